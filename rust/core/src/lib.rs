@@ -1,0 +1,10 @@
+//! Pure-Rust core of frappe_slack_connector: everything security- or logic-heavy, no Python.
+//!
+//! - [`signature`]: Slack v0 request verification.
+//! - [`mrkdwn`] and [`limits`]: escaping user text and fitting Slack's limits.
+//! - [`blocks`]: Block Kit builders for every message and modal the app sends.
+
+pub mod blocks;
+pub mod limits;
+pub mod mrkdwn;
+pub mod signature;

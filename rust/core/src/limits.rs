@@ -1,0 +1,25 @@
+//! Slack Block Kit limits (docs.slack.dev reference/block-kit; slack_sdk's models enforce the same).
+//! One place, so every builder and every test agrees on them.
+
+pub const BLOCKS_PER_MESSAGE: usize = 50;
+pub const BLOCKS_PER_MODAL: usize = 100;
+pub const SECTION_TEXT: usize = 3000;
+pub const SECTION_FIELD_TEXT: usize = 2000;
+pub const SECTION_FIELDS: usize = 10;
+pub const HEADER_TEXT: usize = 150;
+pub const BUTTON_TEXT: usize = 75;
+pub const BUTTON_VALUE: usize = 2000;
+pub const ACTION_ID: usize = 255;
+pub const BLOCK_ID: usize = 255;
+pub const CONTEXT_ELEMENTS: usize = 10;
+pub const MODAL_TITLE: usize = 24;
+pub const MODAL_BUTTON_TEXT: usize = 24;
+pub const PRIVATE_METADATA: usize = 3000;
+pub const CALLBACK_ID: usize = 255;
+pub const SELECT_OPTIONS: usize = 100;
+pub const OPTION_TEXT: usize = 75;
+pub const OPTION_VALUE: usize = 150;
+pub const PLACEHOLDER: usize = 150;
+pub const INPUT_LABEL: usize = 2000;
+/// `text` of chat.postMessage is truncated by Slack past 40,000 characters; keep fallbacks short.
+pub const FALLBACK_TEXT: usize = 3000;

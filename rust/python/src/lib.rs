@@ -1,0 +1,17 @@
+//! `frappe_slack_connector._core`: PyO3 glue over slack-connector-core. Type conversion and
+//! exception mapping only; all logic lives in the core crate.
+
+use pyo3::prelude::*;
+
+#[allow(dead_code)] // used by the builder exports; remove once they land
+mod convert;
+mod errors;
+mod signature;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    signature::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+"""Frappe hooks: the wiring diagram of the app."""
+
+app_name = "frappe_slack_connector"
+app_title = "Frappe Slack Connector"
+app_publisher = "Frappe Slack Connector contributors"
+app_description = "Apply for leave, approve it and see who is out, from Slack"
+app_email = "hello@example.com"
+app_license = "mit"
+
+# org/name form: a bare name makes `bench install-app` try to fetch the app.
+required_apps = ["frappe/erpnext", "frappe/hrms"]

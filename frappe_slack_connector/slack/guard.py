@@ -1,0 +1,107 @@
+"""The one request guard every Slack-facing route runs first.
+
+Slack sends no cookies, so these routes run as Guest; the only thing that makes a request
+trustworthy is its signature, checked in Rust over the raw body bytes. Rejections answer with a
+short JSON error and an Error Log titled with the reason code — never the secret, the body or a
+traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+import frappe
+from werkzeug.wrappers import Response
+
+from frappe_slack_connector import core, erp
+from frappe_slack_connector.slack.responses import json_response
+
+TIMESTAMP_HEADER = "X-Slack-Request-Timestamp"
+SIGNATURE_HEADER = "X-Slack-Signature"
+# Slack's payloads are a few KiB; a form with thousands of fields is not Slack.
+MAX_FORM_FIELDS = 100
+
+
+@dataclass(frozen=True)
+class SlackRequest:
+	"""A verified Slack request: the raw body and its form fields (each present once)."""
+
+	body: bytes
+	form: dict[str, str]
+
+
+class MalformedForm(ValueError):
+	"""A signed body that is not the form-encoded shape Slack sends."""
+
+
+def slack_endpoint(route_name: str):
+	"""Decorate a route handler `fn(request: SlackRequest) -> Response`.
+
+	The decorated function takes no form arguments (Frappe's `form_dict` is never read: for Guest
+	callers it has been through `sanitize_html`) and always returns a werkzeug Response.
+	"""
+
+	def decorate(handler):
+		@functools.wraps(handler)
+		def endpoint() -> Response:
+			rejection, request = verify_current_request(route_name)
+			if rejection is not None:
+				return rejection
+			return handler(request)
+
+		# Frappe's `get_newargs` follows __wrapped__ to find parameters; the endpoint takes none.
+		del endpoint.__wrapped__
+		return endpoint
+
+	return decorate
+
+
+def verify_current_request(route_name: str) -> tuple[Response | None, SlackRequest | None]:
+	"""Verify `frappe.request`; return (rejection response, None) or (None, verified request)."""
+	request = frappe.request
+	# frappe/app.py make_form_dict reads the body first, so get_data() is the raw body (REFERENCE B2).
+	body = request.get_data(cache=True)
+	try:
+		core.verify_request(
+			erp.signing_secret() or "",
+			request.headers.get(TIMESTAMP_HEADER),
+			request.headers.get(SIGNATURE_HEADER),
+			body,
+		)
+	except core.SignatureError as err:
+		erp.log_error(
+			title=f"Slack request rejected: {err.reason}",
+			message=f"Route {route_name}: {err} (reason {err.reason}, {len(body)} byte body, "
+			f"from {request.remote_addr or 'unknown address'}).",
+		)
+		return json_response({"ok": False, "error": err.reason}, status=401), None
+	try:
+		form = parse_form(body)
+	except MalformedForm as err:
+		erp.log_error(
+			title="Slack request rejected: malformed_form",
+			message=f"Route {route_name}: {err}",
+		)
+		return json_response({"ok": False, "error": "malformed_form", "message": str(err)}, status=400), None
+	return None, SlackRequest(body=body, form=form)
+
+
+def parse_form(body: bytes) -> dict[str, str]:
+	"""Parse an `application/x-www-form-urlencoded` body, refusing duplicates and non-UTF-8."""
+	try:
+		text = body.decode("utf-8")
+	except UnicodeDecodeError as err:
+		raise MalformedForm("request body is not UTF-8") from err
+	try:
+		pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=False, max_num_fields=MAX_FORM_FIELDS)
+	except ValueError as err:
+		raise MalformedForm(f"request body has more than {MAX_FORM_FIELDS} fields") from err
+	form: dict[str, str] = {}
+	for key, value in pairs:
+		if key in form:
+			# Two `payload` fields could make different layers read different payloads.
+			raise MalformedForm(f"field {key!r} appears more than once")
+		form[key] = value
+	return form

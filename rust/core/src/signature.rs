@@ -141,7 +141,10 @@ fn parse_timestamp(raw: &str) -> Result<i64, SignatureError> {
 fn decode_signature(raw: &str) -> Result<[u8; 32], SignatureError> {
     let hex_part = raw
         .strip_prefix(VERSION_PREFIX)
-        .filter(|h| h.len() == DIGEST_HEX_LEN)
+        // Slack sends lower-case hex; anything else is not a Slack signature.
+        .filter(|h| {
+            h.len() == DIGEST_HEX_LEN && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        })
         .ok_or(SignatureError::MalformedSignature)?;
     let mut out = [0u8; 32];
     hex::decode_to_slice(hex_part, &mut out).map_err(|_| SignatureError::MalformedSignature)?;
@@ -328,10 +331,13 @@ mod tests {
     }
 
     #[test]
-    fn uppercase_hex_digest_is_accepted_as_the_same_bytes() {
-        // Slack sends lower case; decoding compares bytes, so case in the hex digits is not a forgery vector.
+    fn uppercase_hex_digest_is_malformed() {
+        // Slack's rule is lower-case hex, and slack_sdk compares the strings: stay in step.
         let upper = format!("v0={}", SIG[3..].to_uppercase());
-        assert_eq!(check(Some(TS), Some(&upper), BODY.as_bytes(), NOW), Ok(()));
+        assert_eq!(
+            check(Some(TS), Some(&upper), BODY.as_bytes(), NOW),
+            Err(SignatureError::MalformedSignature)
+        );
     }
 
     #[test]

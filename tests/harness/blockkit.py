@@ -32,6 +32,7 @@ from slack_sdk.models.views import View
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
 MAX_ID_LENGTH = 255
+MAX_VIEW_BUTTON_TEXT = 24  # modal title / submit / close
 MAX_CHOICE_OPTIONS = 10  # checkboxes, radio_buttons
 VIEW_KEYS = frozenset(
 	{
@@ -127,14 +128,22 @@ def validate_view(view: Any, *, base: str = "/view") -> list[Problem]:
 		has_input = any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
 		if has_input and "submit" not in view:
 			problems.append(Problem(base, "must define `submit` to use an `input` block in modals"))
+	head_problems: list[Problem] = []
 	for key in ("title", "submit", "close"):
 		if key in view:
-			problems.extend(_check_text_object(view[key], f"{base}/{key}", plain_only=True))
+			head_problems.extend(_check_text_object(view[key], f"{base}/{key}", plain_only=True))
+			text = view[key].get("text") if isinstance(view[key], dict) else None
+			if isinstance(text, str) and len(text) > MAX_VIEW_BUTTON_TEXT:
+				head_problems.append(
+					Problem(f"{base}/{key}/text", f"must be less than {MAX_VIEW_BUTTON_TEXT + 1} characters")
+				)
+	problems.extend(head_problems)
 	# slack_sdk's View: title/submit/close ≤ 24, callback_id ≤ 255, private_metadata ≤ 3000, 1..100 blocks.
 	head = {k: v for k, v in view.items() if k in VIEW_KEYS and k != "blocks"}
 	try:
 		with _QuietSdk():
-			View(**head, blocks=[{"type": "divider"}]).validate_json()
+			if not head_problems:
+				View(**head, blocks=[{"type": "divider"}]).validate_json()
 	except (SlackObjectFormationError, TypeError, ValueError, AttributeError) as e:
 		problems.append(Problem(base, _sdk_message(e)))
 	problems.extend(_validate_blocks(blocks, f"{base}/blocks"))

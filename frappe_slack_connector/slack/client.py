@@ -1,0 +1,213 @@
+"""The app's one Slack Web API client: a cached slack_sdk WebClient with retries, typed errors.
+
+    client = get_client()                                   # token + base URL from the site
+    data = call(client, "chat.postMessage", channel=c, text=t, blocks=b)
+    # SlackCallError(.method, .error) on any Slack error, exhausted 429s or a network failure
+
+- One WebClient per (site, token, base URL), reused across requests: no `auth.test` per call.
+- Retries: HTTP 429 (waits `Retry-After`, capped by `MAX_RETRY_AFTER_SECONDS`), connection errors
+  and HTTP 500/503, each a bounded number of times; every retry wait is capped by the same constant
+  so tests can make them near-instant.
+- The base URL comes from site config `slack_api_url` (default https://slack.com/api/), which also
+  serves GovSlack (https://slack-gov.com/api/), proxies and the test mock.
+- Error messages name the method and Slack's error code; they never contain the token.
+
+This module imports without frappe; only `get_client()` imports it, lazily.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import threading
+import time
+from typing import Any
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import (
+	ConnectionErrorRetryHandler,
+	RateLimitErrorRetryHandler,
+	ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+
+DEFAULT_BASE_URL = "https://slack.com/api/"
+# Upper bound for any single retry wait (Retry-After or backoff), in seconds. Tests lower it.
+MAX_RETRY_AFTER_SECONDS: float = 30.0
+RATE_LIMIT_RETRIES = 2
+CONNECTION_RETRIES = 2
+SERVER_ERROR_RETRIES = 1
+TIMEOUT_SECONDS = 10
+
+_TOKEN_RE = re.compile(r"xox[a-z]-[A-Za-z0-9-]+")
+_clients: dict[tuple[str | None, str, str], WebClient] = {}
+_clients_lock = threading.Lock()
+
+
+class SlackCallError(Exception):
+	"""A Slack Web API call failed.
+
+	`.method`: the API method ("chat.postMessage"; "(config)" when the app is not configured).
+	`.error`: Slack's error code ("channel_not_found", "ratelimited", "invalid_auth", ...), or
+	"connection_error" / "request_error" / "not_configured" for failures before Slack answered.
+	`.status`: the HTTP status when Slack answered, else None.
+	`.messages`: Slack's `response_metadata.messages` (Block Kit errors), if any.
+	"""
+
+	def __init__(
+		self,
+		method: str,
+		error: str,
+		*,
+		detail: str = "",
+		status: int | None = None,
+		messages: list[str] | None = None,
+	):
+		self.method = method
+		self.error = error
+		self.status = status
+		self.messages = list(messages or [])
+		self.detail = redact(detail)
+		super().__init__(self._text())
+
+	def _text(self) -> str:
+		text = f"Slack {self.method} failed: {self.error}"
+		if self.detail:
+			text += f" ({self.detail})"
+		if self.messages:
+			text += ": " + "; ".join(redact(m) for m in self.messages[:5])
+		return text
+
+
+def redact(text: str, token: str | None = None) -> str:
+	"""Remove Slack tokens (and the given one) from a text meant for logs or users."""
+	if token:
+		text = text.replace(token, "xox?-(redacted)")
+	return _TOKEN_RE.sub("xox?-(redacted)", text)
+
+
+def _capped(seconds: float) -> float:
+	return max(0.0, min(float(seconds), float(MAX_RETRY_AFTER_SECONDS)))
+
+
+class _CappedBackoff(BackoffRetryIntervalCalculator):
+	def calculate_sleep_duration(self, current_attempt: int) -> float:
+		return _capped(super().calculate_sleep_duration(current_attempt))
+
+
+class CappedRateLimitRetryHandler(RateLimitErrorRetryHandler):
+	"""Waits `Retry-After` seconds (plus a little jitter) on HTTP 429, never more than
+	`MAX_RETRY_AFTER_SECONDS`; tolerates a missing or non-integer header."""
+
+	def prepare_for_next_attempt(
+		self,
+		*,
+		state: RetryState,
+		request: HttpRequest,
+		response: HttpResponse | None = None,
+		error: Exception | None = None,
+	) -> None:
+		if response is None:
+			if error is not None:
+				raise error
+			return
+		state.next_attempt_requested = True
+		wait = 1.0
+		for name, values in response.headers.items():
+			if name.lower() == "retry-after":
+				raw = values[0] if isinstance(values, list | tuple) else values
+				try:
+					wait = float(raw)
+				except (TypeError, ValueError):
+					wait = 1.0
+				break
+		time.sleep(_capped(wait + random.random() * 0.1 * wait))  # noqa: S311 — jitter, not crypto
+		state.increment_current_attempt()
+
+
+def _normalise_base_url(base_url: str) -> str:
+	# slack_sdk joins with urljoin: without the trailing slash the last path segment is lost.
+	return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def make_client(token: str, base_url: str = DEFAULT_BASE_URL, *, site: str | None = None) -> WebClient:
+	"""The cached WebClient for (site, token, base_url), created on first use."""
+	if not token:
+		raise SlackCallError("(config)", "not_configured", detail="no Slack bot token given")
+	base_url = _normalise_base_url(base_url or DEFAULT_BASE_URL)
+	key = (site, hashlib.sha256(token.encode()).hexdigest(), base_url)
+	with _clients_lock:
+		client = _clients.get(key)
+		if client is None:
+			backoff = _CappedBackoff()
+			client = WebClient(
+				token=token,
+				base_url=base_url,
+				timeout=TIMEOUT_SECONDS,
+				retry_handlers=[
+					CappedRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+					ConnectionErrorRetryHandler(
+						max_retry_count=CONNECTION_RETRIES, interval_calculator=backoff
+					),
+					ServerErrorRetryHandler(
+						max_retry_count=SERVER_ERROR_RETRIES, interval_calculator=backoff
+					),
+				],
+			)
+			_clients[key] = client
+		return client
+
+
+def clear_clients() -> None:
+	"""Forget every cached client (after the token or base URL changes, and in tests)."""
+	with _clients_lock:
+		_clients.clear()
+
+
+def get_client() -> WebClient:
+	"""The current site's client: bot token from Slack Settings, base URL from site config."""
+	import frappe  # noqa: PLC0415 — lazy: this module must import without frappe
+
+	settings = frappe.get_single("Slack Settings")
+	token = settings.get_password("bot_user_oauth_token", raise_exception=False)
+	if not token:
+		raise SlackCallError(
+			"(config)",
+			"not_configured",
+			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
+		)
+	base_url = frappe.conf.get("slack_api_url") or DEFAULT_BASE_URL
+	site = getattr(getattr(frappe, "local", None), "site", None)
+	return make_client(token, base_url, site=site)
+
+
+def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
+	"""Call a Web API method through slack_sdk's typed method (so `blocks`/`view` are encoded the
+	way slack_sdk does it) and return the response body; raise SlackCallError on any failure."""
+	func = getattr(client, method.replace(".", "_"), None)
+	try:
+		response = func(**kwargs) if callable(func) else client.api_call(method, json=kwargs)
+	except SlackApiError as e:
+		data = e.response.data if isinstance(e.response.data, dict) else {}
+		status = getattr(e.response, "status_code", None)
+		error = data.get("error") or f"http_{status}"
+		meta = data.get("response_metadata") or {}
+		messages = meta.get("messages") or data.get("errors") or []
+		raise SlackCallError(method, str(error), status=status, messages=[str(m) for m in messages]) from None
+	except (URLError, OSError) as e:
+		reason = getattr(e, "reason", e)
+		raise SlackCallError(
+			method, "connection_error", detail=redact(f"{type(reason).__name__}: {reason}", client.token)
+		) from None
+	except SlackClientError as e:
+		raise SlackCallError(method, "request_error", detail=redact(str(e), client.token)) from None
+	data = response.data
+	if not isinstance(data, dict):
+		raise SlackCallError(method, "invalid_response", detail="Slack answered with a non-JSON body")
+	return data

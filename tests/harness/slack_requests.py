@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 INTERACTION_PATH = "/api/method/frappe_slack_connector.api.slack_interactions.event"
-COMMAND_PATH = "/api/method/frappe_slack_connector.api.slash_commands.handle"
+COMMAND_PATH = "/api/method/frappe_slack_connector.api.slash_leave.slash_leave"
 
 TEAM = {"id": "T0TEST0001", "domain": "test-workspace"}
 USER = {"id": "U0USER0001", "username": "jane", "name": "jane", "team_id": "T0TEST0001"}

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import frappe
 
+from frappe_slack_connector.slack.client import DEFAULT_BASE_URL
+
 SETTINGS_DOCTYPE = "Slack Settings"
 USER_META_DOCTYPE = "Slack User Meta"
-DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 
 # --- settings -----------------------------------------------------------------------------------
@@ -36,8 +37,7 @@ def bot_token() -> str | None:
 
 def slack_api_url() -> str:
 	"""Web API base URL: site config `slack_api_url` (GovSlack, proxies, tests) or Slack's."""
-	url = frappe.conf.get("slack_api_url") or DEFAULT_SLACK_API_URL
-	return url if url.endswith("/") else url + "/"
+	return frappe.conf.get("slack_api_url") or DEFAULT_BASE_URL
 
 
 # --- logging ------------------------------------------------------------------------------------

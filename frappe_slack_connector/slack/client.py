@@ -174,17 +174,16 @@ def get_client() -> WebClient:
 	"""The current site's client: bot token from Slack Settings, base URL from site config."""
 	import frappe  # noqa: PLC0415 — lazy: this module must import without frappe
 
-	settings = frappe.get_single("Slack Settings")
-	token = settings.get_password("bot_user_oauth_token", raise_exception=False)
+	from frappe_slack_connector import erp  # noqa: PLC0415 — erp imports frappe
+
+	token = erp.bot_token()
 	if not token:
 		raise SlackCallError(
 			"(config)",
 			"not_configured",
 			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
 		)
-	base_url = frappe.conf.get("slack_api_url") or DEFAULT_BASE_URL
-	site = getattr(getattr(frappe, "local", None), "site", None)
-	return make_client(token, base_url, site=site)
+	return make_client(token, erp.slack_api_url(), site=getattr(frappe.local, "site", None))
 
 
 def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:

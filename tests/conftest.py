@@ -21,6 +21,6 @@ def site():
 	"""A fresh in-memory Frappe site per test (see tests/doubles/frappe_test_site.py)."""
 	if not USING_DOUBLE:
 		pytest.skip("real frappe installed: the double's site fixture does not apply")
-	from frappe_test_site import reset_site
+	from frappe_test_site import reset_site  # noqa: PLC0415 - importable only after the sys.path setup
 
 	yield reset_site()

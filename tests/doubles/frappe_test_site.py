@@ -101,7 +101,9 @@ class TestSite:
 
 	def make_holiday_list(self, name, from_date, to_date, holidays=(), weekly_off=()):
 		rows = [{"holiday_date": getdate(d), "description": "Holiday", "weekly_off": 0} for d in holidays]
-		rows += [{"holiday_date": getdate(d), "description": "Weekly Off", "weekly_off": 1} for d in weekly_off]
+		rows += [
+			{"holiday_date": getdate(d), "description": "Weekly Off", "weekly_off": 1} for d in weekly_off
+		]
 		return self._insert(
 			{
 				"doctype": "Holiday List",

@@ -13,12 +13,9 @@ from werkzeug.wrappers import Request, Response
 
 
 def dispatch(environ_or_request, user="Guest"):
-	import frappe.app
+	import frappe.app  # noqa: PLC0415 - frappe may be the double, put on sys.path by conftest
 
-	if isinstance(environ_or_request, Request):
-		request = environ_or_request
-	else:
-		request = Request(environ_or_request)
+	request = environ_or_request if isinstance(environ_or_request, Request) else Request(environ_or_request)
 	response = frappe.app.application(request, user=user)
 	if not isinstance(response, Response):
 		response = Response.force_type(response)
@@ -58,7 +55,9 @@ class Client:
 		self.user = user
 
 	def request(self, method, path, data=None, json=None, headers=None, query_string=None, user=None):
-		req = build_request(path, method=method, data=data, json=json, headers=headers, query_string=query_string)
+		req = build_request(
+			path, method=method, data=data, json=json, headers=headers, query_string=query_string
+		)
 		return dispatch(req, user=user or self.user)
 
 	def get(self, path, **kw):

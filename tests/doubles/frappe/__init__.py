@@ -20,7 +20,7 @@ from .exceptions import *  # noqa: F403
 from .exceptions import (
 	DoesNotExistError,
 	FrappeTypeError,  # noqa: F401
-	PermissionError,  # noqa: A004
+	PermissionError,
 	ValidationError,
 )
 
@@ -30,7 +30,7 @@ __title__ = "Frappe Framework (test double)"
 STANDARD_USERS = ("Guest", "Administrator")
 
 
-class _dict(dict):  # noqa: N801
+class _dict(dict):
 	# frappe/__init__.py (v15): _dict — dict with attribute access, missing attribute -> None
 	def __getattr__(self, key):
 		ret = self.get(key)
@@ -168,7 +168,9 @@ def get_roles(user=None):
 	if user == "Administrator":
 		return all_roles()
 	roles = [
-		r["role"] for r in local.db._rows("Has Role") if r.get("parent") == user and r.get("parenttype") == "User"
+		r["role"]
+		for r in local.db._rows("Has Role")
+		if r.get("parent") == user and r.get("parenttype") == "User"
 	]
 	return [*dict.fromkeys(roles), "All", "Guest"]
 
@@ -606,7 +608,9 @@ def only_for(roles, message=False):
 	if set(roles).isdisjoint(get_roles()):
 		if not message:
 			raise PermissionError
-		throw(_("This action is only allowed for {}").format(", ".join(bold(r) for r in roles)), PermissionError)
+		throw(
+			_("This action is only allowed for {}").format(", ".join(bold(r) for r in roles)), PermissionError
+		)
 
 
 def get_system_settings(key):

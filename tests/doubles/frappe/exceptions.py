@@ -21,7 +21,7 @@ class SessionExpired(Exception):
 	http_status_code = 401
 
 
-class PermissionError(Exception):  # noqa: A001
+class PermissionError(Exception):
 	http_status_code = 403
 
 
@@ -33,7 +33,7 @@ class PageDoesNotExistError(ValidationError):
 	http_status_code = 404
 
 
-class NameError(Exception):  # noqa: A001
+class NameError(Exception):
 	http_status_code = 409
 
 

@@ -119,9 +119,12 @@ def _match(row, doctype, fieldname, op, value):
 		try:
 			return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
 		except TypeError:
-			return {"<": str(a) < str(b), "<=": str(a) <= str(b), ">": str(a) > str(b), ">=": str(a) >= str(b)}[
-				op
-			]
+			return {
+				"<": str(a) < str(b),
+				"<=": str(a) <= str(b),
+				">": str(a) > str(b),
+				">=": str(a) >= str(b),
+			}[op]
 	raise frappe.ValidationError(f"Unsupported operator in test double: {op}")
 
 
@@ -221,8 +224,10 @@ def get_list(
 	# frappe/model/db_query.py (v15): DatabaseQuery.execute — read permission unless ignore_permissions,
 	# default fields ["name"], default order "<sort_field> <sort_order>" (modified desc), default page 20
 	meta = frappe.get_meta(doctype)
-	if not ignore_permissions and not frappe.has_permission(doctype, "read", user=user) and not (
-		frappe.has_permission(doctype, "select", user=user)
+	if (
+		not ignore_permissions
+		and not frappe.has_permission(doctype, "read", user=user)
+		and not (frappe.has_permission(doctype, "select", user=user))
 	):
 		frappe.throw(frappe._("No permission to read {0}").format(doctype), frappe.PermissionError)
 	if isinstance(fields, str):

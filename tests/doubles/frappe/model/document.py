@@ -129,7 +129,9 @@ class Document:
 			child = value
 		else:
 			child_cls = frappe.get_controller(df.options)
-			child = child_cls({"doctype": df.options, **{k: v for k, v in dict(value).items() if k != "doctype"}})
+			child = child_cls(
+				{"doctype": df.options, **{k: v for k, v in dict(value).items() if k != "doctype"}}
+			)
 		child.parent = self.name
 		child.parenttype = self.doctype
 		child.parentfield = key
@@ -167,7 +169,9 @@ class Document:
 		d["doctype"] = self.doctype
 		return d
 
-	def as_dict(self, no_nulls=False, no_default_fields=False, convert_dates_to_str=False, no_child_table_fields=False):
+	def as_dict(
+		self, no_nulls=False, no_default_fields=False, convert_dates_to_str=False, no_child_table_fields=False
+	):
 		# frappe/model/base_document.py (v15): as_dict -> _dict incl. children as lists of dicts
 		d = _dict({"doctype": self.doctype})
 		for k, v in self.__dict__.items():
@@ -211,7 +215,9 @@ class Document:
 		else:
 			row = db._get_row(self.doctype, self.name)
 			if row is None:
-				frappe.throw(_("{0} {1} not found").format(_(self.doctype), self.name), frappe.DoesNotExistError)
+				frappe.throw(
+					_("{0} {1} not found").format(_(self.doctype), self.name), frappe.DoesNotExistError
+				)
 			self.__dict__.update(copy.deepcopy(row))
 		self.docstatus = DocStatus(cint(self.__dict__.get("docstatus")))
 		for f in self._table_fieldnames:
@@ -219,7 +225,9 @@ class Document:
 			rows = [
 				r
 				for r in db._rows(df.options)
-				if r.get("parent") == self.name and r.get("parenttype") == self.doctype and r.get("parentfield") == f
+				if r.get("parent") == self.name
+				and r.get("parenttype") == self.doctype
+				and r.get("parentfield") == f
 			]
 			rows.sort(key=lambda r: cint(r.get("idx")))
 			child_cls = frappe.get_controller(df.options)
@@ -271,10 +279,12 @@ class Document:
 			out = fn(self, *args, **kwargs)
 		events = frappe.get_hooks("doc_events", {}) or {}
 		for key in (self.doctype, "*"):
-			for handler in (events.get(key) or {}).get(method, []) if isinstance(events.get(key), dict) else []:
-				frappe.get_attr(handler)(self, method, *args, **kwargs) if isinstance(handler, str) else handler(
-					self, method, *args, **kwargs
-				)
+			for handler in (
+				(events.get(key) or {}).get(method, []) if isinstance(events.get(key), dict) else []
+			):
+				frappe.get_attr(handler)(self, method, *args, **kwargs) if isinstance(
+					handler, str
+				) else handler(self, method, *args, **kwargs)
 		return out
 
 	# ------------------------------------------------------------ permissions
@@ -354,7 +364,7 @@ class Document:
 			self.name = self.doctype if self.meta.issingle else frappe.generate_hash(length=10)
 		else:
 			autoname = (self.meta.get("autoname") or "").strip()
-			if autoname == "hash" or not autoname and not self.name:
+			if autoname == "hash" or (not autoname and not self.name):
 				self.name = frappe.generate_hash(length=10)
 			elif autoname.startswith("field:"):
 				fieldname = autoname[len("field:") :]
@@ -475,7 +485,8 @@ class Document:
 			frappe.throw(_("Could not find {0}").format(", ".join(invalid)), frappe.LinkValidationError)
 		if cancelled:
 			frappe.throw(
-				_("Cannot link cancelled document: {0}").format(", ".join(cancelled)), frappe.CancelledLinkError
+				_("Cannot link cancelled document: {0}").format(", ".join(cancelled)),
+				frappe.CancelledLinkError,
 			)
 
 	def _get_invalid_links(self):
@@ -574,7 +585,9 @@ class Document:
 				self._action = "submit"
 				self.check_permission("submit")
 			else:
-				raise frappe.DocstatusTransitionError(_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)"))
+				raise frappe.DocstatusTransitionError(
+					_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)")
+				)
 			return
 		db = frappe.local.db
 		if self.meta.issingle:
@@ -602,7 +615,9 @@ class Document:
 				self._action = "submit"
 				self.check_permission("submit")
 			elif self.docstatus == 2:
-				raise frappe.DocstatusTransitionError(_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)"))
+				raise frappe.DocstatusTransitionError(
+					_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)")
+				)
 			else:
 				raise frappe.ValidationError(_("Invalid docstatus"), self.docstatus)
 		elif docstatus == 1:
@@ -613,7 +628,9 @@ class Document:
 				self._action = "cancel"
 				self.check_permission("cancel")
 			elif self.docstatus == 0:
-				raise frappe.DocstatusTransitionError(_("Cannot change docstatus from 1 (Submitted) to 0 (Draft)"))
+				raise frappe.DocstatusTransitionError(
+					_("Cannot change docstatus from 1 (Submitted) to 0 (Draft)")
+				)
 			else:
 				raise frappe.ValidationError(_("Invalid docstatus"), self.docstatus)
 		elif docstatus == 2:
@@ -625,7 +642,11 @@ class Document:
 		if not before:
 			return
 		for df in self.meta.fields:
-			if df.get("allow_on_submit") or df.fieldtype in display_fieldtypes or df.fieldtype in table_fields:
+			if (
+				df.get("allow_on_submit")
+				or df.fieldtype in display_fieldtypes
+				or df.fieldtype in table_fields
+			):
 				continue
 			old, new = before.get(df.fieldname), self.get(df.fieldname)
 			if _cast_for_db(df.fieldtype, old) != _cast_for_db(df.fieldtype, new):
@@ -801,7 +822,9 @@ class Document:
 		return self.save()
 
 	def delete(self, ignore_permissions=False, force=False, *, delete_permanently=False):
-		return delete_doc(self.doctype, self.name, ignore_permissions=ignore_permissions or self.flags.ignore_permissions)
+		return delete_doc(
+			self.doctype, self.name, ignore_permissions=ignore_permissions or self.flags.ignore_permissions
+		)
 
 	def db_set(self, fieldname, value=None, update_modified=True, notify=False, commit=False):
 		# frappe/model/document.py (v15): db_set -> set attribute + frappe.db.set_value (no hooks)

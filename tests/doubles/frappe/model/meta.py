@@ -37,7 +37,16 @@ no_value_fields = (
 	"Fold",
 	"Heading",
 )
-display_fieldtypes = ("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Image", "Fold", "Heading")
+display_fieldtypes = (
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"HTML",
+	"Button",
+	"Image",
+	"Fold",
+	"Heading",
+)
 
 _DEFINITIONS: dict[str, dict] = {}
 _CUSTOM_FIELDS: dict[str, list[dict]] = {}
@@ -394,7 +403,15 @@ BUILTIN = [
 			_perm("HR Manager", submit=1, cancel=1, amend=1),
 			{"role": "All", "permlevel": 1, "read": 1},
 			_perm("HR User", submit=1, cancel=1, amend=1),
-			{"role": "Leave Approver", "read": 1, "write": 1, "delete": 1, "submit": 1, "cancel": 1, "amend": 1},
+			{
+				"role": "Leave Approver",
+				"read": 1,
+				"write": 1,
+				"delete": 1,
+				"submit": 1,
+				"cancel": 1,
+				"amend": 1,
+			},
 			{"role": "Leave Approver", "permlevel": 1, "read": 1, "write": 1},
 			{"role": "HR User", "permlevel": 1, "read": 1, "write": 1},
 			{"role": "HR Manager", "permlevel": 1, "read": 1, "write": 1},
@@ -472,6 +489,8 @@ BUILTIN = [
 			_f("send_leave_notification", "Check", default="1"),
 			_f("restrict_backdated_leave_application", "Check", default="0"),
 			_f("role_allowed_to_create_backdated_leave_application", "Link", "Role"),
+			_f("leave_approval_notification_template", "Link", "Email Template"),
+			_f("leave_status_notification_template", "Link", "Email Template"),
 		],
 		"permissions": _SYS,
 	},

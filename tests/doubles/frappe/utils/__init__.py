@@ -79,7 +79,9 @@ def getdate(string_date=None, parse_day_first=False):
 		except ValueError:
 			continue
 	# frappe/utils/data.py (v15): unparsable date -> frappe.throw(..., title="Invalid Date")
-	frappe.throw(frappe._("{} is not a valid date string.").format(frappe.bold(string_date)), title="Invalid Date")
+	frappe.throw(
+		frappe._("{} is not a valid date string.").format(frappe.bold(string_date)), title="Invalid Date"
+	)
 
 
 def get_datetime(datetime_str=None):
@@ -251,7 +253,7 @@ def get_fullname(user=None):
 
 def random_string(length):
 	# frappe/utils/__init__.py (v15): random alphanumeric string
-	return "".join(random.choice(string.ascii_letters + string.digits) for _ in range(length))  # noqa: S311
+	return "".join(random.choice(string.ascii_letters + string.digits) for _ in range(length))
 
 
 def get_traceback(with_context=False):
@@ -282,5 +284,7 @@ def bold(text):
 def validate_email_address(email, throw=False):
 	ok = bool(re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", cstr(email)))
 	if not ok and throw:
-		frappe.throw(frappe._("{0} is not a valid Email Address").format(email), frappe.InvalidEmailAddressError)
+		frappe.throw(
+			frappe._("{0} is not a valid Email Address").format(email), frappe.InvalidEmailAddressError
+		)
 	return email if ok else ""

@@ -96,7 +96,9 @@ def enqueue(
 def execute_job(job, raise_exceptions=False):
 	# frappe/utils/background_jobs.py (v15): execute_job — fresh local state as `user`, method(**kwargs),
 	# commit on success; on failure rollback, log_error(title=method_name), commit, re-raise
-	saved = {k: getattr(frappe.local, k) for k in ("session", "form_dict", "request", "response", "flags", "job")}
+	saved = {
+		k: getattr(frappe.local, k) for k in ("session", "form_dict", "request", "response", "flags", "job")
+	}
 	saved_logs = (frappe.local.message_log, frappe.local.error_log)
 	frappe.local.session = frappe._dict(user="Guest", sid="Guest", data=frappe._dict())
 	frappe.local.request = None

@@ -28,6 +28,7 @@ def get_decrypted_password(doctype, name, fieldname="password", raise_exception=
 		return value
 	if raise_exception:
 		frappe.throw(
-			_("Password not found for {0} {1} {2}").format(doctype, name, fieldname), frappe.AuthenticationError
+			_("Password not found for {0} {1} {2}").format(doctype, name, fieldname),
+			frappe.AuthenticationError,
 		)
 	return None

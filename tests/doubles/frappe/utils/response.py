@@ -41,7 +41,9 @@ def is_traceback_allowed():
 		return False
 	if frappe.conf.get("developer_mode"):
 		return True
-	return bool(frappe.get_system_settings("allow_error_traceback")) and not frappe.local.flags.disable_traceback
+	return (
+		bool(frappe.get_system_settings("allow_error_traceback")) and not frappe.local.flags.disable_traceback
+	)
 
 
 def report_error(status_code):

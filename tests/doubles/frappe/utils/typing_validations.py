@@ -12,7 +12,6 @@ import types
 import typing
 from functools import wraps
 
-import frappe
 from frappe.exceptions import FrappeTypeError
 
 

@@ -369,3 +369,15 @@ def test_custom_field_and_meta(site):
 		"Leave Application", "custom_first_halfsecond_half", "Select", "\nFirst Half\nSecond Half"
 	)
 	assert frappe.get_meta("Leave Application").has_field("custom_first_halfsecond_half")
+
+
+def test_doc_events_hook_runs_after_controller(site):
+	seen = []
+	site.add_hook(
+		"doc_events", {"ToDo": {"after_insert": lambda doc, method: seen.append((doc.name, method))}}
+	)
+	frappe.set_user("Administrator")
+	todo = frappe.get_doc(doctype="ToDo", description="hooked").insert()
+	assert seen == [(todo.name, "after_insert")]
+	todo.add_comment("Comment", "hi")
+	assert frappe.get_all("Comment", filters={"reference_name": todo.name}, pluck="content") == ["hi"]

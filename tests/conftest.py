@@ -1,0 +1,26 @@
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+	sys.path.insert(0, HERE)
+
+try:
+	import frappe  # noqa: F401
+
+	USING_DOUBLE = False
+except ImportError:
+	sys.path.insert(0, os.path.join(HERE, "doubles"))
+	USING_DOUBLE = True
+
+
+@pytest.fixture(autouse=True)
+def site():
+	"""A fresh in-memory Frappe site per test (see tests/doubles/frappe_test_site.py)."""
+	if not USING_DOUBLE:
+		pytest.skip("real frappe installed: the double's site fixture does not apply")
+	from frappe_test_site import reset_site  # noqa: PLC0415 - importable only after the sys.path setup
+
+	yield reset_site()

@@ -1,0 +1,686 @@
+"""In-memory imitation of Frappe v15 for the test suite (loaded only when the real frappe is absent).
+
+Every imitated behaviour names the Frappe v15 source file it follows. State lives in ``frappe.local``
+(one site, shared by all threads — real Frappe keeps it per thread/request). ``frappe.db``,
+``frappe.session``, ``frappe.form_dict`` ... are resolved through ``frappe.local`` on every access,
+like v15's ``LocalProxy`` objects.
+"""
+
+import functools
+import hashlib
+import importlib
+import inspect
+import json
+import os
+import sys
+import tempfile
+import types
+
+from .exceptions import *  # noqa: F403
+from .exceptions import (
+	DoesNotExistError,
+	FrappeTypeError,  # noqa: F401
+	PermissionError,
+	ValidationError,
+)
+
+__version__ = "15.0.0-double"
+__title__ = "Frappe Framework (test double)"
+
+STANDARD_USERS = ("Guest", "Administrator")
+
+
+class _dict(dict):
+	# frappe/__init__.py (v15): _dict — dict with attribute access, missing attribute -> None
+	def __getattr__(self, key):
+		ret = self.get(key)
+		if ret is None and key.startswith("__"):
+			raise AttributeError(key)
+		return ret
+
+	def __setattr__(self, key, value):
+		self[key] = value
+
+	def __delattr__(self, key):
+		self.pop(key, None)
+
+	def __getstate__(self):
+		return self
+
+	def __setstate__(self, d):
+		self.update(d)
+
+	def update(self, *args, **kwargs):
+		super().update(*args, **kwargs)
+		return self
+
+	def copy(self):
+		return _dict(dict(self).copy())
+
+
+class _Local(types.SimpleNamespace):
+	pass
+
+
+local = _Local()
+controllers: dict = {}
+whitelisted: set = set()
+guest_methods: set = set()
+xss_safe_methods: set = set()
+allowed_http_methods_for_whitelisted_func: dict = {}
+in_test = True
+_dev_server = False
+
+_LOCAL_PROXIES = {
+	"db": "db",
+	"conf": "conf",
+	"form_dict": "form_dict",
+	"form": "form_dict",
+	"request": "request",
+	"response": "response",
+	"session": "session",
+	"user": "user",
+	"flags": "flags",
+	"error_log": "error_log",
+	"debug_log": "debug_log",
+	"message_log": "message_log",
+	"lang": "lang",
+	"job": "job",
+}
+
+
+def __getattr__(name):
+	# frappe/__init__.py (v15): module-level LocalProxy objects resolving to frappe.local.<name>
+	if name in _LOCAL_PROXIES:
+		return getattr(local, _LOCAL_PROXIES[name], None)
+	if name == "cache":
+		from frappe.utils.redis_wrapper import get_cache
+
+		return get_cache()
+	raise AttributeError(f"module 'frappe' has no attribute {name!r}")
+
+
+def init(site="test.localhost", sites_path=None, conf=None):
+	"""Reset ``frappe.local`` like frappe.init(site) + connect() (v15 frappe/__init__.py)."""
+	from frappe.database import Database
+
+	local.site = site
+	local.site_name = site
+	local.sites_path = sites_path or tempfile.mkdtemp(prefix="frappe-double-sites-")
+	local.site_path = os.path.join(local.sites_path, site)
+	os.makedirs(local.site_path, exist_ok=True)
+	local.error_log = []
+	local.message_log = []
+	local.debug_log = []
+	# frappe/__init__.py (v15): init() flags
+	local.flags = _dict(
+		currently_saving=[],
+		redirect_location="",
+		in_install_db=False,
+		in_install_app=False,
+		in_import=False,
+		in_test=True,
+		mute_messages=False,
+		ignore_links=False,
+		mute_emails=False,
+		has_dataurl=False,
+		new_site=False,
+		read_only=False,
+	)
+	local.response = _dict({"docs": []})
+	local.conf = _dict(conf or {})
+	local.lang = "en"
+	local.request = None
+	local.job = None
+	local.form_dict = _dict()
+	local.session = _dict(user="Guest", sid="Guest", data=_dict())
+	local.cache = {}
+	local.request_cache = {}
+	local.role_permissions = {}
+	local.db = Database()
+	local.initialised = True
+
+
+def set_user(username):
+	# frappe/__init__.py (v15): set_user resets session user/sid, form_dict and per-user caches
+	local.session.user = username
+	local.session.sid = username
+	local.cache = {}
+	local.form_dict = _dict()
+	local.session.data = _dict()
+	local.role_permissions = {}
+
+
+def get_user():
+	return local.session.user
+
+
+def get_roles(user=None):
+	# frappe/__init__.py + frappe/utils/user.py (v15): Guest -> ["Guest"]; Administrator -> all roles;
+	# others -> Has Role rows + automatic roles "All" and "Guest"
+	if not getattr(local, "session", None) or not local.session.user:
+		return ["Guest"]
+	user = user or local.session.user
+	if user == "Guest":
+		return ["Guest"]
+	from frappe.model.meta import all_roles
+
+	if user == "Administrator":
+		return all_roles()
+	roles = [
+		r["role"]
+		for r in local.db._rows("Has Role")
+		if r.get("parent") == user and r.get("parenttype") == "User"
+	]
+	return [*dict.fromkeys(roles), "All", "Guest"]
+
+
+def _(msg, lang=None, context=None):
+	# frappe/__init__.py (v15): _() translates; the double returns the message unchanged
+	return msg
+
+
+def _lt(msg, lang=None, context=None):
+	return msg
+
+
+def bold(text):
+	# frappe/utils/data.py (v15): bold() -> <strong>text</strong>
+	return f"<strong>{text}</strong>"
+
+
+def as_unicode(text):
+	from frappe.utils import cstr
+
+	return cstr(text)
+
+
+def scrub(txt):
+	# frappe/__init__.py (v15): scrub("Leave Application") -> "leave_application"
+	return txt.replace(" ", "_").replace("-", "_").lower()
+
+
+def unscrub(txt):
+	return txt.replace("_", " ").replace("-", " ").title()
+
+
+def generate_hash(txt=None, length=56):
+	# frappe/__init__.py (v15): random hex hash (secrets) of `length` characters
+	import secrets
+
+	if txt:
+		return hashlib.sha224(str(txt).encode()).hexdigest()[:length]
+	return secrets.token_hex(length // 2 + 1)[:length]
+
+
+def as_json(obj, indent=1, separators=None):
+	from frappe.utils.response import json_handler
+
+	return json.dumps(obj, indent=indent, sort_keys=True, default=json_handler, separators=separators)
+
+
+def parse_json(val):
+	from frappe.utils import parse_json as _pj
+
+	return _pj(val)
+
+
+# ---------------------------------------------------------------- messages
+
+
+def msgprint(
+	msg,
+	title=None,
+	raise_exception=0,
+	as_table=False,
+	as_list=False,
+	indicator=None,
+	alert=False,
+	primary_action=None,
+	is_minimizable=None,
+	wide=None,
+	*,
+	realtime=False,
+):
+	# frappe/__init__.py (v15): msgprint appends _dict(message, title, indicator, raise_exception)
+	# to local.message_log, then raises `raise_exception` (a class -> class(msg), truthy -> ValidationError)
+	def _raise_exception():
+		if raise_exception:
+			if inspect.isclass(raise_exception) and issubclass(raise_exception, Exception):
+				raise raise_exception(msg)
+			raise ValidationError(msg)
+
+	if local.flags.mute_messages:
+		_raise_exception()
+		return
+	if as_list and isinstance(msg, list | tuple) and len(msg) > 1:
+		msg = "<ul><li>" + "</li><li>".join(str(m) for m in msg) + "</li></ul>"
+	out = _dict(message=msg)
+	if title:
+		out.title = title
+	if not indicator and raise_exception:
+		indicator = "red"
+	if indicator:
+		out.indicator = indicator
+	if is_minimizable:
+		out.is_minimizable = is_minimizable
+	if alert:
+		out.alert = 1
+	if raise_exception:
+		out.raise_exception = 1
+	if primary_action:
+		out.primary_action = primary_action
+	if wide:
+		out.wide = wide
+	if not realtime:
+		local.message_log.append(out)
+	_raise_exception()
+
+
+def throw(
+	msg,
+	exc=ValidationError,
+	title=None,
+	is_minimizable=False,
+	wide=False,
+	as_list=False,
+	primary_action=None,
+):
+	# frappe/__init__.py (v15): throw() = msgprint(raise_exception=exc, indicator="red")
+	msgprint(
+		msg,
+		raise_exception=exc,
+		title=title,
+		indicator="red",
+		is_minimizable=is_minimizable,
+		wide=wide,
+		as_list=as_list,
+		primary_action=primary_action,
+	)
+
+
+def throw_permission_error():
+	# frappe/__init__.py (v15): throw(_("Not permitted"), PermissionError)
+	throw(_("Not permitted"), PermissionError)
+
+
+def errprint(msg):
+	# frappe/__init__.py (v15): errprint appends {"exc": msg} to local.error_log
+	local.error_log.append({"exc": as_unicode(msg)})
+
+
+def log(msg):
+	local.debug_log.append(as_unicode(msg))
+
+
+def get_traceback(with_context=False):
+	from frappe.utils import get_traceback as _gt
+
+	return _gt(with_context)
+
+
+def log_error(title=None, message=None, reference_doctype=None, reference_name=None, *, defer_insert=False):
+	# frappe/utils/error.py (v15): log_error -> inserts an "Error Log" (method=title, error=message or
+	# traceback), ignore_permissions; legacy positional (message, title) swapped if title has "\n".
+	from frappe.utils import get_traceback as _gt
+
+	traceback = None
+	if message:
+		if "\n" in (title or ""):
+			title, message = message, title
+		traceback = message
+	if not traceback:
+		traceback = _gt() or title or ""
+	doc = get_doc(
+		doctype="Error Log",
+		error=as_unicode(traceback),
+		method=title,
+		reference_doctype=reference_doctype,
+		reference_name=reference_name,
+	)
+	if defer_insert:
+		# frappe/utils/error.py (v15): deferred insert writes after the request; double inserts now
+		pass
+	return doc.insert(ignore_permissions=True)
+
+
+# ---------------------------------------------------------------- whitelist / call
+
+
+def _in_request_or_test():
+	# frappe/__init__.py (v15): type hints validated only during a request or in tests
+	return getattr(local, "request", None) or getattr(local, "flags", _dict()).get("in_test")
+
+
+def whitelist(allow_guest=False, xss_safe=False, methods=None):
+	# frappe/__init__.py (v15): whitelist() wraps fn with validate_argument_types, then registers the
+	# *wrapper* in whitelisted / guest_methods / xss_safe_methods (xss_safe only counts with allow_guest)
+	if not methods:
+		methods = ["GET", "POST", "PUT", "DELETE"]
+
+	def innerfn(fn):
+		from frappe.utils.typing_validations import validate_argument_types
+
+		method = None
+		if hasattr(fn, "__func__"):
+			method = fn
+			fn = method.__func__
+		fn = validate_argument_types(fn, apply_condition=_in_request_or_test)
+		whitelisted.add(fn)
+		allowed_http_methods_for_whitelisted_func[fn] = methods
+		if allow_guest:
+			guest_methods.add(fn)
+			if xss_safe:
+				xss_safe_methods.add(fn)
+		return method or fn
+
+	return innerfn
+
+
+def is_whitelisted(method):
+	# frappe/__init__.py (v15): not whitelisted, or Guest and not guest-allowed -> PermissionError (403);
+	# Guest + not xss_safe -> sanitize_html() every str in form_dict
+	from frappe.utils.html_utils import sanitize_html
+
+	is_guest = local.session["user"] == "Guest"
+	if method not in whitelisted or (is_guest and method not in guest_methods):
+		summary = _("You are not permitted to access this resource.")
+		detail = _("Function {0} is not whitelisted.").format(
+			bold(f"{getattr(method, '__module__', '')}.{getattr(method, '__name__', method)}")
+		)
+		msg = f"<details><summary>{summary}</summary>{detail}</details>"
+		throw(msg, PermissionError, title="Method Not Allowed")
+
+	if is_guest and method not in xss_safe_methods:
+		for key, value in local.form_dict.items():
+			if isinstance(value, str):
+				local.form_dict[key] = sanitize_html(value)
+
+
+def get_newargs(fn, kwargs):
+	# frappe/__init__.py (v15): keep only named parameters unless fn takes **kwargs;
+	# always drop "ignore_permissions" and "flags"
+	if hasattr(fn, "fnargs"):
+		fnargs = fn.fnargs
+	else:
+		sig = inspect.signature(fn)
+		fnargs = list(sig.parameters)
+		varkw = any(p.kind == inspect.Parameter.VAR_KEYWORD for p in sig.parameters.values())
+		if varkw:
+			fnargs = None
+	if fnargs is None:
+		newargs = dict(kwargs)
+	else:
+		newargs = {a: kwargs[a] for a in fnargs if a in kwargs}
+	newargs.pop("ignore_permissions", None)
+	newargs.pop("flags", None)
+	return newargs
+
+
+def call(fn, *args, **kwargs):
+	# frappe/__init__.py (v15): call(fn | "dotted.path", *args, **kwargs) via get_newargs
+	if isinstance(fn, str):
+		fn = get_attr(fn)
+	newargs = get_newargs(fn, kwargs)
+	return fn(*args, **newargs)
+
+
+def get_module(modulename):
+	# frappe/__init__.py (v15): importlib.import_module
+	return importlib.import_module(modulename)
+
+
+def get_attr(method_string):
+	# frappe/__init__.py (v15): "a.b.c" -> getattr(import a.b, "c"); no dot -> globals()
+	if "." not in method_string:
+		return globals()[method_string]
+	modulename, methodname = method_string.rsplit(".", 1)
+	return getattr(get_module(modulename), methodname)
+
+
+# ---------------------------------------------------------------- hooks
+
+_extra_hooks: dict = {}
+_app_hooks_loaded: dict = {}
+
+
+def _load_app_hooks():
+	if "hooks" not in _app_hooks_loaded:
+		try:
+			mod = importlib.import_module("frappe_slack_connector.hooks")
+			_app_hooks_loaded["hooks"] = {k: v for k, v in vars(mod).items() if not k.startswith("_")}
+		except ImportError:
+			_app_hooks_loaded["hooks"] = {}
+	return _app_hooks_loaded["hooks"]
+
+
+def add_hook(hook, value):
+	"""Double-only: register a hook value as a test app's hooks.py would."""
+	_extra_hooks.setdefault(hook, []).append(value)
+
+
+def get_hooks(hook=None, default=None, app_name=None):
+	# frappe/__init__.py (v15): get_hooks merges every installed app's hooks.py (lists appended,
+	# dicts merged into lists per key)
+	merged: dict = {}
+
+	def _merge(name, value):
+		if isinstance(value, dict):
+			target = merged.setdefault(name, {})
+			for k, v in value.items():
+				_merge_dict(target, k, v)
+		else:
+			merged.setdefault(name, [])
+			merged[name].extend(value if isinstance(value, list | tuple) else [value])
+
+	def _merge_dict(target, k, v):
+		if isinstance(v, dict):
+			sub = target.setdefault(k, {})
+			for kk, vv in v.items():
+				_merge_dict(sub, kk, vv)
+		else:
+			target.setdefault(k, [])
+			target[k].extend(v if isinstance(v, list | tuple) else [v])
+
+	if app_name in (None, "frappe_slack_connector"):
+		for name, value in _load_app_hooks().items():
+			if isinstance(value, types.ModuleType | types.FunctionType):
+				continue
+			_merge(name, value)
+	for name, values in _extra_hooks.items():
+		for value in values:
+			_merge(name, value)
+	if hook:
+		return merged.get(hook, default if default is not None else [])
+	return _dict(merged)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def get_meta(doctype, cached=True):
+	from frappe.model.meta import get_meta as _gm
+
+	return _gm(doctype)
+
+
+def get_controller(doctype):
+	from frappe.model.base import get_controller as _gc
+
+	return _gc(doctype)
+
+
+def get_doc(*args, **kwargs):
+	# frappe/__init__.py + frappe/model/document.py (v15): get_doc(dict) -> new unsaved doc;
+	# get_doc(doctype, name) -> load (DoesNotExistError); get_doc(doctype) for singles
+	from frappe.model.document import get_doc as _gd
+
+	return _gd(*args, **kwargs)
+
+
+def new_doc(doctype, parent_doc=None, parentfield=None, as_dict=False, **kwargs):
+	# frappe/model/create_new.py (v15): new_doc with defaults applied
+	from frappe.model.document import new_doc as _nd
+
+	return _nd(doctype, as_dict=as_dict, **kwargs)
+
+
+def get_single(doctype):
+	# frappe/__init__.py (v15): get_single(dt) = get_doc(dt, dt)
+	return get_doc(doctype, doctype)
+
+
+def get_cached_doc(*args, **kwargs):
+	# frappe/__init__.py (v15): cached in Redis, cleared on save — the double always reads the store
+	return get_doc(*args, **kwargs)
+
+
+def get_last_doc(doctype, filters=None, order_by="creation desc"):
+	names = get_all(doctype, filters=filters, limit_page_length=1, order_by=order_by, pluck="name")
+	if names:
+		return get_doc(doctype, names[0])
+	raise DoesNotExistError(doctype)
+
+
+def get_cached_value(doctype, name, fieldname="name", as_dict=False):
+	# frappe/__init__.py (v15): get_cached_value -> values of a cached doc (None if missing)
+	if not local.db.exists(doctype, name):
+		return None
+	return local.db.get_value(doctype, name, fieldname, as_dict=as_dict)
+
+
+def delete_doc(
+	doctype=None,
+	name=None,
+	force=0,
+	ignore_doctypes=None,
+	for_reload=False,
+	ignore_permissions=False,
+	flags=None,
+	ignore_on_trash=False,
+	ignore_missing=True,
+	delete_permanently=False,
+):
+	# frappe/model/delete_doc.py (v15): checks delete permission, runs on_trash/after_delete,
+	# submitted docs can't be deleted, missing doc ignored when ignore_missing
+	from frappe.model.document import delete_doc as _dd
+
+	return _dd(doctype, name, ignore_permissions=ignore_permissions, ignore_missing=ignore_missing)
+
+
+def get_all(doctype, *args, **kwargs):
+	# frappe/__init__.py (v15): get_all = get_list(ignore_permissions=True, limit_page_length=0 default)
+	kwargs["ignore_permissions"] = True
+	if "limit_page_length" not in kwargs and "limit" not in kwargs and "page_length" not in kwargs:
+		kwargs["limit_page_length"] = 0
+	return get_list(doctype, *args, **kwargs)
+
+
+def get_list(doctype, *args, **kwargs):
+	# frappe/__init__.py + frappe/model/db_query.py (v15): get_list with read permission check,
+	# default page length 20
+	from frappe.database.query import get_list as _gl
+
+	return _gl(doctype, *args, **kwargs)
+
+
+def get_value(*args, **kwargs):
+	return local.db.get_value(*args, **kwargs)
+
+
+def has_permission(doctype=None, ptype="read", doc=None, user=None, throw=False, **kwargs):
+	# frappe/permissions.py (v15): role-based doctype permission at permlevel 0
+	from frappe.model.meta import has_permission as _hp
+
+	ok = _hp(doctype, ptype, user=user)
+	if not ok and throw:
+		msg = _("No permission for {0}").format(doctype)
+		globals()["throw"](msg, PermissionError)
+	return ok
+
+
+def only_for(roles, message=False):
+	# frappe/__init__.py (v15): PermissionError unless the session user has one of the roles
+	if local.session.user == "Administrator":
+		return
+	if isinstance(roles, str):
+		roles = (roles,)
+	if set(roles).isdisjoint(get_roles()):
+		if not message:
+			raise PermissionError
+		throw(
+			_("This action is only allowed for {}").format(", ".join(bold(r) for r in roles)), PermissionError
+		)
+
+
+def get_system_settings(key):
+	# frappe/__init__.py (v15): cached System Settings single value
+	return local.db.get_single_value("System Settings", key)
+
+
+# ---------------------------------------------------------------- jobs
+
+
+def enqueue(
+	method,
+	queue="default",
+	timeout=None,
+	event=None,
+	is_async=True,
+	job_name=None,
+	now=False,
+	enqueue_after_commit=False,
+	*,
+	on_success=None,
+	on_failure=None,
+	at_front=False,
+	job_id=None,
+	deduplicate=False,
+	**kwargs,
+):
+	# frappe/utils/background_jobs.py (v15): enqueue signature and semantics
+	from frappe.utils.background_jobs import enqueue as _enqueue
+
+	return _enqueue(
+		method,
+		queue=queue,
+		timeout=timeout,
+		event=event,
+		is_async=is_async,
+		job_name=job_name,
+		now=now,
+		enqueue_after_commit=enqueue_after_commit,
+		on_success=on_success,
+		on_failure=on_failure,
+		at_front=at_front,
+		job_id=job_id,
+		deduplicate=deduplicate,
+		**kwargs,
+	)
+
+
+def publish_realtime(*args, **kwargs):
+	# frappe/realtime.py (v15): websocket publish — the double records nothing
+	return None
+
+
+def get_request_header(key, default=None):
+	# frappe/__init__.py (v15): request.headers.get(key, default)
+	if not local.request:
+		return default
+	return local.request.headers.get(key, default)
+
+
+def clear_cache(*args, **kwargs):
+	return None
+
+
+def logger(module=None, with_more_info=False, allow_site=True, filter=None, max_size=None, file_count=None):
+	import logging
+
+	return logging.getLogger(module or "frappe")
+
+
+init()
+sys.modules.setdefault("frappe.exceptions", sys.modules[__name__ + ".exceptions"])
+functools  # noqa: B018

@@ -1,0 +1,520 @@
+"""DocType metadata of the test double: data-driven definitions + JSON loader.
+
+# frappe/model/meta.py (v15): Meta(doctype) exposes fields, permissions, issingle/istable/
+# is_submittable/autoname, has_field/get_field/get_table_fields; Custom Fields are merged in.
+"""
+
+import copy
+import glob
+import json
+import os
+
+import frappe
+from frappe import _dict
+
+# frappe/model/__init__.py (v15): default_fields / child_table_fields / no_value_fields
+default_fields = (
+	"doctype",
+	"name",
+	"owner",
+	"creation",
+	"modified",
+	"modified_by",
+	"docstatus",
+	"idx",
+)
+child_table_fields = ("parent", "parentfield", "parenttype")
+table_fields = ("Table", "Table MultiSelect")
+no_value_fields = (
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"HTML",
+	"Table",
+	"Table MultiSelect",
+	"Button",
+	"Image",
+	"Fold",
+	"Heading",
+)
+display_fieldtypes = (
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"HTML",
+	"Button",
+	"Image",
+	"Fold",
+	"Heading",
+)
+
+_DEFINITIONS: dict[str, dict] = {}
+_CUSTOM_FIELDS: dict[str, list[dict]] = {}
+_JSON_DIRS: list[str] = []
+
+
+class Meta(_dict):
+	def __init__(self, definition: dict):
+		super().__init__(copy.deepcopy(definition))
+		self.fields = [_dict(f) for f in self.get("fields", [])]
+		for cf in _CUSTOM_FIELDS.get(self.name, []):
+			df = _dict(cf)
+			insert_after = df.get("insert_after")
+			idx = next((i for i, f in enumerate(self.fields) if f.fieldname == insert_after), None)
+			if idx is None:
+				self.fields.append(df)
+			else:
+				self.fields.insert(idx + 1, df)
+		self.permissions = [_dict({"permlevel": 0, **p}) for p in self.get("permissions", [])]
+		for f in self.fields:
+			f.setdefault("permlevel", 0)
+		self._fields = {f.fieldname: f for f in self.fields if f.get("fieldname")}
+
+	def has_field(self, fieldname):
+		# frappe/model/meta.py (v15): has_field -> fieldname in fields map
+		return fieldname in self._fields
+
+	def get_field(self, fieldname):
+		# frappe/model/meta.py (v15): get_field -> DocField or None
+		return self._fields.get(fieldname)
+
+	def get_fieldnames_with_value(self):
+		return [f.fieldname for f in self.fields if f.fieldtype not in no_value_fields]
+
+	def get_valid_columns(self):
+		extra = child_table_fields if self.get("istable") else ()
+		return [*default_fields[1:], *extra, *self.get_fieldnames_with_value()]
+
+	def get_table_fields(self):
+		return [f for f in self.fields if f.fieldtype in table_fields]
+
+	def get_high_permlevel_fields(self):
+		# frappe/model/meta.py (v15): fields with permlevel > 0
+		return [f for f in self.fields if f.permlevel > 0]
+
+	def get_label(self, fieldname):
+		f = self.get_field(fieldname)
+		return (f.label if f and f.label else None) or frappe.unscrub(fieldname)
+
+	def get_title_field(self):
+		return self.get("title_field") or "name"
+
+	@property
+	def is_submittable(self):
+		return bool(self.get("is_submittable"))
+
+	@property
+	def issingle(self):
+		return bool(self.get("issingle"))
+
+	@property
+	def istable(self):
+		return bool(self.get("istable"))
+
+
+def register_doctype(definition: dict):
+	"""Double-only: add or replace a DocType definition (JSON-shaped dict)."""
+	_DEFINITIONS[definition["name"]] = definition
+
+
+def register_doctype_json(path: str):
+	with open(path) as f:
+		d = json.load(f)
+	if d.get("doctype") == "DocType":
+		register_doctype(d)
+	return d.get("name")
+
+
+def add_json_dir(pattern_root: str):
+	"""Double-only: load every ``<root>/doctype/*/*.json`` (DocType files) now and on reset."""
+	if pattern_root not in _JSON_DIRS:
+		_JSON_DIRS.append(pattern_root)
+	for path in sorted(glob.glob(os.path.join(pattern_root, "doctype", "*", "*.json"))):
+		register_doctype_json(path)
+
+
+def add_custom_field(doctype, fieldname, fieldtype, options=None, **props):
+	# frappe/custom/doctype/custom_field/custom_field.py (v15): Custom Field merged into Meta
+	df = {"fieldname": fieldname, "fieldtype": fieldtype, "options": options, "is_custom_field": 1, **props}
+	_CUSTOM_FIELDS.setdefault(doctype, [])
+	_CUSTOM_FIELDS[doctype] = [f for f in _CUSTOM_FIELDS[doctype] if f["fieldname"] != fieldname]
+	_CUSTOM_FIELDS[doctype].append(df)
+
+
+def clear_custom_fields():
+	_CUSTOM_FIELDS.clear()
+
+
+def doctype_exists(doctype):
+	return doctype in _DEFINITIONS
+
+
+def get_meta(doctype):
+	if doctype not in _DEFINITIONS:
+		# frappe/model/meta.py (v15): load_doctype_from_file/get -> DoesNotExistError "DocType X not found"
+		frappe.throw(frappe._("DocType {0} not found").format(doctype), frappe.DoesNotExistError)
+	return Meta(_DEFINITIONS[doctype])
+
+
+def all_roles():
+	roles = {"Administrator", "System Manager", "All", "Guest"}
+	for d in _DEFINITIONS.values():
+		for p in d.get("permissions", []):
+			roles.add(p["role"])
+	return sorted(roles)
+
+
+def get_perms(doctype, user=None, permlevel=0):
+	"""Merged permission flags the user's roles grant at ``permlevel``."""
+	meta = get_meta(doctype)
+	roles = set(frappe.get_roles(user))
+	out = _dict()
+	for p in meta.permissions:
+		if p.role in roles and p.permlevel == permlevel:
+			for k, v in p.items():
+				if k not in ("role", "permlevel") and v:
+					out[k] = 1
+	return out
+
+
+def has_permission(doctype, ptype="read", user=None):
+	# frappe/permissions.py (v15): Administrator has every permission; otherwise role permissions
+	# at permlevel 0 (user permissions / if_owner / sharing not imitated)
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return True
+	meta = get_meta(doctype)
+	if meta.istable:
+		return True
+	return bool(get_perms(doctype, user).get(ptype))
+
+
+# ---------------------------------------------------------------- built-in definitions
+
+
+def _f(fieldname, fieldtype="Data", options=None, **kw):
+	d = {"fieldname": fieldname, "fieldtype": fieldtype, "label": frappe.unscrub(fieldname)}
+	if options is not None:
+		d["options"] = options
+	d.update(kw)
+	return d
+
+
+def _perm(role, **kw):
+	base = {"role": role, "read": 1, "write": 1, "create": 1, "delete": 1, "report": 1}
+	base.update(kw)
+	return base
+
+
+_SYS = [_perm("System Manager")]
+
+BUILTIN = [
+	# frappe/core/doctype/user/user.json (v15): name = email
+	{
+		"name": "User",
+		"module": "Core",
+		"autoname": "field:email",
+		"fields": [
+			_f("email", reqd=1, unique=1),
+			_f("first_name", reqd=1),
+			_f("last_name"),
+			_f("full_name", read_only=1),
+			_f("enabled", "Check", default="1"),
+			_f("user_type", "Select", "System User\nWebsite User", default="System User"),
+			_f("time_zone"),
+			_f("new_password", "Password"),
+			_f("roles", "Table", "Has Role"),
+		],
+		"permissions": _SYS,
+	},
+	{
+		"name": "Has Role",
+		"module": "Core",
+		"istable": 1,
+		"fields": [_f("role", "Link", "Role")],
+	},
+	{"name": "Role", "module": "Core", "autoname": "field:role_name", "fields": [_f("role_name", reqd=1)]},
+	# erpnext/setup/doctype/company/company.json
+	{
+		"name": "Company",
+		"module": "Setup",
+		"autoname": "field:company_name",
+		"fields": [
+			_f("company_name", reqd=1, unique=1),
+			_f("abbr"),
+			_f("default_currency", "Link", "Currency"),
+			_f("country", "Link", "Country"),
+			_f("default_holiday_list", "Link", "Holiday List"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1}],
+	},
+	# erpnext/setup/doctype/holiday_list/holiday_list.json
+	{
+		"name": "Holiday List",
+		"module": "Setup",
+		"autoname": "field:holiday_list_name",
+		"fields": [
+			_f("holiday_list_name", reqd=1, unique=1),
+			_f("from_date", "Date", reqd=1),
+			_f("to_date", "Date", reqd=1),
+			_f("holidays", "Table", "Holiday"),
+		],
+		"permissions": [*_SYS, _perm("HR Manager"), {"role": "All", "read": 1}],
+	},
+	{
+		"name": "Holiday",
+		"module": "Setup",
+		"istable": 1,
+		"fields": [
+			_f("holiday_date", "Date", reqd=1),
+			_f("weekly_off", "Check", default="0"),
+			_f("description", "Text Editor", reqd=1),
+		],
+	},
+	# erpnext/setup/doctype/department/department.json (real name is "<department> - <abbr>")
+	{
+		"name": "Department",
+		"module": "Setup",
+		"autoname": "field:department_name",
+		"fields": [
+			_f("department_name", reqd=1),
+			_f("company", "Link", "Company"),
+			_f("leave_approvers", "Table", "Department Approver"),
+		],
+		"permissions": [*_SYS, _perm("HR User"), {"role": "All", "read": 1}],
+	},
+	# hrms/hr/doctype/department_approver/department_approver.json
+	{
+		"name": "Department Approver",
+		"module": "HR",
+		"istable": 1,
+		"fields": [_f("approver", "Link", "User", reqd=1)],
+	},
+	# erpnext/setup/doctype/employee/employee.json (naming series HR-EMP-)
+	{
+		"name": "Employee",
+		"module": "Setup",
+		"autoname": "naming_series:",
+		"fields": [
+			_f("naming_series", "Select", "HR-EMP-", reqd=1),
+			_f("first_name", reqd=1),
+			_f("last_name"),
+			_f("employee_name", read_only=1),
+			_f("user_id", "Link", "User"),
+			_f("company", "Link", "Company", reqd=1),
+			_f("company_email"),
+			_f("personal_email"),
+			_f("prefered_email"),
+			_f("status", "Select", "Active\nInactive\nSuspended\nLeft", default="Active", reqd=1),
+			_f("department", "Link", "Department"),
+			_f("leave_approver", "Link", "User"),
+			_f("holiday_list", "Link", "Holiday List"),
+			_f("date_of_birth", "Date"),
+			_f("date_of_joining", "Date"),
+		],
+		"permissions": [
+			_perm("HR User"),
+			_perm("HR Manager"),
+			{"role": "Employee", "read": 1},
+		],
+	},
+	# hrms/hr/doctype/leave_type/leave_type.json
+	{
+		"name": "Leave Type",
+		"module": "HR",
+		"autoname": "field:leave_type_name",
+		"fields": [
+			_f("leave_type_name", reqd=1, unique=1),
+			_f("max_leaves_allowed", "Float"),
+			_f("max_continuous_days_allowed", "Int"),
+			_f("is_lwp", "Check", default="0"),
+			_f("is_optional_leave", "Check", default="0"),
+			_f("allow_negative", "Check", default="0"),
+			_f("include_holiday", "Check", default="0"),
+			_f("is_compensatory", "Check", default="0"),
+		],
+		"permissions": [_perm("HR User"), _perm("HR Manager"), {"role": "Employee", "read": 1}],
+	},
+	# hrms/hr/doctype/leave_allocation/leave_allocation.json (submittable, HR-LAL-.YYYY.-)
+	{
+		"name": "Leave Allocation",
+		"module": "HR",
+		"autoname": "naming_series:",
+		"is_submittable": 1,
+		"fields": [
+			_f("naming_series", "Select", "HR-LAL-.YYYY.-", reqd=1),
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("leave_type", "Link", "Leave Type", reqd=1),
+			_f("from_date", "Date", reqd=1),
+			_f("to_date", "Date", reqd=1),
+			_f("new_leaves_allocated", "Float"),
+			_f("carry_forward", "Check", default="0"),
+			_f("unused_leaves", "Float"),
+			_f("total_leaves_allocated", "Float", read_only=1),
+			_f("company", "Link", "Company", fetch_from="employee.company"),
+		],
+		"permissions": [
+			_perm("HR User", submit=1, cancel=1),
+			_perm("HR Manager", submit=1, cancel=1),
+			{"role": "Employee", "read": 1},
+		],
+	},
+	# hrms/hr/doctype/leave_application/leave_application.json (version-15)
+	{
+		"name": "Leave Application",
+		"module": "HR",
+		"autoname": "naming_series:",
+		"is_submittable": 1,
+		"title_field": "employee_name",
+		"fields": [
+			_f("naming_series", "Select", "HR-LAP-.YYYY.-", reqd=1, no_copy=1),
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("leave_type", "Link", "Leave Type", reqd=1),
+			_f("department", "Link", "Department", fetch_from="employee.department", read_only=1),
+			_f("leave_balance", "Float", read_only=1, no_copy=1),
+			_f("from_date", "Date", reqd=1),
+			_f("to_date", "Date", reqd=1),
+			_f("half_day", "Check", default="0"),
+			_f("half_day_date", "Date"),
+			_f("total_leave_days", "Float", read_only=1, no_copy=1),
+			_f("description", "Small Text", label="Reason"),
+			_f("leave_approver", "Link", "User"),
+			_f("leave_approver_name", read_only=1),
+			_f(
+				"status",
+				"Select",
+				"Open\nApproved\nRejected\nCancelled",
+				default="Open",
+				permlevel=1,
+				reqd=1,
+				no_copy=1,
+			),
+			_f("posting_date", "Date", default="Today", reqd=1, no_copy=1),
+			_f("company", "Link", "Company", fetch_from="employee.company", read_only=1, reqd=1),
+			_f("follow_via_email", "Check", default="1", allow_on_submit=1),
+			_f("salary_slip", "Link", "Salary Slip"),
+			_f("color", "Color", allow_on_submit=1),
+			_f("amended_from", "Link", "Leave Application", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			{"role": "Employee", "read": 1, "write": 1, "create": 1, "report": 1, "share": 1},
+			_perm("HR Manager", submit=1, cancel=1, amend=1),
+			{"role": "All", "permlevel": 1, "read": 1},
+			_perm("HR User", submit=1, cancel=1, amend=1),
+			{
+				"role": "Leave Approver",
+				"read": 1,
+				"write": 1,
+				"delete": 1,
+				"submit": 1,
+				"cancel": 1,
+				"amend": 1,
+			},
+			{"role": "Leave Approver", "permlevel": 1, "read": 1, "write": 1},
+			{"role": "HR User", "permlevel": 1, "read": 1, "write": 1},
+			{"role": "HR Manager", "permlevel": 1, "read": 1, "write": 1},
+		],
+	},
+	# frappe/core/doctype/error_log/error_log.json (autoname hash)
+	{
+		"name": "Error Log",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("seen", "Check", default="0"),
+			_f("method", label="Title"),
+			_f("error", "Code"),
+			_f("trace_id"),
+			_f("reference_doctype", "Link", "DocType"),
+			_f("reference_name"),
+		],
+		"permissions": _SYS,
+	},
+	# frappe/core/doctype/comment/comment.json
+	{
+		"name": "Comment",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("comment_type", "Select", "Comment\nLike\nInfo\nLabel\nWorkflow\nUpdated\nEdit\nShared\nBot"),
+			_f("comment_email"),
+			_f("subject", "Text"),
+			_f("comment_by"),
+			_f("reference_doctype", "Link", "DocType"),
+			_f("reference_name", "Dynamic Link", "reference_doctype"),
+			_f("reference_owner"),
+			_f("content", "HTML Editor"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1, "create": 1}],
+	},
+	# frappe/desk/doctype/todo/todo.json
+	{
+		"name": "ToDo",
+		"module": "Desk",
+		"autoname": "hash",
+		"fields": [
+			_f("status", "Select", "Open\nClosed\nCancelled", default="Open"),
+			_f("priority", "Select", "High\nMedium\nLow", default="Medium"),
+			_f("date", "Date"),
+			_f("allocated_to", "Link", "User"),
+			_f("description", "Text Editor", reqd=1),
+			_f("reference_type", "Link", "DocType"),
+			_f("reference_name", "Dynamic Link", "reference_type"),
+			_f("assigned_by", "Link", "User"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1, "write": 1, "create": 1}],
+	},
+	# frappe/core/doctype/system_settings/system_settings.json (single; subset)
+	{
+		"name": "System Settings",
+		"module": "Core",
+		"issingle": 1,
+		"fields": [
+			_f("time_zone"),
+			_f("date_format", default="dd-mm-yyyy"),
+			_f("float_precision", "Select", "\n2\n3\n4\n5\n6\n7\n8\n9", default="3"),
+			_f("allow_error_traceback", "Check", default="1"),
+			_f("enable_scheduler", "Check", default="0"),
+		],
+		"permissions": _SYS,
+	},
+	# hrms/hr/doctype/hr_settings/hr_settings.json (single; subset)
+	{
+		"name": "HR Settings",
+		"module": "HR",
+		"issingle": 1,
+		"fields": [
+			_f("send_leave_notification", "Check", default="1"),
+			_f("restrict_backdated_leave_application", "Check", default="0"),
+			_f("role_allowed_to_create_backdated_leave_application", "Link", "Role"),
+			_f("leave_approval_notification_template", "Link", "Email Template"),
+			_f("leave_status_notification_template", "Link", "Email Template"),
+		],
+		"permissions": _SYS,
+	},
+]
+
+
+def load_builtin():
+	_DEFINITIONS.clear()
+	for d in BUILTIN:
+		register_doctype({"doctype": "DocType", **d})
+	app_root = _app_doctype_root()
+	if app_root:
+		add_json_dir(app_root)
+	for root in list(_JSON_DIRS):
+		add_json_dir(root)
+
+
+def _app_doctype_root():
+	try:
+		import frappe_slack_connector
+	except ImportError:
+		return None
+	pkg = os.path.dirname(frappe_slack_connector.__file__)
+	return os.path.join(pkg, "frappe_slack_connector")
+
+
+load_builtin()

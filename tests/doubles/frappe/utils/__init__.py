@@ -1,0 +1,290 @@
+"""frappe.utils of the test double: the data helpers the app uses.
+
+# frappe/utils/data.py (v15): today/nowdate/getdate/add_days/date_diff/cint/cstr/flt/... semantics.
+Time can be frozen with ``freeze_time`` (a double-only helper); Frappe reads the system time zone,
+the double uses naive local datetimes.
+"""
+
+import datetime
+import html
+import json
+import random
+import re
+import string
+import traceback as _traceback
+
+import frappe
+
+DATE_FORMAT = "%Y-%m-%d"
+TIME_FORMAT = "%H:%M:%S.%f"
+DATETIME_FORMAT = f"{DATE_FORMAT} {TIME_FORMAT}"
+
+_frozen: datetime.datetime | None = None
+
+
+def freeze_time(moment: "datetime.datetime | datetime.date | str | None") -> None:
+	"""Double-only: make now_datetime()/today() return ``moment`` (None unfreezes)."""
+	global _frozen
+	if moment is None:
+		_frozen = None
+		return
+	if isinstance(moment, str):
+		moment = get_datetime(moment)
+	elif isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
+		moment = datetime.datetime.combine(moment, datetime.time(9, 0))
+	_frozen = moment
+
+
+def now_datetime() -> datetime.datetime:
+	# frappe/utils/data.py (v15): now_datetime() converts to the system time zone, naive result
+	return _frozen if _frozen is not None else datetime.datetime.now()
+
+
+def nowdate() -> str:
+	# frappe/utils/data.py (v15): nowdate() -> "YYYY-MM-DD" string
+	return now_datetime().strftime(DATE_FORMAT)
+
+
+def today() -> str:
+	# frappe/utils/data.py (v15): today() == nowdate()
+	return nowdate()
+
+
+def now() -> str:
+	# frappe/utils/data.py (v15): now() -> "YYYY-MM-DD HH:MM:SS.ffffff"
+	return now_datetime().strftime(DATETIME_FORMAT)
+
+
+def nowtime() -> str:
+	# frappe/utils/data.py (v15): nowtime() -> "HH:MM:SS.ffffff"
+	return now_datetime().strftime(TIME_FORMAT)
+
+
+def getdate(string_date=None, parse_day_first=False):
+	# frappe/utils/data.py (v15): getdate(None) -> today; datetime -> date; "" -> None
+	if not string_date:
+		return now_datetime().date() if string_date is None else None
+	if isinstance(string_date, datetime.datetime):
+		return string_date.date()
+	if isinstance(string_date, datetime.date):
+		return string_date
+	s = str(string_date).strip()
+	try:
+		return datetime.date.fromisoformat(s[:10])
+	except ValueError:
+		pass
+	for fmt in ("%d-%m-%Y", "%m-%d-%Y", "%d/%m/%Y", "%m/%d/%Y"):
+		try:
+			return datetime.datetime.strptime(s[:10], fmt).date()
+		except ValueError:
+			continue
+	# frappe/utils/data.py (v15): unparsable date -> frappe.throw(..., title="Invalid Date")
+	frappe.throw(
+		frappe._("{} is not a valid date string.").format(frappe.bold(string_date)), title="Invalid Date"
+	)
+
+
+def get_datetime(datetime_str=None):
+	# frappe/utils/data.py (v15): get_datetime(None) -> now_datetime(); date -> midnight datetime
+	if datetime_str is None:
+		return now_datetime()
+	if isinstance(datetime_str, datetime.datetime):
+		return datetime_str
+	if isinstance(datetime_str, datetime.date):
+		return datetime.datetime.combine(datetime_str, datetime.time())
+	if not datetime_str:
+		return None
+	s = str(datetime_str).strip()
+	try:
+		return datetime.datetime.fromisoformat(s)
+	except ValueError:
+		return datetime.datetime.combine(getdate(s), datetime.time())
+
+
+def get_time(time_str):
+	# frappe/utils/data.py (v15): get_time() accepts time/datetime/timedelta/str
+	if isinstance(time_str, datetime.datetime):
+		return time_str.time()
+	if isinstance(time_str, datetime.time):
+		return time_str
+	if isinstance(time_str, datetime.timedelta):
+		return (datetime.datetime.min + time_str).time()
+	return datetime.time.fromisoformat(str(time_str))
+
+
+def add_to_date(date, years=0, months=0, weeks=0, days=0, hours=0, minutes=0, seconds=0, as_string=False):
+	# frappe/utils/data.py (v15): add_to_date keeps the input's type (str in -> str out)
+	was_str = isinstance(date, str)
+	as_datetime = isinstance(date, datetime.datetime) or (was_str and len(date.strip()) > 10)
+	value = get_datetime(date) if as_datetime else datetime.datetime.combine(getdate(date), datetime.time())
+	if years or months:
+		month0 = value.month - 1 + months + 12 * years
+		year, month = value.year + month0 // 12, month0 % 12 + 1
+		import calendar
+
+		day = min(value.day, calendar.monthrange(year, month)[1])
+		value = value.replace(year=year, month=month, day=day)
+	value = value + datetime.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+	if as_datetime:
+		return value.strftime(DATETIME_FORMAT) if (was_str or as_string) else value
+	return value.date().strftime(DATE_FORMAT) if (was_str or as_string) else value.date()
+
+
+def add_days(date, days):
+	# frappe/utils/data.py (v15): add_days(date, days) = add_to_date(date, days=days)
+	return add_to_date(date, days=days)
+
+
+def add_months(date, months):
+	return add_to_date(date, months=months)
+
+
+def date_diff(string_ed_date, string_st_date):
+	# frappe/utils/data.py (v15): date_diff(end, start) -> int days
+	return (getdate(string_ed_date) - getdate(string_st_date)).days
+
+
+def cint(s, default=0):
+	# frappe/utils/data.py (v15): cint("1.9") -> 1; bad input -> default
+	try:
+		return int(float(s))
+	except Exception:
+		return default
+
+
+def flt(s, precision=None, rounding_method=None):
+	# frappe/utils/data.py (v15): flt() -> float, bad input -> 0.0
+	if isinstance(s, str):
+		s = s.replace(",", "")
+	try:
+		num = float(s)
+	except Exception:
+		num = 0.0
+	if precision is not None:
+		num = round(num, precision)
+	return num
+
+
+def cstr(s, encoding="utf-8"):
+	# frappe/utils/data.py (v15): None -> "", bytes decoded
+	if s is None:
+		return ""
+	if isinstance(s, bytes):
+		return s.decode(encoding)
+	return str(s)
+
+
+def sbool(x):
+	# frappe/utils/data.py (v15): "true"/"false" strings -> bool, else unchanged
+	if isinstance(x, str):
+		low = x.lower()
+		if low in ("true", "1"):
+			return True
+		if low in ("false", "0"):
+			return False
+	return x
+
+
+def strip_html(text):
+	# frappe/utils/data.py (v15): strip_html() removes tags with a regex
+	return re.sub(r"<[^>]*>", "", cstr(text))
+
+
+def escape_html(text):
+	# frappe/utils/data.py (v15): escape_html() escapes & < > " '
+	if not isinstance(text, str):
+		return text
+	return html.escape(text, quote=True)
+
+
+def get_url(uri=None, full_address=False):
+	# frappe/utils/data.py (v15): host from conf.host_name (else request host); double default below
+	host = (frappe.conf.get("host_name") or "http://test.localhost").rstrip("/")
+	if not host.startswith("http"):
+		host = "http://" + host
+	if not uri:
+		return host
+	if uri.startswith("http"):
+		return uri
+	return host + "/" + uri.lstrip("/")
+
+
+def get_url_to_form(doctype, name):
+	# frappe/utils/data.py (v15): /app/<slug(doctype)>/<name>
+	return get_url(uri=f"/app/{quoted(slug(doctype))}/{quoted(name)}")
+
+
+def slug(name):
+	return name.lower().replace(" ", "-")
+
+
+def quoted(url):
+	from urllib.parse import quote
+
+	return quote(cstr(url), safe=b"~@#$&()*!+=:;,?/'")
+
+
+def get_link_to_form(doctype, name, label=None):
+	# frappe/utils/data.py (v15): <a href="...">label</a> (HTML in messages)
+	return f'<a href="{get_url_to_form(doctype, name)}">{label or name}</a>'
+
+
+def formatdate(string_date=None, format_string=None):
+	# frappe/utils/data.py (v15): default System Settings date_format "dd-mm-yyyy"
+	if not string_date:
+		return ""
+	date = getdate(string_date)
+	fmt = (format_string or frappe.db.get_default("date_format") or "dd-mm-yyyy").lower()
+	fmt = fmt.replace("yyyy", "%Y").replace("dd", "%d").replace("mm", "%m")
+	return date.strftime(fmt)
+
+
+format_date = formatdate
+
+
+def get_fullname(user=None):
+	# frappe/utils/__init__.py (v15): get_fullname() -> full_name or user id
+	user = user or frappe.session.user
+	row = frappe.db.get_value("User", user, ["first_name", "last_name", "full_name"], as_dict=True)
+	if not row:
+		return user
+	return row.full_name or " ".join(filter(None, [row.first_name, row.last_name])) or user
+
+
+def random_string(length):
+	# frappe/utils/__init__.py (v15): random alphanumeric string
+	return "".join(random.choice(string.ascii_letters + string.digits) for _ in range(length))
+
+
+def get_traceback(with_context=False):
+	# frappe/utils/__init__.py (v15): current exception traceback as text ("" if none)
+	exc = _traceback.format_exc()
+	return "" if exc.strip() == "NoneType: None" else exc
+
+
+def sanitize_html(html_text, linkify=False):
+	from frappe.utils.html_utils import sanitize_html as _sanitize
+
+	return _sanitize(html_text, linkify=linkify)
+
+
+def parse_json(val):
+	# frappe/utils/__init__.py (v15): parse_json: str -> json.loads -> frappe._dict for dicts
+	if isinstance(val, str):
+		val = json.loads(val)
+	if isinstance(val, dict):
+		val = frappe._dict(val)
+	return val
+
+
+def bold(text):
+	return f"<strong>{text}</strong>"
+
+
+def validate_email_address(email, throw=False):
+	ok = bool(re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", cstr(email)))
+	if not ok and throw:
+		frappe.throw(
+			frappe._("{0} is not a valid Email Address").format(email), frappe.InvalidEmailAddressError
+		)
+	return email if ok else ""

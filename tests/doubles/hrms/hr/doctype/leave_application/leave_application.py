@@ -1,0 +1,398 @@
+"""# hrms/hr/doctype/leave_application/leave_application.py (version-15) — imitation.
+
+Imitated: validate() order and the checks users hit (inactive employee, backdated restriction,
+to_date < from_date, half-day date range, outside/across allocation, all-holidays, balance,
+overlap incl. half-day case, max consecutive days, set_half_day_date), on_update/on_submit
+notification messages (no mail), on_submit status rule, before_cancel, get_leave_approver,
+get_number_of_leave_days, get_holidays, get_leave_allocation_records, get_leave_balance_on.
+Not imitated: Leave Ledger (balances are computed from submitted allocations and submitted
+Approved applications), block lists, attendance, salary slips, optional holidays, sharing.
+"""
+
+import datetime
+
+import frappe
+from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, date_diff, flt, formatdate, get_link_to_form, getdate, nowdate
+from hrms.hr.utils import set_employee_name, validate_active_employee
+
+
+class LeaveDayBlockedError(frappe.ValidationError):
+	pass
+
+
+class OverlapError(frappe.ValidationError):
+	pass
+
+
+class AttendanceAlreadyMarkedError(frappe.ValidationError):
+	pass
+
+
+class NotAnOptionalHoliday(frappe.ValidationError):
+	pass
+
+
+class InsufficientLeaveBalanceError(frappe.ValidationError):
+	pass
+
+
+class LeaveAcrossAllocationsError(frappe.ValidationError):
+	pass
+
+
+class LeaveApplication(Document):
+	def validate(self):
+		validate_active_employee(self.employee)
+		set_employee_name(self)
+		self.validate_dates()
+		self.validate_balance_leaves()
+		self.validate_leave_overlap()
+		self.validate_max_days()
+		self.set_half_day_date()
+
+	def on_update(self):
+		if self.status == "Open" and self.docstatus < 1:
+			if frappe.db.get_single_value("HR Settings", "send_leave_notification"):
+				self.notify_leave_approver()
+
+	def on_submit(self):
+		if self.status in ["Open", "Cancelled"]:
+			frappe.throw(_("Only Leave Applications with status 'Approved' and 'Rejected' can be submitted"))
+		if frappe.db.get_single_value("HR Settings", "send_leave_notification"):
+			self.notify_employee()
+		self.reload()
+
+	def before_cancel(self):
+		self.status = "Cancelled"
+
+	def notify_leave_approver(self):
+		# leave_application.py: no template -> msgprint, no mail
+		if self.leave_approver:
+			template = frappe.db.get_single_value("HR Settings", "leave_approval_notification_template")
+			if not template:
+				frappe.msgprint(
+					_("Please set default template for Leave Approval Notification in HR Settings.")
+				)
+
+	def notify_employee(self):
+		employee_user = frappe.db.get_value("Employee", self.employee, "user_id")
+		if not employee_user:
+			return
+		template = frappe.db.get_single_value("HR Settings", "leave_status_notification_template")
+		if not template:
+			frappe.msgprint(_("Please set default template for Leave Status Notification in HR Settings."))
+
+	def validate_dates(self):
+		if frappe.db.get_single_value("HR Settings", "restrict_backdated_leave_application"):
+			if self.from_date and getdate(self.from_date) < getdate():
+				allowed_role = frappe.db.get_single_value(
+					"HR Settings", "role_allowed_to_create_backdated_leave_application"
+				)
+				if not allowed_role:
+					frappe.throw(
+						_("Backdated Leave Application is restricted. Please set the {} in {}").format(
+							frappe.bold(_("Role Allowed to Create Backdated Leave Application")),
+							get_link_to_form("HR Settings", "HR Settings", _("HR Settings")),
+						)
+					)
+				if allowed_role not in frappe.get_roles():
+					frappe.throw(
+						_("Only users with the {0} role can create backdated leave applications").format(
+							_(allowed_role)
+						)
+					)
+		if self.from_date and self.to_date and (getdate(self.to_date) < getdate(self.from_date)):
+			frappe.throw(_("To date cannot be before from date"))
+		if (
+			self.half_day
+			and self.half_day_date
+			and (
+				getdate(self.half_day_date) < getdate(self.from_date)
+				or getdate(self.half_day_date) > getdate(self.to_date)
+			)
+		):
+			frappe.throw(_("Half Day Date should be between From Date and To Date"))
+		if not is_lwp(self.leave_type):
+			self.validate_dates_across_allocation()
+
+	def validate_dates_across_allocation(self):
+		if frappe.db.get_value("Leave Type", self.leave_type, "allow_negative"):
+			return
+		alloc_from, alloc_to = self.get_allocation_based_on_application_dates()
+		if not (alloc_from or alloc_to):
+			frappe.throw(_("Application period cannot be outside leave allocation period"))
+		elif alloc_from != alloc_to:
+			# leave_application.py: is_separate_ledger_entry_required -> across two allocations
+			frappe.throw(
+				_("Application period cannot be across two allocation records"),
+				exc=LeaveAcrossAllocationsError,
+			)
+
+	def get_allocation_based_on_application_dates(self):
+		def _record(date):
+			rows = [
+				a
+				for a in frappe.get_all(
+					"Leave Allocation",
+					filters={"employee": self.employee, "leave_type": self.leave_type, "docstatus": 1},
+					fields=["name", "from_date", "to_date"],
+				)
+				if a.from_date <= getdate(date) <= a.to_date
+			]
+			return rows and rows[0]
+
+		return _record(self.from_date), _record(self.to_date)
+
+	def validate_balance_leaves(self):
+		if self.from_date and self.to_date:
+			self.total_leave_days = get_number_of_leave_days(
+				self.employee,
+				self.leave_type,
+				self.from_date,
+				self.to_date,
+				self.half_day,
+				self.half_day_date,
+			)
+			if self.total_leave_days <= 0:
+				frappe.throw(
+					_(
+						"The day(s) on which you are applying for leave are holidays. You need not apply for leave."
+					)
+				)
+			if not is_lwp(self.leave_type):
+				leave_balance = get_leave_balance_on(
+					self.employee,
+					self.leave_type,
+					self.from_date,
+					self.to_date,
+					consider_all_leaves_in_the_allocation_period=True,
+					for_consumption=True,
+				)
+				self.leave_balance = leave_balance.get("leave_balance")
+				for_consumption = leave_balance.get("leave_balance_for_consumption")
+				if self.status != "Rejected" and (
+					for_consumption < self.total_leave_days or not for_consumption
+				):
+					self.show_insufficient_balance_message(for_consumption)
+
+	def show_insufficient_balance_message(self, leave_balance_for_consumption):
+		if frappe.db.get_value("Leave Type", self.leave_type, "allow_negative"):
+			msg = _("Warning: Insufficient leave balance for Leave Type {0}.").format(
+				frappe.bold(self.leave_type)
+			)
+			frappe.msgprint(msg, title=_("Warning"), indicator="orange")
+		else:
+			frappe.throw(
+				_("Insufficient leave balance for Leave Type {0}").format(frappe.bold(self.leave_type)),
+				exc=InsufficientLeaveBalanceError,
+				title=_("Insufficient Balance"),
+			)
+
+	def validate_leave_overlap(self):
+		if not self.name:
+			self.name = "New Leave Application"
+		for d in _overlapping(self.employee, self.from_date, self.to_date, self.name):
+			if (
+				cint(self.half_day) == 1
+				and self.half_day_date
+				and d.half_day_date
+				and getdate(self.half_day_date) == getdate(d.half_day_date)
+				and (
+					flt(self.total_leave_days) == 0.5
+					or getdate(self.from_date) == getdate(d.to_date)
+					or getdate(self.to_date) == getdate(d.from_date)
+				)
+			):
+				if self.get_total_leaves_on_half_day() >= 1:
+					self.throw_overlap_error(d)
+			else:
+				self.throw_overlap_error(d)
+
+	def throw_overlap_error(self, d):
+		form_link = get_link_to_form("Leave Application", d.name)
+		msg = _("Employee {0} has already applied for {1} between {2} and {3} : {4}").format(
+			self.employee, d["leave_type"], formatdate(d["from_date"]), formatdate(d["to_date"]), form_link
+		)
+		frappe.throw(msg, OverlapError)
+
+	def get_total_leaves_on_half_day(self):
+		count = frappe.db.count(
+			"Leave Application",
+			{
+				"employee": self.employee,
+				"docstatus": ["<", 2],
+				"status": ["in", ["Open", "Approved"]],
+				"half_day": 1,
+				"half_day_date": self.half_day_date,
+				"name": ["!=", self.name],
+			},
+		)
+		return count * 0.5
+
+	def validate_max_days(self):
+		max_days = frappe.db.get_value("Leave Type", self.leave_type, "max_continuous_days_allowed")
+		if max_days and self.total_leave_days > cint(max_days):
+			frappe.throw(
+				_("Leave of type {0} cannot be longer than {1}.").format(
+					get_link_to_form("Leave Type", self.leave_type), max_days
+				),
+				title=_("Maximum Consecutive Leaves Exceeded"),
+			)
+
+	def set_half_day_date(self):
+		if self.from_date == self.to_date and self.half_day == 1:
+			self.half_day_date = self.from_date
+		if self.half_day == 0:
+			self.half_day_date = None
+
+
+def _overlapping(employee, from_date, to_date, name):
+	return frappe.get_all(
+		"Leave Application",
+		filters=[
+			["employee", "=", employee],
+			["docstatus", "<", 2],
+			["status", "in", ["Open", "Approved"]],
+			["to_date", ">=", from_date],
+			["from_date", "<=", to_date],
+			["name", "!=", name],
+		],
+		fields=[
+			"name",
+			"leave_type",
+			"posting_date",
+			"from_date",
+			"to_date",
+			"total_leave_days",
+			"half_day_date",
+		],
+	)
+
+
+@frappe.whitelist()
+def get_number_of_leave_days(
+	employee: str,
+	leave_type: str,
+	from_date: datetime.date,
+	to_date: datetime.date,
+	half_day: int | str | None = None,
+	half_day_date: datetime.date | str | None = None,
+	holiday_list: str | None = None,
+) -> float:
+	if cint(half_day) == 1:
+		if getdate(from_date) == getdate(to_date):
+			number_of_days = 0.5
+		elif half_day_date and getdate(from_date) <= getdate(half_day_date) <= getdate(to_date):
+			number_of_days = date_diff(to_date, from_date) + 0.5
+		else:
+			number_of_days = date_diff(to_date, from_date) + 1
+	else:
+		number_of_days = date_diff(to_date, from_date) + 1
+	if not frappe.db.get_value("Leave Type", leave_type, "include_holiday"):
+		number_of_days = flt(number_of_days) - flt(
+			get_holidays(employee, from_date, to_date, holiday_list=holiday_list)
+		)
+	return number_of_days
+
+
+@frappe.whitelist()
+def get_holidays(employee, from_date, to_date, holiday_list=None):
+	# leave_application.py: count distinct holiday dates of the employee's list in the range
+	if not holiday_list:
+		holiday_list = get_holiday_list_for_employee(employee)
+	dates = frappe.get_all(
+		"Holiday",
+		filters={"parent": holiday_list, "holiday_date": ["between", [getdate(from_date), getdate(to_date)]]},
+		pluck="holiday_date",
+	)
+	return len(set(dates))
+
+
+def is_lwp(leave_type):
+	return cint(frappe.db.get_value("Leave Type", leave_type, "is_lwp")) or 0
+
+
+def get_leave_allocation_records(employee, date, leave_type=None):
+	# leave_application.py: {leave_type: _dict(from_date, to_date, total_leaves_allocated,
+	# unused_leaves, new_leaves_allocated, leave_type, employee)} — double reads submitted allocations
+	filters = {"employee": employee, "docstatus": 1}
+	if leave_type:
+		filters["leave_type"] = leave_type
+	out = frappe._dict()
+	for a in frappe.get_all(
+		"Leave Allocation",
+		filters=filters,
+		fields=[
+			"from_date",
+			"to_date",
+			"total_leaves_allocated",
+			"unused_leaves",
+			"new_leaves_allocated",
+			"leave_type",
+		],
+		order_by="from_date asc",
+	):
+		if a.from_date <= getdate(date) <= a.to_date:
+			out.setdefault(
+				a.leave_type,
+				frappe._dict(
+					from_date=a.from_date,
+					to_date=a.to_date,
+					total_leaves_allocated=flt(a.total_leaves_allocated),
+					unused_leaves=flt(a.unused_leaves),
+					new_leaves_allocated=flt(a.new_leaves_allocated),
+					leave_type=a.leave_type,
+					employee=employee,
+				),
+			)
+	return out
+
+
+@frappe.whitelist()
+def get_leave_balance_on(
+	employee: str,
+	leave_type: str,
+	date: datetime.date,
+	to_date: datetime.date | None = None,
+	consider_all_leaves_in_the_allocation_period: bool = False,
+	for_consumption: bool = False,
+):
+	if not to_date:
+		to_date = nowdate()
+	allocation = get_leave_allocation_records(employee, date, leave_type).get(leave_type, frappe._dict())
+	remaining = 0.0
+	if allocation:
+		end_date = allocation.to_date if cint(consider_all_leaves_in_the_allocation_period) else getdate(date)
+		taken = sum(
+			flt(a.total_leave_days)
+			for a in frappe.get_all(
+				"Leave Application",
+				filters={
+					"employee": employee,
+					"leave_type": leave_type,
+					"docstatus": 1,
+					"status": "Approved",
+					"from_date": ["between", [allocation.from_date, end_date]],
+				},
+				fields=["total_leave_days"],
+			)
+		)
+		remaining = flt(allocation.total_leaves_allocated) - taken
+	if for_consumption:
+		return frappe._dict(leave_balance=remaining, leave_balance_for_consumption=remaining)
+	return remaining
+
+
+@frappe.whitelist()
+def get_leave_approver(employee):
+	leave_approver, department = frappe.db.get_value("Employee", employee, ["leave_approver", "department"])
+	if not leave_approver and department:
+		leave_approver = frappe.db.get_value(
+			"Department Approver",
+			{"parent": department, "parentfield": "leave_approvers", "idx": 1},
+			"approver",
+		)
+	return leave_approver

@@ -1,11 +1,11 @@
+"""Test wiring: the Frappe test double (only when the real frappe is absent) and the Slack mock."""
+
 import os
 import sys
 
 import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-if HERE not in sys.path:
-	sys.path.insert(0, HERE)
 
 try:
 	import frappe  # noqa: F401
@@ -14,6 +14,8 @@ try:
 except ImportError:
 	sys.path.insert(0, os.path.join(HERE, "doubles"))
 	USING_DOUBLE = True
+
+pytest_plugins = ["tests.harness.slack_fixtures", "tests.harness.app_fixtures"]
 
 
 @pytest.fixture(autouse=True)

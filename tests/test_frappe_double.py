@@ -8,15 +8,16 @@ import time
 import frappe
 import pytest
 from frappe.utils.synchronization import LockTimeoutError, filelock
-from harness.dispatch import Client, post
 from hrms.hr.doctype.leave_application.leave_application import (
 	InsufficientLeaveBalanceError,
 	OverlapError,
 	get_leave_approver,
 )
 
+from tests.harness.dispatch import Client, post
+
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
-API = "/api/method/harness.sample_api."
+API = "/api/method/tests.harness.sample_api."
 
 
 def body(resp):
@@ -29,7 +30,7 @@ def body(resp):
 def test_guest_can_call_allow_guest_and_result_is_wrapped():
 	resp = post(API + "echo", data={"a": "1"})
 	assert resp.status_code == 200
-	assert body(resp) == {"message": {"a": "1", "cmd": "harness.sample_api.echo"}}
+	assert body(resp) == {"message": {"a": "1", "cmd": "tests.harness.sample_api.echo"}}
 
 
 def test_guest_gets_403_for_non_guest_method_but_user_passes():
@@ -104,7 +105,7 @@ def test_exception_status_mapping(kind, status, exc_type):
 
 
 def test_unknown_method_and_module():
-	assert post("/api/method/harness.sample_api.nope").status_code == 417
+	assert post("/api/method/tests.harness.sample_api.nope").status_code == 417
 	assert post("/api/method/no_such_module.fn").status_code == 417
 	assert post("/api/nothing/here").status_code == 404
 
@@ -134,12 +135,12 @@ def test_get_request_is_rolled_back(site):
 
 
 def test_failed_job_is_rolled_back_and_logged(site):
-	frappe.enqueue("harness.sample_api.failing_job")
+	frappe.enqueue("tests.harness.sample_api.failing_job")
 	jobs = site.run_jobs()
 	assert jobs[0].status == "failed"
 	assert frappe.get_all("ToDo", filters={"description": "never"}) == []
 	logs = site.error_logs()
-	assert logs[0].method == "harness.sample_api.failing_job"
+	assert logs[0].method == "tests.harness.sample_api.failing_job"
 	assert "RuntimeError: boom" in logs[0].error
 
 

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import random
 import string
+import time
 
 import pytest
 from slack_sdk.signature import Clock, SignatureVerifier
@@ -34,7 +35,13 @@ class FixedClock(Clock):
 
 
 def reason_of(**overrides) -> str | None:
-	args = {"signing_secret": SECRET, "timestamp": TIMESTAMP, "signature": SIGNATURE, "body": BODY, "now": NOW}
+	args = {
+		"signing_secret": SECRET,
+		"timestamp": TIMESTAMP,
+		"signature": SIGNATURE,
+		"body": BODY,
+		"now": NOW,
+	}
 	args.update(overrides)
 	try:
 		core.verify_request(
@@ -94,8 +101,6 @@ def test_non_utf8_empty_and_large_bodies():
 
 
 def test_uses_the_current_time_by_default():
-	import time
-
 	ts = str(int(time.time()))
 	assert core.verify_request(SECRET, ts, core.sign_request(SECRET, ts, BODY), BODY) is None
 	with pytest.raises(core.SignatureError) as info:

@@ -66,7 +66,7 @@ def _make_todo(text):
 @frappe.whitelist(allow_guest=True)
 def create_todo(text, fail=None):
 	name = _make_todo(text)
-	frappe.enqueue("harness.sample_api.job_note", enqueue_after_commit=True, text=text)
+	frappe.enqueue("tests.harness.sample_api.job_note", enqueue_after_commit=True, text=text)
 	if fail:
 		frappe.throw("failing after write")
 	return name

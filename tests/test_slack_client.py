@@ -4,7 +4,6 @@ import socket
 import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 import pytest
@@ -118,28 +117,16 @@ def test_redact_removes_any_slack_token():
 	assert slack_client.redact("secret=abc", token="abc") == "secret=xox?-(redacted)"
 
 
-def _fake_frappe(monkeypatch, token, conf):
-	settings = types.SimpleNamespace(
-		get_password=lambda field, raise_exception=True: token if field == "bot_user_oauth_token" else None
-	)
-	fake = types.ModuleType("frappe")
-	fake.get_single = lambda doctype: settings if doctype == "Slack Settings" else None
-	fake.conf = dict(conf)
-	fake.local = types.SimpleNamespace(site="test.site")
-	monkeypatch.setitem(sys.modules, "frappe", fake)
-
-
-def test_get_client_reads_settings_and_site_config(slack_mock, monkeypatch):
-	_fake_frappe(monkeypatch, slack_mock.bot_token, {"slack_api_url": slack_mock.url})
+def test_get_client_reads_settings_and_site_config(app):
 	c = slack_client.get_client()
-	assert c is slack_client.get_client() and c.base_url == slack_mock.url
+	assert c is slack_client.get_client() and c.base_url == app.slack.url
 	assert call(c, "auth.test")["ok"]
-	_fake_frappe(monkeypatch, "xoxb-x", {})
+	app.site.set_conf(slack_api_url=None)
 	assert slack_client.get_client().base_url == "https://slack.com/api/"
 
 
-def test_get_client_without_a_token_is_not_configured(monkeypatch):
-	_fake_frappe(monkeypatch, None, {})
+def test_get_client_without_a_token_is_not_configured(app):
+	app.configure(bot_user_oauth_token="")
 	with pytest.raises(SlackCallError) as info:
 		slack_client.get_client()
 	assert (info.value.method, info.value.error) == ("(config)", "not_configured")

@@ -1,0 +1,121 @@
+"""Both Slack-facing routes run the request guard first, through Frappe's dispatcher."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.harness.app_fixtures import json_body
+from tests.harness.dispatch import get
+from tests.harness.slack_requests import (
+	COMMAND_PATH,
+	INTERACTION_PATH,
+	SlackRequest,
+	block_actions_message,
+	button_action,
+	interaction_request,
+	sign,
+	slash_command_request,
+)
+
+ROUTES = ["interaction", "slash"]
+
+
+def build(app, route: str, **kw) -> SlackRequest:
+	if route == "interaction":
+		payload = block_actions_message([button_action("leave_approve", "HR-LAP-2026-00001")])
+		return interaction_request(payload, secret=kw.pop("secret", app.secret), **kw)
+	return slash_command_request(secret=kw.pop("secret", app.secret), **kw)
+
+
+def assert_rejected(app, response, status: int, reason: str):
+	assert response.status_code == status
+	body = response.get_data(as_text=True)
+	assert json_body(response)["error"] == reason
+	assert "Traceback" not in body and app.secret not in body
+	titles = app.error_titles()
+	assert titles == [f"Slack request rejected: {reason}"]
+	logs = app.site.error_logs()
+	assert app.secret not in logs[0]["error"] and "payload" not in logs[0]["error"]
+	# Nothing reached Slack.
+	assert app.slack.calls == []
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_unsigned_request_is_rejected(app, route):
+	assert_rejected(app, app.send(build(app, route, sign=False)), 401, "missing_header")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_forged_request_is_rejected(app, route):
+	assert_rejected(app, app.send(build(app, route, secret="not-the-secret")), 401, "bad_signature")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("skew", [-301, 301, -86400, 86400])
+def test_stale_and_future_requests_are_rejected(app, route, skew):
+	request = build(app, route, timestamp=int(time.time()) + skew)
+	assert_rejected(app, app.send(request), 401, "stale_timestamp")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_malformed_headers(app, route):
+	request = build(app, route)
+	request.headers["X-Slack-Request-Timestamp"] = "yesterday"
+	assert_rejected(app, app.send(request), 401, "malformed_timestamp")
+	app.site.db.rollback()
+	request = build(app, route)
+	request.headers["X-Slack-Signature"] = "sha256=deadbeef"
+	response = app.send(request)
+	assert response.status_code == 401 and json_body(response)["error"] == "malformed_signature"
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_site_without_signing_secret_rejects_everything(app, route):
+	app.configure(signing_secret="")
+	assert_rejected(app, app.send(build(app, route)), 401, "no_secret")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_tampered_body_is_rejected(app, route):
+	request = build(app, route)
+	request.body = request.body.replace(b"U0", b"U9", 1)
+	assert_rejected(app, app.send(request), 401, "bad_signature")
+
+
+def test_duplicate_payload_fields_are_refused_after_verification(app):
+	body = b"payload=%7B%7D&payload=%7B%22type%22%3A%22block_actions%22%7D"
+	ts = str(int(time.time()))
+	headers = {
+		"Content-Type": "application/x-www-form-urlencoded",
+		"X-Slack-Request-Timestamp": ts,
+		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
+	}
+	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	assert response.status_code == 400
+	assert json_body(response)["error"] == "malformed_form"
+	assert app.error_titles() == ["Slack request rejected: malformed_form"]
+
+
+def test_non_utf8_body_is_refused_after_verification(app):
+	body = b"payload=\xff\xfe"
+	ts = str(int(time.time()))
+	headers = {
+		"X-Slack-Request-Timestamp": ts,
+		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
+	}
+	response = app.send(SlackRequest("POST", COMMAND_PATH, body, headers))
+	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
+
+
+@pytest.mark.parametrize("path", [INTERACTION_PATH, COMMAND_PATH])
+def test_routes_accept_only_post(app, path):
+	assert get(path).status_code == 403
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_valid_request_passes_the_guard(app, route):
+	response = app.send(build(app, route))
+	assert response.status_code not in (400, 401, 403)
+	assert app.error_titles() == []

@@ -519,7 +519,10 @@ fn parse_envelope(payload: &[u8]) -> Result<Envelope, PayloadError> {
 /// Parses an interaction payload (the JSON in the `payload` form field) and routes it.
 pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
     let env = parse_envelope(payload)?;
-    let kind_str = env.kind.as_deref().ok_or(PayloadError::MissingField("type"))?;
+    let kind_str = env
+        .kind
+        .as_deref()
+        .ok_or(PayloadError::MissingField("type"))?;
     let kind = Kind::parse(kind_str).ok_or_else(|| PayloadError::UnknownType(short(kind_str)))?;
     match kind {
         Kind::BlockActions => {
@@ -533,16 +536,18 @@ pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
                 .as_deref()
                 .ok_or(PayloadError::MissingField("actions[0].action_id"))?;
             let block_id = action.block_id.as_deref().unwrap_or("");
-            let handler = lookup(kind, action_id, block_id).ok_or_else(|| {
-                PayloadError::UnknownAction {
+            let handler =
+                lookup(kind, action_id, block_id).ok_or_else(|| PayloadError::UnknownAction {
                     action_id: short(action_id),
                     block_id: short(block_id),
-                }
-            })?;
+                })?;
             dispatch(handler, &env, Some(action))
         }
         Kind::ViewSubmission | Kind::ViewClosed => {
-            let view = env.view.as_ref().ok_or(PayloadError::MissingField("view"))?;
+            let view = env
+                .view
+                .as_ref()
+                .ok_or(PayloadError::MissingField("view"))?;
             let callback_id = view.callback_id.as_deref().unwrap_or("");
             let handler = lookup(kind, callback_id, "")
                 .ok_or_else(|| PayloadError::UnknownCallback(short(callback_id)))?;
@@ -551,7 +556,11 @@ pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
     }
 }
 
-fn dispatch(handler: Handler, env: &Envelope, action: Option<&Action>) -> Result<Route, PayloadError> {
+fn dispatch(
+    handler: Handler,
+    env: &Envelope,
+    action: Option<&Action>,
+) -> Result<Route, PayloadError> {
     match handler {
         Handler::Ack(reason) => Ok(Route::Ack { reason }),
         Handler::LeaveDecision(decision) => leave_decision(decision, env, action),
@@ -613,7 +622,10 @@ fn state_values(view: &View) -> Result<&StateValues, PayloadError> {
 }
 
 fn half_day_toggle(env: &Envelope, action: Option<&Action>) -> Result<Route, PayloadError> {
-    let view = env.view.as_ref().ok_or(PayloadError::MissingField("view"))?;
+    let view = env
+        .view
+        .as_ref()
+        .ok_or(PayloadError::MissingField("view"))?;
     let view_id = view
         .id
         .clone()
@@ -643,8 +655,14 @@ fn half_day_toggle(env: &Envelope, action: Option<&Action>) -> Result<Route, Pay
 }
 
 fn leave_submission(env: &Envelope) -> Result<Route, PayloadError> {
-    let view = env.view.as_ref().ok_or(PayloadError::MissingField("view"))?;
-    let view_id = view.id.clone().ok_or(PayloadError::MissingField("view.id"))?;
+    let view = env
+        .view
+        .as_ref()
+        .ok_or(PayloadError::MissingField("view"))?;
+    let view_id = view
+        .id
+        .clone()
+        .ok_or(PayloadError::MissingField("view.id"))?;
     let values = state_values(view)?;
     let state = form_state(values)?;
     let layout = form_layout(view, values);
@@ -659,9 +677,10 @@ fn leave_submission(env: &Envelope) -> Result<Route, PayloadError> {
 fn form_layout(view: &View, values: &StateValues) -> FormLayout {
     let has = |block: &str| {
         values.contains_key(block)
-            || view.blocks.as_deref().is_some_and(|blocks| {
-                blocks.iter().any(|b| b.block_id.as_deref() == Some(block))
-            })
+            || view
+                .blocks
+                .as_deref()
+                .is_some_and(|blocks| blocks.iter().any(|b| b.block_id.as_deref() == Some(block)))
     };
     FormLayout {
         has_half_day_date: has(ids::HALF_DAY_DATE_BLOCK),
@@ -738,22 +757,28 @@ pub fn format_date(date: NaiveDate) -> String {
 /// [`MAX_REASON_CHARS`] after trimming. With half day checked: a one-day leave takes its only day
 /// as the half day; a longer one needs a half-day date inside the range; the period is required
 /// when the modal asked for it.
-pub fn validate_leave_form(state: &FormState, layout: FormLayout) -> Result<LeaveForm, FieldErrors> {
+pub fn validate_leave_form(
+    state: &FormState,
+    layout: FormLayout,
+) -> Result<LeaveForm, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut fail = |block_id: &'static str, message: String| {
         errors.push(FieldError { block_id, message });
     };
 
     if state.start_date.is_none() {
-        fail(ids::START_DATE_BLOCK, "Pick the first day of your leave.".into());
+        fail(
+            ids::START_DATE_BLOCK,
+            "Pick the first day of your leave.".into(),
+        );
     }
     if state.end_date.is_none() {
-        fail(ids::END_DATE_BLOCK, "Pick the last day of your leave.".into());
+        fail(
+            ids::END_DATE_BLOCK,
+            "Pick the last day of your leave.".into(),
+        );
     }
-    let leave_type = state
-        .leave_type
-        .as_deref()
-        .filter(|t| !t.trim().is_empty());
+    let leave_type = state.leave_type.as_deref().filter(|t| !t.trim().is_empty());
     if leave_type.is_none() {
         fail(ids::LEAVE_TYPE_BLOCK, "Choose a leave type.".into());
     }

@@ -2,6 +2,8 @@
 //! compiler checks the shape before Slack does. Each builder returns a [`Message`] (or a modal
 //! view) that serialises to exactly the JSON slack_sdk passes on.
 
+pub mod leave;
+
 use serde_json::Value;
 use slack_morphism::prelude::SlackBlock;
 

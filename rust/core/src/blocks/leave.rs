@@ -621,6 +621,7 @@ where
             .or_insert_with(|| mrkdwn::plain(message.as_ref(), limits::VIEW_ERROR_TEXT));
     }
     let response = SlackViewSubmissionResponse::Errors(SlackViewSubmissionErrorsResponse::new(map));
+    // A map of strings always serialises; Null (never expected) beats a panic across the FFI.
     serde_json::to_value(response).unwrap_or(Value::Null)
 }
 

@@ -4,6 +4,9 @@ Every export carries a docstring. Errors raised by the core are the exception cl
 each has a stable `.reason` code meant for logs and tests.
 """
 
+from collections.abc import Mapping
+from typing import Literal, TypedDict, final
+
 __version__: str
 
 # --- request verification ---
@@ -40,3 +43,199 @@ def sign_request(signing_secret: str, timestamp: str, body: bytes) -> str:
 
 	For tests and tooling. Raises `SignatureError` (`no_secret`) for an empty secret.
 	"""
+
+# --- leave workflow ---
+
+@final
+class PayloadError(ValueError):
+	"""An interaction payload could not be routed (answer HTTP 400 and write an Error Log).
+
+	`reason` is a stable code:
+	`malformed_json` (not JSON, not an object, or nested deeper than 64 levels),
+	`too_large` (over 2 MiB), `unknown_type`, `unknown_action`, `unknown_callback`,
+	`missing_field` (the message names the field, e.g. `user.id`),
+	`invalid_field` (wrong JSON type, a date that is not YYYY-MM-DD, an unknown half period).
+	"""
+
+	reason: str
+
+HalfPeriodCode = Literal["first_half", "second_half"]
+HalfPeriodLabel = Literal["First Half", "Second Half"]
+
+class FormValues(TypedDict):
+	"""The leave modal's values. In a `half_day_toggle` route anything may be None; in a valid
+	`leave_submission` route `start_date`, `end_date`, `leave_type` and `reason` are always set,
+	`half_day_date` is set exactly when `half_day` is, and `half_period` when the modal asked."""
+
+	start_date: str | None  # ISO YYYY-MM-DD
+	end_date: str | None
+	leave_type: str | None  # Leave Type name
+	reason: str | None  # trimmed in a submission
+	half_day: bool
+	half_day_date: str | None
+	half_period: HalfPeriodCode | None
+	half_period_label: HalfPeriodLabel | None  # the value for custom_first_halfsecond_half
+
+class LeaveDecisionRoute(TypedDict):
+	handler: Literal["leave_decision"]
+	decision: Literal["approve", "reject"]
+	status: Literal["Approved", "Rejected"]  # the Leave Application status to set
+	leave_application: str  # Leave Application name (the button value, stripped)
+	user_id: str  # Slack user who clicked
+	user_name: str | None
+	channel_id: str | None  # of the approver's message (for chat.update / postEphemeral)
+	message_ts: str | None
+	response_url: str | None
+	trigger_id: str | None
+
+class HalfDayToggleRoute(TypedDict):
+	handler: Literal["half_day_toggle"]
+	user_id: str
+	view_id: str  # for views.update
+	view_hash: str  # for views.update (hash=)
+	checked: bool  # the new state of the Half Day checkbox
+	values: FormValues  # current inputs; pass as `current` to build_leave_modal
+	private_metadata: str
+
+class LeaveSubmissionRoute(TypedDict):
+	handler: Literal["leave_submission"]
+	user_id: str
+	view_id: str
+	private_metadata: str
+	form: FormValues | None  # set when valid
+	errors: dict[str, str] | None  # {block_id: message} when invalid; answer build_view_errors(errors)
+
+class AckRoute(TypedDict):
+	handler: Literal["ack"]
+	reason: Literal["ignored_action", "view_closed"]
+
+Route = LeaveDecisionRoute | HalfDayToggleRoute | LeaveSubmissionRoute | AckRoute
+
+def route_interaction(payload: str | bytes) -> Route:
+	"""Parses and routes a Slack interaction payload (the JSON of the `payload` form field).
+
+	One declarative table (rust/core/src/interaction.rs `RULES`) picks the handler:
+
+	- block_actions, action_id `leave_approve` / `leave_reject` → `leave_decision`
+	- block_actions, action_id `half_day_checkbox` in block `half_day_checkbox` → `half_day_toggle`
+	- block_actions, action_id starting with `ignore` → `ack` (`ignored_action`)
+	- view_submission, callback_id `apply_leave_application` → `leave_submission`, validated:
+		`form` or inline `errors` (end ≥ start, half-day date inside the range, required fields,
+		reason ≤ 1000 characters)
+	- view_closed (any callback_id) → `ack` (`view_closed`)
+
+	Payloads over 64 KiB are parsed with the GIL released.
+
+	Raises:
+	    PayloadError: anything else (see `PayloadError.reason`).
+	    TypeError: `payload` is neither str nor bytes.
+	"""
+
+class LeaveTypeOption(TypedDict, total=False):
+	name: str  # required: the Leave Type name (the submitted value)
+	label: str | None  # shown instead of the name, e.g. "Casual Leave (4 left)"
+
+class LeaveModalInput(TypedDict, total=False):
+	leave_types: list[LeaveTypeOption]  # required, most relevant first; duplicates dropped
+	today: str  # required, ISO date: default start/end
+	half_day_checked: bool  # default False
+	show_half_day_date: bool | None  # default: when the (current or default) range spans several days
+	has_half_period_field: bool  # the site has custom_first_halfsecond_half; default False
+	current: FormValues  # values to preserve (a half_day_toggle route's `values`); dates may be None
+	private_metadata: str  # ≤ 3000 characters; default ""
+
+def build_leave_modal(input: LeaveModalInput) -> dict:
+	"""The "Apply for Leave" modal as a view dict for `views.open(view=...)` /
+	`views.update(view=..., view_id=..., hash=...)`.
+
+	Title "Apply for Leave", submit "Submit", close "Cancel", callback_id `apply_leave_application`.
+	Inputs in order: start date, end date, leave type, Half Day checkbox (dispatches the toggle),
+	[half-day date, when half day is checked and the range spans several days],
+	[half period, when half day is checked and `has_half_period_field`], reason (≤ 1000 chars).
+	Up to 100 leave types are a flat list; more become option groups of 100 (at most 100 groups,
+	with a hint saying how many are listed or shown).
+
+	Raises:
+	    ValueError: unknown or missing keys, bad dates, no leave types, private_metadata too long.
+	    TypeError: a value that is not plain JSON (e.g. a `datetime.date`: pass `.isoformat()`).
+	"""
+
+class LeaveDetails(TypedDict, total=False):
+	leave_application: str  # required: document name; the approval buttons' value
+	form_url: str | None  # get_url_to_form(...); http(s) only, otherwise the ID is not linked
+	requester_name: str  # required: employee name, shown when there is no Slack id
+	requester_slack_id: str | None  # U…/W… id → rendered as a mention
+	leave_type: str  # required
+	posting_date: str | None  # ISO date, "Submitted On"
+	from_date: str  # required, ISO date
+	to_date: str  # required, ISO date
+	total_days: float | None
+	half_day: bool
+	half_day_date: str | None  # defaults to from_date when half_day
+	half_period: HalfPeriodCode | HalfPeriodLabel | None
+	reason: str | None
+
+class SlackMessage(TypedDict):
+	text: str  # notification / screen-reader fallback rendered from the blocks
+	blocks: list[dict]
+
+Decision = Literal["approve", "reject", "Approved", "Rejected", "approved", "rejected"]
+
+def build_approver_message(details: LeaveDetails) -> SlackMessage:
+	"""The approver's DM: header, requester (mention or escaped name), Leave ID linked to the form,
+	type, from/to (`Dec 04, 2026 (Fri)`), total days, half day, submitted on, reason (escaped,
+	fitted to 3000 chars), and block `leave_actions_block` with Approve (primary, `leave_approve`)
+	and Reject (danger, `leave_reject`), both with value = the Leave Application name.
+
+	Raises:
+	    ValueError: bad input, or a name longer than a button value (2000 chars).
+	"""
+
+def build_decided_message(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:
+	"""The approver's message after a decision, for `chat.update`: the same content with the buttons
+	replaced by "✅ Approved by <decided_by>" / "❌ Rejected by <decided_by>"."""
+
+def build_requester_confirmation(details: LeaveDetails, approver_name: str | None = None) -> SlackMessage:
+	"""DM to the requester once the Leave Application exists: submitted (and sent to whom),
+	Leave ID linked to the form, type, dates, half day, reason."""
+
+def build_requester_decision(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:
+	"""DM to the requester: their leave was approved / rejected by `decided_by`, with the details."""
+
+class NotAllowedNotice(TypedDict):
+	kind: Literal["not_allowed"]
+	leave_application: str
+
+class AlreadyDecidedNotice(TypedDict, total=False):
+	kind: Literal["already_decided"]  # required
+	leave_application: str  # required
+	status: str  # required: the current status, e.g. "Approved", "Cancelled"
+	decided_by: str | None
+
+class SimpleNotice(TypedDict):
+	kind: Literal["slack_not_linked", "no_employee", "no_leave_types"]
+
+class ActionFailedNotice(TypedDict):
+	kind: Literal["action_failed"]
+	leave_application: str
+	message: str  # Frappe's error, HTML stripped; escaped and cut to 2000 chars
+
+class ErrorNotice(TypedDict):
+	kind: Literal["error"]
+	message: str
+
+Notice = NotAllowedNotice | AlreadyDecidedNotice | SimpleNotice | ActionFailedNotice | ErrorNotice
+
+def build_leave_notice(notice: Notice) -> SlackMessage:
+	"""A one-section message for one user (`chat.postEphemeral` or a `response_url`), saying what
+	happened and what to do: not allowed to decide, already decided (by whom), Slack account not
+	linked / no employee / no leave types (ask HR), approval failed (nothing changed), or an error.
+	"""
+
+def build_view_errors(errors: Mapping[str, str]) -> dict:
+	"""`{"response_action": "errors", "errors": {block_id: message}}`, the body of the HTTP 200
+	that shows inline errors in the submitted modal. Messages are plain text (not escaped), cut to
+	2000 characters. `block_id` must be an input block of the view (e.g. a submission route's
+	`errors` keys, or `leave_type` / `start_date` for a Frappe validation error)."""
+
+# --- end leave workflow ---

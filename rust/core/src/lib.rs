@@ -3,8 +3,10 @@
 //! - [`signature`]: Slack v0 request verification.
 //! - [`mrkdwn`] and [`limits`]: escaping user text and fitting Slack's limits.
 //! - [`blocks`]: Block Kit builders for every message and modal the app sends.
+//! - [`interaction`]: parsing and routing of interaction payloads, leave form validation.
 
 pub mod blocks;
+pub mod interaction;
 pub mod limits;
 pub mod mrkdwn;
 pub mod signature;

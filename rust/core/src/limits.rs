@@ -23,3 +23,11 @@ pub const PLACEHOLDER: usize = 150;
 pub const INPUT_LABEL: usize = 2000;
 /// `text` of chat.postMessage is truncated by Slack past 40,000 characters; keep fallbacks short.
 pub const FALLBACK_TEXT: usize = 3000;
+pub const OPTION_GROUPS: usize = 100;
+pub const OPTION_GROUP_LABEL: usize = 75;
+pub const INPUT_HINT: usize = 2000;
+/// plain_text_input `max_length` may not exceed 3000.
+pub const PLAIN_TEXT_INPUT: usize = 3000;
+/// Slack documents no limit for `response_action: errors` messages; they show under one input,
+/// so we keep them to the size of a hint.
+pub const VIEW_ERROR_TEXT: usize = 2000;

@@ -3,6 +3,8 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use slack_connector_core::blocks::leave::BuildError;
+use slack_connector_core::interaction::PayloadError as CorePayloadError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
 
 create_exception!(
@@ -10,6 +12,15 @@ create_exception!(
     SignatureError,
     PyValueError,
     "A Slack request failed verification; `.reason` holds the stable reason code."
+);
+
+create_exception!(
+    _core,
+    PayloadError,
+    PyValueError,
+    "An interaction payload could not be routed; `.reason` holds the stable reason code \
+     (malformed_json, too_large, unknown_type, unknown_action, unknown_callback, missing_field, \
+     invalid_field)."
 );
 
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
@@ -25,8 +36,23 @@ pub fn signature_error(py: Python<'_>, e: &CoreSignatureError) -> PyErr {
     with_reason::<SignatureError>(py, e.reason(), e.to_string())
 }
 
+pub fn payload_error(py: Python<'_>, e: &CorePayloadError) -> PyErr {
+    with_reason::<PayloadError>(py, e.reason(), e.to_string())
+}
+
+/// A builder input that Slack would reject and that cannot be fixed by truncating: a caller bug.
+pub fn build_error(e: &BuildError) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// A builder input dict of the wrong shape (missing key, typo, bad date): a caller bug.
+pub fn invalid_input(what: &str, e: &serde_json::Error) -> PyErr {
+    PyValueError::new_err(format!("invalid {what}: {e}"))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("SignatureError", py.get_type::<SignatureError>())?;
+    m.add("PayloadError", py.get_type::<PayloadError>())?;
     Ok(())
 }

@@ -3,9 +3,10 @@
 
 use pyo3::prelude::*;
 
-#[allow(dead_code)] // used by the builder exports; remove once they land
 mod convert;
 mod errors;
+mod interaction;
+mod leave_blocks;
 mod signature;
 
 #[pymodule]
@@ -13,5 +14,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     signature::register(m)?;
+    interaction::register(m)?;
+    leave_blocks::register(m)?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! compiler checks the shape before Slack does. Each builder returns a [`Message`] (or a modal
 //! view) that serialises to exactly the JSON slack_sdk passes on.
 
+pub mod leave;
+
 use serde_json::Value;
 use slack_morphism::prelude::SlackBlock;
 
@@ -38,11 +40,20 @@ pub fn blocks_to_value(blocks: &[SlackBlock]) -> Value {
 
 /// Plain-text rendering of blocks (slack-blocks-render), used as the message's fallback `text`.
 /// Actions and inputs render as nothing, so builders put the meaning in sections.
+///
+/// Rendered one block at a time and joined with newlines: the renderer joins blocks with nothing,
+/// which ran a header straight into the next section ("Leave Request<@U1> has…").
 pub fn fallback_text(blocks: &[SlackBlock]) -> String {
     let references = slack_blocks_render::find_slack_references_in_blocks(blocks);
-    let rendered = slack_blocks_render::text::render_blocks_as_text(blocks.to_vec(), references);
-    let trimmed = rendered.trim();
-    mrkdwn::truncate(trimmed, limits::FALLBACK_TEXT).into_owned()
+    let rendered: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            slack_blocks_render::text::render_blocks_as_text(vec![b.clone()], references.clone())
+        })
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let joined = rendered.join("\n");
+    mrkdwn::truncate(joined.trim(), limits::FALLBACK_TEXT).into_owned()
 }
 
 /// Markdown rendering of blocks (slack-blocks-render), for dry runs and logs.

@@ -1,0 +1,842 @@
+//! Routing table rows, malformed payloads and leave form validation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use slack_connector_core::interaction::{
+    lookup, route, validate_leave_form, AckReason, Decision, FieldError, FormLayout, FormState,
+    HalfPeriod, Handler, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES,
+    RULES,
+};
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn route_json(v: &Value) -> Result<Route, PayloadError> {
+    route(serde_json::to_vec(v).unwrap().as_slice())
+}
+
+fn reason_of(payload: &[u8]) -> &'static str {
+    route(payload).unwrap_err().reason()
+}
+
+fn reason_of_json(v: &Value) -> &'static str {
+    route_json(v).unwrap_err().reason()
+}
+
+/// A block_actions payload from a message surface (REFERENCE.md A2).
+fn message_action(action_id: &str, block_id: &str, value: &str) -> Value {
+    json!({
+        "type": "block_actions",
+        "user": {"id": "U123APPROVER", "username": "ann", "name": "ann", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "tok",
+        "trigger_id": "123.456.abc",
+        "team": {"id": "T1", "domain": "acme"},
+        "container": {"type": "message", "message_ts": "1700000000.000100", "channel_id": "D0CHAN", "is_ephemeral": false},
+        "channel": {"id": "D0CHAN", "name": "directmessage"},
+        "message": {"ts": "1700000000.000100", "text": "Leave Request"},
+        "response_url": "https://hooks.slack.com/actions/T1/1/abc",
+        "actions": [{
+            "action_id": action_id,
+            "block_id": block_id,
+            "type": "button",
+            "action_ts": "1700000001.000200",
+            "value": value,
+            "text": {"type": "plain_text", "text": "Approve"}
+        }]
+    })
+}
+
+fn sv_date(d: &str) -> Value {
+    json!({"type": "datepicker", "selected_date": d})
+}
+
+/// The leave modal's `state.values` with everything filled.
+fn full_state() -> Value {
+    json!({
+        "start_date": {"start_date_picker": sv_date("2026-12-04")},
+        "end_date": {"end_date_picker": sv_date("2026-12-07")},
+        "leave_type": {"leave_type_select": {"type": "static_select", "selected_option": {"text": {"type": "plain_text", "text": "Casual Leave"}, "value": "Casual Leave"}}},
+        "reason": {"reason_input": {"type": "plain_text_input", "value": "  Family trip  "}},
+        "half_day_checkbox": {"half_day_checkbox": {"type": "checkboxes", "selected_options": [{"text": {"type": "plain_text", "text": "Half"}, "value": "half_day"}]}},
+        "half_day_date": {"half_day_date_picker": sv_date("2026-12-05")},
+        "half_day_period": {"half_day_period_select": {"type": "static_select", "selected_option": {"text": {"type": "plain_text", "text": "Second Half"}, "value": "second_half"}}}
+    })
+}
+
+fn view(callback_id: &str, values: Value) -> Value {
+    let blocks: Vec<Value> = values
+        .as_object()
+        .map(|m| {
+            m.keys()
+                .map(|k| json!({"type": "input", "block_id": k}))
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({
+        "id": "V123", "team_id": "T1", "type": "modal", "callback_id": callback_id,
+        "private_metadata": "{\"channel\":\"C1\"}", "hash": "1700000000.abcdef",
+        "state": {"values": values}, "blocks": blocks,
+        "title": {"type": "plain_text", "text": "Apply for Leave"},
+        "root_view_id": "V123", "previous_view_id": null, "external_id": "", "app_id": "A1", "bot_id": "B1",
+        "clear_on_close": false, "notify_on_close": false
+    })
+}
+
+fn submission(values: Value) -> Value {
+    json!({
+        "type": "view_submission",
+        "team": {"id": "T1", "domain": "acme"},
+        "user": {"id": "U777REQ", "username": "bob", "name": "bob", "team_id": "T1"},
+        "api_app_id": "A1", "token": "tok", "trigger_id": "1.2.3",
+        "view": view("apply_leave_application", values),
+        "response_urls": []
+    })
+}
+
+fn toggle(checked: bool, values: Value) -> Value {
+    let selected = if checked {
+        json!([{"text": {"type": "plain_text", "text": "Half"}, "value": "half_day"}])
+    } else {
+        json!([])
+    };
+    json!({
+        "type": "block_actions",
+        "user": {"id": "U777REQ", "username": "bob", "name": "bob", "team_id": "T1"},
+        "trigger_id": "1.2.3",
+        "container": {"type": "view", "view_id": "V123"},
+        "view": view("apply_leave_application", values),
+        "actions": [{"action_id": "half_day_checkbox", "block_id": "half_day_checkbox", "type": "checkboxes", "selected_options": selected, "action_ts": "1"}]
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test per routing-table row
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn row_leave_approve() {
+    let r = route_json(&message_action(
+        "leave_approve",
+        "leave_actions_block",
+        "HR-LAP-2026-00042",
+    ))
+    .unwrap();
+    assert_eq!(
+        r,
+        Route::LeaveDecision {
+            decision: Decision::Approve,
+            leave_application: "HR-LAP-2026-00042".into(),
+            user_id: "U123APPROVER".into(),
+            user_name: Some("ann".into()),
+            channel_id: Some("D0CHAN".into()),
+            message_ts: Some("1700000000.000100".into()),
+            response_url: Some("https://hooks.slack.com/actions/T1/1/abc".into()),
+            trigger_id: Some("123.456.abc".into()),
+        }
+    );
+}
+
+#[test]
+fn row_leave_reject_with_container_fallbacks() {
+    let mut p = message_action("leave_reject", "leave_actions_block", " HR-LAP-1 ");
+    let obj = p.as_object_mut().unwrap();
+    obj.remove("channel");
+    obj.remove("response_url");
+    obj["container"]
+        .as_object_mut()
+        .unwrap()
+        .remove("message_ts");
+    let r = route_json(&p).unwrap();
+    match r {
+        Route::LeaveDecision {
+            decision,
+            leave_application,
+            channel_id,
+            message_ts,
+            response_url,
+            ..
+        } => {
+            assert_eq!(decision, Decision::Reject);
+            assert_eq!(leave_application, "HR-LAP-1");
+            assert_eq!(channel_id.as_deref(), Some("D0CHAN"));
+            assert_eq!(message_ts.as_deref(), Some("1700000000.000100"));
+            assert_eq!(response_url, None);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn approval_buttons_route_whatever_their_block() {
+    // Older messages may carry another block_id; the action_id and value are what matter.
+    let r = route_json(&message_action("leave_approve", "xyz", "HR-LAP-1")).unwrap();
+    assert!(matches!(
+        r,
+        Route::LeaveDecision {
+            decision: Decision::Approve,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn row_half_day_toggle_checked_preserves_values() {
+    let mut values = full_state();
+    values.as_object_mut().unwrap().remove("half_day_date");
+    let r = route_json(&toggle(true, values)).unwrap();
+    match r {
+        Route::HalfDayToggle {
+            user_id,
+            view_id,
+            view_hash,
+            checked,
+            values,
+            private_metadata,
+        } => {
+            assert_eq!(user_id, "U777REQ");
+            assert_eq!(view_id, "V123");
+            assert_eq!(view_hash, "1700000000.abcdef");
+            assert!(checked);
+            assert_eq!(private_metadata, "{\"channel\":\"C1\"}");
+            assert_eq!(
+                values,
+                FormState {
+                    start_date: Some(date("2026-12-04")),
+                    end_date: Some(date("2026-12-07")),
+                    leave_type: Some("Casual Leave".into()),
+                    reason: Some("  Family trip  ".into()),
+                    half_day: true,
+                    half_day_date: None,
+                    half_period: Some(HalfPeriod::SecondHalf),
+                }
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn row_half_day_toggle_unchecked() {
+    // state.values still shows the box checked; the action is the newer truth.
+    let r = route_json(&toggle(false, full_state())).unwrap();
+    match r {
+        Route::HalfDayToggle {
+            checked, values, ..
+        } => {
+            assert!(!checked);
+            assert!(!values.half_day);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn half_day_toggle_with_empty_state() {
+    let mut p = toggle(true, json!({}));
+    p["view"].as_object_mut().unwrap().remove("state");
+    let r = route_json(&p).unwrap();
+    assert!(
+        matches!(r, Route::HalfDayToggle { checked: true, values, .. } if values.start_date.is_none())
+    );
+}
+
+#[test]
+fn row_ignore_prefix_acks() {
+    for id in ["ignore", "ignore_link", "ignore-open-form", "ignored"] {
+        let r = route_json(&message_action(id, "any_block", "x")).unwrap();
+        assert_eq!(
+            r,
+            Route::Ack {
+                reason: AckReason::IgnoredAction
+            },
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn row_leave_submission_valid() {
+    let r = route_json(&submission(full_state())).unwrap();
+    assert_eq!(
+        r,
+        Route::LeaveSubmission {
+            user_id: "U777REQ".into(),
+            view_id: "V123".into(),
+            private_metadata: "{\"channel\":\"C1\"}".into(),
+            form: Ok(LeaveForm {
+                start_date: date("2026-12-04"),
+                end_date: date("2026-12-07"),
+                leave_type: "Casual Leave".into(),
+                reason: "Family trip".into(),
+                half_day: true,
+                half_day_date: Some(date("2026-12-05")),
+                half_period: Some(HalfPeriod::SecondHalf),
+            }),
+        }
+    );
+}
+
+#[test]
+fn leave_submission_with_field_errors_is_not_a_payload_error() {
+    let mut values = full_state();
+    values["end_date"]["end_date_picker"] = sv_date("2026-12-01");
+    values["reason"]["reason_input"]["value"] = json!("   ");
+    let r = route_json(&submission(values)).unwrap();
+    match r {
+        Route::LeaveSubmission {
+            form: Err(errors), ..
+        } => {
+            let blocks: Vec<_> = errors.iter().map(|e| e.block_id).collect();
+            assert_eq!(blocks, ["reason", "end_date"]);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn row_view_closed_acks_any_callback() {
+    for cb in ["apply_leave_application", "something_else", ""] {
+        let mut p = submission(full_state());
+        p["type"] = json!("view_closed");
+        p["view"]["callback_id"] = json!(cb);
+        assert_eq!(
+            route_json(&p).unwrap(),
+            Route::Ack {
+                reason: AckReason::ViewClosed
+            }
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_reachable_in_order() {
+    // Each row is hit by the payload it was written for (first match wins).
+    let cases: [(Kind, &str, &str); 6] = [
+        (Kind::BlockActions, "leave_approve", "leave_actions_block"),
+        (Kind::BlockActions, "leave_reject", "leave_actions_block"),
+        (Kind::BlockActions, "half_day_checkbox", "half_day_checkbox"),
+        (Kind::BlockActions, "ignore_me", "b"),
+        (Kind::ViewSubmission, "apply_leave_application", ""),
+        (Kind::ViewClosed, "whatever", ""),
+    ];
+    assert_eq!(cases.len(), RULES.len());
+    for ((kind, id, block), rule) in cases.iter().zip(RULES) {
+        assert_eq!(lookup(*kind, id, block), Some(rule.handler), "{id}");
+    }
+    assert_eq!(
+        lookup(Kind::BlockActions, "half_day_checkbox", "other_block"),
+        None
+    );
+    assert_eq!(lookup(Kind::ViewSubmission, "leave_approve", ""), None);
+    assert_eq!(
+        lookup(Kind::BlockActions, "leave_approve", ""),
+        Some(Handler::LeaveDecision(Decision::Approve))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Malformed payloads: typed errors, never panics
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn not_json() {
+    assert_eq!(reason_of(b""), "malformed_json");
+    assert_eq!(reason_of(b"   "), "malformed_json");
+    assert_eq!(reason_of(b"hello"), "malformed_json");
+    assert_eq!(reason_of(b"{\"type\": \"block_actions\""), "malformed_json");
+    assert_eq!(reason_of(b"{\"type\": }"), "malformed_json");
+    assert_eq!(reason_of(b"\xff\xfe{}"), "malformed_json");
+    assert_eq!(
+        reason_of(b"{\"type\":\"view_closed\"} trailing"),
+        "malformed_json"
+    );
+}
+
+#[test]
+fn json_but_not_an_object() {
+    assert_eq!(reason_of(b"[]"), "malformed_json");
+    assert_eq!(
+        reason_of(b"[{\"type\":\"block_actions\"}]"),
+        "malformed_json"
+    );
+    assert_eq!(reason_of(b"\"block_actions\""), "malformed_json");
+    assert_eq!(reason_of(b"null"), "malformed_json");
+    assert_eq!(reason_of(b"42"), "malformed_json");
+}
+
+#[test]
+fn missing_or_unknown_type() {
+    assert_eq!(reason_of(b"{}"), "missing_field");
+    assert_eq!(
+        route(b"{}").unwrap_err(),
+        PayloadError::MissingField("type")
+    );
+    assert_eq!(reason_of(b"{\"type\": null}"), "missing_field");
+    for t in [
+        "shortcut",
+        "message_action",
+        "block_suggestion",
+        "interactive_message",
+        "",
+    ] {
+        let e = route_json(&json!({"type": t})).unwrap_err();
+        assert_eq!(e.reason(), "unknown_type", "{t}");
+    }
+    assert_eq!(reason_of(b"{\"type\": 5}"), "invalid_field");
+}
+
+#[test]
+fn block_actions_without_actions() {
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p.as_object_mut().unwrap().remove("actions");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("actions")
+    );
+    p["actions"] = json!([]);
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("actions")
+    );
+    p["actions"] = json!(null);
+    assert_eq!(reason_of_json(&p), "missing_field");
+    p["actions"] = json!("leave_approve");
+    assert_eq!(reason_of_json(&p), "invalid_field");
+    p["actions"] = json!([{"block_id": "leave_actions_block", "value": "x"}]);
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("actions[0].action_id")
+    );
+    p["actions"] = json!([42]);
+    assert_eq!(reason_of_json(&p), "invalid_field");
+}
+
+#[test]
+fn wrong_json_types_are_invalid_field() {
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["user"] = json!("U123");
+    assert_eq!(reason_of_json(&p), "invalid_field");
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["actions"][0]["value"] = json!(42);
+    assert_eq!(reason_of_json(&p), "invalid_field");
+    let mut p = submission(full_state());
+    p["view"]["state"]["values"] = json!([1, 2]);
+    assert_eq!(reason_of_json(&p), "invalid_field");
+    let mut p = submission(full_state());
+    p["view"]["state"]["values"]["reason"]["reason_input"]["value"] = json!({"x": 1});
+    assert_eq!(reason_of_json(&p), "invalid_field");
+}
+
+#[test]
+fn decision_needs_value_and_user() {
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["actions"][0].as_object_mut().unwrap().remove("value");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("actions[0].value")
+    );
+    let p = message_action("leave_approve", "leave_actions_block", "   ");
+    assert_eq!(reason_of_json(&p), "invalid_field");
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p.as_object_mut().unwrap().remove("user");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("user.id")
+    );
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["user"]["id"] = json!("");
+    assert_eq!(reason_of_json(&p), "missing_field");
+}
+
+#[test]
+fn unknown_ids() {
+    let e = route_json(&message_action(
+        "approve_everything",
+        "leave_actions_block",
+        "x",
+    ))
+    .unwrap_err();
+    assert_eq!(e.reason(), "unknown_action");
+    assert!(e.to_string().contains("approve_everything"));
+    // The half-day action id in a foreign block is not the toggle.
+    let e = route_json(&message_action("half_day_checkbox", "elsewhere", "x")).unwrap_err();
+    assert_eq!(e.reason(), "unknown_action");
+    let mut p = submission(full_state());
+    p["view"]["callback_id"] = json!("some_other_modal");
+    assert_eq!(reason_of_json(&p), "unknown_callback");
+    p["view"].as_object_mut().unwrap().remove("callback_id");
+    assert_eq!(reason_of_json(&p), "unknown_callback");
+    // A huge id is cut in the error message.
+    let long = "x".repeat(10_000);
+    let e = route_json(&message_action(&long, "b", "v")).unwrap_err();
+    assert!(e.to_string().len() < 1_000);
+}
+
+#[test]
+fn submission_structure() {
+    let mut p = submission(full_state());
+    p.as_object_mut().unwrap().remove("view");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("view")
+    );
+    let mut p = submission(full_state());
+    p["view"].as_object_mut().unwrap().remove("state");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("view.state.values")
+    );
+    let mut p = submission(full_state());
+    p["view"].as_object_mut().unwrap().remove("id");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("view.id")
+    );
+    let mut p = toggle(true, full_state());
+    p["view"].as_object_mut().unwrap().remove("hash");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("view.hash")
+    );
+    let mut p = toggle(true, full_state());
+    p.as_object_mut().unwrap().remove("view");
+    assert_eq!(
+        route_json(&p).unwrap_err(),
+        PayloadError::MissingField("view")
+    );
+}
+
+#[test]
+fn malformed_dates_and_periods_are_invalid_field() {
+    for bad in ["04/12/2026", "2026-13-01", "2026-02-30", "tomorrow"] {
+        let mut values = full_state();
+        values["start_date"]["start_date_picker"] = sv_date(bad);
+        let e = route_json(&submission(values)).unwrap_err();
+        assert_eq!(e.reason(), "invalid_field", "{bad}");
+        assert!(e.to_string().contains("start_date"), "{e}");
+    }
+    let mut values = full_state();
+    values["half_day_period"]["half_day_period_select"]["selected_option"]["value"] =
+        json!("third_half");
+    assert_eq!(reason_of_json(&submission(values)), "invalid_field");
+}
+
+#[test]
+fn cleared_inputs_are_missing_values_not_errors() {
+    // Slack sends null for a cleared select / datepicker.
+    let mut values = full_state();
+    values["leave_type"]["leave_type_select"]["selected_option"] = Value::Null;
+    values["start_date"]["start_date_picker"]["selected_date"] = Value::Null;
+    let r = route_json(&submission(values)).unwrap();
+    match r {
+        Route::LeaveSubmission {
+            form: Err(errors), ..
+        } => {
+            let blocks: Vec<_> = errors.iter().map(|e| e.block_id).collect();
+            assert_eq!(blocks, ["start_date", "leave_type"]);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn nested(depth: usize) -> String {
+    format!(
+        "{{\"type\":\"block_actions\",\"x\":{}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    )
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    assert_eq!(reason_of(nested(10_000).as_bytes()), "malformed_json");
+    assert_eq!(reason_of(nested(1_000_000).as_bytes()), "malformed_json");
+    // Unbalanced opening brackets only.
+    assert_eq!(reason_of("{".repeat(100_000).as_bytes()), "malformed_json");
+    assert_eq!(
+        route(nested(MAX_NESTING).as_bytes()).unwrap_err(),
+        PayloadError::TooDeep(MAX_NESTING)
+    );
+    // Just inside the limit the payload is parsed (and then lacks actions).
+    assert_eq!(
+        route(nested(MAX_NESTING - 1).as_bytes()).unwrap_err(),
+        PayloadError::MissingField("actions")
+    );
+}
+
+#[test]
+fn brackets_inside_strings_do_not_count_as_nesting() {
+    let mut values = full_state();
+    values["reason"]["reason_input"]["value"] =
+        json!(format!("{}\\\"{}", "[".repeat(400), "{".repeat(400)));
+    let r = route_json(&submission(values)).unwrap();
+    assert!(matches!(r, Route::LeaveSubmission { form: Ok(_), .. }));
+}
+
+#[test]
+fn oversized_payload_is_refused_before_parsing() {
+    let big = vec![b' '; MAX_PAYLOAD_BYTES + 1];
+    let e = route(&big).unwrap_err();
+    assert_eq!(e.reason(), "too_large");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = route(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_shaped_text_never_panics(s in "[{}\\[\\]\":,a-z_0-9 \\\\]{0,256}") {
+        let _ = route(s.as_bytes());
+        let wrapped = format!("{{\"type\":\"block_actions\",\"actions\":[{s}]}}");
+        let _ = route(wrapped.as_bytes());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation rules
+// ---------------------------------------------------------------------------------------------
+
+fn state(start: &str, end: &str) -> FormState {
+    FormState {
+        start_date: Some(date(start)),
+        end_date: Some(date(end)),
+        leave_type: Some("Casual Leave".into()),
+        reason: Some("Trip".into()),
+        ..FormState::default()
+    }
+}
+
+const NO_EXTRA: FormLayout = FormLayout {
+    has_half_day_date: false,
+    has_half_period: false,
+};
+const ALL: FormLayout = FormLayout {
+    has_half_day_date: true,
+    has_half_period: true,
+};
+
+fn error_blocks(s: &FormState, layout: FormLayout) -> Vec<&'static str> {
+    validate_leave_form(s, layout)
+        .unwrap_err()
+        .iter()
+        .map(|e: &FieldError| e.block_id)
+        .collect()
+}
+
+#[test]
+fn valid_single_day() {
+    let f = validate_leave_form(&state("2026-12-04", "2026-12-04"), NO_EXTRA).unwrap();
+    assert_eq!(f.start_date, f.end_date);
+    assert!(!f.half_day);
+    assert_eq!(f.half_day_date, None);
+}
+
+#[test]
+fn required_fields() {
+    let errs = validate_leave_form(&FormState::default(), NO_EXTRA).unwrap_err();
+    let blocks: Vec<_> = errs.iter().map(|e| e.block_id).collect();
+    assert_eq!(blocks, ["start_date", "end_date", "leave_type", "reason"]);
+    assert!(errs.iter().all(|e| !e.message.is_empty()));
+    let mut s = state("2026-12-04", "2026-12-04");
+    s.leave_type = Some("   ".into());
+    assert_eq!(error_blocks(&s, NO_EXTRA), ["leave_type"]);
+}
+
+#[test]
+fn end_before_start() {
+    let s = state("2026-12-04", "2026-12-03");
+    let errs = validate_leave_form(&s, NO_EXTRA).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].block_id, "end_date");
+}
+
+#[test]
+fn reason_rules() {
+    let mut s = state("2026-12-04", "2026-12-04");
+    s.reason = Some(" \n\t ".into());
+    assert_eq!(error_blocks(&s, NO_EXTRA), ["reason"]);
+    s.reason = Some("é".repeat(1000));
+    assert!(validate_leave_form(&s, NO_EXTRA).is_ok());
+    s.reason = Some(format!("  {}  ", "é".repeat(1000)));
+    assert_eq!(
+        validate_leave_form(&s, NO_EXTRA)
+            .unwrap()
+            .reason
+            .chars()
+            .count(),
+        1000
+    );
+    s.reason = Some("a".repeat(1001));
+    let errs = validate_leave_form(&s, NO_EXTRA).unwrap_err();
+    assert_eq!(errs[0].block_id, "reason");
+    assert!(errs[0].message.contains("1001"));
+}
+
+#[test]
+fn half_day_on_a_one_day_leave_defaults_to_that_day() {
+    let mut s = state("2026-12-04", "2026-12-04");
+    s.half_day = true;
+    let f = validate_leave_form(&s, NO_EXTRA).unwrap();
+    assert_eq!(f.half_day_date, Some(date("2026-12-04")));
+    assert_eq!(f.half_period, None);
+}
+
+#[test]
+fn half_day_date_must_be_inside_the_range() {
+    let mut s = state("2026-12-04", "2026-12-07");
+    s.half_day = true;
+    s.half_day_date = Some(date("2026-12-07"));
+    s.half_period = Some(HalfPeriod::FirstHalf);
+    let f = validate_leave_form(&s, ALL).unwrap();
+    assert_eq!(f.half_day_date, Some(date("2026-12-07")));
+    assert_eq!(f.half_period, Some(HalfPeriod::FirstHalf));
+
+    s.half_day_date = Some(date("2026-12-08"));
+    let errs = validate_leave_form(&s, ALL).unwrap_err();
+    assert_eq!(errs[0].block_id, "half_day_date");
+    assert!(
+        errs[0].message.contains("Dec 04, 2026 (Fri)"),
+        "{}",
+        errs[0].message
+    );
+
+    s.half_day_date = None;
+    assert_eq!(error_blocks(&s, ALL), ["half_day_date"]);
+}
+
+#[test]
+fn stale_half_day_date_on_a_one_day_leave_is_reported() {
+    let mut s = state("2026-12-04", "2026-12-04");
+    s.half_day = true;
+    s.half_day_date = Some(date("2026-12-09"));
+    let with_picker = FormLayout {
+        has_half_day_date: true,
+        has_half_period: false,
+    };
+    assert_eq!(error_blocks(&s, with_picker), ["half_day_date"]);
+    // Without a visible picker the stale value cannot be fixed, so the one day is used.
+    assert_eq!(
+        validate_leave_form(&s, NO_EXTRA).unwrap().half_day_date,
+        Some(date("2026-12-04"))
+    );
+}
+
+#[test]
+fn widened_range_without_date_picker_points_at_the_checkbox() {
+    let mut s = state("2026-12-04", "2026-12-07");
+    s.half_day = true;
+    let errs = validate_leave_form(&s, NO_EXTRA).unwrap_err();
+    assert_eq!(errs[0].block_id, "half_day_checkbox");
+}
+
+#[test]
+fn half_period_required_only_when_asked() {
+    let mut s = state("2026-12-04", "2026-12-04");
+    s.half_day = true;
+    let layout = FormLayout {
+        has_half_day_date: false,
+        has_half_period: true,
+    };
+    assert_eq!(error_blocks(&s, layout), ["half_day_period"]);
+    s.half_period = Some(HalfPeriod::SecondHalf);
+    assert_eq!(
+        validate_leave_form(&s, layout).unwrap().half_period,
+        Some(HalfPeriod::SecondHalf)
+    );
+}
+
+#[test]
+fn unchecked_half_day_drops_stale_half_day_values() {
+    let mut s = state("2026-12-04", "2026-12-07");
+    s.half_day_date = Some(date("2026-12-05"));
+    s.half_period = Some(HalfPeriod::FirstHalf);
+    let f = validate_leave_form(&s, ALL).unwrap();
+    assert!(!f.half_day);
+    assert_eq!(f.half_day_date, None);
+    assert_eq!(f.half_period, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Python-facing dict shapes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn route_dicts() {
+    let v = route_json(&message_action(
+        "leave_reject",
+        "leave_actions_block",
+        "HR-LAP-9",
+    ))
+    .unwrap()
+    .to_value();
+    assert_eq!(v["handler"], "leave_decision");
+    assert_eq!(v["decision"], "reject");
+    assert_eq!(v["status"], "Rejected");
+    assert_eq!(v["leave_application"], "HR-LAP-9");
+    for key in [
+        "user_id",
+        "user_name",
+        "channel_id",
+        "message_ts",
+        "response_url",
+        "trigger_id",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+
+    let v = route_json(&submission(full_state())).unwrap().to_value();
+    assert_eq!(
+        v,
+        json!({
+            "handler": "leave_submission",
+            "user_id": "U777REQ",
+            "view_id": "V123",
+            "private_metadata": "{\"channel\":\"C1\"}",
+            "form": {
+                "start_date": "2026-12-04", "end_date": "2026-12-07",
+                "leave_type": "Casual Leave", "reason": "Family trip",
+                "half_day": true, "half_day_date": "2026-12-05",
+                "half_period": "second_half", "half_period_label": "Second Half"
+            },
+            "errors": null
+        })
+    );
+
+    let mut values = full_state();
+    values["end_date"]["end_date_picker"] = sv_date("2026-12-01");
+    let v = route_json(&submission(values)).unwrap().to_value();
+    assert_eq!(v["form"], Value::Null);
+    assert_eq!(
+        v["errors"],
+        json!({"end_date": "The end date cannot be before the start date."})
+    );
+
+    let v = route_json(&toggle(true, full_state())).unwrap().to_value();
+    assert_eq!(v["handler"], "half_day_toggle");
+    assert_eq!(v["checked"], true);
+    assert_eq!(v["values"]["start_date"], "2026-12-04");
+    assert_eq!(v["values"]["half_period"], "second_half");
+    // The values dict round-trips into FormState (it is the modal builder's `current`).
+    let back: FormState = serde_json::from_value(v["values"].clone()).unwrap();
+    assert_eq!(back.end_date, Some(date("2026-12-07")));
+
+    let mut p = submission(full_state());
+    p["type"] = json!("view_closed");
+    assert_eq!(
+        route_json(&p).unwrap().to_value(),
+        json!({"handler": "ack", "reason": "view_closed"})
+    );
+}

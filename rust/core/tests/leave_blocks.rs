@@ -1,0 +1,616 @@
+//! Leave Block Kit builders: golden JSON (regenerate with `UPDATE_GOLDEN=1 cargo test`), escaping
+//! and Slack's limits.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use slack_connector_core::blocks::leave::{
+    approver_message, decided_message, field_errors_view, leave_request_modal, notice_message,
+    requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
+    LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice,
+};
+use slack_connector_core::blocks::Message;
+use slack_connector_core::interaction::{Decision, FieldError, FormState, HalfPeriod};
+use slack_connector_core::limits;
+use slack_morphism::prelude::*;
+
+fn golden(name: &str, value: &Value) {
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "golden",
+        &format!("{name}.json"),
+    ]
+    .iter()
+    .collect();
+    let rendered = serde_json::to_string_pretty(value).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, rendered).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(
+        rendered,
+        expected,
+        "{name} differs from {}; if intended, regenerate with UPDATE_GOLDEN=1",
+        path.display()
+    );
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn details() -> LeaveDetails {
+    serde_json::from_value(json!({
+        "leave_application": "HR-LAP-2026-00042",
+        "form_url": "https://hr.example.com/app/leave-application/HR-LAP-2026-00042",
+        "requester_name": "Bob Builder",
+        "requester_slack_id": "U777REQ",
+        "leave_type": "Casual Leave",
+        "posting_date": "2026-11-30",
+        "from_date": "2026-12-04",
+        "to_date": "2026-12-07",
+        "total_days": 3.5,
+        "half_day": true,
+        "half_day_date": "2026-12-07",
+        "half_period": "Second Half",
+        "reason": "Family trip & a <b>wedding</b>"
+    }))
+    .unwrap()
+}
+
+fn types(n: usize) -> Vec<LeaveTypeOption> {
+    (1..=n)
+        .map(|i| LeaveTypeOption {
+            name: format!("Leave Type {i:03}"),
+            label: None,
+        })
+        .collect()
+}
+
+fn modal_input() -> LeaveModalInput {
+    LeaveModalInput {
+        leave_types: vec![
+            LeaveTypeOption {
+                name: "Casual Leave".into(),
+                label: Some("Casual Leave (4 left)".into()),
+            },
+            LeaveTypeOption {
+                name: "Leave Without Pay".into(),
+                label: None,
+            },
+            LeaveTypeOption {
+                name: "Casual Leave".into(),
+                label: Some("duplicate".into()),
+            },
+        ],
+        today: date("2026-12-04"),
+        half_day_checked: false,
+        show_half_day_date: None,
+        has_half_period_field: false,
+        current: FormState::default(),
+        private_metadata: String::new(),
+    }
+}
+
+fn modal_value(input: &LeaveModalInput) -> Value {
+    view_to_value(&leave_request_modal(input).unwrap()).unwrap()
+}
+
+/// Every text a user can see or that Slack parses, including the fallback.
+fn all_texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| all_texts(x, out)),
+        Value::Object(m) => m.values().for_each(|x| all_texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Checks the invariants every message must keep.
+fn check_message(m: &Message) {
+    assert!(!m.text.is_empty(), "fallback text missing");
+    assert!(m.text.chars().count() <= limits::FALLBACK_TEXT);
+    assert!(m.blocks.len() <= limits::BLOCKS_PER_MESSAGE);
+    check_blocks(&m.blocks);
+}
+
+fn check_blocks(blocks: &[SlackBlock]) {
+    for b in blocks {
+        assert!(
+            !matches!(b, SlackBlock::Unknown(_)),
+            "Unknown block emitted"
+        );
+        match b {
+            SlackBlock::Section(s) => {
+                if let Some(SlackBlockText::MarkDown(t)) = &s.text {
+                    assert!(t.text.chars().count() <= limits::SECTION_TEXT);
+                }
+            }
+            SlackBlock::Header(h) => {
+                let v = serde_json::to_value(&h.text).unwrap();
+                assert!(v["text"].as_str().unwrap().chars().count() <= limits::HEADER_TEXT);
+            }
+            _ => {}
+        }
+    }
+    // What we emit must read back as the same typed blocks (not as `Unknown`).
+    let json = serde_json::to_value(blocks).unwrap();
+    let back: Vec<SlackBlock> = serde_json::from_value(json).unwrap();
+    assert!(back.iter().all(|b| !matches!(b, SlackBlock::Unknown(_))));
+    assert_eq!(back, blocks);
+}
+
+fn check_view(v: &Value) {
+    let title = v["title"]["text"].as_str().unwrap();
+    assert!(title.chars().count() <= limits::MODAL_TITLE);
+    let blocks: Vec<SlackBlock> = serde_json::from_value(v["blocks"].clone()).unwrap();
+    assert!(blocks.len() <= limits::BLOCKS_PER_MODAL);
+    check_blocks(&blocks);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn golden_modal_basic() {
+    let v = modal_value(&modal_input());
+    check_view(&v);
+    golden("leave_modal_basic", &v);
+}
+
+#[test]
+fn golden_modal_half_day_rebuilt() {
+    let mut input = modal_input();
+    input.half_day_checked = true;
+    input.has_half_period_field = true;
+    input.private_metadata = "{\"channel\":\"C1\"}".into();
+    input.current = FormState {
+        start_date: Some(date("2026-12-04")),
+        end_date: Some(date("2026-12-07")),
+        leave_type: Some("Leave Without Pay".into()),
+        reason: Some("Family trip".into()),
+        half_day: true,
+        half_day_date: None,
+        half_period: Some(HalfPeriod::FirstHalf),
+    };
+    let v = modal_value(&input);
+    check_view(&v);
+    golden("leave_modal_half_day", &v);
+}
+
+#[test]
+fn golden_approver_message() {
+    let m = approver_message(&details()).unwrap();
+    check_message(&m);
+    golden("approver_message", &m.to_value());
+}
+
+#[test]
+fn golden_approver_message_without_slack_id() {
+    let mut d = details();
+    d.requester_slack_id = None;
+    d.requester_name = "<!channel> Mallory".into();
+    d.half_day = false;
+    d.total_days = Some(4.0);
+    d.form_url = Some("javascript:alert(1)".into());
+    d.posting_date = None;
+    d.reason = None;
+    let m = approver_message(&d).unwrap();
+    check_message(&m);
+    golden("approver_message_no_slack_id", &m.to_value());
+}
+
+#[test]
+fn golden_decided_messages() {
+    for (decision, name) in [
+        (Decision::Approve, "decided_message_approved"),
+        (Decision::Reject, "decided_message_rejected"),
+    ] {
+        let m = decided_message(&details(), decision, "Ann Approver");
+        check_message(&m);
+        assert!(m
+            .blocks
+            .iter()
+            .all(|b| !matches!(b, SlackBlock::Actions(_))));
+        golden(name, &m.to_value());
+    }
+}
+
+#[test]
+fn golden_requester_messages() {
+    let m = requester_confirmation(&details(), Some("Ann Approver"));
+    check_message(&m);
+    golden("requester_confirmation", &m.to_value());
+    let m = requester_confirmation(&details(), None);
+    check_message(&m);
+    assert!(m.text.contains("Your leave request was submitted."));
+    for (decision, name) in [
+        (Decision::Approve, "requester_decision_approved"),
+        (Decision::Reject, "requester_decision_rejected"),
+    ] {
+        let m = requester_decision(&details(), decision, "Ann Approver");
+        check_message(&m);
+        golden(name, &m.to_value());
+    }
+}
+
+#[test]
+fn golden_notices() {
+    let notices: Vec<Notice> = serde_json::from_value(json!([
+        {"kind": "not_allowed", "leave_application": "HR-LAP-1"},
+        {"kind": "already_decided", "leave_application": "HR-LAP-1", "status": "Approved", "decided_by": "Ann"},
+        {"kind": "already_decided", "leave_application": "HR-LAP-1", "status": "Cancelled"},
+        {"kind": "slack_not_linked"},
+        {"kind": "no_employee"},
+        {"kind": "no_leave_types"},
+        {"kind": "action_failed", "leave_application": "HR-LAP-1", "message": "Insufficient leave balance <for> Casual Leave"},
+        {"kind": "error", "message": "Something <!here> went wrong"}
+    ]))
+    .unwrap();
+    let rendered: Vec<Value> = notices
+        .iter()
+        .map(|n| {
+            let m = notice_message(n);
+            check_message(&m);
+            assert!(!m.text.contains("<!"));
+            m.to_value()
+        })
+        .collect();
+    golden("notices", &Value::Array(rendered));
+}
+
+#[test]
+fn golden_view_errors() {
+    let v = field_errors_view(&[
+        FieldError {
+            block_id: "end_date",
+            message: "The end date cannot be before the start date.".into(),
+        },
+        FieldError {
+            block_id: "reason",
+            message: "Tell your approver the reason for your leave.".into(),
+        },
+        FieldError {
+            block_id: "end_date",
+            message: "second error for the same block is dropped".into(),
+        },
+    ]);
+    golden("view_errors", &v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping and limits
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn channel_ping_in_user_text_pings_no_one() {
+    let mut d = details();
+    d.reason = Some("<!channel> <!here> <@U999> <https://evil|click>".into());
+    d.requester_slack_id = None;
+    d.requester_name = "<!everyone>".into();
+    d.leave_type = "<!subteam^S1>".into();
+    for m in [
+        approver_message(&d).unwrap(),
+        decided_message(&d, Decision::Approve, "<!channel>"),
+        requester_confirmation(&d, Some("<!channel>")),
+        requester_decision(&d, Decision::Reject, "<!channel>"),
+    ] {
+        check_message(&m);
+        let mut texts = vec![];
+        all_texts(&m.to_value(), &mut texts);
+        for t in &texts {
+            assert!(!t.contains("<!"), "unescaped control sequence in {t:?}");
+            assert!(!t.contains("<@U999>"));
+            assert!(!t.contains("<https://evil"));
+        }
+        assert!(m.text.contains("&lt;!channel&gt;"));
+    }
+}
+
+#[test]
+fn a_10k_reason_fits_its_section() {
+    let mut d = details();
+    d.reason = Some("&<".repeat(5_000));
+    let m = approver_message(&d).unwrap();
+    check_message(&m);
+    let v = m.to_value();
+    let reason = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|b| {
+            b["text"]["text"]
+                .as_str()
+                .filter(|t| t.starts_with("*Reason:*"))
+        })
+        .unwrap();
+    assert!(reason.chars().count() <= limits::SECTION_TEXT);
+    assert!(reason.ends_with('…'));
+    assert!(!reason.contains('<'));
+}
+
+#[test]
+fn long_names_are_bounded() {
+    let mut d = details();
+    d.requester_slack_id = Some("not-a-slack-id".into());
+    d.requester_name = "N".repeat(10_000);
+    d.leave_type = "T".repeat(10_000);
+    let m = approver_message(&d).unwrap();
+    check_message(&m);
+    assert!(m.to_value().to_string().len() < 10_000);
+}
+
+#[test]
+fn too_long_document_name_is_refused_not_cut() {
+    let mut d = details();
+    d.leave_application = "X".repeat(limits::BUTTON_VALUE + 1);
+    assert!(matches!(
+        approver_message(&d),
+        Err(BuildError::ButtonValueTooLong { .. })
+    ));
+}
+
+#[test]
+fn buttons_carry_the_document_name() {
+    let v = approver_message(&details()).unwrap().to_value();
+    let actions = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == "actions")
+        .unwrap();
+    assert_eq!(actions["block_id"], "leave_actions_block");
+    assert_eq!(actions["elements"][0]["action_id"], "leave_approve");
+    assert_eq!(actions["elements"][0]["style"], "primary");
+    assert_eq!(actions["elements"][0]["value"], "HR-LAP-2026-00042");
+    assert_eq!(actions["elements"][1]["action_id"], "leave_reject");
+    assert_eq!(actions["elements"][1]["style"], "danger");
+    assert_eq!(actions["elements"][1]["value"], "HR-LAP-2026-00042");
+}
+
+#[test]
+fn fallback_text_reads_like_the_message() {
+    let m = approver_message(&details()).unwrap();
+    assert!(
+        m.text
+            .starts_with("Leave Request\n<@U777REQ> has requested leave.\n"),
+        "{}",
+        m.text
+    );
+    assert!(m.text.contains("Dec 04, 2026 (Fri)"), "{}", m.text);
+    assert!(m.text.contains("Casual Leave"), "{}", m.text);
+}
+
+#[test]
+fn many_leave_types_become_option_groups() {
+    let mut input = modal_input();
+    input.leave_types = types(150);
+    let v = modal_value(&input);
+    check_view(&v);
+    let select = &v["blocks"][2]["element"];
+    assert!(select.get("options").is_none());
+    let groups = select["option_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert!(groups.len() <= limits::OPTION_GROUPS);
+    let counts: Vec<usize> = groups
+        .iter()
+        .map(|g| g["options"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(counts, [100, 50]);
+    assert_eq!(groups[1]["label"]["text"], "Leave types 101–150");
+    assert!(v["blocks"][2]["hint"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("150 leave types"));
+
+    // 100 exactly stays a flat list.
+    input.leave_types = types(100);
+    let v = modal_value(&input);
+    assert_eq!(
+        v["blocks"][2]["element"]["options"]
+            .as_array()
+            .unwrap()
+            .len(),
+        100
+    );
+    assert!(v["blocks"][2].get("hint").is_none());
+}
+
+#[test]
+fn more_leave_types_than_groups_can_hold_are_capped_and_said() {
+    let mut input = modal_input();
+    input.leave_types = types(10_050);
+    let v = modal_value(&input);
+    let groups = v["blocks"][2]["element"]["option_groups"]
+        .as_array()
+        .unwrap();
+    assert_eq!(groups.len(), limits::OPTION_GROUPS);
+    assert!(groups
+        .iter()
+        .all(|g| g["options"].as_array().unwrap().len() <= limits::SELECT_OPTIONS));
+    assert!(v["blocks"][2]["hint"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("first 10000 of 10050"));
+}
+
+#[test]
+fn option_texts_and_values_are_bounded() {
+    let mut input = modal_input();
+    input.leave_types = vec![LeaveTypeOption {
+        name: "n".repeat(500),
+        label: Some("l".repeat(500)),
+    }];
+    let v = modal_value(&input);
+    let opt = &v["blocks"][2]["element"]["options"][0];
+    assert!(opt["text"]["text"].as_str().unwrap().chars().count() <= limits::OPTION_TEXT);
+    assert!(opt["value"].as_str().unwrap().chars().count() <= limits::OPTION_VALUE);
+}
+
+#[test]
+fn modal_shape() {
+    let v = modal_value(&modal_input());
+    assert_eq!(v["type"], "modal");
+    assert_eq!(v["callback_id"], "apply_leave_application");
+    assert_eq!(v["title"]["text"], "Apply for Leave");
+    assert_eq!(v["submit"]["text"], "Submit");
+    assert_eq!(v["close"]["text"], "Cancel");
+    let ids: Vec<(&str, &str)> = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["block_id"].as_str().unwrap(),
+                b["element"]["action_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("start_date", "start_date_picker"),
+            ("end_date", "end_date_picker"),
+            ("leave_type", "leave_type_select"),
+            ("half_day_checkbox", "half_day_checkbox"),
+            ("reason", "reason_input"),
+        ]
+    );
+    let checkbox = &v["blocks"][3];
+    assert_eq!(checkbox["dispatch_action"], true);
+    assert_eq!(checkbox["optional"], true);
+    assert_eq!(v["blocks"][0]["element"]["initial_date"], "2026-12-04");
+    // No leave type preselected without a current value.
+    assert!(v["blocks"][2]["element"].get("initial_option").is_none());
+}
+
+#[test]
+fn half_day_inputs_follow_the_toggle_and_the_range() {
+    let mut input = modal_input();
+    input.half_day_checked = true;
+    // One day, no period field: no extra inputs.
+    let ids = |v: &Value| -> Vec<String> {
+        v["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["block_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let v = modal_value(&input);
+    assert!(!ids(&v).contains(&"half_day_date".to_owned()));
+    assert_eq!(
+        v["blocks"][3]["element"]["initial_options"][0]["value"],
+        "half_day"
+    );
+    // Several days: the date picker, defaulting to the start.
+    input.current.end_date = Some(date("2026-12-09"));
+    let v = modal_value(&input);
+    let i = ids(&v).iter().position(|b| b == "half_day_date").unwrap();
+    assert_eq!(
+        v["blocks"][i]["element"]["action_id"],
+        "half_day_date_picker"
+    );
+    assert_eq!(v["blocks"][i]["element"]["initial_date"], "2026-12-04");
+    // The explicit override wins.
+    input.show_half_day_date = Some(false);
+    assert!(!ids(&modal_value(&input)).contains(&"half_day_date".to_owned()));
+    // The period select, with the first_half / second_half values.
+    input.has_half_period_field = true;
+    let v = modal_value(&input);
+    let i = ids(&v).iter().position(|b| b == "half_day_period").unwrap();
+    let el = &v["blocks"][i]["element"];
+    assert_eq!(el["action_id"], "half_day_period_select");
+    assert_eq!(el["options"][0]["value"], "first_half");
+    assert_eq!(el["options"][1]["value"], "second_half");
+    // Unchecked: none of them.
+    input.half_day_checked = false;
+    let v = modal_value(&input);
+    assert!(!ids(&v).contains(&"half_day_period".to_owned()));
+    assert!(v["blocks"][3]["element"].get("initial_options").is_none());
+}
+
+#[test]
+fn current_values_are_preserved() {
+    let mut input = modal_input();
+    input.current.leave_type = Some("Leave Without Pay".into());
+    input.current.reason = Some("r".repeat(5_000));
+    input.current.start_date = Some(date("2026-12-10"));
+    let v = modal_value(&input);
+    assert_eq!(v["blocks"][0]["element"]["initial_date"], "2026-12-10");
+    assert_eq!(
+        v["blocks"][2]["element"]["initial_option"]["value"],
+        "Leave Without Pay"
+    );
+    let reason = &v["blocks"][4]["element"];
+    assert_eq!(reason["max_length"], 1000);
+    assert!(reason["initial_value"].as_str().unwrap().chars().count() <= 1000);
+    // A current leave type that is no longer offered is not preselected.
+    input.current.leave_type = Some("Retired Leave".into());
+    let v = modal_value(&input);
+    assert!(v["blocks"][2]["element"].get("initial_option").is_none());
+}
+
+#[test]
+fn modal_refuses_what_it_cannot_fix() {
+    let mut input = modal_input();
+    input.private_metadata = "m".repeat(limits::PRIVATE_METADATA + 1);
+    assert!(matches!(
+        leave_request_modal(&input),
+        Err(BuildError::PrivateMetadataTooLong { .. })
+    ));
+    input.private_metadata = "m".repeat(limits::PRIVATE_METADATA);
+    assert!(leave_request_modal(&input).is_ok());
+    input.leave_types = vec![];
+    assert_eq!(
+        leave_request_modal(&input).unwrap_err(),
+        BuildError::NoLeaveTypes
+    );
+}
+
+#[test]
+fn view_errors_are_plain_and_bounded() {
+    let v = view_errors([
+        ("reason", "x".repeat(10_000)),
+        ("end_date", "<b>bad</b>".into()),
+    ]);
+    assert_eq!(v["response_action"], "errors");
+    assert!(v["errors"]["reason"].as_str().unwrap().chars().count() <= limits::VIEW_ERROR_TEXT);
+    // Plain text: shown verbatim, not escaped.
+    assert_eq!(v["errors"]["end_date"], "<b>bad</b>");
+}
+
+#[test]
+fn builder_inputs_deserialize_from_python_shaped_dicts() {
+    // `current` accepts the `values` dict of a half_day_toggle route as is.
+    let input: LeaveModalInput = serde_json::from_value(json!({
+        "leave_types": [{"name": "Casual Leave"}],
+        "today": "2026-12-04",
+        "half_day_checked": true,
+        "current": {
+            "start_date": "2026-12-04", "end_date": null, "leave_type": "Casual Leave",
+            "reason": null, "half_day": true, "half_day_date": null,
+            "half_period": "first_half", "half_period_label": "First Half"
+        }
+    }))
+    .unwrap();
+    assert_eq!(input.current.half_period, Some(HalfPeriod::FirstHalf));
+    // Typos are refused rather than ignored.
+    assert!(serde_json::from_value::<LeaveModalInput>(json!({
+        "leave_types": [], "today": "2026-12-04", "half_day_chekced": true
+    }))
+    .is_err());
+    assert!(serde_json::from_value::<Notice>(json!({"kind": "nope"})).is_err());
+}

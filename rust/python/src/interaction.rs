@@ -1,0 +1,41 @@
+//! `route_interaction`: bytes/str in, the route as a plain dict out.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use slack_connector_core::interaction;
+
+use crate::{convert, errors};
+
+/// Payloads above this size are parsed with the GIL released.
+const DETACH_THRESHOLD: usize = 64 * 1024;
+
+/// Parses and routes a Slack interaction payload (the JSON of the `payload` form field).
+///
+/// Returns `{"handler": "leave_decision" | "half_day_toggle" | "leave_submission" | "ack", ...}`;
+/// raises `PayloadError` (with `.reason`) for anything that cannot be routed.
+#[pyfunction]
+fn route_interaction<'py>(
+    py: Python<'py>,
+    payload: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let bytes: &[u8] = if let Ok(b) = payload.cast::<PyBytes>() {
+        b.as_bytes()
+    } else if let Ok(s) = payload.cast::<PyString>() {
+        s.to_str()?.as_bytes()
+    } else {
+        return Err(PyTypeError::new_err("payload must be str or bytes"));
+    };
+    let result = if bytes.len() > DETACH_THRESHOLD {
+        py.detach(|| interaction::route(bytes))
+    } else {
+        interaction::route(bytes)
+    };
+    let route = result.map_err(|e| errors::payload_error(py, &e))?;
+    convert::to_py(py, &route.to_value())
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(route_interaction, m)?)?;
+    Ok(())
+}

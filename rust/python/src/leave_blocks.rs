@@ -1,0 +1,117 @@
+//! Leave workflow builders: plain dicts in, plain dicts ready for slack_sdk out.
+
+use pyo3::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use slack_connector_core::blocks::leave::{self, LeaveDetails, LeaveModalInput, Notice};
+use slack_connector_core::blocks::Message;
+use slack_connector_core::interaction::Decision;
+
+use crate::{convert, errors};
+
+/// A dict (via JSON) into a typed builder input; shape errors become `ValueError`.
+fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let value = convert::from_py(obj)?;
+    serde_json::from_value(value).map_err(|e| errors::invalid_input(what, &e))
+}
+
+fn decision(value: &str) -> PyResult<Decision> {
+    serde_json::from_value(Value::String(value.to_owned()))
+        .map_err(|e| errors::invalid_input("decision", &e))
+}
+
+fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
+    convert::to_py(py, &m.to_value())
+}
+
+/// The "Apply for Leave" modal as a view dict for `views.open` / `views.update`.
+#[pyfunction]
+fn build_leave_modal<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input: LeaveModalInput = typed("leave modal input", input)?;
+    let view = leave::leave_request_modal(&input).map_err(|e| errors::build_error(&e))?;
+    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(&e))?;
+    convert::to_py(py, &value)
+}
+
+/// The approver's DM with Approve / Reject buttons: `{"text", "blocks"}`.
+#[pyfunction]
+fn build_approver_message<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    let m = leave::approver_message(&details).map_err(|e| errors::build_error(&e))?;
+    message(py, &m)
+}
+
+/// The approver's message after a decision (buttons replaced by the outcome).
+#[pyfunction]
+fn build_decided_message<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+    decision: &str,
+    decided_by: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    let m = leave::decided_message(&details, self::decision(decision)?, decided_by);
+    message(py, &m)
+}
+
+/// DM to the requester after the Leave Application was created.
+#[pyfunction]
+#[pyo3(signature = (details, approver_name=None))]
+fn build_requester_confirmation<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+    approver_name: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    message(py, &leave::requester_confirmation(&details, approver_name))
+}
+
+/// DM to the requester telling them who approved or rejected their leave.
+#[pyfunction]
+fn build_requester_decision<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+    decision: &str,
+    decided_by: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    let m = leave::requester_decision(&details, self::decision(decision)?, decided_by);
+    message(py, &m)
+}
+
+/// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
+#[pyfunction]
+fn build_leave_notice<'py>(
+    py: Python<'py>,
+    notice: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let notice: Notice = typed("notice", notice)?;
+    message(py, &leave::notice_message(&notice))
+}
+
+/// `{"response_action": "errors", "errors": {block_id: message}}` for a view_submission answer.
+#[pyfunction]
+fn build_view_errors<'py>(
+    py: Python<'py>,
+    errors: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let errors: std::collections::BTreeMap<String, String> = typed("view errors", errors)?;
+    convert::to_py(py, &leave::view_errors(errors))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(build_leave_modal, m)?)?;
+    m.add_function(wrap_pyfunction!(build_approver_message, m)?)?;
+    m.add_function(wrap_pyfunction!(build_decided_message, m)?)?;
+    m.add_function(wrap_pyfunction!(build_requester_confirmation, m)?)?;
+    m.add_function(wrap_pyfunction!(build_requester_decision, m)?)?;
+    m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;
+    m.add_function(wrap_pyfunction!(build_view_errors, m)?)?;
+    Ok(())
+}

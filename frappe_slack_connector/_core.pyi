@@ -127,8 +127,8 @@ def route_interaction(payload: str | bytes) -> Route:
 	Payloads over 64 KiB are parsed with the GIL released.
 
 	Raises:
-	    PayloadError: anything else (see `PayloadError.reason`).
-	    TypeError: `payload` is neither str nor bytes.
+		PayloadError: anything else (see `PayloadError.reason`).
+		TypeError: `payload` is neither str nor bytes.
 	"""
 
 class LeaveTypeOption(TypedDict, total=False):
@@ -156,8 +156,8 @@ def build_leave_modal(input: LeaveModalInput) -> dict:
 	with a hint saying how many are listed or shown).
 
 	Raises:
-	    ValueError: unknown or missing keys, bad dates, no leave types, private_metadata too long.
-	    TypeError: a value that is not plain JSON (e.g. a `datetime.date`: pass `.isoformat()`).
+		ValueError: unknown or missing keys, bad dates, no leave types, private_metadata too long.
+		TypeError: a value that is not plain JSON (e.g. a `datetime.date`: pass `.isoformat()`).
 	"""
 
 class LeaveDetails(TypedDict, total=False):
@@ -188,7 +188,7 @@ def build_approver_message(details: LeaveDetails) -> SlackMessage:
 	and Reject (danger, `leave_reject`), both with value = the Leave Application name.
 
 	Raises:
-	    ValueError: bad input, or a name longer than a button value (2000 chars).
+		ValueError: bad input, or a name longer than a button value (2000 chars).
 	"""
 
 def build_decided_message(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:

@@ -9,3 +9,14 @@ app_license = "mit"
 
 # org/name form: a bare name makes `bench install-app` try to fetch the app.
 required_apps = ["frappe/erpnext", "frappe/hrms"]
+
+doc_events = {
+	"Leave Application": {
+		"after_insert": "frappe_slack_connector.overrides.leave_application.after_insert",
+	},
+}
+
+scheduler_events = {
+	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
+	"all": ["frappe_slack_connector.api.attendance_summary.attendance_channel"],
+}

@@ -1,0 +1,1 @@
+"""Document events (wired in hooks.py `doc_events`)."""

@@ -1,0 +1,1 @@
+"""Background jobs and scheduler entry points."""

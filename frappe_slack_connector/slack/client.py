@@ -210,3 +210,8 @@ def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 	if not isinstance(data, dict):
 		raise SlackCallError(method, "invalid_response", detail="Slack answered with a non-JSON body")
 	return data
+
+
+def call_site(method: str, **kwargs: Any) -> dict[str, Any]:
+	"""`call` on the current site's client: the usual entry point for handlers and jobs."""
+	return call(get_client(), method, **kwargs)

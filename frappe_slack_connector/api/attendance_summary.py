@@ -1,0 +1,47 @@
+"""The daily attendance summary: the scheduler entry point and the debugging path."""
+
+from __future__ import annotations
+
+import json
+
+import frappe
+
+from frappe_slack_connector import erp
+from frappe_slack_connector.tasks import attendance
+
+
+@frappe.whitelist(methods=["POST"])
+def attendance_channel() -> dict:
+	"""Send today's summary if due (enabled, working day, time reached, not yet sent).
+
+	Runs from the `all` scheduler event (as Administrator) on every tick; also callable by a
+	System Manager. Returns what happened: `{"sent": bool, "reason"|"ts": …}`.
+	"""
+	frappe.only_for("System Manager")
+	return attendance.run_scheduled()
+
+
+@frappe.whitelist(methods=["POST"])
+def send_notification(dry_run: bool | str | int = False):
+	"""Send today's summary now, whatever the gate says, and return its ts.
+
+	`bench --site S execute frappe_slack_connector.api.attendance_summary.send_notification`
+	is the debugging path. With `dry_run=True` nothing is posted: the Markdown rendering and
+	the JSON of every message are printed and returned.
+	"""
+	frappe.only_for("System Manager")
+	today = erp.now().date()
+	if frappe.utils.sbool(dry_run):
+		preview = attendance.dry_run(today, erp.attendance_settings())
+		print(preview["markdown"])
+		print(json.dumps(preview["messages"], indent=1))
+		return preview
+	with erp.attendance_claim():
+		result = attendance.send_summary(today, erp.attendance_settings(for_update=True))
+	if not result["sent"]:
+		frappe.throw(
+			frappe._("The attendance summary was not sent ({0}); see Error Log.").format(
+				result.get("error") or result["reason"]
+			)
+		)
+	return result["ts"]

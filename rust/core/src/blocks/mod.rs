@@ -7,6 +7,8 @@ use slack_morphism::prelude::SlackBlock;
 
 use crate::{limits, mrkdwn};
 
+pub mod attendance;
+
 /// A chat message: blocks plus the notification/screen-reader fallback `text` Slack asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {

@@ -40,11 +40,30 @@ pub fn blocks_to_value(blocks: &[SlackBlock]) -> Value {
 
 /// Plain-text rendering of blocks (slack-blocks-render), used as the message's fallback `text`.
 /// Actions and inputs render as nothing, so builders put the meaning in sections.
+/// slack-blocks-render joins blocks with nothing ("Title*Heading*"), so each block is rendered on
+/// its own and the non-empty ones joined with newlines.
 pub fn fallback_text(blocks: &[SlackBlock]) -> String {
     let references = slack_blocks_render::find_slack_references_in_blocks(blocks);
-    let rendered = slack_blocks_render::text::render_blocks_as_text(blocks.to_vec(), references);
-    let trimmed = rendered.trim();
-    mrkdwn::truncate(trimmed, limits::FALLBACK_TEXT).into_owned()
+    let mut out = String::new();
+    for block in blocks {
+        let rendered = slack_blocks_render::text::render_blocks_as_text(
+            vec![block.clone()],
+            references.clone(),
+        );
+        let rendered = rendered.trim();
+        if rendered.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(rendered);
+        // Past the limit the rest would be cut anyway; stop rendering it.
+        if out.len() > limits::FALLBACK_TEXT * 4 {
+            break;
+        }
+    }
+    mrkdwn::truncate(&out, limits::FALLBACK_TEXT).into_owned()
 }
 
 /// Markdown rendering of blocks (slack-blocks-render), for dry runs and logs.

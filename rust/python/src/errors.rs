@@ -3,6 +3,8 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use slack_connector_core::attendance::InputError as CoreInputError;
+use slack_connector_core::render::BlocksError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
 
 create_exception!(
@@ -10,6 +12,14 @@ create_exception!(
     SignatureError,
     PyValueError,
     "A Slack request failed verification; `.reason` holds the stable reason code."
+);
+
+create_exception!(
+    _core,
+    InputError,
+    PyValueError,
+    "Bad input to a builder (a leave row, a date, a block list); `.reason` holds the stable reason \
+code, `.field` the offending field and `.index` the row or block index (or None)."
 );
 
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
@@ -25,8 +35,36 @@ pub fn signature_error(py: Python<'_>, e: &CoreSignatureError) -> PyErr {
     with_reason::<SignatureError>(py, e.reason(), e.to_string())
 }
 
+/// An `InputError` with `.reason`, `.field` and `.index` set.
+fn input_error(
+    py: Python<'_>,
+    reason: &str,
+    field: Option<&str>,
+    index: Option<usize>,
+    message: String,
+) -> PyErr {
+    let err = with_reason::<InputError>(py, reason, message);
+    let value = err.value(py);
+    if let Err(e) = value
+        .setattr("field", field)
+        .and_then(|()| value.setattr("index", index))
+    {
+        return e;
+    }
+    err
+}
+
+pub fn attendance_error(py: Python<'_>, e: &CoreInputError) -> PyErr {
+    input_error(py, e.reason(), Some(e.field()), e.row(), e.to_string())
+}
+
+pub fn blocks_error(py: Python<'_>, e: &BlocksError) -> PyErr {
+    input_error(py, e.reason(), Some("blocks"), e.index(), e.to_string())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("SignatureError", py.get_type::<SignatureError>())?;
+    m.add("InputError", py.get_type::<InputError>())?;
     Ok(())
 }

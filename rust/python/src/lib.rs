@@ -3,7 +3,7 @@
 
 use pyo3::prelude::*;
 
-#[allow(dead_code)] // used by the builder exports; remove once they land
+mod attendance;
 mod convert;
 mod errors;
 mod signature;
@@ -13,5 +13,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     signature::register(m)?;
+    attendance::register(m)?;
     Ok(())
 }

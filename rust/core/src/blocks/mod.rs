@@ -43,13 +43,13 @@ pub fn blocks_to_value(blocks: &[SlackBlock]) -> Value {
 /// slack-blocks-render joins blocks with nothing ("Title*Heading*"), so each block is rendered on
 /// its own and the non-empty ones joined with newlines.
 pub fn fallback_text(blocks: &[SlackBlock]) -> String {
-    let references = slack_blocks_render::find_slack_references_in_blocks(blocks);
     let mut out = String::new();
     for block in blocks {
-        let rendered = slack_blocks_render::text::render_blocks_as_text(
-            vec![block.clone()],
-            references.clone(),
-        );
+        // References per block, so blocks past the cut-off below are never scanned.
+        let references =
+            slack_blocks_render::find_slack_references_in_blocks(std::slice::from_ref(block));
+        let rendered =
+            slack_blocks_render::text::render_blocks_as_text(vec![block.clone()], references);
         let rendered = rendered.trim();
         if rendered.is_empty() {
             continue;

@@ -3,8 +3,10 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use slack_connector_core::attendance::InputError as CoreInputError;
 use slack_connector_core::blocks::leave::BuildError;
 use slack_connector_core::interaction::PayloadError as CorePayloadError;
+use slack_connector_core::render::BlocksError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
 
 create_exception!(
@@ -21,6 +23,14 @@ create_exception!(
     "An interaction payload could not be routed; `.reason` holds the stable reason code \
      (malformed_json, too_large, unknown_type, unknown_action, unknown_callback, missing_field, \
      invalid_field)."
+);
+
+create_exception!(
+    _core,
+    InputError,
+    PyValueError,
+    "Bad input to a builder (a leave row, a date, a block list); `.reason` holds the stable reason \
+code, `.field` the offending field and `.index` the row or block index (or None)."
 );
 
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
@@ -50,9 +60,37 @@ pub fn invalid_input(what: &str, e: &serde_json::Error) -> PyErr {
     PyValueError::new_err(format!("invalid {what}: {e}"))
 }
 
+/// An `InputError` with `.reason`, `.field` and `.index` set.
+fn input_error(
+    py: Python<'_>,
+    reason: &str,
+    field: Option<&str>,
+    index: Option<usize>,
+    message: String,
+) -> PyErr {
+    let err = with_reason::<InputError>(py, reason, message);
+    let value = err.value(py);
+    if let Err(e) = value
+        .setattr("field", field)
+        .and_then(|()| value.setattr("index", index))
+    {
+        return e;
+    }
+    err
+}
+
+pub fn attendance_error(py: Python<'_>, e: &CoreInputError) -> PyErr {
+    input_error(py, e.reason(), Some(e.field()), e.row(), e.to_string())
+}
+
+pub fn blocks_error(py: Python<'_>, e: &BlocksError) -> PyErr {
+    input_error(py, e.reason(), Some("blocks"), e.index(), e.to_string())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("SignatureError", py.get_type::<SignatureError>())?;
     m.add("PayloadError", py.get_type::<PayloadError>())?;
+    m.add("InputError", py.get_type::<InputError>())?;
     Ok(())
 }

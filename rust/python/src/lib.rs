@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod attendance;
 mod convert;
 mod errors;
 mod interaction;
@@ -16,5 +17,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signature::register(m)?;
     interaction::register(m)?;
     leave_blocks::register(m)?;
+    attendance::register(m)?;
     Ok(())
 }

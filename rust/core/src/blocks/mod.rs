@@ -9,6 +9,8 @@ use slack_morphism::prelude::SlackBlock;
 
 use crate::{limits, mrkdwn};
 
+pub mod attendance;
+
 /// A chat message: blocks plus the notification/screen-reader fallback `text` Slack asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -40,20 +42,30 @@ pub fn blocks_to_value(blocks: &[SlackBlock]) -> Value {
 
 /// Plain-text rendering of blocks (slack-blocks-render), used as the message's fallback `text`.
 /// Actions and inputs render as nothing, so builders put the meaning in sections.
-///
-/// Rendered one block at a time and joined with newlines: the renderer joins blocks with nothing,
-/// which ran a header straight into the next section ("Leave Request<@U1> has…").
+/// slack-blocks-render joins blocks with nothing ("Title*Heading*"), so each block is rendered on
+/// its own and the non-empty ones joined with newlines.
 pub fn fallback_text(blocks: &[SlackBlock]) -> String {
-    let references = slack_blocks_render::find_slack_references_in_blocks(blocks);
-    let rendered: Vec<String> = blocks
-        .iter()
-        .map(|b| {
-            slack_blocks_render::text::render_blocks_as_text(vec![b.clone()], references.clone())
-        })
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let joined = rendered.join("\n");
-    mrkdwn::truncate(joined.trim(), limits::FALLBACK_TEXT).into_owned()
+    let mut out = String::new();
+    for block in blocks {
+        // References per block, so blocks past the cut-off below are never scanned.
+        let references =
+            slack_blocks_render::find_slack_references_in_blocks(std::slice::from_ref(block));
+        let rendered =
+            slack_blocks_render::text::render_blocks_as_text(vec![block.clone()], references);
+        let rendered = rendered.trim();
+        if rendered.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(rendered);
+        // Past the limit the rest would be cut anyway; stop rendering it.
+        if out.len() > limits::FALLBACK_TEXT * 4 {
+            break;
+        }
+    }
+    mrkdwn::truncate(&out, limits::FALLBACK_TEXT).into_owned()
 }
 
 /// Markdown rendering of blocks (slack-blocks-render), for dry runs and logs.

@@ -1,0 +1,272 @@
+//! The daily "who is out today" messages, the threaded late-leave note and the channel test message.
+
+use chrono::NaiveDate;
+use slack_morphism::prelude::*;
+
+use super::Message;
+use crate::attendance::{display_date, AbsenceKind, AbsenceRow, Summary};
+use crate::{limits, mrkdwn};
+
+/// Used when the configured title is blank.
+pub const DEFAULT_TITLE: &str = "Employees on Leave";
+/// Longest name shown (after escaping). Real names are far shorter; the cap keeps any one line well
+/// inside a section's 3000 chars together with its number, "until" date and a group heading.
+pub const NAME_MAX: usize = 1000;
+/// Longest site name in the test message.
+const SITE_MAX: usize = 200;
+
+/// `<@U…>` when the Slack id is known (and well-formed), else the escaped, capped name.
+pub fn who(name: &str, slack_user_id: Option<&str>) -> String {
+    match slack_user_id {
+        // Only plain alphanumerics may go inside `<@…>`; anything else falls back to the name.
+        Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            format!("<@{id}>")
+        }
+        _ => mrkdwn::escape_truncate(name, NAME_MAX),
+    }
+}
+
+fn until_suffix(until: Option<NaiveDate>) -> String {
+    until.map_or_else(String::new, |d| format!(" _until {}_", display_date(d)))
+}
+
+fn header(text: String) -> SlackBlock {
+    // Header is plain_text: Slack shows it verbatim (no mentions), so only the length matters.
+    SlackHeaderBlock::new(
+        SlackBlockPlainText::new(mrkdwn::plain(&text, limits::HEADER_TEXT))
+            .with_emoji(true)
+            .into(),
+    )
+    .into()
+}
+
+fn section(text: String) -> SlackBlock {
+    SlackSectionBlock::new()
+        .with_text(md!(
+            mrkdwn::truncate(&text, limits::SECTION_TEXT).into_owned()
+        ))
+        .into()
+}
+
+fn clean_title(title: &str) -> &str {
+    let t = title.trim();
+    if t.is_empty() {
+        DEFAULT_TITLE
+    } else {
+        t
+    }
+}
+
+/// Packs lines into ≤ 3000-char sections and sections into ≤ 50-block messages.
+struct Packer {
+    messages: Vec<Vec<SlackBlock>>,
+    blocks: Vec<SlackBlock>,
+    buf: String,
+    buf_chars: usize,
+}
+
+impl Packer {
+    fn new(first_blocks: Vec<SlackBlock>) -> Self {
+        Self {
+            messages: Vec::new(),
+            blocks: first_blocks,
+            buf: String::new(),
+            buf_chars: 0,
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            self.blocks.push(section(std::mem::take(&mut self.buf)));
+            self.buf_chars = 0;
+        }
+    }
+
+    /// Starts a new section for group `label`; the heading is written when the group begins, and
+    /// again as "(continued)" when the group spills into a new message (a thread reply).
+    fn open(&mut self, label: &str, group_start: bool) {
+        self.flush();
+        let new_message = self.blocks.len() >= limits::BLOCKS_PER_MESSAGE;
+        if new_message {
+            self.messages.push(std::mem::take(&mut self.blocks));
+        }
+        if group_start {
+            self.append(&format!("*{label}*"));
+        } else if new_message {
+            self.append(&format!("*{label}* (continued)"));
+        }
+    }
+
+    fn append(&mut self, line: &str) {
+        if !self.buf.is_empty() {
+            self.buf.push('\n');
+            self.buf_chars += 1;
+        }
+        self.buf.push_str(line);
+        self.buf_chars += line.chars().count();
+    }
+
+    fn push_line(&mut self, label: &str, line: &str) {
+        let len = line.chars().count();
+        if self.buf_chars + 1 + len > limits::SECTION_TEXT {
+            self.open(label, false);
+        }
+        self.append(line);
+    }
+
+    fn finish(mut self) -> Vec<Message> {
+        self.flush();
+        if !self.blocks.is_empty() {
+            self.messages.push(self.blocks);
+        }
+        self.messages
+            .into_iter()
+            .map(Message::from_blocks)
+            .collect()
+    }
+}
+
+/// The day's summary as one or more messages; the first carries the header, later ones are meant
+/// as thread replies of the first. Nobody out → one `:sunny: No <title>` message.
+pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
+    let title = clean_title(title);
+    if summary.is_empty() {
+        return vec![Message::from_blocks(vec![header(format!(
+            ":sunny: No {title}"
+        ))])];
+    }
+    let mut packer = Packer::new(vec![header(format!(
+        ":palm_tree: {} {title}",
+        summary.total()
+    ))]);
+    for group in &summary.groups {
+        let label = group.kind.label();
+        packer.open(label, true);
+        for (n, entry) in group.entries.iter().enumerate() {
+            let line = format!(
+                "{}. {}{}",
+                n + 1,
+                who(&entry.employee_name, entry.slack_user_id.as_deref()),
+                until_suffix(entry.until(summary.today))
+            );
+            packer.push_line(label, &line);
+        }
+    }
+    packer.finish()
+}
+
+/// Threaded reply on today's summary for a leave created after it went out:
+/// `<@U1> is also on leave today (First Half)`.
+pub fn late_leave_note(
+    name: &str,
+    slack_user_id: Option<&str>,
+    kind: AbsenceKind,
+    until: Option<NaiveDate>,
+) -> Message {
+    Message::from_blocks(vec![section(format!(
+        "{} is also on leave today ({}){}",
+        who(name, slack_user_id),
+        kind.label(),
+        until_suffix(until)
+    ))])
+}
+
+/// The late-leave note for `row` on `today`, or `None` when the row does not cover `today`.
+pub fn late_leave_note_for_row(row: &AbsenceRow, today: NaiveDate) -> Option<Message> {
+    let kind = row.kind_on(today)?;
+    Some(late_leave_note(
+        &row.employee_name,
+        row.slack_user_id.as_deref(),
+        kind,
+        (row.to_date > today).then_some(row.to_date),
+    ))
+}
+
+/// What the "Test channel" button posts: proof that the connector can write here.
+pub fn test_message(site: &str) -> Message {
+    let site = site.trim();
+    let from = if site.is_empty() {
+        String::new()
+    } else {
+        format!(" from *{}*", mrkdwn::escape_truncate(site, SITE_MAX))
+    };
+    Message::from_blocks(vec![
+        section(format!(
+            ":white_check_mark: *Frappe Slack Connector* can post in this channel{from}."
+        )),
+        SlackContextBlock::new(vec![md!(
+            "Sent by the Test Channel button in Slack Settings. Leave summaries and notes will appear here."
+        )])
+        .into(),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attendance::{summarise, Entry, Group};
+
+    fn text_of(block: &SlackBlock) -> &str {
+        match block {
+            SlackBlock::Section(s) => match &s.text {
+                Some(SlackBlockText::MarkDown(m)) => &m.text,
+                _ => "",
+            },
+            _ => "",
+        }
+    }
+
+    #[test]
+    fn who_escapes_names_and_rejects_odd_ids() {
+        assert_eq!(who("<!channel>", None), "&lt;!channel&gt;");
+        assert_eq!(who("A & B", Some("")), "A &amp; B");
+        assert_eq!(who("x", Some("U1")), "<@U1>");
+        assert_eq!(who("x", Some("U1>|<!here")), "x");
+    }
+
+    #[test]
+    fn heading_repeats_as_continued_in_a_new_message() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let entries: Vec<Entry> = (0..3000)
+            .map(|i| Entry {
+                employee: format!("E{i:05}"),
+                employee_name: format!("Person {i:05} {}", "x".repeat(60)),
+                slack_user_id: None,
+                to_date: today,
+            })
+            .collect();
+        let summary = Summary {
+            today,
+            groups: vec![Group {
+                kind: AbsenceKind::FullDay,
+                entries,
+            }],
+        };
+        let messages = attendance_messages(&summary, "Out");
+        assert!(messages.len() >= 2);
+        assert_eq!(
+            text_of(&messages[1].blocks[0]).lines().next(),
+            Some("*Full Day* (continued)")
+        );
+        assert!(text_of(&messages[0].blocks[1]).starts_with("*Full Day*\n1. "));
+    }
+
+    #[test]
+    fn late_leave_note_for_row_outside_today_is_none() {
+        let d = |s| crate::attendance::parse_date(s).unwrap();
+        let row = AbsenceRow {
+            employee: "E1".into(),
+            employee_name: "Ann".into(),
+            slack_user_id: None,
+            from_date: d("2026-12-01"),
+            to_date: d("2026-12-02"),
+            half_day: false,
+            half_day_date: None,
+            half_period: None,
+        };
+        assert!(late_leave_note_for_row(&row, d("2026-12-04")).is_none());
+        let note = late_leave_note_for_row(&row, d("2026-12-02")).unwrap();
+        assert_eq!(note.text, "Ann is also on leave today (Full Day)");
+        let _ = summarise(&[row], d("2026-12-02"));
+    }
+}

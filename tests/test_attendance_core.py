@@ -1,0 +1,131 @@
+"""The attendance exports of the Rust core through the Python API: shapes, errors, limits."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from frappe_slack_connector import core
+from tests.harness.blockkit import validate_message
+
+TODAY = "2026-12-04"
+
+
+def row(i: int, **over: object) -> dict[str, object]:
+	base: dict[str, object] = {
+		"employee": f"HR-EMP-{i:05}",
+		"employee_name": f"Person {i:05}",
+		"slack_user_id": f"U{i:08}" if i % 2 else None,
+		"from_date": "2026-12-01",
+		"to_date": f"2026-12-{4 + i % 20:02}",
+		"half_day": 0,
+		"half_day_date": None,
+		"half_period": None,
+	}
+	base.update(over)
+	return base
+
+
+def test_summary_shape_and_valid_block_kit():
+	rows = [
+		row(1),
+		row(2, employee_name="<!channel> & co", slack_user_id=None),
+		row(3, from_date=datetime.date(2026, 12, 4), to_date=datetime.date(2026, 12, 4), half_day=1, half_period="First Half"),
+	]
+	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
+	assert len(messages) == 1
+	(msg,) = messages
+	assert set(msg) == {"text", "blocks"}
+	assert msg["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": ":palm_tree: 3 Employees on Leave", "emoji": True}}
+	assert "<!channel>" not in msg["text"]
+	assert "&lt;!channel&gt; &amp; co" in msg["text"]
+	assert "*First Half*\n1. <@U00000003>" in msg["text"]
+	assert validate_message(msg["blocks"], text=msg["text"]) == []
+
+
+def test_empty_day():
+	(msg,) = core.build_attendance_summary([row(1, from_date="2026-12-05", to_date="2026-12-06")], today=TODAY, title="Employees on Leave")
+	assert msg["text"] == ":sunny: No Employees on Leave"
+
+
+def test_large_day_splits_within_limits_every_person_once():
+	n = 3000
+	rows = [row(i, employee_name=f"Person {i:05} " + "x" * 60, slack_user_id=None, from_date=TODAY) for i in range(n)]
+	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
+	assert len(messages) > 1
+	seen = []
+	for msg in messages:
+		assert len(msg["blocks"]) <= 50
+		assert validate_message(msg["blocks"], text=msg["text"]) == []
+		for block in msg["blocks"]:
+			if block["type"] == "section":
+				assert len(block["text"]["text"]) <= 3000
+				seen += [line.split(". ", 1)[1].split(" _until")[0] for line in block["text"]["text"].splitlines() if not line.startswith("*")]
+	assert sorted(seen) == sorted(f"Person {i:05} " + "x" * 60 for i in range(n))
+
+
+@pytest.mark.parametrize(
+	("bad", "field"),
+	[
+		({"to_date": "2026-11-30"}, "to_date"),
+		({"from_date": "04-12-2026"}, "from_date"),
+		({"half_period": "Morning"}, "half_period"),
+		({"half_day": "yes"}, "half_day"),
+		({"slack_user_id": "U1> <!here"}, "slack_user_id"),
+	],
+)
+def test_bad_row_is_input_error(bad, field):
+	with pytest.raises(core.InputError) as exc:
+		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY)
+	assert isinstance(exc.value, ValueError)
+	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
+
+
+def test_bad_today():
+	with pytest.raises(core.InputError) as exc:
+		core.build_attendance_summary([], today="2026-12-4")
+	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_date", "today", None)
+
+
+@pytest.mark.parametrize(
+	("kwargs", "expected"),
+	[
+		({}, (True, "ok")),
+		({"enabled": False}, (False, "disabled")),
+		({"is_holiday": True}, (False, "holiday")),
+		({"last_sent": TODAY}, (False, "already_sent")),
+		({"last_sent": ""}, (True, "ok")),
+		({"now": "2026-12-04T08:59:59"}, (False, "before_time")),
+		({"send_time": "9:30:00"}, (True, "ok")),
+	],
+)
+def test_gate(kwargs, expected):
+	args = {"now": "2026-12-04 09:30:00.5", "enabled": True, "send_time": "09:00", "is_holiday": False, "last_sent": "2026-12-03"}
+	args.update(kwargs)
+	assert core.should_send_attendance(**args) == expected
+
+
+def test_gate_bad_input():
+	with pytest.raises(core.InputError) as exc:
+		core.should_send_attendance(now="2026-12-04T09:00:00+05:30", enabled=True, send_time="09:00", is_holiday=False)
+	assert exc.value.reason == "bad_datetime"
+
+
+def test_late_leave_note_and_test_message():
+	note = core.build_late_leave_note(row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY)
+	assert note["text"] == "<@U00000001> is also on leave today (Second Half)"
+	assert validate_message(note["blocks"], text=note["text"]) == []
+	assert core.build_late_leave_note(row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY) is None
+	msg = core.build_test_message("hr.example.com")
+	assert "can post in this channel" in msg["text"]
+	assert validate_message(msg["blocks"], text=msg["text"]) == []
+
+
+def test_render_markdown_round_trip_and_rejects_unknown():
+	(msg,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out")
+	md = core.render_markdown(msg["blocks"])
+	assert "1 Out" in md and "*Full Day*" in md
+	with pytest.raises(core.InputError) as exc:
+		core.render_markdown([*msg["blocks"], {"type": "no_such_block"}])
+	assert (exc.value.reason, exc.value.index) == ("unknown_block", 2)

@@ -563,3 +563,60 @@ def test_view_closed_and_ignored_actions_are_acked(world, app):
 	ack_ok(world.interact(view_closed(view)))
 	ack_ok(world.interact(block_actions_message(button_action("ignore_link", "x"))))
 	assert app.slack.calls == [] and app.error_titles() == []
+
+
+# ---------------------------------------------------------------------- Slack or Frappe failing
+
+
+def test_failing_confirmation_dm_is_an_error_log_not_a_failure(world, app):
+	world.link(JANE_EMAIL, JANE)
+	ack_ok(world.submit_form())
+	app.slack.fail_next("chat.postMessage", "channel_not_found", times=2)
+	app.site.run_jobs()
+	assert len(world.applications()) == 1
+	assert sorted(app.error_titles()) == [
+		"Leave approval request not sent: channel_not_found",
+		"Leave confirmation not sent: channel_not_found",
+	]
+	assert {log["reference_doctype"] for log in app.site.error_logs()} == {"Leave Application"}
+
+
+def test_unexpected_error_in_a_decision_answers_200_and_tells_the_approver(world, app, monkeypatch):
+	name, channel, ts = _delivered(world, app)
+
+	def boom(*args, **kwargs):
+		raise RuntimeError("database went away")
+
+	monkeypatch.setattr(erp, "decide_leave", boom)
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	assert world.doc(name).status == "Open"
+	assert "Something went wrong" in section_text(app.slack.last_call("chat.postEphemeral").args)
+	assert app.error_titles() == ["Slack leave_decision failed"]
+	assert "database went away" in app.site.error_logs()[0]["error"]
+
+
+def test_unexpected_error_in_the_slash_command_is_an_ephemeral_notice(world, app, monkeypatch):
+	def boom(*args, **kwargs):
+		raise RuntimeError("hrms exploded")
+
+	monkeypatch.setattr(erp, "leave_types_for", boom)
+	response = world.slash()
+	assert response.status_code == 200
+	assert "Something went wrong" in section_text(json_body(response))
+	assert "Traceback" not in response.get_data(as_text=True)
+	assert app.error_titles() == ["Slack /apply-leave failed"]
+
+
+def test_failed_view_update_is_logged(world, app):
+	view = _opened_modal(world, app, {})
+	app.slack.fail_next("views.update", "not_found")
+	ack_ok(world.interact(toggle(view)))
+	assert app.error_titles() == ["Leave form not updated: not_found"]
+
+
+def test_chat_update_failure_still_decides(world, app):
+	name, channel, ts = _delivered(world, app)
+	app.slack.fail_next("chat.update", "message_not_found")
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	assert world.doc(name).status == "Approved"
+	assert app.error_titles() == ["Leave approval message not updated: message_not_found"]

@@ -5,6 +5,9 @@ Handlers and routes ask it for data and give it decisions; it never builds Slack
 
 from __future__ import annotations
 
+import html
+from contextlib import contextmanager
+
 import frappe
 from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
 from erpnext.setup.doctype.holiday_list.holiday_list import is_holiday
@@ -197,3 +200,282 @@ def absence_of(leave_application: str) -> dict | None:
 	if not leave or leave.status not in ABSENCE_STATUSES or leave.docstatus == 2:
 		return None
 	return _absence_row(leave, _slack_ids_by_employee([leave.employee]))
+
+
+# --- leave ----------------------------------------------------------------------------------------
+
+HR_MANAGER = "HR Manager"
+LEAVE_APPLICATION_MODULE = "hrms.hr.doctype.leave_application.leave_application"
+OPEN = "Open"
+
+
+class LeaveRefused(Exception):
+	"""Frappe / hrms refused a Leave Application (validation): nothing was saved.
+
+	`field`: the Leave Application field the problem is about (`from_date`, `to_date`,
+	`leave_type`, `half_day_date` or `description` when it is about nothing in particular).
+	`message`: Frappe's message as plain text (HTML stripped, entities unescaped).
+	"""
+
+	def __init__(self, field: str, message: str):
+		super().__init__(message)
+		self.field = field
+		self.message = message
+
+
+def _hrms_leave():
+	return frappe.get_module(LEAVE_APPLICATION_MODULE)
+
+
+def today() -> str:
+	"""Site-local today, ISO."""
+	return str(frappe.utils.getdate(frappe.utils.today()))
+
+
+def plain_message(exc: BaseException) -> str:
+	"""A Frappe error as plain text: tags stripped, entities unescaped, whitespace squeezed."""
+	text = html.unescape(frappe.utils.strip_html(str(exc) or type(exc).__name__))
+	return " ".join(text.split()) or type(exc).__name__
+
+
+@contextmanager
+def acting_as(user: str):
+	"""Run as `user` (permissions, owner, timeline are true), then restore the previous user."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)
+
+
+def frappe_user_for_slack(slack_user_id: str) -> str | None:
+	"""The enabled Frappe user linked to a Slack user id (Slack User Meta), or None."""
+	user = frappe.db.get_value(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user")
+	if user and frappe.db.get_value("User", user, "enabled"):
+		return user
+	return None
+
+
+def slack_id_for_user(user: str) -> str | None:
+	return frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, "slack_user_id") or None
+
+
+def enabled_user_by_email(email: str | None) -> str | None:
+	# frappe/core/doctype/user/user.py: User names are the lower-cased e-mail.
+	email = (email or "").strip().lower()
+	if not email:
+		return None
+	return frappe.db.get_value("User", {"email": email, "enabled": 1}, "name") or None
+
+
+def link_slack_user(user: str, slack_user_id: str, slack_username: str | None = None) -> bool:
+	"""Remember user ↔ Slack id (system bookkeeping, so ignore_permissions). False when either
+	side is already linked to someone else: a link is never silently moved."""
+	existing = frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, "slack_user_id")
+	if existing:
+		return existing == slack_user_id
+	if frappe.db.exists(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}):
+		return False
+	frappe.get_doc(
+		{
+			"doctype": USER_META_DOCTYPE,
+			"user": user,
+			"slack_user_id": slack_user_id,
+			"slack_username": slack_username,
+		}
+	).insert(ignore_permissions=True)
+	return True
+
+
+def user_email(user: str) -> str | None:
+	return frappe.db.get_value("User", user, "email") or None
+
+
+def full_name(user: str | None) -> str | None:
+	if not user:
+		return None
+	return frappe.utils.get_fullname(user)
+
+
+def active_employee(user: str) -> str | None:
+	"""The Active Employee whose user_id is `user`, or None."""
+	return (
+		frappe.db.get_value(
+			"Employee", {"user_id": user, "status": "Active"}, "name", order_by="creation asc"
+		)
+		or None
+	)
+
+
+def leave_types_for(employee: str, on_date: str) -> list[str]:
+	"""Leave types the employee can apply for: allocations valid on `on_date`, then every Leave
+	Without Pay type; each once."""
+	allocations = _hrms_leave().get_leave_allocation_records(employee, on_date)
+	names = list(allocations.keys())
+	names += frappe.get_all("Leave Type", filters={"is_lwp": 1}, pluck="name", order_by="name asc")
+	return list(dict.fromkeys(names))
+
+
+def leave_approver_of(employee: str) -> str | None:
+	return _hrms_leave().get_leave_approver(employee) or None
+
+
+# hrms error class → the field it is about; then words of the message (hrms raises most date
+# problems as plain ValidationError). First match wins; anything else is about the request itself.
+_FIELD_BY_ERROR = (
+	("InsufficientLeaveBalanceError", "leave_type"),
+	("OverlapError", "from_date"),
+	("LeaveAcrossAllocationsError", "from_date"),
+)
+_FIELD_BY_WORDS = (
+	(("half day",), "half_day_date"),
+	(("to date", "cannot be longer"), "to_date"),
+	(("balance", "leave type"), "leave_type"),
+	(("date", "holiday", "allocation", "period", "backdated"), "from_date"),
+)
+
+
+def _refused_field(exc: Exception) -> str:
+	"""Which Leave Application field a validation error is about (for pointing at it)."""
+	hrms = _hrms_leave()
+	for class_name, field in _FIELD_BY_ERROR:
+		cls = getattr(hrms, class_name, None)
+		if cls is not None and isinstance(exc, cls):
+			return field
+	text = str(exc).lower()
+	for words, field in _FIELD_BY_WORDS:
+		if any(word in text for word in words):
+			return field
+	return "description"
+
+
+def create_leave_application(
+	*,
+	user: str,
+	employee: str,
+	leave_type: str,
+	from_date: str,
+	to_date: str,
+	reason: str,
+	half_day: bool = False,
+	half_day_date: str | None = None,
+	half_period_label: str | None = None,
+) -> dict:
+	"""Insert an Open Leave Application as `user` (the employee's own user).
+
+	Raises LeaveRefused for Frappe/hrms validation errors after rolling the transaction back;
+	anything else propagates (the caller rolls back and logs).
+	Returns {"name", "leave_approver"}.
+	"""
+	approver = leave_approver_of(employee)
+	values = {
+		"doctype": LEAVE_APPLICATION,
+		"employee": employee,
+		"leave_type": leave_type,
+		"from_date": from_date,
+		"to_date": to_date,
+		"half_day": 1 if half_day else 0,
+		"half_day_date": half_day_date if half_day else None,
+		"description": reason,
+		"leave_approver": approver,
+		"status": OPEN,
+		"posting_date": today(),
+	}
+	if half_day and half_period_label and has_half_period_field():
+		values[HALF_PERIOD_FIELD] = half_period_label
+	try:
+		with acting_as(user):
+			doc = frappe.get_doc(values).insert()
+	except frappe.ValidationError as exc:
+		frappe.db.rollback()
+		raise LeaveRefused(_refused_field(exc), plain_message(exc)) from exc
+	return {"name": doc.name, "leave_approver": doc.leave_approver}
+
+
+def leave_details(leave_application: str) -> dict | None:
+	"""A Leave Application as the plain dict the leave builders take (ISO dates), plus the
+	people around it (`employee_user`, `leave_approver`, `status`, `docstatus`), or None."""
+	fields = [
+		"name",
+		"employee",
+		"employee_name",
+		"leave_type",
+		"from_date",
+		"to_date",
+		"total_leave_days",
+		"half_day",
+		"half_day_date",
+		"posting_date",
+		"description",
+		"leave_approver",
+		"status",
+		"docstatus",
+		"modified_by",
+	]
+	if has_half_period_field():
+		fields.append(HALF_PERIOD_FIELD)
+	row = frappe.db.get_value(LEAVE_APPLICATION, leave_application, fields, as_dict=True)
+	if not row:
+		return None
+	employee_user = frappe.db.get_value("Employee", row.employee, "user_id") or None
+	half_day = bool(frappe.utils.cint(row.half_day))
+
+	def iso(value):
+		return str(frappe.utils.getdate(value)) if value else None
+
+	return {
+		"builder": {
+			"leave_application": row.name,
+			"form_url": frappe.utils.get_url_to_form(LEAVE_APPLICATION, row.name),
+			"requester_name": row.employee_name or row.employee,
+			"requester_slack_id": slack_id_for_user(employee_user) if employee_user else None,
+			"leave_type": row.leave_type,
+			"posting_date": iso(row.posting_date),
+			"from_date": iso(row.from_date),
+			"to_date": iso(row.to_date),
+			"total_days": float(row.total_leave_days) if row.total_leave_days is not None else None,
+			"half_day": half_day,
+			"half_day_date": iso(row.half_day_date) if half_day else None,
+			"half_period": (row.get(HALF_PERIOD_FIELD) or None) if half_day else None,
+			"reason": row.description or None,
+		},
+		"employee_user": employee_user,
+		"leave_approver": row.leave_approver or None,
+		"status": row.status,
+		"docstatus": frappe.utils.cint(row.docstatus),
+		"modified_by": row.modified_by,
+	}
+
+
+def may_decide(user: str, leave_approver: str | None) -> bool:
+	"""The application's leave approver, or an HR Manager."""
+	return bool(leave_approver and user == leave_approver) or HR_MANAGER in frappe.get_roles(user)
+
+
+def current_status(leave_application: str) -> tuple[str, int] | None:
+	"""(status, docstatus), read with a row lock so two clicks decide one after the other."""
+	row = frappe.db.get_value(
+		LEAVE_APPLICATION, leave_application, ["status", "docstatus"], as_dict=True, for_update=True
+	)
+	return (row.status, frappe.utils.cint(row.docstatus)) if row else None
+
+
+def decide_leave(leave_application: str, status: str, user: str) -> None:
+	"""As `user`: set status (Approved/Rejected), save, submit, comment on the timeline.
+
+	Raises LeaveRefused (after a rollback) when Frappe refuses; the application stays Open.
+	"""
+	try:
+		with acting_as(user):
+			doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
+			doc.status = status
+			doc.save()
+			doc.submit()
+			doc.add_comment("Comment", text=f"{status} via Slack by {full_name(user)}")
+	except (frappe.ValidationError, frappe.PermissionError) as exc:
+		frappe.db.rollback()
+		message = plain_message(exc)
+		if isinstance(exc, frappe.PermissionError):
+			message = plain_message(frappe.local.flags.get("error_message") or exc)
+		raise LeaveRefused("status", message) from exc

@@ -24,7 +24,7 @@ ROUTES = ["interaction", "slash"]
 
 def build(app, route: str, **kw) -> SlackRequest:
 	if route == "interaction":
-		payload = block_actions_message([button_action("leave_approve", "HR-LAP-2026-00001")])
+		payload = block_actions_message(button_action("leave_approve", "HR-LAP-2026-00001"))
 		return interaction_request(payload, secret=kw.pop("secret", app.secret), **kw)
 	return slash_command_request(secret=kw.pop("secret", app.secret), **kw)
 

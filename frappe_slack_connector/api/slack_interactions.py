@@ -2,6 +2,8 @@
 
 import frappe
 
+from frappe_slack_connector import core, erp
+from frappe_slack_connector.slack import handlers
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 from frappe_slack_connector.slack.responses import json_response
 
@@ -10,6 +12,16 @@ from frappe_slack_connector.slack.responses import json_response
 @frappe.whitelist(allow_guest=True, methods=["POST"], xss_safe=True)
 @slack_endpoint("slack_interactions.event")
 def event(request: SlackRequest):
-	return json_response(
-		{"ok": False, "error": "not_implemented", "message": "not implemented yet"}, status=501
-	)
+	payload = request.form.get("payload")
+	if payload is None:
+		return _reject("missing_payload", "The interaction request has no payload field.")
+	try:
+		route = core.route_interaction(payload)
+	except core.PayloadError as err:
+		return _reject(err.reason, str(err))
+	return handlers.handle_interaction(route)
+
+
+def _reject(reason: str, message: str):
+	erp.log_error(f"Slack interaction rejected: {reason}", f"Route slack_interactions.event: {message}")
+	return json_response({"ok": False, "error": reason}, status=400)

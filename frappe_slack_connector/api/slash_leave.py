@@ -2,14 +2,12 @@
 
 import frappe
 
+from frappe_slack_connector.slack import handlers
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
-from frappe_slack_connector.slack.responses import json_response
 
 
 # xss_safe: the body is signed and parsed by us; Frappe's Guest sanitiser must not touch it.
 @frappe.whitelist(allow_guest=True, methods=["POST"], xss_safe=True)
 @slack_endpoint("slash_leave.slash_leave")
 def slash_leave(request: SlackRequest):
-	return json_response(
-		{"ok": False, "error": "not_implemented", "message": "not implemented yet"}, status=501
-	)
+	return handlers.handle_slash_command(request.form)

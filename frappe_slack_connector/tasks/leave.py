@@ -1,0 +1,114 @@
+"""Leave workflow DMs, sent from background jobs (enqueued after commit, so a rolled-back
+request never reaches Slack and the interaction answers within Slack's 3 s)."""
+
+from __future__ import annotations
+
+import frappe
+
+from frappe_slack_connector import core, erp
+from frappe_slack_connector.slack.client import SlackCallError, call_site
+
+JOBS = "frappe_slack_connector.tasks.leave"
+
+
+def _log(title: str, message: str, leave_application: str | None = None) -> None:
+	erp.log_error(
+		title,
+		message,
+		reference_doctype=erp.LEAVE_APPLICATION if leave_application else None,
+		reference_name=leave_application,
+	)
+
+
+def slack_id_for(user: str, *, leave_application: str | None = None) -> str | None:
+	"""The Slack id of a Frappe user: Slack User Meta, else `users.lookupByEmail` (remembered)."""
+	slack_id = erp.slack_id_for_user(user)
+	if slack_id:
+		return slack_id
+	email = erp.user_email(user)
+	if not email:
+		return None
+	try:
+		found = call_site("users.lookupByEmail", email=email)
+	except SlackCallError as err:
+		if err.error != "users_not_found":
+			_log(f"Slack user lookup failed: {err.error}", f"{err} (user {user})", leave_application)
+		return None
+	member = found.get("user") or {}
+	slack_id = member.get("id")
+	if slack_id:
+		erp.link_slack_user(user, slack_id, member.get("name"))
+	return slack_id or None
+
+
+def _dm(slack_id: str, message: dict, *, what: str, leave_application: str) -> None:
+	try:
+		call_site("chat.postMessage", channel=slack_id, **message)
+	except SlackCallError as err:
+		_log(f"{what} not sent: {err.error}", str(err), leave_application)
+
+
+# --- approver notification (Leave Application after_insert, any source) ------------------------
+
+
+def enqueue_approver_notification(doc) -> None:
+	frappe.enqueue(f"{JOBS}.notify_leave_approver", enqueue_after_commit=True, leave_application=doc.name)
+
+
+def notify_leave_approver(leave_application: str) -> None:
+	info = erp.leave_details(leave_application)
+	if info is None or info["status"] != erp.OPEN or info["docstatus"] != 0:
+		return
+	approver = info["leave_approver"]
+	if not approver:
+		_log(
+			"Leave approval request not sent: no leave approver",
+			f"Leave Application {leave_application} has no Leave Approver; set one on the Employee "
+			"or the Department, then approve it from the desk.",
+			leave_application,
+		)
+		return
+	slack_id = slack_id_for(approver, leave_application=leave_application)
+	if not slack_id:
+		_log(
+			"Leave approval request not sent: approver has no Slack account",
+			f"The leave approver {approver} of Leave Application {leave_application} has no linked "
+			"Slack user and none with the same e-mail was found.",
+			leave_application,
+		)
+		return
+	_dm(
+		slack_id,
+		core.build_approver_message(info["builder"]),
+		what="Leave approval request",
+		leave_application=leave_application,
+	)
+
+
+# --- requester DMs --------------------------------------------------------------------------------
+
+
+def confirm_to_requester(leave_application: str, slack_user_id: str) -> None:
+	"""After a submission from Slack: tell the requester it was filed and with whom."""
+	info = erp.leave_details(leave_application)
+	if info is None:
+		return
+	message = core.build_requester_confirmation(info["builder"], erp.full_name(info["leave_approver"]))
+	_dm(slack_user_id, message, what="Leave confirmation", leave_application=leave_application)
+
+
+def tell_requester_decision(leave_application: str, decision: str, decided_by: str) -> None:
+	info = erp.leave_details(leave_application)
+	if info is None or not info["employee_user"]:
+		return
+	slack_id = slack_id_for(info["employee_user"], leave_application=leave_application)
+	if not slack_id:
+		_log(
+			"Leave decision not sent: requester has no Slack account",
+			f"The employee user {info['employee_user']} of Leave Application {leave_application} "
+			"has no linked Slack user.",
+			leave_application,
+		)
+		return
+	message = core.build_requester_decision(info["builder"], decision, decided_by)
+	_dm(slack_id, message, what="Leave decision", leave_application=leave_application)

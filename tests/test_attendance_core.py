@@ -31,13 +31,22 @@ def test_summary_shape_and_valid_block_kit():
 	rows = [
 		row(1),
 		row(2, employee_name="<!channel> & co", slack_user_id=None),
-		row(3, from_date=datetime.date(2026, 12, 4), to_date=datetime.date(2026, 12, 4), half_day=1, half_period="First Half"),
+		row(
+			3,
+			from_date=datetime.date(2026, 12, 4),
+			to_date=datetime.date(2026, 12, 4),
+			half_day=1,
+			half_period="First Half",
+		),
 	]
 	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
 	assert len(messages) == 1
 	(msg,) = messages
 	assert set(msg) == {"text", "blocks"}
-	assert msg["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": ":palm_tree: 3 Employees on Leave", "emoji": True}}
+	assert msg["blocks"][0] == {
+		"type": "header",
+		"text": {"type": "plain_text", "text": ":palm_tree: 3 Employees on Leave", "emoji": True},
+	}
 	assert "<!channel>" not in msg["text"]
 	assert "&lt;!channel&gt; &amp; co" in msg["text"]
 	assert "*First Half*\n1. <@U00000003>" in msg["text"]
@@ -45,13 +54,18 @@ def test_summary_shape_and_valid_block_kit():
 
 
 def test_empty_day():
-	(msg,) = core.build_attendance_summary([row(1, from_date="2026-12-05", to_date="2026-12-06")], today=TODAY, title="Employees on Leave")
+	(msg,) = core.build_attendance_summary(
+		[row(1, from_date="2026-12-05", to_date="2026-12-06")], today=TODAY, title="Employees on Leave"
+	)
 	assert msg["text"] == ":sunny: No Employees on Leave"
 
 
 def test_large_day_splits_within_limits_every_person_once():
 	n = 3000
-	rows = [row(i, employee_name=f"Person {i:05} " + "x" * 60, slack_user_id=None, from_date=TODAY) for i in range(n)]
+	rows = [
+		row(i, employee_name=f"Person {i:05} " + "x" * 60, slack_user_id=None, from_date=TODAY)
+		for i in range(n)
+	]
 	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
 	assert len(messages) > 1
 	seen = []
@@ -61,7 +75,11 @@ def test_large_day_splits_within_limits_every_person_once():
 		for block in msg["blocks"]:
 			if block["type"] == "section":
 				assert len(block["text"]["text"]) <= 3000
-				seen += [line.split(". ", 1)[1].split(" _until")[0] for line in block["text"]["text"].splitlines() if not line.startswith("*")]
+				seen += [
+					line.split(". ", 1)[1].split(" _until")[0]
+					for line in block["text"]["text"].splitlines()
+					if not line.startswith("*")
+				]
 	assert sorted(seen) == sorted(f"Person {i:05} " + "x" * 60 for i in range(n))
 
 
@@ -101,22 +119,34 @@ def test_bad_today():
 	],
 )
 def test_gate(kwargs, expected):
-	args = {"now": "2026-12-04 09:30:00.5", "enabled": True, "send_time": "09:00", "is_holiday": False, "last_sent": "2026-12-03"}
+	args = {
+		"now": "2026-12-04 09:30:00.5",
+		"enabled": True,
+		"send_time": "09:00",
+		"is_holiday": False,
+		"last_sent": "2026-12-03",
+	}
 	args.update(kwargs)
 	assert core.should_send_attendance(**args) == expected
 
 
 def test_gate_bad_input():
 	with pytest.raises(core.InputError) as exc:
-		core.should_send_attendance(now="2026-12-04T09:00:00+05:30", enabled=True, send_time="09:00", is_holiday=False)
+		core.should_send_attendance(
+			now="2026-12-04T09:00:00+05:30", enabled=True, send_time="09:00", is_holiday=False
+		)
 	assert exc.value.reason == "bad_datetime"
 
 
 def test_late_leave_note_and_test_message():
-	note = core.build_late_leave_note(row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY)
+	note = core.build_late_leave_note(
+		row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY
+	)
 	assert note["text"] == "<@U00000001> is also on leave today (Second Half)"
 	assert validate_message(note["blocks"], text=note["text"]) == []
-	assert core.build_late_leave_note(row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY) is None
+	assert (
+		core.build_late_leave_note(row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY) is None
+	)
 	msg = core.build_test_message("hr.example.com")
 	assert "can post in this channel" in msg["text"]
 	assert validate_message(msg["blocks"], text=msg["text"]) == []

@@ -248,6 +248,18 @@ BUILTIN = [
 		],
 		"permissions": [*_SYS, {"role": "All", "read": 1}],
 	},
+	# erpnext/setup/doctype/global_defaults/global_defaults.json (single; default_company)
+	{
+		"name": "Global Defaults",
+		"module": "Setup",
+		"issingle": 1,
+		"fields": [
+			_f("default_company", "Link", "Company"),
+			_f("current_fiscal_year", "Data"),
+			_f("default_currency", "Link", "Currency"),
+		],
+		"permissions": _SYS,
+	},
 	# erpnext/setup/doctype/holiday_list/holiday_list.json
 	{
 		"name": "Holiday List",

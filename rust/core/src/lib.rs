@@ -4,9 +4,11 @@
 //! - [`mrkdwn`] and [`limits`]: escaping user text and fitting Slack's limits.
 //! - [`blocks`]: Block Kit builders for every message and modal the app sends.
 //! - [`interaction`]: parsing and routing of interaction payloads, leave form validation.
+//! - [`manifest`]: the Slack app manifest for a site and the bot scopes (single source).
 
 pub mod blocks;
 pub mod interaction;
 pub mod limits;
+pub mod manifest;
 pub mod mrkdwn;
 pub mod signature;

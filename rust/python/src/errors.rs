@@ -5,6 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use slack_connector_core::blocks::leave::BuildError;
 use slack_connector_core::interaction::PayloadError as CorePayloadError;
+use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
 
 create_exception!(
@@ -21,6 +22,15 @@ create_exception!(
     "An interaction payload could not be routed; `.reason` holds the stable reason code \
      (malformed_json, too_large, unknown_type, unknown_action, unknown_callback, missing_field, \
      invalid_field)."
+);
+
+create_exception!(
+    _core,
+    ManifestError,
+    PyValueError,
+    "A site URL or app name cannot go into a Slack app manifest; `.reason` holds the stable reason \
+     code (empty_url, invalid_url, bad_scheme, no_host, has_credentials, has_query, has_fragment, \
+     bad_app_name, serialize)."
 );
 
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
@@ -40,6 +50,10 @@ pub fn payload_error(py: Python<'_>, e: &CorePayloadError) -> PyErr {
     with_reason::<PayloadError>(py, e.reason(), e.to_string())
 }
 
+pub fn manifest_error(py: Python<'_>, e: &CoreManifestError) -> PyErr {
+    with_reason::<ManifestError>(py, e.reason(), e.to_string())
+}
+
 /// A builder input that Slack would reject and that cannot be fixed by truncating: a caller bug.
 pub fn build_error(e: &BuildError) -> PyErr {
     PyValueError::new_err(e.to_string())
@@ -54,5 +68,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("SignatureError", py.get_type::<SignatureError>())?;
     m.add("PayloadError", py.get_type::<PayloadError>())?;
+    m.add("ManifestError", py.get_type::<ManifestError>())?;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod interaction;
 mod leave_blocks;
+mod manifest;
 mod signature;
 
 #[pymodule]
@@ -16,5 +17,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signature::register(m)?;
     interaction::register(m)?;
     leave_blocks::register(m)?;
+    manifest::register(m)?;
     Ok(())
 }

@@ -328,3 +328,45 @@ def build_late_leave_note(row: dict[str, object], *, today: str) -> dict[str, ob
 def build_test_message(site: str = "") -> dict[str, object]:
 	"""The message the "Test channel" button posts: `{"text": str, "blocks": list}` saying that
 	Frappe Slack Connector can post in the channel, naming `site` (escaped) when given."""
+
+# --- workspace ---
+
+class ManifestError(ValueError):
+	"""A site URL or app name cannot go into a Slack app manifest.
+
+	`reason` is one of `empty_url`, `invalid_url`, `bad_scheme` (not http/https), `no_host`,
+	`has_credentials`, `has_query`, `has_fragment`, `bad_app_name` (empty, over 35 characters or
+	with control characters), `serialize`.
+	"""
+
+	reason: str
+
+BOT_SCOPES: tuple[str, ...]
+"""The bot token scopes the app asks for, in order: `commands`, `chat:write`, `im:write`,
+`users:read`, `users:read.email`. The single source for the OAuth authorize URL and the manifest."""
+
+SLASH_COMMAND: str
+"""The leave slash command, `/apply-leave`."""
+
+DEFAULT_APP_NAME: str
+"""Default app and bot user name, `Frappe Slack Connector`."""
+
+def build_app_manifest(site_url: str, app_name: str = "Frappe Slack Connector") -> dict:
+	"""The Slack app manifest (JSON-ready dict) for the site at `site_url`.
+
+	`site_url` is the site's public URL (`frappe.utils.get_url()`): http or https, a host, no
+	credentials, query or fragment; a path prefix is kept and trailing slashes are dropped. The
+	manifest has `_metadata`, `display_information` (name, description, background color),
+	`features.bot_user`, `features.slash_commands` (`/apply-leave` → the slash route),
+	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`),
+	`settings.interactivity.request_url` (the interactions route), `org_deploy_enabled`,
+	`socket_mode_enabled` and `token_rotation_enabled` all false. Every URL is
+	`{site_url}/api/method/<dotted path>` of a whitelisted route of this app.
+	Raises `ManifestError` for a bad `site_url` or `app_name`.
+	"""
+
+def oauth_redirect_url(site_url: str) -> str:
+	"""`{site_url}/api/method/frappe_slack_connector.api.oauth.callback`, the OAuth v2 redirect URI
+	(the same string as the manifest's `oauth_config.redirect_urls[0]`). Raises `ManifestError`."""
+
+# --- end workspace ---

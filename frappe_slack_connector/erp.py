@@ -5,7 +5,9 @@ Handlers and routes ask it for data and give it decisions; it never builds Slack
 
 from __future__ import annotations
 
+import hashlib
 import html
+import secrets
 from contextlib import contextmanager
 
 import frappe
@@ -74,6 +76,230 @@ def fail(title: str, log_message: str, user_message: str, exc=frappe.ValidationE
 
 def site_url() -> str:
 	return frappe.utils.get_url()
+
+
+# --- users and workspace --------------------------------------------------------------------------
+
+SYSTEM_MANAGER = "System Manager"
+OAUTH_STATE_TTL_SECONDS = 600
+_OAUTH_STATE_KEY = "frappe_slack_connector:oauth_state:"
+# Slack Settings fields filled by the OAuth install (read-only in the form).
+WORKSPACE_FIELDS = ("slack_team_id", "slack_team_name", "bot_user_id")
+
+
+def commit() -> None:
+	"""Keep what this request wrote (Error Logs too): Frappe rolls back every GET request."""
+	frappe.db.commit()
+
+
+def session_user() -> str:
+	return frappe.session.user
+
+
+def is_system_manager(user: str | None = None) -> bool:
+	return SYSTEM_MANAGER in frappe.get_roles(user or frappe.session.user)
+
+
+def client_credentials() -> tuple[str | None, str | None]:
+	"""(Client ID, Client Secret) of the Slack app, from Slack Settings."""
+	client_id = (settings().get("client_id") or "").strip() or None
+	return client_id, _password("client_secret")
+
+
+def workspace() -> frappe._dict:
+	"""The connected workspace as stored by the OAuth install (empty values when never installed)."""
+	doc = settings()
+	return frappe._dict({field: doc.get(field) or None for field in WORKSPACE_FIELDS})
+
+
+def store_workspace(*, bot_token: str, team_id: str, team_name: str, bot_user_id: str) -> None:
+	"""Save the bot token (Password) and the workspace of an OAuth install, and commit."""
+	doc = frappe.get_single(SETTINGS_DOCTYPE)
+	doc.bot_user_oauth_token = bot_token
+	doc.slack_team_id = team_id
+	doc.slack_team_name = team_name
+	doc.bot_user_id = bot_user_id
+	# The callback has checked that the session user started the install as a System Manager.
+	doc.save(ignore_permissions=True)
+	frappe.db.commit()
+
+
+def _state_key(state: str) -> str:
+	# Only a hash of the state is a cache key: the cache never holds a usable state.
+	return _OAUTH_STATE_KEY + hashlib.sha256(state.encode()).hexdigest()
+
+
+def new_oauth_state(user: str) -> str:
+	"""A random, single-use OAuth `state` bound to `user`, valid for 10 minutes."""
+	state = secrets.token_urlsafe(32)
+	expires = frappe.utils.add_to_date(now(), seconds=OAUTH_STATE_TTL_SECONDS)
+	frappe.cache.set_value(
+		_state_key(state),
+		{"user": user, "expires": expires.isoformat(), "used": False},
+		expires_in_sec=OAUTH_STATE_TTL_SECONDS,
+	)
+	return state
+
+
+def take_oauth_state(state: str | None) -> tuple[str | None, str]:
+	"""Consume an OAuth `state`: `(user, "")`, or `(None, problem)` with problem one of
+	`missing`, `unknown`, `expired`, `reused`. A state can be taken once; a second attempt within
+	its lifetime is `reused`, later it is `unknown`."""
+	if not state:
+		return None, "missing"
+	key = _state_key(state)
+	value = frappe.cache.get_value(key)
+	if not isinstance(value, dict):
+		return None, "unknown"
+	if value.get("used"):
+		return None, "reused"
+	# Mark it used before anything else; Slack codes are single-use too, so two callbacks racing
+	# on one state cannot both store a token.
+	frappe.cache.set_value(key, {**value, "used": True}, expires_in_sec=OAUTH_STATE_TTL_SECONDS)
+	if frappe.utils.get_datetime(value["expires"]) < now():
+		return None, "expired"
+	return value["user"], ""
+
+
+def user_exists(user: str) -> bool:
+	return bool(frappe.db.exists("User", user))
+
+
+def user_by_email(email: str) -> str | None:
+	"""The Frappe user whose name or e-mail is `email`, if any."""
+	if frappe.db.exists("User", email):
+		return email
+	return frappe.db.get_value("User", {"email": email}, "name")
+
+
+def emails_of_user(user: str) -> list[str]:
+	"""The user's e-mail, then their Employee company and personal e-mail (distinct, in order)."""
+	found = [frappe.db.get_value("User", user, "email") or user]
+	employee = frappe.db.get_value(
+		"Employee", {"user_id": user}, ["company_email", "personal_email"], as_dict=True
+	)
+	if employee:
+		found += [employee.company_email, employee.personal_email]
+	seen: dict[str, str] = {}
+	for email in found:
+		if email and email.strip() and "@" in email:
+			seen.setdefault(email.strip().lower(), email.strip())
+	return list(seen.values())
+
+
+def slack_link_of_user(user: str) -> frappe._dict | None:
+	return frappe.db.get_value(
+		USER_META_DOCTYPE, {"user": user}, ["name", "user", "slack_user_id", "slack_username"], as_dict=True
+	)
+
+
+def user_of_slack_id(slack_user_id: str) -> str | None:
+	return frappe.db.get_value(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user")
+
+
+def link_slack_user(user: str, slack_user_id: str, slack_username: str | None) -> str:
+	"""Upsert `user`'s Slack User Meta. Returns `linked` (new or changed), `already_linked`, or
+	`conflict` (the Slack ID belongs to another user: nothing is written)."""
+	owner = user_of_slack_id(slack_user_id)
+	if owner and owner != user:
+		return "conflict"
+	current = slack_link_of_user(user)
+	if current and current.slack_user_id == slack_user_id:
+		if slack_username and current.slack_username != slack_username:
+			frappe.db.set_value(USER_META_DOCTYPE, current.name, "slack_username", slack_username)
+		return "already_linked"
+	if current:
+		doc = frappe.get_doc(USER_META_DOCTYPE, current.name)
+		doc.slack_user_id = slack_user_id
+		doc.slack_username = slack_username
+		doc.save(ignore_permissions=True)
+	else:
+		frappe.get_doc(
+			{
+				"doctype": USER_META_DOCTYPE,
+				"user": user,
+				"slack_user_id": slack_user_id,
+				"slack_username": slack_username,
+			}
+		).insert(ignore_permissions=True)
+	return "linked"
+
+
+def enabled_users_by_email() -> dict[str, str]:
+	"""Lower-cased e-mail → enabled Frappe user, from the User (name, email) and its Employee's
+	`company_email` / `personal_email`. The User's own address wins over an Employee address."""
+	users = frappe.get_all(
+		"User",
+		filters={"enabled": 1, "name": ("not in", ("Administrator", "Guest"))},
+		fields=["name", "email"],
+		limit_page_length=0,
+	)
+	enabled = {row.name for row in users}
+	by_email: dict[str, str] = {}
+	employees = frappe.get_all(
+		"Employee",
+		filters={"user_id": ("is", "set")},
+		fields=["user_id", "company_email", "personal_email"],
+		limit_page_length=0,
+	)
+	for row in employees:
+		if row.user_id not in enabled:
+			continue
+		for email in (row.personal_email, row.company_email):
+			if email and email.strip():
+				by_email[email.strip().lower()] = row.user_id
+	for row in users:
+		for email in (row.email, row.name):
+			if email and "@" in email:
+				by_email[email.strip().lower()] = row.name
+	return by_email
+
+
+def linked_users() -> dict[str, str]:
+	"""Frappe user → Slack user ID, for every Slack User Meta."""
+	rows = frappe.get_all(USER_META_DOCTYPE, fields=["user", "slack_user_id"], limit_page_length=0)
+	return {row.user: row.slack_user_id for row in rows}
+
+
+def active_employee_users() -> list[str]:
+	"""Users of Active Employees (enabled users only), sorted."""
+	rows = frappe.get_all(
+		"Employee",
+		filters={"status": "Active", "user_id": ("is", "set")},
+		fields=["user_id"],
+		limit_page_length=0,
+	)
+	users = {row.user_id for row in rows}
+	if not users:
+		return []
+	enabled = frappe.get_all(
+		"User", filters={"name": ("in", sorted(users)), "enabled": 1}, pluck="name", limit_page_length=0
+	)
+	return sorted(enabled)
+
+
+def log_info(message: str) -> None:
+	frappe.logger("frappe_slack_connector").info(message)
+
+
+def notify(user: str | None, message: str, *, indicator: str = "green") -> None:
+	"""A desk alert for `user` (the one who pressed a button), if any."""
+	if user:
+		frappe.publish_realtime(
+			"msgprint", {"message": message, "indicator": indicator, "alert": True}, user=user
+		)
+
+
+def enqueue_long(method: str, *, job_id: str, **kwargs) -> None:
+	"""Run `method` on the long queue after this request commits; one such job at a time."""
+	frappe.enqueue(
+		method,
+		queue="long",
+		job_id=job_id,
+		deduplicate=True,
+		enqueue_after_commit=True,
+		**kwargs,
+	)
 
 
 # --- attendance -----------------------------------------------------------------------------------
@@ -267,25 +493,6 @@ def enabled_user_by_email(email: str | None) -> str | None:
 	if not email:
 		return None
 	return frappe.db.get_value("User", {"email": email, "enabled": 1}, "name") or None
-
-
-def link_slack_user(user: str, slack_user_id: str, slack_username: str | None = None) -> bool:
-	"""Remember user ↔ Slack id (system bookkeeping, so ignore_permissions). False when either
-	side is already linked to someone else: a link is never silently moved."""
-	existing = frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, "slack_user_id")
-	if existing:
-		return existing == slack_user_id
-	if frappe.db.exists(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}):
-		return False
-	frappe.get_doc(
-		{
-			"doctype": USER_META_DOCTYPE,
-			"user": user,
-			"slack_user_id": slack_user_id,
-			"slack_username": slack_username,
-		}
-	).insert(ignore_permissions=True)
-	return True
 
 
 def user_email(user: str) -> str | None:

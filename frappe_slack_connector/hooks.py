@@ -10,6 +10,9 @@ app_license = "mit"
 # org/name form: a bare name makes `bench install-app` try to fetch the app.
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
+# Desk: "Connect Slack" in the User form's menu.
+doctype_js = {"User": "public/js/user.js"}
+
 doc_events = {
 	"Leave Application": {
 		"after_insert": "frappe_slack_connector.overrides.leave_application.after_insert",
@@ -19,4 +22,6 @@ doc_events = {
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
 	"all": ["frappe_slack_connector.api.attendance_summary.attendance_channel"],
+	# Link new Slack accounts to Frappe users by e-mail (long queue).
+	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }

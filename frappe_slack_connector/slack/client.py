@@ -136,6 +136,20 @@ def _normalise_base_url(base_url: str) -> str:
 	return base_url if base_url.endswith("/") else base_url + "/"
 
 
+def _new_client(token: str | None, base_url: str) -> WebClient:
+	backoff = _CappedBackoff()
+	return WebClient(
+		token=token,
+		base_url=base_url,
+		timeout=TIMEOUT_SECONDS,
+		retry_handlers=[
+			CappedRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+			ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES, interval_calculator=backoff),
+			ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES, interval_calculator=backoff),
+		],
+	)
+
+
 def make_client(token: str, base_url: str = DEFAULT_BASE_URL, *, site: str | None = None) -> WebClient:
 	"""The cached WebClient for (site, token, base_url), created on first use."""
 	if not token:
@@ -145,23 +159,15 @@ def make_client(token: str, base_url: str = DEFAULT_BASE_URL, *, site: str | Non
 	with _clients_lock:
 		client = _clients.get(key)
 		if client is None:
-			backoff = _CappedBackoff()
-			client = WebClient(
-				token=token,
-				base_url=base_url,
-				timeout=TIMEOUT_SECONDS,
-				retry_handlers=[
-					CappedRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-					ConnectionErrorRetryHandler(
-						max_retry_count=CONNECTION_RETRIES, interval_calculator=backoff
-					),
-					ServerErrorRetryHandler(
-						max_retry_count=SERVER_ERROR_RETRIES, interval_calculator=backoff
-					),
-				],
-			)
+			client = _new_client(token, base_url)
 			_clients[key] = client
 		return client
+
+
+def make_oauth_client(base_url: str = DEFAULT_BASE_URL) -> WebClient:
+	"""A token-less client with the same retries, for `oauth.v2.access` (the app's client id and
+	secret authenticate that call, over HTTP Basic). Not cached: installs are rare."""
+	return _new_client(None, _normalise_base_url(base_url or DEFAULT_BASE_URL))
 
 
 def clear_clients() -> None:

@@ -53,11 +53,11 @@ def resolve_user(slack_user_id: str) -> str | None:
 	user = erp.enabled_user_by_email((member.get("profile") or {}).get("email"))
 	if not user:
 		return None
-	if not erp.link_slack_user(user, slack_user_id, member.get("name")):
+	if erp.link_slack_user(user, slack_user_id, member.get("name")) == "conflict":
 		erp.log_error(
 			"Slack user not linked: already linked elsewhere",
-			f"Slack user {slack_user_id} has the e-mail of {user}, but one of them is already linked "
-			"to someone else in Slack User Meta; fix the link by hand.",
+			f"Slack user {slack_user_id} has the e-mail of {user}, but that Slack account is already "
+			"linked to another user in Slack User Meta; fix the link by hand.",
 		)
 		return None
 	return user

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use slack_connector_core::attendance::InputError as CoreInputError;
 use slack_connector_core::blocks::leave::BuildError;
 use slack_connector_core::interaction::PayloadError as CorePayloadError;
+use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::render::BlocksError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
 
@@ -33,6 +34,15 @@ create_exception!(
 code, `.field` the offending field and `.index` the row or block index (or None)."
 );
 
+create_exception!(
+    _core,
+    ManifestError,
+    PyValueError,
+    "A site URL or app name cannot go into a Slack app manifest; `.reason` holds the stable reason \
+     code (empty_url, invalid_url, bad_scheme, no_host, has_credentials, has_query, has_fragment, \
+     bad_app_name, serialize)."
+);
+
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
 fn with_reason<E: pyo3::PyTypeInfo>(py: Python<'_>, reason: &str, message: String) -> PyErr {
     let err = PyErr::from_type(E::type_object(py), message);
@@ -48,6 +58,10 @@ pub fn signature_error(py: Python<'_>, e: &CoreSignatureError) -> PyErr {
 
 pub fn payload_error(py: Python<'_>, e: &CorePayloadError) -> PyErr {
     with_reason::<PayloadError>(py, e.reason(), e.to_string())
+}
+
+pub fn manifest_error(py: Python<'_>, e: &CoreManifestError) -> PyErr {
+    with_reason::<ManifestError>(py, e.reason(), e.to_string())
 }
 
 /// A builder input that Slack would reject and that cannot be fixed by truncating: a caller bug.
@@ -92,5 +106,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SignatureError", py.get_type::<SignatureError>())?;
     m.add("PayloadError", py.get_type::<PayloadError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
+    m.add("ManifestError", py.get_type::<ManifestError>())?;
     Ok(())
 }

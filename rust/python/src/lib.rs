@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod interaction;
 mod leave_blocks;
+mod manifest;
 mod signature;
 
 #[pymodule]
@@ -18,5 +19,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     interaction::register(m)?;
     leave_blocks::register(m)?;
     attendance::register(m)?;
+    manifest::register(m)?;
     Ok(())
 }

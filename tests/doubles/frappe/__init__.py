@@ -664,6 +664,48 @@ def publish_realtime(*args, **kwargs):
 	return None
 
 
+def respond_as_web_page(
+	title,
+	html,
+	success=None,
+	http_status_code=None,
+	context=None,
+	indicator_color=None,
+	primary_action="/",
+	primary_label=None,
+	fullpage=False,
+	width=None,
+	template="message",
+):
+	# frappe/__init__.py (v15): respond_as_web_page -> local.message(_title), response type "page"
+	# routed to the "message" template; `html` is rendered as HTML (callers escape what they embed)
+	local.message_title = title
+	local.message = html
+	local.response["type"] = "page"
+	local.response["route"] = template
+	local.no_cache = 1
+	if http_status_code:
+		local.response["http_status_code"] = http_status_code
+	context = dict(context or {})
+	if not indicator_color:
+		if success:
+			indicator_color = "green"
+		elif http_status_code and http_status_code > 300:
+			indicator_color = "red"
+		else:
+			indicator_color = "blue"
+	context.update(
+		indicator_color=indicator_color,
+		primary_label=primary_label,
+		primary_action=primary_action,
+		error_code=http_status_code,
+		fullpage=fullpage,
+	)
+	if width:
+		context["card_width"] = width
+	local.response["context"] = context
+
+
 def get_request_header(key, default=None):
 	# frappe/__init__.py (v15): request.headers.get(key, default)
 	if not local.request:

@@ -1,0 +1,26 @@
+"""The "Copy Slack app manifest" button of Slack Settings."""
+
+from __future__ import annotations
+
+import frappe
+
+from frappe_slack_connector import core, erp
+
+
+@frappe.whitelist(methods=["GET", "POST"])
+def get_manifest() -> dict:
+	"""The Slack app manifest for this site's public URL (`frappe.utils.get_url()`)."""
+	frappe.only_for(erp.SYSTEM_MANAGER)
+	site = erp.site_url()
+	try:
+		return core.build_app_manifest(site)
+	except core.ManifestError as err:
+		erp.fail(
+			title=f"Slack app manifest: bad site URL ({err.reason})",
+			log_message=f"{err} (site URL {site!r})",
+			user_message=frappe._(
+				"This site's public URL ({0}) cannot be used in a Slack app manifest: {1}. "
+				"Set host_name in site_config.json."
+			).format(site, err),
+		)
+		raise  # unreachable: fail() raises

@@ -1,0 +1,189 @@
+""" "Add to Slack": the OAuth v2 install and its callback.
+
+`install` (System Manager, browser navigation) redirects to Slack's authorize page with a fresh
+`state` bound to the installing user; Slack sends the browser back to `callback`, which checks the
+state, exchanges the code with `oauth.v2.access` and stores the bot token and the workspace in
+Slack Settings. Both answer with HTML pages (a browser is on the other end), never JSON; the code,
+the state, the client secret and the token never appear in a page or a log.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import frappe
+
+from frappe_slack_connector import core, erp
+from frappe_slack_connector.slack.client import SlackCallError, call, make_oauth_client
+
+AUTHORIZE_PATH = "oauth/v2/authorize"
+SETTINGS_ROUTE = "/app/slack-settings"
+MAX_ECHO_CHARS = 100
+
+# What the admin sees for each rejected state (the log says which one it was).
+STATE_PROBLEMS = {
+	"missing": "The link from Slack has no state parameter.",
+	"unknown": "This install link is unknown or has expired.",
+	"expired": "This install link has expired (they are valid for 10 minutes).",
+	"reused": "This install link has already been used.",
+	"wrong_user": "This install was started by another user.",
+}
+
+
+def authorize_url(api_base_url: str, *, client_id: str, redirect_uri: str, state: str) -> str:
+	"""Slack's authorize URL on the host of the Web API base URL (slack.com, GovSlack, a proxy)."""
+	parts = urlsplit(api_base_url)
+	path = parts.path.rstrip("/")
+	if path.endswith("/api"):
+		path = path[: -len("/api")]
+	query = urlencode(
+		{
+			"client_id": client_id,
+			"scope": ",".join(core.BOT_SCOPES),
+			"user_scope": "",
+			"redirect_uri": redirect_uri,
+			"state": state,
+		}
+	)
+	return urlunsplit((parts.scheme, parts.netloc, f"{path}/{AUTHORIZE_PATH}", query, ""))
+
+
+def _page(title: str, message: str, *, status: int, success: bool = False) -> None:
+	"""An HTML message page; `message` is plain text and is escaped here."""
+	frappe.respond_as_web_page(
+		title,
+		f"<p>{escape(message)}</p>",
+		success=success,
+		http_status_code=status,
+		primary_action=SETTINGS_ROUTE,
+		primary_label=frappe._("Open Slack Settings"),
+	)
+
+
+def _reject(log_title: str, log_message: str, message: str, *, status: int = 400) -> None:
+	"""Error Log (kept: Frappe rolls back GET requests) and a failure page; nothing else stored."""
+	erp.log_error(log_title, log_message)
+	erp.commit()
+	_page(frappe._("Slack was not connected"), message, status=status)
+
+
+@frappe.whitelist(methods=["GET"])
+def install() -> None:
+	"""Redirect the System Manager's browser to Slack's OAuth v2 authorize page."""
+	frappe.only_for(erp.SYSTEM_MANAGER)
+	client_id, client_secret = erp.client_credentials()
+	if not client_id or not client_secret:
+		_reject(
+			"Slack OAuth install: not configured",
+			"Client ID or Client Secret is empty in Slack Settings",
+			frappe._(
+				"Set the Client ID and Client Secret (Slack app → Basic Information) in Slack Settings first."
+			),
+		)
+		return
+	try:
+		redirect_uri = core.oauth_redirect_url(erp.site_url())
+	except core.ManifestError as err:
+		_reject(
+			f"Slack OAuth install: bad site URL ({err.reason})",
+			str(err),
+			frappe._("This site's public URL cannot be used by Slack: {0}").format(err),
+		)
+		return
+	state = erp.new_oauth_state(erp.session_user())
+	frappe.local.response["type"] = "redirect"
+	frappe.local.response["location"] = authorize_url(
+		erp.slack_api_url(), client_id=client_id, redirect_uri=redirect_uri, state=state
+	)
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET"])
+def callback(code: str | None = None, state: str | None = None, error: str | None = None) -> None:
+	"""Slack's redirect after the install: check `state`, exchange `code`, store the workspace."""
+	user, problem = erp.take_oauth_state(state)
+	if error:
+		shown = error[:MAX_ECHO_CHARS]
+		if problem:
+			shown += f"; state {problem}"
+		_reject(
+			f"Slack OAuth install cancelled: {error[:MAX_ECHO_CHARS]}",
+			f"Slack redirected back with error={shown}",
+			frappe._("Slack reported: {0}. Nothing was changed; start again from Slack Settings.").format(
+				error[:MAX_ECHO_CHARS]
+			),
+			status=403 if error == "access_denied" else 400,
+		)
+		return
+	if not problem and user != erp.session_user():
+		problem = "wrong_user"
+	if problem:
+		_reject(
+			f"Slack OAuth callback rejected: {problem} state",
+			f"state {problem}; session user {erp.session_user()}",
+			STATE_PROBLEMS[problem] + " " + frappe._("Start again from Slack Settings → Add to Slack."),
+			status=403 if problem == "wrong_user" else 400,
+		)
+		return
+	if not code:
+		_reject(
+			"Slack OAuth callback rejected: no code",
+			"Slack redirected back without a code",
+			frappe._("The link from Slack has no authorization code. Start again from Slack Settings."),
+		)
+		return
+	_exchange(code)
+
+
+def _exchange(code: str) -> None:
+	client_id, client_secret = erp.client_credentials()
+	if not client_id or not client_secret:
+		_reject(
+			"Slack OAuth callback: not configured",
+			"Client ID or Client Secret is empty in Slack Settings",
+			frappe._("Set the Client ID and Client Secret in Slack Settings, then start again."),
+		)
+		return
+	try:
+		data = call(
+			make_oauth_client(erp.slack_api_url()),
+			"oauth.v2.access",
+			client_id=client_id,
+			client_secret=client_secret,
+			code=code,
+			redirect_uri=core.oauth_redirect_url(erp.site_url()),
+		)
+	except SlackCallError as err:
+		_reject(
+			f"Slack OAuth exchange failed: {err.error}",
+			str(err),
+			frappe._("Slack refused the installation: {0}. Start again from Slack Settings.").format(
+				err.error
+			),
+			status=502,
+		)
+		return
+	team = data.get("team") or {}
+	token = data.get("access_token") or ""
+	if data.get("token_type") != "bot" or not token.startswith("xoxb-") or not team.get("id"):
+		_reject(
+			"Slack OAuth exchange: unexpected answer",
+			f"token_type={data.get('token_type')!r}, team id present: {bool(team.get('id'))}",
+			frappe._("Slack's answer had no bot token. Check the app's bot scopes and start again."),
+			status=502,
+		)
+		return
+	erp.store_workspace(
+		bot_token=token,
+		team_id=team["id"],
+		team_name=team.get("name") or team["id"],
+		bot_user_id=data.get("bot_user_id") or "",
+	)
+	_page(
+		frappe._("Slack connected"),
+		frappe._("This site is now connected to the Slack workspace {0}.").format(
+			team.get("name") or team["id"]
+		),
+		status=200,
+		success=True,
+	)

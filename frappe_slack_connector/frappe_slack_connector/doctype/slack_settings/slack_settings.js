@@ -1,0 +1,84 @@
+// Slack Settings: connect the workspace, copy the app manifest, sync users, test the setup.
+const API = "frappe_slack_connector.api";
+
+frappe.ui.form.on("Slack Settings", {
+	refresh(frm) {
+		const setup = __("Set up");
+		const test = __("Test");
+
+		frm.add_custom_button(
+			__("Add to Slack"),
+			() => {
+				if (frm.is_dirty()) {
+					frappe.msgprint(__("Save the Client ID and Client Secret first."));
+					return;
+				}
+				// A browser navigation: the server answers with a redirect to Slack.
+				window.location.href = `/api/method/${API}.oauth.install`;
+			},
+			setup
+		);
+
+		frm.add_custom_button(
+			__("Copy Slack app manifest"),
+			() =>
+				frappe.call({ method: `${API}.manifest.get_manifest`, type: "GET" }).then((r) => {
+					if (!r.message) return;
+					frappe.utils.copy_to_clipboard(JSON.stringify(r.message, null, 2));
+					frappe.show_alert({
+						message: __("Manifest copied: paste it at api.slack.com/apps → Create New App → From a manifest"),
+						indicator: "green",
+					});
+				}),
+			setup
+		);
+
+		frm.add_custom_button(
+			__("Sync Slack users"),
+			() =>
+				frappe.call({ method: `${API}.workspace.sync_slack_users` }).then(() =>
+					frappe.show_alert({
+						message: __("Slack user sync queued; you will see the result when it finishes."),
+						indicator: "blue",
+					})
+				),
+			setup
+		);
+
+		frm.add_custom_button(
+			__("Test connection"),
+			() =>
+				frappe.call({ method: `${API}.workspace.test_connection` }).then((r) => {
+					const d = r.message || {};
+					frappe.msgprint({
+						title: __("Slack connection works"),
+						indicator: "green",
+						message: __("Workspace {0}, bot {1}.", [
+							frappe.utils.escape_html(d.team || d.team_id || ""),
+							frappe.utils.escape_html(d.bot || d.bot_user_id || ""),
+						]),
+					});
+				}),
+			test
+		);
+
+		frm.add_custom_button(
+			__("Test channel"),
+			() =>
+				frappe
+					.call({
+						method: `${API}.test_slack_channel.test_channel`,
+						args: { channel_id: frm.doc.attendance_channel_id },
+					})
+					.then((r) =>
+						frappe.show_alert({
+							message: __("Test message posted to {0}", [
+								frappe.utils.escape_html((r.message || {}).channel || ""),
+							]),
+							indicator: "green",
+						})
+					),
+			test
+		);
+	},
+});

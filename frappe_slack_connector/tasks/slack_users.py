@@ -1,0 +1,101 @@
+"""Sync Slack users: link every Slack account to the enabled Frappe user with the same e-mail.
+
+Runs on the long queue, from the "Sync Slack users" button and weekly from the scheduler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from frappe_slack_connector import erp
+from frappe_slack_connector.slack.client import SlackCallError, call_site
+
+PAGE_SIZE = 200
+# A workspace of 200 000 members; stops a cursor that never ends.
+MAX_PAGES = 1000
+SLACKBOT_ID = "USLACKBOT"
+MAX_CONFLICTS_LOGGED = 50
+JOB_ID = "frappe_slack_connector::sync_slack_users"
+
+
+def members() -> Iterator[dict[str, Any]]:
+	"""Every workspace member, following `users.list`'s cursor."""
+	cursor = ""
+	for _page in range(MAX_PAGES):
+		data = call_site("users.list", limit=PAGE_SIZE, cursor=cursor or None)
+		yield from data.get("members") or []
+		next_cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
+		if not next_cursor or next_cursor == cursor:
+			return
+		cursor = next_cursor
+	raise SlackCallError("users.list", "too_many_pages", detail=f"stopped after {MAX_PAGES} pages")
+
+
+def _email(member: dict[str, Any]) -> str | None:
+	"""The member's e-mail if it is a person we may link: not a bot, not deleted, has an e-mail."""
+	if member.get("deleted") or member.get("is_bot") or member.get("id") == SLACKBOT_ID:
+		return None
+	email = ((member.get("profile") or {}).get("email") or "").strip().lower()
+	return email or None
+
+
+def sync_users(notify_user: str | None = None) -> dict[str, Any]:
+	"""Link Slack accounts to Frappe users by e-mail; return (and log) the counts.
+
+	Counts: `linked` (new or changed links), `already_linked`, `slack_only` (people in Slack with
+	no enabled Frappe user), `employees_without_slack` (Active Employees' users with no link
+	after the sync), `conflicts` (a Slack ID already linked to another user, or two Slack accounts
+	matching one user: reported, never overwritten), `skipped` (bots, deleted, no e-mail).
+	"""
+	by_email = erp.enabled_users_by_email()
+	counts = dict.fromkeys(
+		("linked", "already_linked", "slack_only", "employees_without_slack", "conflicts", "skipped"), 0
+	)
+	conflicts: list[str] = []
+	matched: dict[str, str] = {}
+	try:
+		for member in members():
+			email = _email(member)
+			if not email:
+				counts["skipped"] += 1
+				continue
+			user = by_email.get(email)
+			if not user:
+				counts["slack_only"] += 1
+				continue
+			slack_id = member["id"]
+			if user in matched and matched[user] != slack_id:
+				counts["conflicts"] += 1
+				conflicts.append(f"{user}: matches Slack users {matched[user]} and {slack_id}")
+				continue
+			matched[user] = slack_id
+			result = erp.link_slack_user(user, slack_id, member.get("name"))
+			if result == "conflict":
+				counts["conflicts"] += 1
+				conflicts.append(
+					f"{slack_id} ({email}) is linked to {erp.user_of_slack_id(slack_id)}, not {user}"
+				)
+			else:
+				counts[result] += 1
+	except SlackCallError as err:
+		erp.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))
+		erp.commit()
+		result = {"ok": False, "error": err.error, **counts}
+		erp.notify(notify_user, f"Slack user sync failed: {err.error}", indicator="red")
+		return result
+	linked = erp.linked_users()
+	counts["employees_without_slack"] = sum(1 for u in erp.active_employee_users() if u not in linked)
+	summary = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+	if conflicts:
+		shown = conflicts[:MAX_CONFLICTS_LOGGED]
+		more = len(conflicts) - len(shown)
+		erp.log_error(
+			f"Slack user sync: {len(conflicts)} conflict(s)",
+			"\n".join(shown) + (f"\n… and {more} more" if more > 0 else "") + f"\n\n{summary}",
+		)
+	erp.log_info(f"Slack user sync: {summary}")
+	erp.notify(
+		notify_user, f"Slack user sync finished. {summary}", indicator="orange" if conflicts else "green"
+	)
+	return {"ok": True, **counts, "conflict_details": conflicts}

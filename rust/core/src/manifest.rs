@@ -1,0 +1,269 @@
+//! The Slack app manifest for one Frappe site, and the bot scopes the app asks for.
+//!
+//! An admin pastes the manifest into <https://api.slack.com/apps> ("Create New App" → "From an app
+//! manifest"); every URL in it points at a whitelisted route of this app on the site's public URL,
+//! so the slash command, interactivity and the OAuth redirect work without hand-editing.
+//! [`BOT_SCOPES`] is the single list of bot scopes: the OAuth authorize URL (built in Python) and
+//! the manifest both read it, so they cannot disagree.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses.
+pub const BOT_SCOPES: &[&str] = &[
+    "commands",
+    "chat:write",
+    "im:write",
+    "users:read",
+    "users:read.email",
+];
+
+/// Default app (and bot user) name.
+pub const DEFAULT_APP_NAME: &str = "Frappe Slack Connector";
+/// Slack's limit for `display_information.name`.
+pub const MAX_APP_NAME_CHARS: usize = 35;
+/// The leave slash command.
+pub const SLASH_COMMAND: &str = "/apply-leave";
+const APP_DESCRIPTION: &str = "Apply for leave, approve it and see who is out, from Slack.";
+const SLASH_DESCRIPTION: &str = "Apply for leave";
+const BACKGROUND_COLOR: &str = "#1f2937";
+
+/// Dotted paths of the whitelisted Frappe methods Slack calls (`/api/method/<path>`).
+pub mod routes {
+    /// The slash command (`/apply-leave`).
+    pub const SLASH_LEAVE: &str = "frappe_slack_connector.api.slash_leave.slash_leave";
+    /// Interactivity: block actions and view submissions.
+    pub const INTERACTIONS: &str = "frappe_slack_connector.api.slack_interactions.event";
+    /// The OAuth v2 redirect URI ("Add to Slack" callback).
+    pub const OAUTH_CALLBACK: &str = "frappe_slack_connector.api.oauth.callback";
+    /// Every route a manifest URL may point at.
+    pub const ALL: &[&str] = &[SLASH_LEAVE, INTERACTIONS, OAUTH_CALLBACK];
+}
+
+/// Why a site URL or app name cannot go into a manifest.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    #[error("the site URL is empty")]
+    EmptyUrl,
+    #[error("the site URL is not a valid URL: {0}")]
+    InvalidUrl(String),
+    #[error("the site URL must start with http:// or https://, not {0}://")]
+    BadScheme(String),
+    #[error("the site URL has no host name")]
+    NoHost,
+    #[error("the site URL must not contain a user name or password")]
+    HasCredentials,
+    #[error("the site URL must not have a query string")]
+    HasQuery,
+    #[error("the site URL must not have a #fragment")]
+    HasFragment,
+    #[error("the app name must be 1 to {MAX_APP_NAME_CHARS} characters, without line breaks")]
+    BadAppName,
+    #[error("could not serialise the manifest: {0}")]
+    Serialize(String),
+}
+
+impl ManifestError {
+    /// Stable reason code for logs and tests.
+    #[must_use]
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::EmptyUrl => "empty_url",
+            Self::InvalidUrl(_) => "invalid_url",
+            Self::BadScheme(_) => "bad_scheme",
+            Self::NoHost => "no_host",
+            Self::HasCredentials => "has_credentials",
+            Self::HasQuery => "has_query",
+            Self::HasFragment => "has_fragment",
+            Self::BadAppName => "bad_app_name",
+            Self::Serialize(_) => "serialize",
+        }
+    }
+}
+
+/// A validated public site URL (`https://erp.example.com`, no trailing slash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteUrl(String);
+
+impl SiteUrl {
+    /// Validate `raw`: http(s), a host, no credentials, query or fragment. A path prefix is kept
+    /// (sites behind a reverse proxy sub-path); trailing slashes are dropped.
+    pub fn parse(raw: &str) -> Result<Self, ManifestError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(ManifestError::EmptyUrl);
+        }
+        let url = Url::parse(raw).map_err(|e| ManifestError::InvalidUrl(e.to_string()))?;
+        match url.scheme() {
+            "http" | "https" => {}
+            other => return Err(ManifestError::BadScheme(other.to_owned())),
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(ManifestError::NoHost);
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(ManifestError::HasCredentials);
+        }
+        // `Url` drops an empty `?`/`#`; the raw text decides, so "https://x/?" is refused too.
+        if url.query().is_some() || raw.contains('?') {
+            return Err(ManifestError::HasQuery);
+        }
+        if url.fragment().is_some() || raw.contains('#') {
+            return Err(ManifestError::HasFragment);
+        }
+        let base = url.as_str().trim_end_matches('/').to_owned();
+        Ok(Self(base))
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `{site}/api/method/{route}`: the URL Frappe serves a whitelisted method at.
+    #[must_use]
+    pub fn method_url(&self, route: &str) -> String {
+        format!("{}/api/method/{route}", self.0)
+    }
+
+    /// The OAuth v2 redirect URI of this site.
+    #[must_use]
+    pub fn oauth_redirect_url(&self) -> String {
+        self.method_url(routes::OAUTH_CALLBACK)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The manifest (https://docs.slack.dev/reference/app-manifest), only the keys this app sets
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppManifest {
+    #[serde(rename = "_metadata")]
+    pub metadata: Metadata,
+    pub display_information: DisplayInformation,
+    pub features: Features,
+    pub oauth_config: OauthConfig,
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub major_version: u32,
+    pub minor_version: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayInformation {
+    pub name: String,
+    pub description: String,
+    pub background_color: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Features {
+    pub bot_user: BotUser,
+    pub slash_commands: Vec<SlashCommand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BotUser {
+    pub display_name: String,
+    pub always_online: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlashCommand {
+    pub command: String,
+    pub url: String,
+    pub description: String,
+    pub should_escape: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OauthConfig {
+    pub redirect_urls: Vec<String>,
+    pub scopes: Scopes,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scopes {
+    pub bot: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub interactivity: Interactivity,
+    pub org_deploy_enabled: bool,
+    pub socket_mode_enabled: bool,
+    pub token_rotation_enabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interactivity {
+    pub is_enabled: bool,
+    pub request_url: String,
+}
+
+fn validate_app_name(name: &str) -> Result<String, ManifestError> {
+    let name = name.trim();
+    let chars = name.chars().count();
+    if chars == 0 || chars > MAX_APP_NAME_CHARS || name.chars().any(char::is_control) {
+        return Err(ManifestError::BadAppName);
+    }
+    Ok(name.to_owned())
+}
+
+/// The manifest for the site at `site_url`, naming the app (and its bot user) `app_name`.
+pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, ManifestError> {
+    let site = SiteUrl::parse(site_url)?;
+    let name = validate_app_name(app_name)?;
+    Ok(AppManifest {
+        metadata: Metadata {
+            major_version: 1,
+            minor_version: 1,
+        },
+        display_information: DisplayInformation {
+            name: name.clone(),
+            description: APP_DESCRIPTION.to_owned(),
+            background_color: BACKGROUND_COLOR.to_owned(),
+        },
+        features: Features {
+            bot_user: BotUser {
+                display_name: name,
+                always_online: true,
+            },
+            slash_commands: vec![SlashCommand {
+                command: SLASH_COMMAND.to_owned(),
+                url: site.method_url(routes::SLASH_LEAVE),
+                description: SLASH_DESCRIPTION.to_owned(),
+                should_escape: false,
+            }],
+        },
+        oauth_config: OauthConfig {
+            redirect_urls: vec![site.oauth_redirect_url()],
+            scopes: Scopes {
+                bot: BOT_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
+            },
+        },
+        settings: Settings {
+            interactivity: Interactivity {
+                is_enabled: true,
+                request_url: site.method_url(routes::INTERACTIONS),
+            },
+            org_deploy_enabled: false,
+            socket_mode_enabled: false,
+            token_rotation_enabled: false,
+        },
+    })
+}
+
+/// [`app_manifest`] as JSON.
+pub fn app_manifest_value(
+    site_url: &str,
+    app_name: &str,
+) -> Result<serde_json::Value, ManifestError> {
+    let manifest = app_manifest(site_url, app_name)?;
+    // Plain structs of strings, bools and integers: serialisation cannot fail; map it anyway.
+    serde_json::to_value(manifest).map_err(|e| ManifestError::Serialize(e.to_string()))
+}

@@ -1,0 +1,160 @@
+//! Slack app manifest: golden JSON (regenerate with `UPDATE_GOLDEN=1 cargo test`), every URL
+//! pointing at a whitelisted route, site URL validation.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use slack_connector_core::manifest::{
+    app_manifest, app_manifest_value, routes, AppManifest, ManifestError, SiteUrl, BOT_SCOPES,
+    DEFAULT_APP_NAME,
+};
+
+fn golden(name: &str, value: &Value) {
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "golden",
+        &format!("{name}.json"),
+    ]
+    .iter()
+    .collect();
+    let rendered = serde_json::to_string_pretty(value).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, rendered).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    assert_eq!(rendered, expected, "{name} differs from its golden file");
+}
+
+/// Every string in the JSON tree that looks like a URL.
+fn urls(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if s.starts_with("http://") || s.starts_with("https://") => {
+            out.push(s.clone());
+        }
+        Value::Array(items) => items.iter().for_each(|v| urls(v, out)),
+        Value::Object(map) => map.values().for_each(|v| urls(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn golden_manifest() {
+    let v = app_manifest_value("https://erp.example.com", DEFAULT_APP_NAME).unwrap();
+    golden("app_manifest", &v);
+}
+
+#[test]
+fn every_url_points_at_a_whitelisted_route_of_this_site() {
+    let site = "https://erp.example.com/";
+    let value = app_manifest_value(site, DEFAULT_APP_NAME).unwrap();
+    // Parse the JSON back into the typed manifest: the shape round-trips.
+    let typed: AppManifest = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(typed, app_manifest(site, DEFAULT_APP_NAME).unwrap());
+
+    let mut found = Vec::new();
+    urls(&value, &mut found);
+    assert_eq!(found.len(), 3, "{found:?}");
+    let allowed: Vec<String> = routes::ALL
+        .iter()
+        .map(|r| format!("https://erp.example.com/api/method/{r}"))
+        .collect();
+    for url in &found {
+        assert!(allowed.contains(url), "{url} is not a route of this app");
+    }
+    // ... and each route is used where Slack expects it.
+    assert_eq!(
+        typed.features.slash_commands[0].url, allowed[0],
+        "slash command"
+    );
+    assert_eq!(typed.settings.interactivity.request_url, allowed[1]);
+    assert_eq!(typed.oauth_config.redirect_urls, vec![allowed[2].clone()]);
+    assert_eq!(typed.features.slash_commands[0].command, "/apply-leave");
+}
+
+#[test]
+fn scopes_are_the_single_list() {
+    let m = app_manifest("https://erp.example.com", DEFAULT_APP_NAME).unwrap();
+    assert_eq!(m.oauth_config.scopes.bot, BOT_SCOPES);
+    assert_eq!(
+        BOT_SCOPES,
+        [
+            "commands",
+            "chat:write",
+            "im:write",
+            "users:read",
+            "users:read.email"
+        ]
+    );
+}
+
+#[test]
+fn settings_flags() {
+    let m = app_manifest("http://localhost:8000", "Leave Bot").unwrap();
+    assert!(m.settings.interactivity.is_enabled);
+    assert!(!m.settings.org_deploy_enabled);
+    assert!(!m.settings.socket_mode_enabled);
+    assert!(!m.settings.token_rotation_enabled);
+    assert_eq!(m.display_information.name, "Leave Bot");
+    assert_eq!(m.features.bot_user.display_name, "Leave Bot");
+    assert_eq!(
+        m.settings.interactivity.request_url,
+        "http://localhost:8000/api/method/frappe_slack_connector.api.slack_interactions.event"
+    );
+}
+
+#[test]
+fn site_url_normalisation() {
+    for (raw, expected) in [
+        ("https://erp.example.com", "https://erp.example.com"),
+        ("  https://erp.example.com///  ", "https://erp.example.com"),
+        ("HTTPS://ERP.Example.com/", "https://erp.example.com"),
+        ("https://example.com/erp/", "https://example.com/erp"),
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+    ] {
+        assert_eq!(SiteUrl::parse(raw).unwrap().as_str(), expected, "{raw}");
+    }
+    assert_eq!(
+        SiteUrl::parse("https://x.test")
+            .unwrap()
+            .oauth_redirect_url(),
+        "https://x.test/api/method/frappe_slack_connector.api.oauth.callback"
+    );
+}
+
+#[test]
+fn bad_site_urls_are_typed_errors() {
+    for (raw, reason) in [
+        ("", "empty_url"),
+        ("   ", "empty_url"),
+        ("erp.example.com", "invalid_url"),
+        ("https://", "invalid_url"),
+        ("ftp://erp.example.com", "bad_scheme"),
+        ("javascript:alert(1)", "bad_scheme"),
+        ("file:///etc/passwd", "bad_scheme"),
+        ("https://user:pw@erp.example.com", "has_credentials"),
+        ("https://erp.example.com/?a=1", "has_query"),
+        ("https://erp.example.com/?", "has_query"),
+        ("https://erp.example.com/#top", "has_fragment"),
+        ("https://erp.example.com/#", "has_fragment"),
+    ] {
+        let err = app_manifest(raw, DEFAULT_APP_NAME).unwrap_err();
+        assert_eq!(err.reason(), reason, "{raw}: {err}");
+    }
+    assert!(matches!(
+        SiteUrl::parse("ftp://x"),
+        Err(ManifestError::BadScheme(s)) if s == "ftp"
+    ));
+}
+
+#[test]
+fn bad_app_names() {
+    for name in ["", "   ", "a\nb", &"x".repeat(36)] {
+        let err = app_manifest("https://erp.example.com", name).unwrap_err();
+        assert_eq!(err, ManifestError::BadAppName, "{name:?}");
+    }
+    assert!(app_manifest("https://erp.example.com", &"é".repeat(35)).is_ok());
+}

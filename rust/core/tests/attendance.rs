@@ -9,8 +9,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+use common::golden;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -26,23 +27,6 @@ const TODAY: &str = "2026-12-04";
 
 fn today() -> NaiveDate {
     parse_date(TODAY).unwrap()
-}
-
-fn golden(name: &str, actual: &Value) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.json"));
-    let rendered = serde_json::to_string_pretty(actual).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &rendered).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(
-        rendered, expected,
-        "golden {name} differs; UPDATE_GOLDEN=1 to accept"
-    );
 }
 
 fn messages_value(messages: &[Message]) -> Value {

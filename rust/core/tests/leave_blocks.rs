@@ -7,7 +7,8 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
+mod common;
+use common::golden;
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -20,31 +21,6 @@ use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::{Decision, FieldError, FormState, HalfPeriod};
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
-
-fn golden(name: &str, value: &Value) {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "golden",
-        &format!("{name}.json"),
-    ]
-    .iter()
-    .collect();
-    let rendered = serde_json::to_string_pretty(value).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, rendered).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(
-        rendered,
-        expected,
-        "{name} differs from {}; if intended, regenerate with UPDATE_GOLDEN=1",
-        path.display()
-    );
-}
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -2,32 +2,14 @@
 //! pointing at a whitelisted route, site URL validation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::PathBuf;
+mod common;
+use common::golden;
 
 use serde_json::Value;
 use slack_connector_core::manifest::{
     app_manifest, app_manifest_value, routes, AppManifest, ManifestError, SiteUrl, BOT_SCOPES,
     DEFAULT_APP_NAME,
 };
-
-fn golden(name: &str, value: &Value) {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "golden",
-        &format!("{name}.json"),
-    ]
-    .iter()
-    .collect();
-    let rendered = serde_json::to_string_pretty(value).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, rendered).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
-    assert_eq!(rendered, expected, "{name} differs from its golden file");
-}
 
 /// Every string in the JSON tree that looks like a URL.
 fn urls(value: &Value, out: &mut Vec<String>) {

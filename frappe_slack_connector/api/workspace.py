@@ -8,16 +8,6 @@ from frappe_slack_connector import erp
 from frappe_slack_connector.slack.client import SlackCallError, call_site
 from frappe_slack_connector.tasks import slack_users
 
-# What an admin should do about auth.test's errors.
-HINTS = {
-	"invalid_auth": "The Bot User OAuth Token is wrong or was revoked: install the app again.",
-	"not_authed": "Set the Bot User OAuth Token (or use Add to Slack).",
-	"not_configured": "Set the Bot User OAuth Token (or use Add to Slack).",
-	"account_inactive": "The token belongs to a deactivated app or user.",
-	"token_revoked": "The token was revoked: install the app again.",
-	"connection_error": "This server cannot reach Slack (network, proxy or slack_api_url).",
-}
-
 
 @frappe.whitelist(methods=["POST"])
 def sync_slack_users() -> dict:
@@ -41,9 +31,7 @@ def test_connection() -> dict:
 		erp.fail(
 			title=f"Slack connection test failed: {err.error}",
 			log_message=str(err),
-			user_message=frappe._("Slack answered: {0}. {1}")
-			.format(err.error, HINTS.get(err.error, ""))
-			.strip(),
+			user_message=frappe._("Slack answered: {0}. {1}").format(err.error, err.hint).strip(),
 		)
 	return {
 		"ok": True,

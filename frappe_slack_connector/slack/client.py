@@ -50,6 +50,21 @@ _clients: dict[tuple[str | None, str, str], WebClient] = {}
 _clients_lock = threading.Lock()
 
 
+# What an admin can do about the Slack errors they meet from the desk buttons and logs.
+ERROR_HINTS = {
+	"channel_not_found": "Check the Channel ID (channel details → About → Channel ID).",
+	"not_in_channel": "Invite the app to the channel first (/invite @<app name>).",
+	"is_archived": "The channel is archived.",
+	"invalid_auth": "The Bot User OAuth Token is wrong or was revoked: install the app again.",
+	"not_authed": "Set the Bot User OAuth Token (or use Add to Slack).",
+	"not_configured": "Set the Bot User OAuth Token (or use Add to Slack).",
+	"account_inactive": "The token belongs to a deactivated app or user.",
+	"token_revoked": "The token was revoked: install the app again.",
+	"missing_scope": "Add the missing scope to the Slack app and reinstall it.",
+	"connection_error": "This server cannot reach Slack (network, proxy or slack_api_url).",
+}
+
+
 class SlackCallError(Exception):
 	"""A Slack Web API call failed.
 
@@ -75,6 +90,11 @@ class SlackCallError(Exception):
 		self.messages = list(messages or [])
 		self.detail = redact(detail)
 		super().__init__(self._text())
+
+	@property
+	def hint(self) -> str:
+		"""What an admin can do about it ("" when we have no advice)."""
+		return ERROR_HINTS.get(self.error, "")
 
 	def _text(self) -> str:
 		text = f"Slack {self.method} failed: {self.error}"

@@ -477,7 +477,7 @@ def acting_as(user: str):
 
 def frappe_user_for_slack(slack_user_id: str) -> str | None:
 	"""The enabled Frappe user linked to a Slack user id (Slack User Meta), or None."""
-	user = frappe.db.get_value(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user")
+	user = user_of_slack_id(slack_user_id)
 	if user and frappe.db.get_value("User", user, "enabled"):
 		return user
 	return None

@@ -342,6 +342,8 @@ class Site(World):
 		subs = {EMPLOYEE: self.employee, VIEW_ID: "V0NOTOPEN01", VIEW_HASH: "0.0"}
 		if base == "approve":
 			subs[LEAVE] = self.leave()
+			# The approver's DM the button sits in, so a decision can update it.
+			app.slack.add_message("D0BOSS0001", "1700000000.000100", text="Leave request")
 		if base == "toggle":
 			self.slash()
 			opened = app.slack.last_call("views.open").response["view"]
@@ -810,3 +812,52 @@ def test_a_valid_approval_still_works_through_the_same_harness(app, site_world):
 
 
 _ = dispatch, build_request  # re-exported for ad-hoc debugging of a case
+
+
+# ---------------------------------------------------------------------- regressions, named
+
+
+def _submit(app, world: Site, **kw):
+	subs = world.prepare("submit")
+	text = json.dumps(submit_payload(**kw)).replace(EMPLOYEE, subs[EMPLOYEE])
+	return app.send(signed(INTERACTION_PATH, interaction_body(text), app.secret))
+
+
+@pytest.mark.parametrize("start", ["0000-01-01", "+10000-01-01", "2026-12-2"])
+def test_dates_slack_never_sends_are_a_400_not_frappes_message_on_the_wrong_field(app, site_world, start):
+	"""Was: chrono's %Y-%m-%d took these; Frappe then answered "<end date> is not a valid date
+	string" under the start-date input (or, for 2026-12-2, silently accepted it)."""
+	response = _submit(app, site_world, start=start, end="2026-12-03")
+	assert response.status_code == 400 and json_body(response)["error"] == "invalid_field"
+	assert app.error_titles() == ["Slack interaction rejected: invalid_field"]
+	assert frappe.get_all("Leave Application") == []
+
+
+def test_a_reason_of_control_characters_is_blank(app, site_world):
+	"""Was: "\x00" passed the required-reason check and was stored as the description."""
+	body = json_body(_submit(app, site_world, reason="\x00\x1b\x7f"))
+	assert body["response_action"] == "errors" and set(body["errors"]) == {"reason"}
+	assert frappe.get_all("Leave Application") == []
+
+
+def test_control_characters_never_reach_the_leave_application(app, site_world):
+	"""NUL cannot be stored by PostgreSQL (Frappe v15 supports it); escape sequences mean nothing."""
+	response = _submit(app, site_world, reason="trip\x00\x1b[31m home\r\n")
+	assert response.status_code == 200 and response.get_data() == b""
+	[name] = frappe.get_all("Leave Application", pluck="name")
+	assert frappe.db.get_value("Leave Application", name, "description") == "trip[31m home"
+
+
+def test_half_day_toggle_ignores_the_echoed_employee(app, site_world):
+	"""Was: the toggle built the modal for `private_metadata.employee` — a list there became a
+	filter operator, an unknown 10,000-character name overflowed the metadata limit (both a
+	traceback in the Error Log). Now the clicking user's own employee is used."""
+	subs = site_world.prepare("toggle")
+	payload = toggle_payload(form_values())
+	payload["view"]["private_metadata"] = json.dumps({"employee": "HR-EMP-99999"})
+	text = json.dumps(payload).replace(VIEW_ID, subs[VIEW_ID]).replace(VIEW_HASH, subs[VIEW_HASH])
+	response = app.send(signed(INTERACTION_PATH, interaction_body(text), app.secret))
+	assert response.status_code == 200 and response.get_data() == b""
+	[update] = app.slack.calls_to("views.update")
+	assert json.loads(update.args["view"]["private_metadata"]) == {"employee": site_world.employee}
+	assert app.error_titles() == []

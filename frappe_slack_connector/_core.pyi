@@ -70,7 +70,7 @@ class FormValues(TypedDict):
 	start_date: str | None  # ISO YYYY-MM-DD
 	end_date: str | None
 	leave_type: str | None  # Leave Type name
-	reason: str | None  # trimmed in a submission
+	reason: str | None  # in a submission: control characters (but tab/newline) removed, trimmed
 	half_day: bool
 	half_day_date: str | None
 	half_period: HalfPeriodCode | None

@@ -47,15 +47,30 @@ def slack_endpoint(route_name: str):
 		@functools.wraps(handler)
 		def endpoint() -> Response:
 			rejection, request = verify_current_request(route_name)
-			if rejection is not None:
-				return rejection
-			return handler(request)
+			response = rejection if rejection is not None else handler(request)
+			_mirror_error(response)
+			return response
 
 		# Frappe's `get_newargs` follows __wrapped__ to find parameters; the endpoint takes none.
 		del endpoint.__wrapped__
 		return endpoint
 
 	return decorate
+
+
+def _mirror_error(response: Response) -> None:
+	"""Copy a 4xx/5xx answer into `frappe.response` as well.
+
+	frappe/app.py (v15) serves a `cmd` field (query string or form) before the /api/ router and
+	answers `build_response("json")` there, dropping the Response a method returns; without this a
+	rejected request reached that way would read as 200.
+	"""
+	if response.status_code < 400:
+		return
+	frappe.local.response["http_status_code"] = response.status_code
+	body = response.get_json(silent=True)
+	if isinstance(body, dict):
+		frappe.local.response.update(body)
 
 
 def verify_current_request(route_name: str) -> tuple[Response | None, SlackRequest | None]:

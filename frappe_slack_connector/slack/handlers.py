@@ -63,14 +63,6 @@ def resolve_user(slack_user_id: str) -> str | None:
 	return user
 
 
-def _metadata(raw: str) -> dict:
-	try:
-		value = json.loads(raw or "{}")
-	except ValueError:
-		return {}
-	return value if isinstance(value, dict) else {}
-
-
 def leave_modal(employee: str, *, checked: bool = False, current: dict | None = None) -> dict | None:
 	"""The modal for `employee`, or None when there is nothing they can apply for."""
 	today = erp.today()
@@ -137,10 +129,11 @@ def apply_leave(form: dict[str, str]) -> Response:
 
 def half_day_toggle(route: dict) -> Response:
 	"""Rebuild the open modal with (or without) the half-day inputs, keeping what was typed."""
-	employee = _metadata(route["private_metadata"]).get("employee")
-	if not employee:
-		user = erp.frappe_user_for_slack(route["user_id"])
-		employee = erp.active_employee(user) if user else None
+	# The employee of the clicking user, as on submission; the modal's private_metadata is only an
+	# echo and is not trusted (a list there would become a filter operator, an unknown name a modal
+	# for nobody whose metadata outgrows Slack's 3000 characters).
+	user = erp.frappe_user_for_slack(route["user_id"])
+	employee = erp.active_employee(user) if user else None
 	view = leave_modal(employee, checked=route["checked"], current=route["values"]) if employee else None
 	if view is None:
 		erp.log_error(

@@ -229,6 +229,11 @@ class SlackMock:
 			self._ts = itertools.count(1)
 			self._ids = itertools.count(1)
 
+	def reset_calls(self) -> None:
+		"""Forget the recorded calls only (a test's setup calls), keeping users, views and messages."""
+		with self._lock:
+			self._calls = []
+
 	# ---------------------------------------------------------------- inspection
 
 	@property

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -283,7 +283,8 @@ pub struct LeaveForm {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub leave_type: String,
-    /// Trimmed, non-empty, at most [`MAX_REASON_CHARS`] characters.
+    /// Control characters other than tab and newline removed, trimmed, non-empty, at most
+    /// [`MAX_REASON_CHARS`] characters.
     pub reason: String,
     pub half_day: bool,
     /// Set exactly when `half_day` is; inside `start_date..=end_date`.
@@ -700,15 +701,45 @@ fn date_field(
     match state_value(values, block, action).and_then(|v| v.selected_date.as_deref()) {
         None | Some("") => Ok(None),
         // Slack's datepicker always sends YYYY-MM-DD; anything else is not a user mistake.
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                PayloadError::invalid(
-                    &format!("view.state.values.{block}.{action}.selected_date"),
-                    format!("{:?} is not a YYYY-MM-DD date", short(s)),
-                )
-            }),
+        Some(s) => parse_iso_date(s).map(Some).ok_or_else(|| {
+            PayloadError::invalid(
+                &format!("view.state.values.{block}.{action}.selected_date"),
+                format!("{:?} is not a YYYY-MM-DD date", short(s)),
+            )
+        }),
     }
+}
+
+/// Exactly `YYYY-MM-DD` with a year from 1 to 9999: what Slack's datepicker sends and what Python's
+/// `date` (hence Frappe) can hold. chrono's `%Y-%m-%d` alone also takes `2026-12-2`, `0000-01-01`
+/// and `+10000-01-01`, which Frappe then refuses with a message about the wrong field.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.year() >= 1)
+}
+
+/// The reason as stored: control characters (NUL, escape sequences, DEL, C1) removed except tab
+/// and newline — they carry no meaning, NUL cannot be stored by PostgreSQL, and a reason of only
+/// control characters must count as blank — then trimmed.
+fn clean_reason(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Extracts the leave modal's values from `view.state.values`.
@@ -782,7 +813,7 @@ pub fn validate_leave_form(
     if leave_type.is_none() {
         fail(ids::LEAVE_TYPE_BLOCK, "Choose a leave type.".into());
     }
-    let reason = state.reason.as_deref().map_or("", str::trim);
+    let reason = clean_reason(state.reason.as_deref().unwrap_or(""));
     let reason_len = reason.chars().count();
     if reason.is_empty() {
         fail(
@@ -846,7 +877,7 @@ pub fn validate_leave_form(
                 start_date,
                 end_date,
                 leave_type: leave_type.to_owned(),
-                reason: reason.to_owned(),
+                reason,
                 half_day: state.half_day,
                 half_day_date,
                 half_period,

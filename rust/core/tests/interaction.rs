@@ -840,3 +840,63 @@ fn route_dicts() {
         json!({"handler": "ack", "reason": "view_closed"})
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Found by the bad-input suite (tests/test_bad_input.py)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn dates_must_be_exactly_yyyy_mm_dd_with_a_year_python_can_hold() {
+    for bad in [
+        "2026-12-2",
+        "2026-1-05",
+        "0000-01-01",
+        "+10000-01-01",
+        "+2026-12-04",
+        " 2026-12-04",
+        "2026-12-04 ",
+        "2026/12/04",
+        "２０２６-12-04",
+    ] {
+        let mut values = full_state();
+        values["start_date"]["start_date_picker"] = sv_date(bad);
+        assert_eq!(
+            reason_of_json(&submission(values)),
+            "invalid_field",
+            "{bad:?}"
+        );
+    }
+    for good in ["0001-01-01", "2026-12-04", "9999-12-31"] {
+        let mut values = full_state();
+        values["start_date"]["start_date_picker"] = sv_date(good);
+        values["end_date"]["end_date_picker"] = sv_date("9999-12-31");
+        values["half_day_checkbox"]["half_day_checkbox"]["selected_options"] = json!([]);
+        assert!(route_json(&submission(values)).is_ok(), "{good:?}");
+    }
+}
+
+fn submitted_reason(reason: &str) -> Result<String, Vec<&'static str>> {
+    let mut values = full_state();
+    values["reason"]["reason_input"]["value"] = json!(reason);
+    match route_json(&submission(values)).unwrap() {
+        Route::LeaveSubmission { form, .. } => form
+            .map(|f| f.reason)
+            .map_err(|errors| errors.iter().map(|e| e.block_id).collect()),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn control_characters_are_removed_from_the_reason() {
+    assert_eq!(
+        submitted_reason("trip\u{0}\u{1b}[31m\u{7f}\u{85} home"),
+        Ok("trip[31m home".into())
+    );
+    assert_eq!(
+        submitted_reason(" line\r\none\ttab "),
+        Ok("line\none\ttab".into())
+    );
+    assert_eq!(submitted_reason("\u{0}"), Err(vec!["reason"]));
+    assert_eq!(submitted_reason("\u{0}\u{1}\n\t "), Err(vec!["reason"]));
+    assert_eq!(submitted_reason("עברית 🏖️"), Ok("עברית 🏖️".into()));
+}

@@ -101,6 +101,7 @@ def handle_exception(e):
 
 def application(request, user="Guest"):
 	import frappe.api
+	import frappe.handler
 
 	response = None
 	rollback = True
@@ -108,6 +109,13 @@ def application(request, user="Guest"):
 		init_request(request, user=user)
 		if request.method == "OPTIONS":
 			response = Response()
+		elif frappe.local.form_dict.cmd:
+			# frappe/app.py (v15): legacy RPC — `cmd` (query string or form) is served before the /api/
+			# router, whatever the path; a Response the method returns is dropped for build_response.
+			from frappe.utils.response import build_response
+
+			frappe.handler.handle()
+			response = build_response("json")
 		elif request.path.startswith("/api/"):
 			response = frappe.api.handle(request)
 		else:

@@ -3,7 +3,7 @@
     python benchmarks/route_build.py
 
 The payload is the leave modal as Slack echoes it on submit (the view we built with
-`core.build_leave_modal`, 40 leave types, plus `state.values`), about 10 KiB of JSON — the kind of
+`core.build_leave_modal`, 90 leave types, plus `state.values`), about 10 KiB of JSON — the kind of
 body the interactivity route sees most. Two cases, each measured on both sides in the same run:
 
 - invalid: end date before start date → `route_interaction` gives inline `errors` →
@@ -40,7 +40,7 @@ def payload(start: str, end: str) -> str:
 	modal = core.build_leave_modal(
 		{
 			"leave_types": [
-				{"name": f"Leave Type {i:02}", "label": f"Leave Type {i:02} ({i} left)"} for i in range(40)
+				{"name": f"Leave Type {i:02}", "label": f"Leave Type {i:02} ({i} left)"} for i in range(90)
 			],
 			"today": "2026-12-01",
 			"half_day_checked": False,

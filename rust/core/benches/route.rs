@@ -1,5 +1,5 @@
 //! Criterion bench of `interaction::route` on a ~10 KiB view_submission payload: the leave modal
-//! as Slack echoes it on submit (40 leave type options, every input, `state.values`).
+//! as Slack echoes it on submit (90 leave type options, every input, `state.values`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use serde_json::{json, Value};
@@ -12,7 +12,7 @@ fn input(block_id: &str, element: Value) -> Value {
 }
 
 fn payload(start: &str, end: &str) -> Vec<u8> {
-    let options: Vec<Value> = (0..40)
+    let options: Vec<Value> = (0..90)
         .map(|i| {
             json!({"text": {"type": "plain_text", "text": format!("Leave Type {i:02} ({i} left)"), "emoji": true},
                    "value": format!("Leave Type {i:02}")})

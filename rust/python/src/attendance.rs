@@ -71,26 +71,34 @@ struct DictRow<'a, 'py> {
 }
 
 impl<'a, 'py> DictRow<'a, 'py> {
-    fn new(dict: &Bound<'py, PyDict>, date_type: &'a Bound<'py, PyAny>) -> PyResult<Self> {
+    fn new(
+        dict: &Bound<'py, PyDict>,
+        keys: &[Bound<'py, PyString>; 8],
+        date_type: &'a Bound<'py, PyAny>,
+    ) -> Self {
         let mut slots: [Option<Bound<'py, PyAny>>; 8] = Default::default();
         for (k, v) in dict.iter() {
-            // Keys that are not str cannot be fields; like unknown keys they are ignored.
-            let Ok(key) = k.cast::<PyString>() else {
-                continue;
+            // Dicts built from literals (and Frappe's rows) use interned keys: an identity match
+            // first, the text only for keys that are not the interned objects.
+            let slot = match keys.iter().position(|key| key.is(&k)) {
+                Some(i) => Some(i),
+                // Keys that are not str cannot be fields; like unknown keys they are ignored.
+                None => match k.cast::<PyString>().ok().and_then(|k| k.to_str().ok()) {
+                    Some(key) => FIELDS.iter().position(|f| *f == key),
+                    None => None,
+                },
             };
-            let Ok(key) = key.to_str() else {
-                continue;
-            };
-            if let Some(slot) = FIELDS
-                .iter()
-                .position(|f| *f == key)
-                .and_then(|i| slots.get_mut(i))
-            {
+            if let Some(slot) = slot.and_then(|i| slots.get_mut(i)) {
                 *slot = Some(v);
             }
         }
-        Ok(Self { slots, date_type })
+        Self { slots, date_type }
     }
+}
+
+/// The interned Python strings of [`FIELDS`], in the same order.
+fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 8] {
+    FIELDS.map(|f| PyString::intern(py, f))
 }
 
 impl attendance::RowSource for DictRow<'_, '_> {
@@ -138,11 +146,12 @@ impl attendance::RowSource for DictRow<'_, '_> {
 /// index, a value that is not JSON-like (in a field the core reads) a `TypeError`.
 fn parse_py_rows(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Vec<AbsenceRow>> {
     let date_type = date_type(py)?;
+    let keys = field_keys(py);
     let mut out = Vec::with_capacity(rows.len().unwrap_or(0));
     for (index, item) in rows.try_iter()?.enumerate() {
         let item = item?;
         let parsed = match item.cast::<PyDict>() {
-            Ok(dict) => AbsenceRow::from_source(&DictRow::new(dict, &date_type)?),
+            Ok(dict) => AbsenceRow::from_source(&DictRow::new(dict, &keys, &date_type)),
             // Not a dict: the core reports it as a bad row with its index.
             Err(_) => AbsenceRow::from_value(&from_py(&item)?).map_err(RowError::Field),
         };

@@ -66,9 +66,14 @@ fn header(text: String) -> SlackBlock {
 
 fn section(text: String) -> SlackBlock {
     // Keep the String we already have unless it really has to be cut (no copy per section).
-    let cut = match mrkdwn::truncate(&text, limits::SECTION_TEXT) {
-        Cow::Owned(cut) => Some(cut),
-        Cow::Borrowed(_) => None,
+    // No more bytes than the limit means no more chars either: skip the char-by-char scan.
+    let cut = if text.len() <= limits::SECTION_TEXT {
+        None
+    } else {
+        match mrkdwn::truncate(&text, limits::SECTION_TEXT) {
+            Cow::Owned(cut) => Some(cut),
+            Cow::Borrowed(_) => None,
+        }
     };
     SlackSectionBlock::new()
         .with_text(md!(cut.unwrap_or(text)))

@@ -198,6 +198,17 @@ def main() -> None:
 
 		run("view_submission, inline errors", n, bad_submission)
 
+		closed = view_payload(callback_id="apply_leave_application", notify_on_close=True)
+		run("ack: view_closed", n, lambda i: interaction_request(view_closed_payload(closed), secret=secret))
+		run(
+			"ack: ignored action",
+			n,
+			lambda i: interaction_request(
+				block_actions_message(button_action("ignore_link", "x")), secret=secret
+			),
+		)
+		# Last: every approval adds rows (comments, versions) that make the double's commit, which
+		# deep-copies the store, slower for whatever runs after it.
 		# Approve click: decide an Open application, chat.update, enqueue the requester DM.
 		name = world.leave()
 		post = world.approver_dm(name)
@@ -224,15 +235,6 @@ def main() -> None:
 			after=reopen,
 		)
 
-		closed = view_payload(callback_id="apply_leave_application", notify_on_close=True)
-		run("ack: view_closed", n, lambda i: interaction_request(view_closed_payload(closed), secret=secret))
-		run(
-			"ack: ignored action",
-			n,
-			lambda i: interaction_request(
-				block_actions_message(button_action("ignore_link", "x")), secret=secret
-			),
-		)
 		if app.error_titles():
 			print("Error Log entries written during the run:", sorted(set(app.error_titles())))
 	finally:

@@ -283,8 +283,10 @@ def build_attendance_summary(
 	3000 characters and messages within 50 blocks, so a large day yields several messages: post
 	the first, then the rest as thread replies of it (a group cut by a message boundary resumes
 	with "*<group>* (continued)"). Nobody out → one message `:sunny: No <title>`. A blank title
-	means "Employees on Leave". Runs with the GIL released. Raises `InputError` for a bad row or
-	date, `TypeError` for values that are not JSON-like (other than dates).
+	means "Employees on Leave". The dicts are read in place (only the fields above; other keys
+	are ignored whatever their type); grouping, packing and rendering run with the GIL released.
+	Raises `InputError` for a bad row or date, `TypeError` for a value in one of the fields
+	above that is not JSON-like (other than dates) or an int beyond 64 bits.
 	"""
 
 def should_send_attendance(

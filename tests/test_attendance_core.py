@@ -159,3 +159,50 @@ def test_render_markdown_round_trip_and_rejects_unknown():
 	with pytest.raises(core.InputError) as exc:
 		core.render_markdown([*msg["blocks"], {"type": "no_such_block"}])
 	assert (exc.value.reason, exc.value.index) == ("unknown_block", 2)
+
+
+@pytest.mark.parametrize(
+	("bad", "field", "problem"),
+	[
+		({"half_day": [1]}, "half_day", "got a list"),
+		({"half_day": 2}, "half_day", "got 2"),
+		({"half_day": 1.5}, "half_day", "got 1.5"),
+		({"employee": 7}, "employee", "expected a string, got a number"),
+		({"employee_name": {"a": 1}}, "employee_name", "got an object"),
+		({"to_date": ""}, "to_date", "must not be empty"),
+		({"half_day_date": "2026-12-4"}, "half_day_date", "expected YYYY-MM-DD"),
+	],
+)
+def test_bad_field_types_name_the_field(bad, field, problem):
+	with pytest.raises(core.InputError) as exc:
+		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY)
+	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
+	assert problem in str(exc.value)
+
+
+def test_rows_are_read_in_place():
+	"""Dates as datetime.date, Check fields as 0/1 or bool, blanks as "" or None, extra keys of
+	any type ignored; a value the core cannot read in a field it needs is a TypeError."""
+	rows = [
+		row(
+			1,
+			from_date=datetime.date(2026, 12, 1),
+			to_date=datetime.date(2026, 12, 4),
+			half_day=True,
+			half_day_date=datetime.date(2026, 12, 4),
+			half_period="Second Half",
+			creation=object(),
+		),
+		row(2, employee_name="", slack_user_id="", half_period="", half_day=False),
+		{"employee": "E3", "from_date": TODAY, "to_date": TODAY},
+	]
+	(msg,) = core.build_attendance_summary(rows, today=TODAY)
+	assert "*Second Half*\n1. <@U00000001>" in msg["text"]
+	assert "HR-EMP-00002" in msg["text"] and "E3" in msg["text"]
+	with pytest.raises(TypeError):
+		core.build_attendance_summary([row(1, half_day=2**70)], today=TODAY)
+	with pytest.raises(TypeError):
+		core.build_attendance_summary([row(1, half_period=object())], today=TODAY)
+	with pytest.raises(core.InputError) as exc:
+		core.build_attendance_summary([row(1), "not a dict"], today=TODAY)
+	assert (exc.value.field, exc.value.index) == ("<row>", 1)

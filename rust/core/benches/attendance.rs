@@ -54,10 +54,22 @@ fn bench_attendance(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("rows_to_messages", n), &values, |b, v| {
             b.iter(|| pipeline(black_box(v)));
         });
+        group.bench_with_input(BenchmarkId::new("parse_rows", n), &values, |b, v| {
+            b.iter(|| parse_rows(black_box(v)));
+        });
         let parsed = parse_rows(&values).unwrap_or_default();
         if let Some(today) = parse_date(TODAY) {
             group.bench_with_input(BenchmarkId::new("summarise", n), &parsed, |b, r| {
                 b.iter(|| summarise(black_box(r), today));
+            });
+            let summary = summarise(&parsed, today);
+            group.bench_with_input(BenchmarkId::new("messages_to_json", n), &summary, |b, s| {
+                b.iter(|| {
+                    attendance_messages(black_box(s), "Employees on Leave")
+                        .iter()
+                        .map(Message::to_value)
+                        .collect::<Vec<_>>()
+                });
             });
         }
     }

@@ -187,58 +187,65 @@ impl AbsenceRow {
     }
 
     fn from_map(map: &Map<String, Value>) -> Result<Self, FieldError> {
-        let employee = required_str(map, "employee")?;
-        let employee_name = optional_str(map, "employee_name")?.unwrap_or_else(|| employee.clone());
-        let slack_user_id = optional_str(map, "slack_user_id")?;
+        Self::from_source(map)
+    }
+
+    /// Parses one row from any [`RowSource`] (a JSON object here, a Python dict in the glue),
+    /// naming the first bad field. Fields are read in a fixed order, so the error is the same
+    /// whatever the source.
+    pub fn from_source<S: RowSource>(src: &S) -> Result<Self, S::Error> {
+        let employee = required_str(src, "employee")?;
+        let employee_name = optional_str(src, "employee_name")?.unwrap_or_else(|| employee.clone());
+        let slack_user_id = optional_str(src, "slack_user_id")?;
         if let Some(id) = &slack_user_id {
             if id.len() > SLACK_ID_MAX || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 return Err(FieldError::new(
                     "slack_user_id",
                     format!("not a Slack user id: {:?}", crate::mrkdwn::truncate(id, 80)),
-                ));
+                )
+                .into());
             }
         }
-        let from_date = required_date(map, "from_date")?;
-        let to_date = required_date(map, "to_date")?;
+        let from_date = required_date(src, "from_date")?;
+        let to_date = required_date(src, "to_date")?;
         if to_date < from_date {
             return Err(FieldError::new(
                 "to_date",
                 format!("{to_date} is before from_date {from_date}"),
-            ));
+            )
+            .into());
         }
-        let half_day = match map.get("half_day") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
+        let half_day = src.with_field("half_day", |v| match v {
+            FieldRef::Missing | FieldRef::Null => Ok(false),
+            FieldRef::Bool(b) => Ok(b),
             // Frappe Check fields come back from the database as 0/1.
-            Some(Value::Number(n)) if n.as_u64() == Some(0) => false,
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => true,
-            Some(other) => {
-                return Err(FieldError::new(
-                    "half_day",
-                    format!("expected a bool or 0/1, got {}", short(other)),
-                ))
-            }
-        };
-        let half_day_date = match optional_str(map, "half_day_date")? {
-            None => None,
-            Some(s) => Some(parse_date(&s).ok_or_else(|| {
-                FieldError::new("half_day_date", format!("expected YYYY-MM-DD, got {s:?}"))
-            })?),
-        };
-        let half_period = match optional_str(map, "half_period")?.as_deref() {
-            None => None,
-            Some("First Half") => Some(HalfPeriod::FirstHalf),
-            Some("Second Half") => Some(HalfPeriod::SecondHalf),
-            Some(other) => {
-                return Err(FieldError::new(
+            FieldRef::Int(0) => Ok(false),
+            FieldRef::Int(1) => Ok(true),
+            other => Err(FieldError::new(
+                "half_day",
+                format!("expected a bool or 0/1, got {}", other.short()),
+            )),
+        })?;
+        let half_day_date =
+            src.with_field("half_day_date", |v| match non_blank(v, "half_day_date")? {
+                None => Ok(None),
+                Some(s) => parse_date(s).map(Some).ok_or_else(|| {
+                    FieldError::new("half_day_date", format!("expected YYYY-MM-DD, got {s:?}"))
+                }),
+            })?;
+        let half_period =
+            src.with_field("half_period", |v| match non_blank(v, "half_period")? {
+                None => Ok(None),
+                Some("First Half") => Ok(Some(HalfPeriod::FirstHalf)),
+                Some("Second Half") => Ok(Some(HalfPeriod::SecondHalf)),
+                Some(other) => Err(FieldError::new(
                     "half_period",
                     format!(
                         "expected \"First Half\", \"Second Half\" or null, got {:?}",
                         crate::mrkdwn::truncate(other, 80)
                     ),
-                ))
-            }
-        };
+                )),
+            })?;
         Ok(Self {
             employee,
             employee_name,
@@ -331,9 +338,18 @@ impl Summary {
 
 /// Applies the module's rules to `rows` for `today`.
 pub fn summarise(rows: &[AbsenceRow], today: NaiveDate) -> Summary {
-    // employee id → (kind, entry); a Vec keeps first-seen order cheap and deterministic.
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut people: Vec<(AbsenceKind, Entry)> = Vec::new();
+    summarise_owned(
+        rows.iter().filter(|r| r.covers(today)).cloned().collect(),
+        today,
+    )
+}
+
+/// [`summarise`], taking the rows by value: names and ids move into the summary instead of being
+/// copied (what the Python entry point uses; 10,000 rows are 30,000 fewer allocations).
+pub fn summarise_owned(rows: Vec<AbsenceRow>, today: NaiveDate) -> Summary {
+    // employee id → position in `people`; a Vec keeps first-seen order cheap and deterministic.
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut people: Vec<(AbsenceKind, Entry)> = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(kind) = row.kind_on(today) else {
             continue;
@@ -346,37 +362,52 @@ pub fn summarise(rows: &[AbsenceRow], today: NaiveDate) -> Summary {
                 *seen_kind = seen_kind.merge(kind);
                 entry.to_date = entry.to_date.max(row.to_date);
                 if entry.slack_user_id.is_none() {
-                    entry.slack_user_id.clone_from(&row.slack_user_id);
+                    entry.slack_user_id = row.slack_user_id;
                 }
             }
             None => {
-                index.insert(&row.employee, people.len());
+                index.insert(row.employee.clone(), people.len());
                 people.push((
                     kind,
                     Entry {
-                        employee: row.employee.clone(),
-                        employee_name: row.employee_name.clone(),
-                        slack_user_id: row.slack_user_id.clone(),
+                        employee: row.employee,
+                        employee_name: row.employee_name,
+                        slack_user_id: row.slack_user_id,
                         to_date: row.to_date,
                     },
                 ));
             }
         }
     }
+    drop(index);
 
-    // Sort once on a precomputed key rather than lowercasing inside the comparator.
-    let mut keyed: Vec<_> = people
-        .into_iter()
-        .map(|(kind, e)| ((kind, e.to_date, e.employee_name.to_lowercase()), e))
+    // Sort small keys (kind, end date, lower-cased name, position) rather than the entries
+    // themselves, lower-casing once per person instead of inside the comparator; then move
+    // the entries into place.
+    let mut keys: Vec<(AbsenceKind, NaiveDate, String, usize)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, e))| (*kind, e.to_date, e.employee_name.to_lowercase(), i))
         .collect();
-    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| a.employee_name.cmp(&b.employee_name))
-            .then_with(|| a.employee.cmp(&b.employee))
+    let entry = |i: usize| people.get(i).map(|(_, e)| e);
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1, &a.2)
+            .cmp(&(b.0, b.1, &b.2))
+            .then_with(|| match (entry(a.3), entry(b.3)) {
+                (Some(x), Some(y)) => x
+                    .employee_name
+                    .cmp(&y.employee_name)
+                    .then_with(|| x.employee.cmp(&y.employee)),
+                _ => a.3.cmp(&b.3),
+            })
     });
+    let mut slots: Vec<Option<(AbsenceKind, Entry)>> = people.into_iter().map(Some).collect();
 
     let mut groups: Vec<Group> = Vec::new();
-    for ((kind, _, _), entry) in keyed {
+    for (_, _, _, i) in keys {
+        let Some((kind, entry)) = slots.get_mut(i).and_then(Option::take) else {
+            continue;
+        };
         match groups.last_mut() {
             Some(group) if group.kind == kind => group.entries.push(entry),
             _ => groups.push(Group {
@@ -391,16 +422,60 @@ pub fn summarise(rows: &[AbsenceRow], today: NaiveDate) -> Summary {
 /// `Dec 04, 2026 (Fri)` (what `%b %d, %Y (%a)` gives). Written by hand: chrono's strftime
 /// interpreter was the top item of a 10,000-row profile.
 pub fn display_date(date: NaiveDate) -> String {
+    let mut out = String::with_capacity(18);
+    push_display_date(&mut out, date);
+    out
+}
+
+/// [`display_date`], appended to `out` without `format!` (a summary writes thousands of them).
+pub fn push_display_date(out: &mut String, date: NaiveDate) {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("???");
-    format!(
-        "{month} {:02}, {} ({})",
-        date.day(),
-        date.year(),
-        date.weekday()
-    )
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    out.push_str(MONTHS.get(date.month0() as usize).copied().unwrap_or("???"));
+    out.push(' ');
+    push_two_digits(out, date.day());
+    out.push_str(", ");
+    let year = date.year();
+    if year < 0 {
+        out.push('-');
+    }
+    push_uint(out, year.unsigned_abs());
+    out.push_str(" (");
+    out.push_str(
+        WEEKDAYS
+            .get(date.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or("???"),
+    );
+    out.push(')');
+}
+
+fn push_two_digits(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
+    push_uint(out, n);
+}
+
+/// Decimal digits of `n`, appended without going through `core::fmt`.
+pub fn push_uint(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    loop {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
 }
 
 /// Strict `YYYY-MM-DD` (no signs, no one-digit fields), parsed by hand for the same reason.
@@ -539,44 +614,143 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn required_str(map: &Map<String, Value>, field: &'static str) -> Result<String, FieldError> {
-    match map.get(field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        Some(Value::String(_)) => Err(FieldError::new(field, "must not be empty")),
-        None => Err(FieldError::new(field, "missing")),
-        Some(other) => Err(FieldError::new(
+/// One field of a row as a [`RowSource`] sees it, borrowed from the source.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldRef<'a> {
+    Missing,
+    Null,
+    Bool(bool),
+    Int(i64),
+    Str(&'a str),
+    /// Any other JSON value (floats, big integers, lists, objects).
+    Other(&'a Value),
+}
+
+impl FieldRef<'_> {
+    fn type_name(self) -> &'static str {
+        match self {
+            Self::Missing | Self::Null => "null",
+            Self::Bool(_) => "a bool",
+            Self::Int(_) => "a number",
+            Self::Str(_) => "a string",
+            Self::Other(v) => type_name(v),
+        }
+    }
+
+    /// A value for an error message, kept short whatever the input.
+    fn short(self) -> String {
+        match self {
+            Self::Str(s) => format!("{:?}", crate::mrkdwn::truncate(s, 80)),
+            Self::Int(i) => i.to_string(),
+            Self::Other(v) => short(v),
+            other => other.type_name().to_owned(),
+        }
+    }
+}
+
+/// Where [`AbsenceRow::from_source`] reads a row's fields from: a JSON object, or (in the Python
+/// glue) a dict read in place, so no intermediate JSON tree is built for 10,000 rows.
+pub trait RowSource {
+    /// [`FieldError`] for a bad field, or the source's own failure (e.g. a Python exception).
+    type Error: From<FieldError>;
+
+    /// Calls `f` with the field's value.
+    fn with_field<R>(
+        &self,
+        field: &'static str,
+        f: impl FnOnce(FieldRef<'_>) -> Result<R, FieldError>,
+    ) -> Result<R, Self::Error>;
+}
+
+impl RowSource for Map<String, Value> {
+    type Error = FieldError;
+
+    fn with_field<R>(
+        &self,
+        field: &'static str,
+        f: impl FnOnce(FieldRef<'_>) -> Result<R, FieldError>,
+    ) -> Result<R, FieldError> {
+        f(match self.get(field) {
+            None => FieldRef::Missing,
+            Some(Value::Null) => FieldRef::Null,
+            Some(Value::Bool(b)) => FieldRef::Bool(*b),
+            Some(Value::String(s)) => FieldRef::Str(s),
+            Some(v @ Value::Number(n)) => n.as_i64().map_or(FieldRef::Other(v), FieldRef::Int),
+            Some(v) => FieldRef::Other(v),
+        })
+    }
+}
+
+/// The row error for row `index` (what [`parse_rows`] reports).
+pub fn row_error(index: usize, e: FieldError) -> InputError {
+    InputError::Row {
+        index,
+        field: e.field,
+        problem: e.problem,
+    }
+}
+
+fn required_str<S: RowSource>(src: &S, field: &'static str) -> Result<String, S::Error> {
+    src.with_field(field, |v| match v {
+        FieldRef::Str(s) if !is_blank(s) => Ok(s.to_owned()),
+        FieldRef::Str(_) => Err(FieldError::new(field, "must not be empty")),
+        FieldRef::Missing => Err(FieldError::new(field, "missing")),
+        other => Err(FieldError::new(
             field,
-            format!("expected a string, got {}", type_name(other)),
+            format!("expected a string, got {}", other.type_name()),
         )),
+    })
+}
+
+/// `s.trim().is_empty()`, without scanning the string when its first byte settles it (every
+/// string of every row goes through here).
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        Some(_) => s.trim().is_empty(),
     }
 }
 
 /// Missing, null and `""` all mean "not set".
-fn optional_str(
-    map: &Map<String, Value>,
-    field: &'static str,
-) -> Result<Option<String>, FieldError> {
-    match map.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(FieldError::new(
+fn non_blank<'a>(v: FieldRef<'a>, field: &'static str) -> Result<Option<&'a str>, FieldError> {
+    match v {
+        FieldRef::Missing | FieldRef::Null => Ok(None),
+        FieldRef::Str(s) if is_blank(s) => Ok(None),
+        FieldRef::Str(s) => Ok(Some(s)),
+        other => Err(FieldError::new(
             field,
-            format!("expected a string or null, got {}", type_name(other)),
+            format!("expected a string or null, got {}", other.type_name()),
         )),
     }
 }
 
-fn required_date(map: &Map<String, Value>, field: &'static str) -> Result<NaiveDate, FieldError> {
-    let s = required_str(map, field)?;
-    parse_date(&s).ok_or_else(|| {
-        FieldError::new(
-            field,
-            format!(
-                "expected YYYY-MM-DD, got {:?}",
-                crate::mrkdwn::truncate(&s, 80)
-            ),
-        )
+fn optional_str<S: RowSource>(src: &S, field: &'static str) -> Result<Option<String>, S::Error> {
+    src.with_field(field, |v| Ok(non_blank(v, field)?.map(str::to_owned)))
+}
+
+fn required_date<S: RowSource>(src: &S, field: &'static str) -> Result<NaiveDate, S::Error> {
+    src.with_field(field, |v| {
+        let s = match v {
+            FieldRef::Str(s) if !is_blank(s) => s,
+            FieldRef::Str(_) => return Err(FieldError::new(field, "must not be empty")),
+            FieldRef::Missing => return Err(FieldError::new(field, "missing")),
+            other => {
+                return Err(FieldError::new(
+                    field,
+                    format!("expected a string, got {}", other.type_name()),
+                ))
+            }
+        };
+        parse_date(s).ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!(
+                    "expected YYYY-MM-DD, got {:?}",
+                    crate::mrkdwn::truncate(s, 80)
+                ),
+            )
+        })
     })
 }
 

@@ -1,10 +1,14 @@
 //! The daily "who is out today" messages, the threaded late-leave note and the channel test message.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use slack_morphism::prelude::*;
 
 use super::Message;
-use crate::attendance::{display_date, AbsenceKind, AbsenceRow, Summary};
+use crate::attendance::{
+    display_date, push_display_date, push_uint, AbsenceKind, AbsenceRow, Summary,
+};
 use crate::{limits, mrkdwn};
 
 /// Used when the configured title is blank.
@@ -26,6 +30,26 @@ pub fn who(name: &str, slack_user_id: Option<&str>) -> String {
     }
 }
 
+/// [`who`], appended to `out` (no allocation when the name needs no escaping).
+fn push_who(out: &mut String, name: &str, slack_user_id: Option<&str>) {
+    match slack_user_id {
+        Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            out.push_str("<@");
+            out.push_str(id);
+            out.push('>');
+        }
+        _ => {
+            let escaped = mrkdwn::escape(name);
+            // Bytes ≥ chars: short enough in bytes means short enough; else the exact cut.
+            if escaped.len() <= NAME_MAX {
+                out.push_str(&escaped);
+            } else {
+                out.push_str(&mrkdwn::escape_truncate(name, NAME_MAX));
+            }
+        }
+    }
+}
+
 fn until_suffix(until: Option<NaiveDate>) -> String {
     until.map_or_else(String::new, |d| format!(" _until {}_", display_date(d)))
 }
@@ -41,10 +65,18 @@ fn header(text: String) -> SlackBlock {
 }
 
 fn section(text: String) -> SlackBlock {
+    // Keep the String we already have unless it really has to be cut (no copy per section).
+    // No more bytes than the limit means no more chars either: skip the char-by-char scan.
+    let cut = if text.len() <= limits::SECTION_TEXT {
+        None
+    } else {
+        match mrkdwn::truncate(&text, limits::SECTION_TEXT) {
+            Cow::Owned(cut) => Some(cut),
+            Cow::Borrowed(_) => None,
+        }
+    };
     SlackSectionBlock::new()
-        .with_text(md!(
-            mrkdwn::truncate(&text, limits::SECTION_TEXT).into_owned()
-        ))
+        .with_text(md!(cut.unwrap_or(text)))
         .into()
 }
 
@@ -56,6 +88,9 @@ fn clean_title(title: &str) -> &str {
         t
     }
 }
+
+/// Initial capacity of a section's text: one allocation per section for ASCII names.
+const SECTION_BUF: usize = limits::SECTION_TEXT + 64;
 
 /// Packs lines into ≤ 3000-char sections and sections into ≤ 50-block messages.
 struct Packer {
@@ -77,7 +112,8 @@ impl Packer {
 
     fn flush(&mut self) {
         if !self.buf.is_empty() {
-            self.blocks.push(section(std::mem::take(&mut self.buf)));
+            let full = std::mem::replace(&mut self.buf, String::with_capacity(SECTION_BUF));
+            self.blocks.push(section(full));
             self.buf_chars = 0;
         }
     }
@@ -139,16 +175,35 @@ pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
         ":palm_tree: {} {title}",
         summary.total()
     ))]);
+    // One line buffer and one "until" text reused for every line: entries are sorted by end
+    // date within a group, so consecutive lines mostly share it.
+    let mut line = String::with_capacity(128);
+    let mut until: Option<(NaiveDate, String)> = None;
     for group in &summary.groups {
         let label = group.kind.label();
         packer.open(label, true);
         for (n, entry) in group.entries.iter().enumerate() {
-            let line = format!(
-                "{}. {}{}",
-                n + 1,
-                who(&entry.employee_name, entry.slack_user_id.as_deref()),
-                until_suffix(entry.until(summary.today))
+            line.clear();
+            push_uint(&mut line, u32::try_from(n + 1).unwrap_or(u32::MAX));
+            line.push_str(". ");
+            push_who(
+                &mut line,
+                &entry.employee_name,
+                entry.slack_user_id.as_deref(),
             );
+            if let Some(date) = entry.until(summary.today) {
+                match &until {
+                    Some((d, text)) if *d == date => line.push_str(text),
+                    _ => {
+                        let mut text = String::with_capacity(28);
+                        text.push_str(" _until ");
+                        push_display_date(&mut text, date);
+                        text.push('_');
+                        line.push_str(&text);
+                        until = Some((date, text));
+                    }
+                }
+            }
             packer.push_line(label, &line);
         }
     }
@@ -222,6 +277,26 @@ mod tests {
         assert_eq!(who("A & B", Some("")), "A &amp; B");
         assert_eq!(who("x", Some("U1")), "<@U1>");
         assert_eq!(who("x", Some("U1>|<!here")), "x");
+    }
+
+    #[test]
+    fn push_who_is_who() {
+        let long_amp = "&".repeat(400);
+        let long_plain = "x".repeat(1500);
+        let names = [
+            "Ann",
+            "<!channel> & co",
+            long_amp.as_str(),
+            long_plain.as_str(),
+            "é".repeat(999).leak(),
+        ];
+        for name in names {
+            for id in [None, Some(""), Some("U1"), Some("U1>|<!here")] {
+                let mut out = String::from("1. ");
+                push_who(&mut out, name, id);
+                assert_eq!(out, format!("1. {}", who(name, id)), "{name:?} {id:?}");
+            }
+        }
     }
 
     #[test]

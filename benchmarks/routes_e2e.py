@@ -1,0 +1,273 @@
+"""End-to-end time of each Slack route through the Frappe test double, with the Slack mock.
+
+    python benchmarks/routes_e2e.py [requests_per_route]     # default 1000
+
+Run from the repository root. Uses the same pieces as the pytest suite: the Frappe test double
+(tests/doubles, put on sys.path as tests/conftest.py does), `tests.harness.dispatch` (Frappe's
+/api/method dispatcher as the double imitates it), requests built and signed by
+`tests.harness.slack_requests`, and `tests.harness.slack_mock.SlackMock` (a real HTTP server on
+127.0.0.1 that validates every blocks/view it receives).
+
+For each route, N requests, each timed around `dispatch()` only (building and signing the request
+and resetting state between requests are outside the clock). Per request it also measures, with
+exclusive (non-nested) timers:
+
+- `slack`: time inside `frappe_slack_connector.slack.client.call` (HTTP round trip to the mock,
+  slack_sdk encoding/decoding, the mock's Block Kit validation);
+- `db`: time inside the double's `frappe.database.Database` methods (its in-memory "database":
+  reads, writes, commit — which deep-copies the store — and rollback), plus the double's
+  `Meta` construction: its `get_meta` deep-copies the DocType definition on every call, where
+  real Frappe serves Meta from a cache (a profile showed this to be most of the double's cost).
+
+`own = total - slack - db` is what the issue calls "our own work": the signature guard, routing,
+handlers, Rust builders, the ERP adapter's Python — AND the rest of the double (its dispatcher,
+Document model, permission checks, werkzeug request/response), which stands in for Frappe's own
+code. The line "double: trivial endpoint" dispatches a guest endpoint that does nothing, to show
+what the double's dispatcher alone costs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "tests", "doubles"))
+
+import frappe  # noqa: E402  — the double, from tests/doubles
+from frappe.database import Database  # noqa: E402
+from frappe.model.meta import Meta  # noqa: E402
+from frappe_test_site import reset_site  # noqa: E402
+
+from frappe_slack_connector.slack import client as slack_client  # noqa: E402
+from tests.harness.app_fixtures import App  # noqa: E402
+from tests.harness.dispatch import build_request, dispatch  # noqa: E402
+from tests.harness.slack_mock import SlackMock  # noqa: E402
+from tests.harness.slack_requests import (  # noqa: E402
+	block_actions_message,
+	button_action,
+	interaction_request,
+	slash_command_request,
+	view_closed,
+	view_payload,
+)
+from tests.test_leave_workflow import (  # noqa: E402
+	BOSS,
+	JANE,
+	JANE_EMAIL,
+	World,
+	toggle,
+)
+
+
+class Exclusive:
+	"""Accumulates wall time spent inside the wrapped callables, counting nested calls once."""
+
+	def __init__(self) -> None:
+		self.depth = 0
+		self.start = 0.0
+		self.total = 0.0
+
+	def wrap(self, fn):
+		def wrapper(*args, **kwargs):
+			if self.depth == 0:
+				self.start = time.perf_counter()
+			self.depth += 1
+			try:
+				return fn(*args, **kwargs)
+			finally:
+				self.depth -= 1
+				if self.depth == 0:
+					self.total += time.perf_counter() - self.start
+
+		wrapper.__wrapped__ = fn
+		return wrapper
+
+
+SLACK = Exclusive()
+DB = Exclusive()
+
+
+def instrument() -> None:
+	slack_client.call = SLACK.wrap(slack_client.call)
+	for name, attr in list(vars(Database).items()):
+		if callable(attr) and not name.startswith("__") and not isinstance(attr, type):
+			setattr(Database, name, DB.wrap(attr))
+	# The double rebuilds (deep-copies) a DocType's Meta on every get_meta; real Frappe serves it
+	# from a cache. Counted with the database, not as our work.
+	Meta.__init__ = DB.wrap(Meta.__init__)
+
+
+def pct(values: list[float], p: float) -> float:
+	ordered = sorted(values)
+	return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(label, n, make_request, after=None, expect_status=200):
+	totals, owns, slacks, dbs = [], [], [], []
+	for i in range(n):
+		req = make_request(i)
+		request = build_request(req.path, data=req.body, headers=req.headers)
+		SLACK.total = DB.total = 0.0
+		t0 = time.perf_counter()
+		response = dispatch(request)
+		total = time.perf_counter() - t0
+		if response.status_code != expect_status:
+			raise SystemExit(f"{label}: HTTP {response.status_code} {response.get_data(as_text=True)[:300]}")
+		totals.append(total)
+		slacks.append(SLACK.total)
+		dbs.append(DB.total)
+		owns.append(total - SLACK.total - DB.total)
+		if after:
+			after(response)
+	row = [
+		label,
+		pct(totals, 50),
+		pct(totals, 99),
+		statistics.mean(slacks),
+		statistics.mean(dbs),
+		pct(owns, 50),
+		pct(owns, 99),
+	]
+	print(
+		f"{row[0]:<38} | {row[1] * 1e3:>7.3f} | {row[2] * 1e3:>7.3f} | {row[3] * 1e3:>7.3f} | "
+		f"{row[4] * 1e3:>7.3f} | {row[5] * 1e3:>7.3f} | {row[6] * 1e3:>7.3f} | "
+		f"{'met' if row[6] < 1e-3 else 'NOT met'}"
+	)
+	return row
+
+
+def main() -> None:
+	n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+	mock = SlackMock().start()
+	try:
+		site = reset_site()
+		site.set_conf(slack_api_url=mock.url)
+		app = App(site=site, slack=mock)
+		app.configure(
+			signing_secret=app.secret,
+			bot_user_oauth_token=mock.bot_token,
+			attendance_channel_id="C0ATTEND01",
+		)
+		world = World(app)
+		world.link(JANE_EMAIL, JANE)
+		world.link("boss@example.com", BOSS)
+		instrument()
+		secret = app.secret
+		print(f"{n} requests per route; times in ms; slack/db are means per request")
+		print(
+			f"{'route':<38} | {'p50':>7} | {'p99':>7} | {'slack':>7} | {'db+meta':>7} | {'own p50':>7} | "
+			f"{'own p99':>7} | own p99 < 1 ms"
+		)
+
+		# Double only: a guest endpoint that does nothing (dispatcher + werkzeug + the double).
+		class Trivial:
+			path = "/api/method/tests.harness.sample_api.raw_response"
+			body = b""
+			headers: dict[str, str] = {}  # noqa: RUF012
+
+		run("double: trivial endpoint (no app code)", n, lambda i: Trivial)
+
+		# /apply-leave: resolve user, employee, leave types, build the modal, views.open.
+		run("slash command /apply-leave", n, lambda i: slash_command_request(secret=secret, user_id=JANE))
+		view = mock.last_call("views.open").response["view"]
+		view["state"] = {"values": {}}
+
+		# Half-day toggle: views.update with the view's current hash (so the mock accepts it).
+		current = {"view": view}
+
+		def toggled(response):
+			current["view"] = mock.last_call("views.update").response["view"]
+
+		run(
+			"half-day toggle (views.update)",
+			n,
+			lambda i: interaction_request(toggle(current["view"], on=i % 2 == 0), secret=secret),
+			after=toggled,
+		)
+
+		# view_submission with inline errors (end before start): route + validate + build errors.
+		def bad_submission(i):
+			return interaction_request(
+				submission_payload(world, start="2026-12-03", end="2026-12-02"), secret=secret
+			)
+
+		run("view_submission, inline errors", n, bad_submission)
+
+		closed = view_payload(callback_id="apply_leave_application", notify_on_close=True)
+		run("ack: view_closed", n, lambda i: interaction_request(view_closed_payload(closed), secret=secret))
+		run(
+			"ack: ignored action",
+			n,
+			lambda i: interaction_request(
+				block_actions_message(button_action("ignore_link", "x")), secret=secret
+			),
+		)
+		# Last: every approval adds rows (comments, versions) that make the double's commit, which
+		# deep-copies the store, slower for whatever runs after it.
+		# Approve click: decide an Open application, chat.update, enqueue the requester DM.
+		name = world.leave()
+		post = world.approver_dm(name)
+		channel, ts = post.response["channel"], post.response["ts"]
+
+		def reopen(response):
+			# Outside the clock: put the application back to Open so the next click decides again.
+			frappe.db.set_value("Leave Application", name, {"status": "Open", "docstatus": 0})
+			frappe.db.commit()
+			site.run_jobs()
+
+		run(
+			"approve click (decide + chat.update)",
+			n,
+			lambda i: interaction_request(
+				block_actions_message(
+					button_action("leave_approve", name, block_id="leave_actions_block"),
+					channel_id=channel,
+					message_ts=ts,
+					user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+				),
+				secret=secret,
+			),
+			after=reopen,
+		)
+
+		if app.error_titles():
+			print("Error Log entries written during the run:", sorted(set(app.error_titles())))
+	finally:
+		mock.stop()
+
+
+def view_closed_payload(view):
+	return view_closed(view)
+
+
+def submission_payload(world, start, end):
+	from tests.harness.slack_requests import (  # noqa: PLC0415
+		state_checkboxes,
+		state_datepicker,
+		state_plain_text,
+		state_static_select,
+		view_submission,
+	)
+
+	values = {
+		"start_date": {"start_date_picker": state_datepicker(start)},
+		"end_date": {"end_date_picker": state_datepicker(end)},
+		"leave_type": {"leave_type_select": state_static_select("Casual Leave")},
+		"half_day_checkbox": {"half_day_checkbox": state_checkboxes([])},
+		"reason": {"reason_input": state_plain_text("Family trip")},
+	}
+	view = view_payload(
+		callback_id="apply_leave_application",
+		state_values=values,
+		private_metadata=json.dumps({"employee": world.employee}),
+	)
+	return view_submission(view, user={"id": JANE, "username": "jane", "name": "jane"})
+
+
+if __name__ == "__main__":
+	main()

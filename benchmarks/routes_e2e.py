@@ -14,7 +14,9 @@ exclusive (non-nested) timers:
 
 - `slack`: time inside `frappe_slack_connector.slack.client.call` (HTTP round trip to the mock,
   slack_sdk encoding/decoding, the mock's Block Kit validation);
-- `db`: time inside the double's `frappe.database.Database` methods (its in-memory "database":
+- `db`: time inside the ERP adapter (`frappe_slack_connector.erp`, the app's only door to
+  frappe/hrms: every document read, insert, validation and submit) and inside the double's
+  `frappe.database.Database` methods (its in-memory "database":
   reads, writes, commit — which deep-copies the store — and rollback), plus the double's
   `Meta` construction: its `get_meta` deep-copies the DocType definition on every call, where
   real Frappe serves Meta from a cache (a profile showed this to be most of the double's cost).
@@ -28,6 +30,7 @@ what the double's dispatcher alone costs.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import statistics
@@ -43,6 +46,7 @@ from frappe.database import Database  # noqa: E402
 from frappe.model.meta import Meta  # noqa: E402
 from frappe_test_site import reset_site  # noqa: E402
 
+from frappe_slack_connector import erp  # noqa: E402
 from frappe_slack_connector.slack import client as slack_client  # noqa: E402
 from tests.harness.app_fixtures import App  # noqa: E402
 from tests.harness.dispatch import build_request, dispatch  # noqa: E402
@@ -100,6 +104,11 @@ def instrument() -> None:
 	# The double rebuilds (deep-copies) a DocType's Meta on every get_meta; real Frappe serves it
 	# from a cache. Counted with the database, not as our work.
 	Meta.__init__ = DB.wrap(Meta.__init__)
+	# The ERP adapter is, by design, the app's only door to frappe/hrms: everything it does is
+	# database and framework work (documents, validation, permissions), so it counts with `db`.
+	for name, attr in list(vars(erp).items()):
+		if inspect.isfunction(attr) and attr.__module__ == erp.__name__:
+			setattr(erp, name, DB.wrap(attr))
 
 
 def pct(values: list[float], p: float) -> float:

@@ -546,6 +546,7 @@ def test_malformed_payload_json_is_a_400(world, app):
 	body = urlencode({"payload": "{not json"}).encode()
 	ts = str(int(time.time()))
 	headers = {
+		"Content-Type": "application/x-www-form-urlencoded",
 		"X-Slack-Request-Timestamp": ts,
 		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
 	}

@@ -119,3 +119,17 @@ def test_valid_request_passes_the_guard(app, route):
 	response = app.send(build(app, route))
 	assert response.status_code not in (400, 401, 403)
 	assert app.error_titles() == []
+
+
+def test_signed_body_that_is_not_a_form_is_refused(app):
+	body = b'{"payload": {"type": "block_actions"}}'
+	ts = str(int(time.time()))
+	headers = {
+		"Content-Type": "application/json",
+		"X-Slack-Request-Timestamp": ts,
+		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
+	}
+	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
+	assert "application/json" in json_body(response)["message"]
+	assert app.error_titles() == ["Slack request rejected: malformed_form"]

@@ -96,7 +96,10 @@ def route_seeds() -> dict[str, bytes]:
 		)
 	)
 	s["half_day_toggle_unchecked"] = compact(
-		sr.block_actions_view(sr.checkboxes_action("half_day_checkbox", [], block_id="half_day_checkbox"), view=leave_view(full_state()))
+		sr.block_actions_view(
+			sr.checkboxes_action("half_day_checkbox", [], block_id="half_day_checkbox"),
+			view=leave_view(full_state()),
+		)
 	)
 	empty = leave_view({})
 	empty.pop("state")
@@ -145,11 +148,15 @@ def route_seeds() -> dict[str, bytes]:
 		)
 	)
 	s["view_submission_bad_date"] = compact(
-		sr.view_submission(leave_view(full_state(start_date={"start_date_picker": sr.state_datepicker("2026-13-45")})))
+		sr.view_submission(
+			leave_view(full_state(start_date={"start_date_picker": sr.state_datepicker("2026-13-45")}))
+		)
 	)
 	s["view_submission_bad_period"] = compact(
 		sr.view_submission(
-			leave_view(full_state(half_day_period={"half_day_period_select": sr.state_static_select("third_half")}))
+			leave_view(
+				full_state(half_day_period={"half_day_period_select": sr.state_static_select("third_half")})
+			)
 		)
 	)
 	s["view_submission_long_reason"] = compact(
@@ -163,13 +170,19 @@ def route_seeds() -> dict[str, bytes]:
 	s["not_object"] = b'[{"type":"block_actions"}]'
 	s["missing_type"] = b"{}"
 	s["unknown_type"] = compact({"type": "shortcut", "callback_id": "x"})
-	s["wrong_types"] = compact({"type": "block_actions", "user": "U123", "actions": [42], "view": {"state": {"values": [1, 2]}}})
-	s["escapes"] = b'{"type":"block_actions","actions":[{"action_id":"leave_\\u0061pprove","value":"\\ud83c\\udf89 \\"x\\" \\\\ \\n"}],"user":{"id":"U1"}}'
+	s["wrong_types"] = compact(
+		{"type": "block_actions", "user": "U123", "actions": [42], "view": {"state": {"values": [1, 2]}}}
+	)
+	s["escapes"] = (
+		b'{"type":"block_actions","actions":[{"action_id":"leave_\\u0061pprove","value":"\\ud83c\\udf89 \\"x\\" \\\\ \\n"}],"user":{"id":"U1"}}'
+	)
 	s["deep_63"] = b'{"type":"view_closed","view":' + b"[" * 61 + b"]" * 61 + b"}"
 	s["deep_65"] = b'{"a":' + b"[" * 64 + b"]" * 64 + b"}"
-	s["bracket_in_string"] = compact({"type": "view_closed", "view": {"callback_id": "[[[[{{{{\\\"" * 20}})
+	s["bracket_in_string"] = compact({"type": "view_closed", "view": {"callback_id": '[[[[{{{{\\"' * 20}})
 	# What a slash command body looks like (route is never called on it, but nothing must break).
-	s["slash_body"] = sr.slash_command_request(secret="s", trigger_id="1.2.3", response_url="https://hooks.slack.com/x").body
+	s["slash_body"] = sr.slash_command_request(
+		secret="s", trigger_id="1.2.3", response_url="https://hooks.slack.com/x"
+	).body
 	s["interaction_form_body"] = sr.interaction_request(approve, secret="s").body
 	return s
 
@@ -204,7 +217,9 @@ def verify_seeds() -> dict[str, bytes]:
 	s["missing_timestamp"] = vinput(1, 0, SLACK_SECRET, SLACK_TS, SLACK_SIG, SLACK_BODY)
 	s["missing_signature"] = vinput(2, 0, SLACK_SECRET, SLACK_TS, SLACK_SIG, SLACK_BODY)
 	s["blank_secret"] = vinput(4, 0, " \t", SLACK_TS, SLACK_SIG, SLACK_BODY)
-	s["tampered_body"] = vinput(0, 0, SLACK_SECRET, SLACK_TS, SLACK_SIG, SLACK_BODY.replace(b"foobar", b"foobaz"))
+	s["tampered_body"] = vinput(
+		0, 0, SLACK_SECRET, SLACK_TS, SLACK_SIG, SLACK_BODY.replace(b"foobar", b"foobaz")
+	)
 	s["uppercase_hex"] = vinput(0, 0, SLACK_SECRET, SLACK_TS, "v0=" + SLACK_SIG[3:].upper(), SLACK_BODY)
 	s["v1_prefix"] = vinput(0, 0, SLACK_SECRET, SLACK_TS, "v1=" + SLACK_SIG[3:], SLACK_BODY)
 	s["signed_ts_plus_sign"] = vinput(4, 0, SLACK_SECRET, "+" + SLACK_TS, "", SLACK_BODY)
@@ -226,7 +241,10 @@ def verify_seeds() -> dict[str, bytes]:
 			secret=secret, trigger_id="1.2.3", response_url="https://hooks.slack.com/commands/T/1/x"
 		).body,
 		"slash_with_text": sr.slash_command_request(
-			"/apply-leave", "half day tomorrow <@U123> & more", secret=secret, trigger_id="4.5.6",
+			"/apply-leave",
+			"half day tomorrow <@U123> & more",
+			secret=secret,
+			trigger_id="4.5.6",
 			response_url="https://hooks.slack.com/commands/T/1/y",
 		).body,
 		"form_two_payloads": urlencode([("payload", "{}"), ("payload", compact(approve).decode())]).encode(),

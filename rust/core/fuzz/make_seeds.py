@@ -152,6 +152,14 @@ def route_seeds() -> dict[str, bytes]:
 			leave_view(full_state(start_date={"start_date_picker": sr.state_datepicker("2026-13-45")}))
 		)
 	)
+	# Finding 1 (tests/fuzz_findings.rs): dates chrono's %Y-%m-%d took but Slack never sends.
+	s["view_submission_lenient_date"] = compact(
+		sr.view_submission(
+			leave_view(
+				full_state(half_day_date={"half_day_date_picker": sr.state_datepicker("+10000-01-01")})
+			)
+		)
+	)
 	s["view_submission_bad_period"] = compact(
 		sr.view_submission(
 			leave_view(

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -700,15 +700,21 @@ fn date_field(
     match state_value(values, block, action).and_then(|v| v.selected_date.as_deref()) {
         None | Some("") => Ok(None),
         // Slack's datepicker always sends YYYY-MM-DD; anything else is not a user mistake.
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                PayloadError::invalid(
-                    &format!("view.state.values.{block}.{action}.selected_date"),
-                    format!("{:?} is not a YYYY-MM-DD date", short(s)),
-                )
-            }),
+        Some(s) => parse_iso_date(s).map(Some).ok_or_else(|| {
+            PayloadError::invalid(
+                &format!("view.state.values.{block}.{action}.selected_date"),
+                format!("{:?} is not a YYYY-MM-DD date", short(s)),
+            )
+        }),
     }
+}
+
+/// Exactly `YYYY-MM-DD` with a year from 0001 to 9999 (what Slack's datepicker sends and what
+/// Python's `datetime.date` can hold). chrono's `%Y-%m-%d` alone is lenient: it takes signed and
+/// five-digit years (`+10000-01-01`, `-0001-01-01`), one-digit months and days and leading spaces,
+/// all of which would reach the ERP or a rebuilt modal as dates nobody can use.
+fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    crate::attendance::parse_date(s).filter(|d| d.year() >= 1)
 }
 
 /// Extracts the leave modal's values from `view.state.values`.

@@ -119,6 +119,16 @@ pub fn check_route(data: &[u8]) {
             private_metadata,
             ..
         } => {
+            for d in [values.start_date, values.end_date, values.half_day_date]
+                .into_iter()
+                .flatten()
+            {
+                let iso = d.to_string();
+                assert!(
+                    iso.len() == 10 && !iso.starts_with(['+', '-']) && !iso.starts_with("0000"),
+                    "{iso}"
+                );
+            }
             let input = LeaveModalInput {
                 leave_types: vec![
                     LeaveTypeOption {
@@ -159,6 +169,17 @@ pub fn check_route(data: &[u8]) {
             ..
         } => match form {
             Ok(f) => {
+                // Routed dates are plain YYYY-MM-DD, years 0001..=9999 (what Python can hold).
+                for d in [Some(f.start_date), Some(f.end_date), f.half_day_date]
+                    .into_iter()
+                    .flatten()
+                {
+                    let iso = d.to_string();
+                    assert!(
+                        iso.len() == 10 && !iso.starts_with(['+', '-']) && !iso.starts_with("0000"),
+                        "{iso}"
+                    );
+                }
                 assert!(f.start_date <= f.end_date);
                 assert!(!f.reason.is_empty() && f.reason.chars().count() <= 1000);
                 assert_eq!(f.half_day, f.half_day_date.is_some());

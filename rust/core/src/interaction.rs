@@ -23,6 +23,8 @@ pub const MAX_PAYLOAD_BYTES: usize = 2 * 1024 * 1024;
 /// Real payloads nest about 10 levels; refusing deeper ones before serde runs keeps recursion
 /// (and work) bounded whatever the input.
 pub const MAX_NESTING: usize = 64;
+/// Longest serde message kept in a [`PayloadError`] (it may quote attacker-sized values).
+pub const MAX_ERROR_DETAIL_CHARS: usize = 300;
 /// Longest leave reason we accept; the modal's input enforces the same `max_length`.
 pub const MAX_REASON_CHARS: usize = 1000;
 
@@ -510,9 +512,14 @@ fn parse_envelope(payload: &[u8]) -> Result<Envelope, PayloadError> {
         _ => return Err(PayloadError::MalformedJson("expected a JSON object".into())),
     }
     check_nesting(payload, MAX_NESTING)?;
-    serde_json::from_slice(payload).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => PayloadError::invalid("payload", e.to_string()),
-        _ => PayloadError::MalformedJson(e.to_string()),
+    // serde's type errors quote the offending value in full (`invalid type: string "…"`): cut the
+    // message so a signed payload cannot turn one Error Log into megabytes.
+    serde_json::from_slice(payload).map_err(|e| {
+        let detail = mrkdwn::truncate(&e.to_string(), MAX_ERROR_DETAIL_CHARS).into_owned();
+        match e.classify() {
+            serde_json::error::Category::Data => PayloadError::invalid("payload", detail),
+            _ => PayloadError::MalformedJson(detail),
+        }
     })
 }
 

@@ -67,3 +67,36 @@ fn lenient_datepicker_dates_are_invalid_field() {
         assert!(matches!(r, Route::LeaveSubmission { .. }), "{good}");
     }
 }
+
+/// Finding 2: serde's "invalid type" errors quote the offending value in full, and that message
+/// became the `PayloadError` text that the interaction route writes to the Error Log: a signed
+/// payload with a 2 MiB string where an object belongs made a 2 MiB Error Log. Serde messages are
+/// now cut to `MAX_ERROR_DETAIL_CHARS`; every `PayloadError` message stays small.
+#[test]
+fn payload_error_messages_are_bounded() {
+    use slack_connector_core::interaction::{MAX_ERROR_DETAIL_CHARS, MAX_PAYLOAD_BYTES};
+    let big = "A".repeat(MAX_PAYLOAD_BYTES / 2 - 100);
+    for payload in [
+        format!(r#"{{"type":"block_actions","user":"{big}"}}"#),
+        format!(
+            r#"{{"type":"block_actions","actions":[{{"action_id":"leave_approve","value":["{big}"]}}]}}"#
+        ),
+        format!(r#"{{"type":"view_submission","view":{{"state":{{"values":{{"b":"{big}"}}}}}}}}"#),
+        format!(r#"{{"type":"x","{big}":tru}}"#),
+        format!(r#"{{"type":"{big}"}}"#),
+        format!(
+            r#"{{"type":"block_actions","actions":[{{"action_id":"{big}","block_id":"{big}"}}]}}"#
+        ),
+    ] {
+        assert!(payload.len() <= MAX_PAYLOAD_BYTES);
+        let e = route(payload.as_bytes()).unwrap_err();
+        let n = e.to_string().chars().count();
+        // The detail plus the fixed wording and a field path.
+        assert!(
+            n <= MAX_ERROR_DETAIL_CHARS + 600,
+            "{} chars: {}",
+            n,
+            e.reason()
+        );
+    }
+}

@@ -23,6 +23,8 @@ pub const MAX_PAYLOAD_BYTES: usize = 2 * 1024 * 1024;
 /// Real payloads nest about 10 levels; refusing deeper ones before serde runs keeps recursion
 /// (and work) bounded whatever the input.
 pub const MAX_NESTING: usize = 64;
+/// Longest serde message kept in a [`PayloadError`] (it may quote attacker-sized values).
+pub const MAX_ERROR_DETAIL_CHARS: usize = 300;
 /// Longest leave reason we accept; the modal's input enforces the same `max_length`.
 pub const MAX_REASON_CHARS: usize = 1000;
 
@@ -511,9 +513,14 @@ fn parse_envelope(payload: &[u8]) -> Result<Envelope, PayloadError> {
         _ => return Err(PayloadError::MalformedJson("expected a JSON object".into())),
     }
     check_nesting(payload, MAX_NESTING)?;
-    serde_json::from_slice(payload).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => PayloadError::invalid("payload", e.to_string()),
-        _ => PayloadError::MalformedJson(e.to_string()),
+    // serde's type errors quote the offending value in full (`invalid type: string "…"`): cut the
+    // message so a signed payload cannot turn one Error Log into megabytes.
+    serde_json::from_slice(payload).map_err(|e| {
+        let detail = mrkdwn::truncate(&e.to_string(), MAX_ERROR_DETAIL_CHARS).into_owned();
+        match e.classify() {
+            serde_json::error::Category::Data => PayloadError::invalid("payload", detail),
+            _ => PayloadError::MalformedJson(detail),
+        }
     })
 }
 
@@ -710,25 +717,12 @@ fn date_field(
     }
 }
 
-/// Exactly `YYYY-MM-DD` with a year from 1 to 9999: what Slack's datepicker sends and what Python's
-/// `date` (hence Frappe) can hold. chrono's `%Y-%m-%d` alone also takes `2026-12-2`, `0000-01-01`
-/// and `+10000-01-01`, which Frappe then refuses with a message about the wrong field.
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.year() >= 1)
+/// Exactly `YYYY-MM-DD` with a year from 0001 to 9999 (what Slack's datepicker sends and what
+/// Python's `datetime.date` can hold). chrono's `%Y-%m-%d` alone is lenient: it takes signed and
+/// five-digit years (`+10000-01-01`, `-0001-01-01`), one-digit months and days and leading spaces,
+/// all of which would reach the ERP or a rebuilt modal as dates nobody can use.
+fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    crate::attendance::parse_date(s).filter(|d| d.year() >= 1)
 }
 
 /// The reason as stored: control characters (NUL, escape sequences, DEL, C1) removed except tab

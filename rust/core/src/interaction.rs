@@ -552,10 +552,7 @@ pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
             dispatch(handler, &env, Some(action))
         }
         Kind::ViewSubmission | Kind::ViewClosed => {
-            let view = env
-                .view
-                .as_ref()
-                .ok_or(PayloadError::MissingField("view"))?;
+            let view = required_view(env)?;
             let callback_id = view.callback_id.as_deref().unwrap_or("");
             let handler = lookup(kind, callback_id, "")
                 .ok_or_else(|| PayloadError::UnknownCallback(short(callback_id)))?;
@@ -622,6 +619,11 @@ fn leave_decision(
     })
 }
 
+/// The payload's `view`, which view payloads and modal actions cannot do without.
+fn required_view(env: &Envelope) -> Result<&View, PayloadError> {
+    env.view.as_ref().ok_or(PayloadError::MissingField("view"))
+}
+
 fn state_values(view: &View) -> Result<&StateValues, PayloadError> {
     view.state
         .as_ref()
@@ -630,10 +632,7 @@ fn state_values(view: &View) -> Result<&StateValues, PayloadError> {
 }
 
 fn half_day_toggle(env: &Envelope, action: Option<&Action>) -> Result<Route, PayloadError> {
-    let view = env
-        .view
-        .as_ref()
-        .ok_or(PayloadError::MissingField("view"))?;
+    let view = required_view(env)?;
     let view_id = view
         .id
         .clone()
@@ -663,10 +662,7 @@ fn half_day_toggle(env: &Envelope, action: Option<&Action>) -> Result<Route, Pay
 }
 
 fn leave_submission(env: &Envelope) -> Result<Route, PayloadError> {
-    let view = env
-        .view
-        .as_ref()
-        .ok_or(PayloadError::MissingField("view"))?;
+    let view = required_view(env)?;
     let view_id = view
         .id
         .clone()

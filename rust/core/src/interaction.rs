@@ -552,7 +552,7 @@ pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
             dispatch(handler, &env, Some(action))
         }
         Kind::ViewSubmission | Kind::ViewClosed => {
-            let view = required_view(env)?;
+            let view = required_view(&env)?;
             let callback_id = view.callback_id.as_deref().unwrap_or("");
             let handler = lookup(kind, callback_id, "")
                 .ok_or_else(|| PayloadError::UnknownCallback(short(callback_id)))?;

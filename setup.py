@@ -5,10 +5,21 @@
 name maturin produces, so a stale per-interpreter build never shadows it.
 """
 
-from setuptools import setup
+import re
+from pathlib import Path
+
+from setuptools import find_packages, setup
 from setuptools_rust import Binding, RustExtension
 
+VERSION = re.search(
+	r'^__version__ = "([^"]+)"',
+	Path(__file__).with_name("frappe_slack_connector").joinpath("__init__.py").read_text(),
+	re.M,
+).group(1)
+
 setup(
+	version=VERSION,
+	packages=find_packages(include=["frappe_slack_connector", "frappe_slack_connector.*"]),
 	rust_extensions=[
 		RustExtension(
 			"frappe_slack_connector._core",

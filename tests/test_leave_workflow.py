@@ -5,7 +5,6 @@ mock (which validates every blocks/view it receives)."""
 from __future__ import annotations
 
 import json
-import time
 from urllib.parse import urlencode
 
 import frappe
@@ -15,14 +14,12 @@ from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 from frappe_slack_connector import erp
 from tests.harness.app_fixtures import json_body
 from tests.harness.slack_requests import (
-	INTERACTION_PATH,
-	SlackRequest,
 	block_actions_message,
 	block_actions_view,
 	button_action,
 	checkboxes_action,
 	interaction_request,
-	sign,
+	raw_request,
 	slash_command_request,
 	state_checkboxes,
 	state_datepicker,
@@ -544,18 +541,10 @@ def test_unknown_action_is_a_400_with_an_error_log(world, app):
 
 def test_malformed_payload_json_is_a_400(world, app):
 	body = urlencode({"payload": "{not json"}).encode()
-	ts = str(int(time.time()))
-	headers = {
-		"Content-Type": "application/x-www-form-urlencoded",
-		"X-Slack-Request-Timestamp": ts,
-		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
-	}
-	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	response = app.send(raw_request(body, secret=app.secret))
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_json"
 	assert app.error_titles() == ["Slack interaction rejected: malformed_json"]
-	body = b"foo=bar"
-	headers["X-Slack-Signature"] = sign(body, secret=app.secret, timestamp=ts)
-	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	response = app.send(raw_request(b"foo=bar", secret=app.secret))
 	assert response.status_code == 400 and json_body(response)["error"] == "missing_payload"
 
 

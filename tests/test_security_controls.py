@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlencode
 
 import frappe
@@ -10,7 +9,7 @@ import pytest
 
 from frappe_slack_connector.api import slack_interactions, slash_leave
 from tests.harness.app_fixtures import json_body
-from tests.harness.slack_requests import INTERACTION_PATH, SlackRequest, sign
+from tests.harness.slack_requests import SlackRequest, raw_request
 
 SLACK_ROUTES = [slack_interactions.event, slash_leave.slash_leave]
 
@@ -24,13 +23,7 @@ def test_slack_routes_are_guest_post_only_and_xss_safe(route):
 
 
 def _signed(app, body: bytes) -> SlackRequest:
-	ts = str(int(time.time()))
-	headers = {
-		"Content-Type": "application/x-www-form-urlencoded",
-		"X-Slack-Request-Timestamp": ts,
-		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
-	}
-	return SlackRequest("POST", INTERACTION_PATH, body, headers)
+	return raw_request(body, secret=app.secret)
 
 
 @pytest.mark.parametrize("depth", [65, 100_000])

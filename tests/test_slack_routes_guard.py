@@ -15,7 +15,7 @@ from tests.harness.slack_requests import (
 	block_actions_message,
 	button_action,
 	interaction_request,
-	sign,
+	raw_request,
 	slash_command_request,
 )
 
@@ -86,26 +86,14 @@ def test_tampered_body_is_rejected(app, route):
 
 def test_duplicate_payload_fields_are_refused_after_verification(app):
 	body = b"payload=%7B%7D&payload=%7B%22type%22%3A%22block_actions%22%7D"
-	ts = str(int(time.time()))
-	headers = {
-		"Content-Type": "application/x-www-form-urlencoded",
-		"X-Slack-Request-Timestamp": ts,
-		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
-	}
-	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	response = app.send(raw_request(body, secret=app.secret))
 	assert response.status_code == 400
 	assert json_body(response)["error"] == "malformed_form"
 	assert app.error_titles() == ["Slack request rejected: malformed_form"]
 
 
 def test_non_utf8_body_is_refused_after_verification(app):
-	body = b"payload=\xff\xfe"
-	ts = str(int(time.time()))
-	headers = {
-		"X-Slack-Request-Timestamp": ts,
-		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
-	}
-	response = app.send(SlackRequest("POST", COMMAND_PATH, body, headers))
+	response = app.send(raw_request(b"payload=\xff\xfe", secret=app.secret, path=COMMAND_PATH))
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
 
 
@@ -123,13 +111,7 @@ def test_valid_request_passes_the_guard(app, route):
 
 def test_signed_body_that_is_not_a_form_is_refused(app):
 	body = b'{"payload": {"type": "block_actions"}}'
-	ts = str(int(time.time()))
-	headers = {
-		"Content-Type": "application/json",
-		"X-Slack-Request-Timestamp": ts,
-		"X-Slack-Signature": sign(body, secret=app.secret, timestamp=ts),
-	}
-	response = app.send(SlackRequest("POST", INTERACTION_PATH, body, headers))
+	response = app.send(raw_request(body, secret=app.secret, content_type="application/json"))
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
 	assert "application/json" in json_body(response)["message"]
 	assert app.error_titles() == ["Slack request rejected: malformed_form"]

@@ -58,13 +58,34 @@ def sign(body: bytes, *, secret: str, timestamp: str) -> str:
 	return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
-def _request(body: bytes, path: str, secret: str, timestamp: int | str | None, sign_it: bool) -> SlackRequest:
+def raw_request(
+	body: bytes,
+	*,
+	secret: str,
+	path: str = INTERACTION_PATH,
+	timestamp: int | str | None = None,
+	sign: bool = True,
+	content_type: str | None = "application/x-www-form-urlencoded",
+) -> SlackRequest:
+	"""Any body, signed as Slack would sign it (for bodies Slack itself would never send)."""
+	return _request(body, path, secret, timestamp, sign, content_type)
+
+
+def _request(
+	body: bytes,
+	path: str,
+	secret: str,
+	timestamp: int | str | None,
+	sign_it: bool,
+	content_type: str | None = "application/x-www-form-urlencoded",
+) -> SlackRequest:
 	ts = str(int(time.time()) if timestamp is None else timestamp)
 	headers = {
-		"Content-Type": "application/x-www-form-urlencoded",
 		"User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
 		"X-Slack-Request-Timestamp": ts,
 	}
+	if content_type:
+		headers["Content-Type"] = content_type
 	if sign_it:
 		headers["X-Slack-Signature"] = sign(body, secret=secret, timestamp=ts)
 	headers["Content-Length"] = str(len(body))

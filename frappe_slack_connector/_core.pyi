@@ -156,7 +156,7 @@ def build_leave_modal(input: LeaveModalInput) -> dict:
 	with a hint saying how many are listed or shown).
 
 	Raises:
-		ValueError: unknown or missing keys, bad dates, no leave types, private_metadata too long.
+		InputError: unknown or missing keys, bad dates (`bad_input`); no leave types, private_metadata too long (`unbuildable`).
 		TypeError: a value that is not plain JSON (e.g. a `datetime.date`: pass `.isoformat()`).
 	"""
 
@@ -188,7 +188,7 @@ def build_approver_message(details: LeaveDetails) -> SlackMessage:
 	and Reject (danger, `leave_reject`), both with value = the Leave Application name.
 
 	Raises:
-		ValueError: bad input, or a name longer than a button value (2000 chars).
+		InputError: bad input (`bad_input`), or a name longer than a button value, 2000 chars (`unbuildable`).
 	"""
 
 def build_decided_message(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:
@@ -243,9 +243,12 @@ def build_view_errors(errors: Mapping[str, str]) -> dict:
 # (no imports here: builtins only, so this block stays self-contained)
 
 class InputError(ValueError):
-	"""Bad input to an attendance builder or to `render_markdown`.
+	"""Bad input to a builder (attendance, leave workflow) or to `render_markdown`.
 
-	`reason` is one of `bad_row` (a leave row; `index` is the row's position), `bad_date`,
+	`reason` is one of `bad_input` (a leave builder's dict of the wrong shape: missing or unknown
+	key, bad date, unknown decision), `unbuildable` (a leave builder input Slack would reject and
+	truncation cannot fix: no leave types, private_metadata too long, an over-long button value),
+	`bad_row` (a leave row; `index` is the row's position), `bad_date`,
 	`bad_datetime`, `bad_time` (an argument; `index` is None), `not_a_list`, `invalid_block`,
 	`unknown_block` (`render_markdown`; `index` is the block's position). `field` names the
 	offending field or argument (`"blocks"` for block errors). Values quoted in the message are

@@ -65,13 +65,13 @@ pub fn manifest_error(py: Python<'_>, e: &CoreManifestError) -> PyErr {
 }
 
 /// A builder input that Slack would reject and that cannot be fixed by truncating: a caller bug.
-pub fn build_error(e: &BuildError) -> PyErr {
-    PyValueError::new_err(e.to_string())
+pub fn build_error(py: Python<'_>, e: &BuildError) -> PyErr {
+    input_error(py, "unbuildable", None, None, e.to_string())
 }
 
 /// A builder input dict of the wrong shape (missing key, typo, bad date): a caller bug.
-pub fn invalid_input(what: &str, e: &serde_json::Error) -> PyErr {
-    PyValueError::new_err(format!("invalid {what}: {e}"))
+pub fn invalid_input(py: Python<'_>, what: &str, e: &serde_json::Error) -> PyErr {
+    input_error(py, "bad_input", None, None, format!("invalid {what}: {e}"))
 }
 
 /// An `InputError` with `.reason`, `.field` and `.index` set.

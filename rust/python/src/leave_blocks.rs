@@ -12,12 +12,12 @@ use crate::{convert, errors};
 /// A dict (via JSON) into a typed builder input; shape errors become `ValueError`.
 fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let value = convert::from_py(obj)?;
-    serde_json::from_value(value).map_err(|e| errors::invalid_input(what, &e))
+    serde_json::from_value(value).map_err(|e| errors::invalid_input(obj.py(), what, &e))
 }
 
-fn decision(value: &str) -> PyResult<Decision> {
+fn decision(py: Python<'_>, value: &str) -> PyResult<Decision> {
     serde_json::from_value(Value::String(value.to_owned()))
-        .map_err(|e| errors::invalid_input("decision", &e))
+        .map_err(|e| errors::invalid_input(py, "decision", &e))
 }
 
 fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
@@ -31,8 +31,8 @@ fn build_leave_modal<'py>(
     input: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input: LeaveModalInput = typed("leave modal input", input)?;
-    let view = leave::leave_request_modal(&input).map_err(|e| errors::build_error(&e))?;
-    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(&e))?;
+    let view = leave::leave_request_modal(&input).map_err(|e| errors::build_error(py, &e))?;
+    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
     convert::to_py(py, &value)
 }
 
@@ -43,7 +43,7 @@ fn build_approver_message<'py>(
     details: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::approver_message(&details).map_err(|e| errors::build_error(&e))?;
+    let m = leave::approver_message(&details).map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
 }
 
@@ -56,7 +56,7 @@ fn build_decided_message<'py>(
     decided_by: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::decided_message(&details, self::decision(decision)?, decided_by);
+    let m = leave::decided_message(&details, self::decision(py, decision)?, decided_by);
     message(py, &m)
 }
 
@@ -81,7 +81,7 @@ fn build_requester_decision<'py>(
     decided_by: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::requester_decision(&details, self::decision(decision)?, decided_by);
+    let m = leave::requester_decision(&details, self::decision(py, decision)?, decided_by);
     message(py, &m)
 }
 

@@ -46,6 +46,15 @@ def sign_request(signing_secret: str, timestamp: str, body: bytes) -> str:
 
 # --- leave workflow ---
 
+def block_for_leave_field(field: str) -> str:
+	"""The leave modal's input block that shows an error about Leave Application field `field`.
+
+	`from_date` → `start_date`, `to_date` → `end_date`, `leave_type` → `leave_type`,
+	`half_day_date` → `half_day_date`, `description` → `reason`; any other field (or none in
+	particular) → `reason`, the one input every leave modal has. The table lives next to the block
+	ids in rust/core (`interaction::ids::LEAVE_FIELD_BLOCKS`).
+	"""
+
 @final
 class PayloadError(ValueError):
 	"""An interaction payload could not be routed (answer HTTP 400 and write an Error Log).

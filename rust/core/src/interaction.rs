@@ -51,6 +51,26 @@ pub mod ids {
     pub const HALF_PERIOD_ACTION: &str = "half_day_period_select";
     /// action_ids starting with this are acknowledged and otherwise ignored (links, info buttons).
     pub const IGNORE_PREFIX: &str = "ignore";
+
+    /// Leave Application fieldname → the modal input block that shows an error about it. A
+    /// refusal about no input in particular (or a field the modal has no input for) is shown on
+    /// the reason block, the one input every leave modal has.
+    pub const LEAVE_FIELD_BLOCKS: &[(&str, &str)] = &[
+        ("from_date", START_DATE_BLOCK),
+        ("to_date", END_DATE_BLOCK),
+        ("leave_type", LEAVE_TYPE_BLOCK),
+        ("half_day_date", HALF_DAY_DATE_BLOCK),
+        ("description", REASON_BLOCK),
+    ];
+
+    /// The modal block for an error about Leave Application field `field` (see
+    /// [`LEAVE_FIELD_BLOCKS`]).
+    pub fn block_for_leave_field(field: &str) -> &'static str {
+        LEAVE_FIELD_BLOCKS
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or(REASON_BLOCK, |(_, block)| block)
+    }
 }
 
 /// Why a payload cannot be routed. `reason()` is a stable code for logs and the Python API.

@@ -900,3 +900,25 @@ fn control_characters_are_removed_from_the_reason() {
     assert_eq!(submitted_reason("\u{0}\u{1}\n\t "), Err(vec!["reason"]));
     assert_eq!(submitted_reason("עברית 🏖️"), Ok("עברית 🏖️".into()));
 }
+
+#[test]
+fn leave_field_blocks_name_modal_inputs() {
+    use slack_connector_core::interaction::ids;
+    assert_eq!(
+        ids::block_for_leave_field("from_date"),
+        ids::START_DATE_BLOCK
+    );
+    assert_eq!(ids::block_for_leave_field("to_date"), ids::END_DATE_BLOCK);
+    assert_eq!(
+        ids::block_for_leave_field("leave_type"),
+        ids::LEAVE_TYPE_BLOCK
+    );
+    assert_eq!(
+        ids::block_for_leave_field("half_day_date"),
+        ids::HALF_DAY_DATE_BLOCK
+    );
+    assert_eq!(ids::block_for_leave_field("description"), ids::REASON_BLOCK);
+    // No input for these: the error goes where every modal has an input.
+    assert_eq!(ids::block_for_leave_field("status"), ids::REASON_BLOCK);
+    assert_eq!(ids::block_for_leave_field(""), ids::REASON_BLOCK);
+}

@@ -35,7 +35,15 @@ fn route_interaction<'py>(
     convert::to_py(py, &route.to_value())
 }
 
+/// The leave modal's input block for an error about Leave Application field `field`
+/// (`from_date` → `start_date`, …); anything the modal has no input for → `reason`.
+#[pyfunction]
+fn block_for_leave_field(field: &str) -> &'static str {
+    interaction::ids::block_for_leave_field(field)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(route_interaction, m)?)?;
+    m.add_function(wrap_pyfunction!(block_for_leave_field, m)?)?;
     Ok(())
 }

@@ -30,9 +30,11 @@ what the double's dispatcher alone costs.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import json
 import os
+import pkgutil
 import statistics
 import sys
 import time
@@ -46,7 +48,7 @@ from frappe.database import Database  # noqa: E402
 from frappe.model.meta import Meta  # noqa: E402
 from frappe_test_site import reset_site  # noqa: E402
 
-from frappe_slack_connector import erp  # noqa: E402
+import frappe_slack_connector.erp  # noqa: E402
 from frappe_slack_connector.slack import client as slack_client  # noqa: E402
 from tests.harness.app_fixtures import App  # noqa: E402
 from tests.harness.dispatch import build_request, dispatch  # noqa: E402
@@ -108,9 +110,11 @@ def instrument() -> None:
 	Meta.__init__ = DB.wrap(Meta.__init__)
 	# The ERP adapter is, by design, the app's only door to frappe/hrms: everything it does is
 	# database and framework work (documents, validation, permissions), so it counts with `db`.
-	for name, attr in list(vars(erp).items()):
-		if inspect.isfunction(attr) and attr.__module__ == erp.__name__:
-			setattr(erp, name, DB.wrap(attr))
+	for room in pkgutil.iter_modules(frappe_slack_connector.erp.__path__):
+		module = importlib.import_module(f"frappe_slack_connector.erp.{room.name}")
+		for name, attr in list(vars(module).items()):
+			if inspect.isfunction(attr) and attr.__module__ == module.__name__:
+				setattr(module, name, DB.wrap(attr))
 
 
 def pct(values: list[float], p: float) -> float:

@@ -9,8 +9,8 @@ import time
 import frappe
 import pytest
 
-from frappe_slack_connector import erp
 from frappe_slack_connector.api import attendance_summary
+from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.slack import client as slack_client
 from tests.harness.app_fixtures import ATTENDANCE_CHANNEL, json_body
 from tests.harness.dispatch import Client
@@ -194,7 +194,7 @@ def test_large_day_is_split_into_thread_replies(office, monkeypatch):
 		}
 		for i in range(3000)
 	]
-	monkeypatch.setattr(erp, "absences_on", lambda day: rows)
+	monkeypatch.setattr(erp_attendance, "absences_on", lambda day: rows)
 	result = run_tick()
 	posts = office.slack.calls_to("chat.postMessage")
 	assert result["messages"] == len(posts) > 1
@@ -215,7 +215,7 @@ def test_failed_continuation_is_logged_and_the_summary_not_reposted(office, monk
 		}
 		for i in range(3000)
 	]
-	monkeypatch.setattr(erp, "absences_on", lambda day: rows)
+	monkeypatch.setattr(erp_attendance, "absences_on", lambda day: rows)
 	original = slack_client.call
 	posted = []
 

@@ -11,7 +11,7 @@ import frappe
 import pytest
 from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
-from frappe_slack_connector import erp
+from frappe_slack_connector.erp import leave as erp_leave
 from tests.harness.app_fixtures import json_body
 from tests.harness.slack_requests import (
 	block_actions_message,
@@ -373,7 +373,7 @@ def test_unexpected_error_in_submission_is_logged_and_shown_inline(world, app, m
 	def boom(employee):
 		raise RuntimeError("approver service down")
 
-	monkeypatch.setattr(erp, "leave_approver_of", boom)
+	monkeypatch.setattr(erp_leave, "leave_approver_of", boom)
 	response = world.submit_form()
 	assert response.status_code == 200
 	assert "Something went wrong" in json_body(response)["errors"]["reason"]
@@ -577,7 +577,7 @@ def test_unexpected_error_in_a_decision_answers_200_and_tells_the_approver(world
 	def boom(*args, **kwargs):
 		raise RuntimeError("database went away")
 
-	monkeypatch.setattr(erp, "decide_leave", boom)
+	monkeypatch.setattr(erp_leave, "decide_leave", boom)
 	ack_ok(world.click(name, channel=channel, ts=ts))
 	assert world.doc(name).status == "Open"
 	assert "Something went wrong" in section_text(app.slack.last_call("chat.postEphemeral").args)
@@ -589,7 +589,7 @@ def test_unexpected_error_in_the_slash_command_is_an_ephemeral_notice(world, app
 	def boom(*args, **kwargs):
 		raise RuntimeError("hrms exploded")
 
-	monkeypatch.setattr(erp, "leave_types_for", boom)
+	monkeypatch.setattr(erp_leave, "leave_types_for", boom)
 	response = world.slash()
 	assert response.status_code == 200
 	assert "Something went wrong" in section_text(json_body(response))

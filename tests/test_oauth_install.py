@@ -11,7 +11,7 @@ import pytest
 
 from frappe_slack_connector import core
 from frappe_slack_connector.api.oauth import authorize_url
-from frappe_slack_connector.slack.client import call_site
+from frappe_slack_connector.slack.site import call_site
 from tests.harness.app_fixtures import json_body
 from tests.harness.dispatch import get, post
 

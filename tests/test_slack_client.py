@@ -115,19 +115,3 @@ def test_connection_refused_is_a_bounded_slack_call_error():
 def test_redact_removes_any_slack_token():
 	assert slack_client.redact("bad xoxb-12-ab and xoxp-3-c") == "bad xox?-(redacted) and xox?-(redacted)"
 	assert slack_client.redact("secret=abc", token="abc") == "secret=xox?-(redacted)"
-
-
-def test_get_client_reads_settings_and_site_config(app):
-	c = slack_client.get_client()
-	assert c is slack_client.get_client() and c.base_url == app.slack.url
-	assert call(c, "auth.test")["ok"]
-	app.site.set_conf(slack_api_url=None)
-	assert slack_client.get_client().base_url == "https://slack.com/api/"
-
-
-def test_get_client_without_a_token_is_not_configured(app):
-	app.configure(bot_user_oauth_token="")
-	with pytest.raises(SlackCallError) as info:
-		slack_client.get_client()
-	assert (info.value.method, info.value.error) == ("(config)", "not_configured")
-	assert "Bot User OAuth Token" in str(info.value)

@@ -6,7 +6,8 @@ import json
 
 import frappe
 
-from frappe_slack_connector import erp
+from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.tasks import attendance
 
 
@@ -30,14 +31,14 @@ def send_notification(dry_run: bool | str | int = False):
 	the JSON of every message are printed and returned.
 	"""
 	frappe.only_for("System Manager")
-	today = erp.now().date()
+	today = erp_clock.now().date()
 	if frappe.utils.sbool(dry_run):
-		preview = attendance.dry_run(today, erp.attendance_settings())
+		preview = attendance.dry_run(today, erp_attendance.attendance_settings())
 		print(preview["markdown"])
 		print(json.dumps(preview["messages"], indent=1))
 		return preview
-	with erp.attendance_claim():
-		result = attendance.send_summary(today, erp.attendance_settings(for_update=True))
+	with erp_attendance.attendance_claim():
+		result = attendance.send_summary(today, erp_attendance.attendance_settings(for_update=True))
 	if not result["sent"]:
 		frappe.throw(
 			frappe._("The attendance summary was not sent ({0}); see Error Log.").format(

@@ -14,8 +14,13 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import frappe
 
-from frappe_slack_connector import core, erp
-from frappe_slack_connector.slack.client import SlackCallError, call, make_oauth_client
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import oauth_state as erp_oauth_state
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack.client import SlackCallError, call
 
 AUTHORIZE_PATH = "oauth/v2/authorize"
 SETTINGS_ROUTE = "/app/slack-settings"
@@ -62,17 +67,16 @@ def _page(title: str, message: str, *, status: int, success: bool = False) -> No
 
 
 def _reject(log_title: str, log_message: str, message: str, *, status: int = 400) -> None:
-	"""Error Log (kept: Frappe rolls back GET requests) and a failure page; nothing else stored."""
-	erp.log_error(log_title, log_message)
-	erp.commit()
+	"""Error Log (kept although Frappe rolls back GET requests) and a failure page; nothing stored."""
+	erp_log.log_error(log_title, log_message, survives_rollback=True)
 	_page(frappe._("Slack was not connected"), message, status=status)
 
 
 @frappe.whitelist(methods=["GET"])
 def install() -> None:
 	"""Redirect the System Manager's browser to Slack's OAuth v2 authorize page."""
-	frappe.only_for(erp.SYSTEM_MANAGER)
-	client_id, client_secret = erp.client_credentials()
+	frappe.only_for(erp_users.SYSTEM_MANAGER)
+	client_id, client_secret = erp_settings.client_credentials()
 	if not client_id or not client_secret:
 		_reject(
 			"Slack OAuth install: not configured",
@@ -83,7 +87,7 @@ def install() -> None:
 		)
 		return
 	try:
-		redirect_uri = core.oauth_redirect_url(erp.site_url())
+		redirect_uri = core.oauth_redirect_url(erp_settings.site_url())
 	except core.ManifestError as err:
 		_reject(
 			f"Slack OAuth install: bad site URL ({err.reason})",
@@ -91,17 +95,17 @@ def install() -> None:
 			frappe._("This site's public URL cannot be used by Slack: {0}").format(err),
 		)
 		return
-	state = erp.new_oauth_state(erp.session_user())
+	state = erp_oauth_state.new_oauth_state(erp_users.session_user())
 	frappe.local.response["type"] = "redirect"
 	frappe.local.response["location"] = authorize_url(
-		erp.slack_api_url(), client_id=client_id, redirect_uri=redirect_uri, state=state
+		slack_site.api_url(), client_id=client_id, redirect_uri=redirect_uri, state=state
 	)
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 def callback(code: str | None = None, state: str | None = None, error: str | None = None) -> None:
 	"""Slack's redirect after the install: check `state`, exchange `code`, store the workspace."""
-	user, problem = erp.take_oauth_state(state)
+	user, problem = erp_oauth_state.take_oauth_state(state)
 	if error:
 		shown = error[:MAX_ECHO_CHARS]
 		if problem:
@@ -115,12 +119,12 @@ def callback(code: str | None = None, state: str | None = None, error: str | Non
 			status=403 if error == "access_denied" else 400,
 		)
 		return
-	if not problem and user != erp.session_user():
+	if not problem and user != erp_users.session_user():
 		problem = "wrong_user"
 	if problem:
 		_reject(
 			f"Slack OAuth callback rejected: {problem} state",
-			f"state {problem}; session user {erp.session_user()}",
+			f"state {problem}; session user {erp_users.session_user()}",
 			STATE_PROBLEMS[problem] + " " + frappe._("Start again from Slack Settings → Add to Slack."),
 			status=403 if problem == "wrong_user" else 400,
 		)
@@ -136,7 +140,7 @@ def callback(code: str | None = None, state: str | None = None, error: str | Non
 
 
 def _exchange(code: str) -> None:
-	client_id, client_secret = erp.client_credentials()
+	client_id, client_secret = erp_settings.client_credentials()
 	if not client_id or not client_secret:
 		_reject(
 			"Slack OAuth callback: not configured",
@@ -146,12 +150,12 @@ def _exchange(code: str) -> None:
 		return
 	try:
 		data = call(
-			make_oauth_client(erp.slack_api_url()),
+			slack_site.oauth_client(),
 			"oauth.v2.access",
 			client_id=client_id,
 			client_secret=client_secret,
 			code=code,
-			redirect_uri=core.oauth_redirect_url(erp.site_url()),
+			redirect_uri=core.oauth_redirect_url(erp_settings.site_url()),
 		)
 	except SlackCallError as err:
 		_reject(
@@ -173,7 +177,7 @@ def _exchange(code: str) -> None:
 			status=502,
 		)
 		return
-	erp.store_workspace(
+	erp_settings.store_workspace(
 		bot_token=token,
 		team_id=team["id"],
 		team_name=team.get("name") or team["id"],

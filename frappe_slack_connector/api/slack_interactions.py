@@ -2,7 +2,8 @@
 
 import frappe
 
-from frappe_slack_connector import core, erp
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.slack import handlers
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 from frappe_slack_connector.slack.responses import json_response
@@ -23,5 +24,5 @@ def event(request: SlackRequest):
 
 
 def _reject(reason: str, message: str):
-	erp.log_error(f"Slack interaction rejected: {reason}", f"Route slack_interactions.event: {message}")
+	erp_log.log_error(f"Slack interaction rejected: {reason}", f"Route slack_interactions.event: {message}")
 	return json_response({"ok": False, "error": reason}, status=400)

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import frappe
 
-from frappe_slack_connector import core, erp
-from frappe_slack_connector.slack.client import SlackCallError, call_site
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack.client import SlackCallError
 
 
 @frappe.whitelist(methods=["POST"])
 def test_channel(channel_id: str | None = None) -> dict:
 	"""Post a test message to `channel_id` (default: the Attendance Channel ID)."""
 	frappe.only_for("System Manager")
-	channel = (channel_id or erp.attendance_settings().channel or "").strip().lstrip("#")
+	channel = (channel_id or erp_attendance.attendance_settings().channel or "").strip().lstrip("#")
 	if not channel:
 		frappe.throw(frappe._("Enter a Channel ID to test."), title="Slack channel test")
 	try:
-		posted = call_site("chat.postMessage", channel=channel, **core.build_test_message(erp.site_url()))
+		posted = slack_site.call_site(
+			"chat.postMessage", channel=channel, **core.build_test_message(erp_settings.site_url())
+		)
 	except SlackCallError as err:
-		erp.fail(
+		erp_log.fail(
 			title=f"Slack channel test failed: {err.error}",
 			log_message=f"{err} (channel {channel})",
 			user_message=frappe._("Slack refused the test message: {0}. {1}")

@@ -1,6 +1,6 @@
-"""The app's one Slack Web API client: a cached slack_sdk WebClient with retries, typed errors.
+"""A slack_sdk wrapper: cached WebClients with retries, and typed errors.
 
-    client = get_client()                                   # token + base URL from the site
+    client = make_client(token, base_url)
     data = call(client, "chat.postMessage", channel=c, text=t, blocks=b)
     # SlackCallError(.method, .error) on any Slack error, exhausted 429s or a network failure
 
@@ -8,11 +8,11 @@
 - Retries: HTTP 429 (waits `Retry-After`, capped by `MAX_RETRY_AFTER_SECONDS`), connection errors
   and HTTP 500/503, each a bounded number of times; every retry wait is capped by the same constant
   so tests can make them near-instant.
-- The base URL comes from site config `slack_api_url` (default https://slack.com/api/), which also
-  serves GovSlack (https://slack-gov.com/api/), proxies and the test mock.
+- The base URL is the caller's (default `DEFAULT_BASE_URL`): GovSlack (https://slack-gov.com/api/),
+  proxies and the test mock work the same way.
 - Error messages name the method and Slack's error code; they never contain the token.
 
-This module imports without frappe; only `get_client()` imports it, lazily.
+Knows nothing of Frappe or the ERP: `slack/site.py` builds the site's client from Slack Settings.
 """
 
 from __future__ import annotations
@@ -196,22 +196,6 @@ def clear_clients() -> None:
 		_clients.clear()
 
 
-def get_client() -> WebClient:
-	"""The current site's client: bot token from Slack Settings, base URL from site config."""
-	import frappe  # noqa: PLC0415 — lazy: this module must import without frappe
-
-	from frappe_slack_connector import erp  # noqa: PLC0415 — erp imports frappe
-
-	token = erp.bot_token()
-	if not token:
-		raise SlackCallError(
-			"(config)",
-			"not_configured",
-			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
-		)
-	return make_client(token, erp.slack_api_url(), site=getattr(frappe.local, "site", None))
-
-
 def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 	"""Call a Web API method through slack_sdk's typed method (so `blocks`/`view` are encoded the
 	way slack_sdk does it) and return the response body; raise SlackCallError on any failure."""
@@ -236,8 +220,3 @@ def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 	if not isinstance(data, dict):
 		raise SlackCallError(method, "invalid_response", detail="Slack answered with a non-JSON body")
 	return data
-
-
-def call_site(method: str, **kwargs: Any) -> dict[str, Any]:
-	"""`call` on the current site's client: the usual entry point for handlers and jobs."""
-	return call(get_client(), method, **kwargs)

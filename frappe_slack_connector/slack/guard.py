@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import frappe
 from werkzeug.wrappers import Response
 
-from frappe_slack_connector import core, erp
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack.responses import json_response
 
 TIMESTAMP_HEADER = "X-Slack-Request-Timestamp"
@@ -80,13 +82,13 @@ def verify_current_request(route_name: str) -> tuple[Response | None, SlackReque
 	body = request.get_data(cache=True)
 	try:
 		core.verify_request(
-			erp.signing_secret() or "",
+			erp_settings.signing_secret() or "",
 			request.headers.get(TIMESTAMP_HEADER),
 			request.headers.get(SIGNATURE_HEADER),
 			body,
 		)
 	except core.SignatureError as err:
-		erp.log_error(
+		erp_log.log_error(
 			title=f"Slack request rejected: {err.reason}",
 			message=f"Route {route_name}: {err} (reason {err.reason}, {len(body)} byte body, "
 			f"from {request.remote_addr or 'unknown address'}).",
@@ -95,7 +97,7 @@ def verify_current_request(route_name: str) -> tuple[Response | None, SlackReque
 	try:
 		form = read_form(request, body)
 	except MalformedForm as err:
-		erp.log_error(
+		erp_log.log_error(
 			title="Slack request rejected: malformed_form",
 			message=f"Route {route_name}: {err}",
 		)

@@ -1,60 +1,70 @@
 """One handler per Route the Rust core returns (`core.route_interaction`), plus `/apply-leave`.
 
 Handlers are thin: the ERP adapter does the ERP work, the Rust builders make every Slack body,
-the one client talks to Slack. Each returns the werkzeug Response Slack gets within its 3 s.
+`slack/site.py` talks to Slack. Each returns the werkzeug Response Slack gets within its 3 s.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import frappe
+from frappe import _
 from werkzeug.wrappers import Response
 
-from frappe_slack_connector import core, erp
-from frappe_slack_connector.slack.client import SlackCallError, call_site
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import jobs as erp_jobs
+from frappe_slack_connector.erp import leave as erp_leave
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack, json_response
 from frappe_slack_connector.tasks import leave as leave_jobs
 
-# Leave Application field a Frappe error is about → the modal input block that shows it.
-BLOCK_FOR_FIELD = {
-	"from_date": "start_date",
-	"to_date": "end_date",
-	"leave_type": "leave_type",
-	"half_day_date": "half_day_date",
-	"description": "reason",
-}
-FALLBACK_BLOCK = "reason"
-GENERIC_FAILURE = (
-	"Something went wrong and your leave was not applied. Please try again, or apply from the desk."
-)
+if TYPE_CHECKING:
+	from frappe_slack_connector._core import (
+		AckRoute,
+		HalfDayToggleRoute,
+		LeaveDecisionRoute,
+		LeaveSubmissionRoute,
+		Route,
+		SlackMessage,
+	)
+
+# The one input every leave modal has: errors about nothing in particular show there.
+FALLBACK_BLOCK = core.block_for_leave_field(erp_leave.GENERAL_FIELD)
 
 
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def notice(kind: str, **fields) -> dict:
+def notice(kind: str, **fields) -> SlackMessage:
 	return core.build_leave_notice({"kind": kind, **fields})
 
 
 def resolve_user(slack_user_id: str) -> str | None:
 	"""Slack user → enabled Frappe user: Slack User Meta, else the Slack profile e-mail
 	(`users.info`) matched to an enabled User, and the link remembered once."""
-	user = erp.frappe_user_for_slack(slack_user_id)
+	user = erp_users.frappe_user_for_slack(slack_user_id)
 	if user:
 		return user
-	try:
-		member = call_site("users.info", user=slack_user_id).get("user") or {}
-	except SlackCallError as err:
-		if err.error != "user_not_found":  # a stranger is the caller's problem, not the admin's
-			erp.log_error(f"Slack user lookup failed: {err.error}", f"{err} (Slack user {slack_user_id})")
+	reply = slack_site.call_or_log(
+		"users.info",
+		user=slack_user_id,
+		log_title="Slack user lookup failed",
+		log_context=f"Slack user {slack_user_id}",
+		expected_errors={"user_not_found"},  # a stranger is the caller's problem, not the admin's
+	)
+	if not reply.ok:
 		return None
-	user = erp.enabled_user_by_email((member.get("profile") or {}).get("email"))
+	member = reply.data.get("user") or {}
+	user = erp_users.enabled_user_by_email((member.get("profile") or {}).get("email"))
 	if not user:
 		return None
-	if erp.link_slack_user(user, slack_user_id, member.get("name")) == "conflict":
-		erp.log_error(
+	if erp_users.link_slack_user(user, slack_user_id, member.get("name")) == "conflict":
+		erp_log.log_error(
 			"Slack user not linked: already linked elsewhere",
 			f"Slack user {slack_user_id} has the e-mail of {user}, but that Slack account is already "
 			"linked to another user in Slack User Meta; fix the link by hand.",
@@ -65,15 +75,15 @@ def resolve_user(slack_user_id: str) -> str | None:
 
 def leave_modal(employee: str, *, checked: bool = False, current: dict | None = None) -> dict | None:
 	"""The modal for `employee`, or None when there is nothing they can apply for."""
-	today = erp.today()
-	leave_types = erp.leave_types_for(employee, today)
+	today = erp_clock.today()
+	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
 		return None
 	spec = {
 		"leave_types": [{"name": name} for name in leave_types],
 		"today": today,
 		"half_day_checked": checked,
-		"has_half_period_field": erp.has_half_period_field(),
+		"has_half_period_field": erp_leave.has_half_period_field(),
 		"private_metadata": json.dumps({"employee": employee}, separators=(",", ":")),
 	}
 	if current is not None:
@@ -81,14 +91,17 @@ def leave_modal(employee: str, *, checked: bool = False, current: dict | None = 
 	return core.build_leave_modal(spec)
 
 
-def ephemeral(route: dict, message: dict) -> None:
+def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
 	"""Show `message` to the clicking user only, in the channel of the clicked message."""
 	if not route.get("channel_id"):
 		return
-	try:
-		call_site("chat.postEphemeral", channel=route["channel_id"], user=route["user_id"], **message)
-	except SlackCallError as err:
-		erp.log_error(f"Slack ephemeral message not sent: {err.error}", str(err))
+	slack_site.call_or_log(
+		"chat.postEphemeral",
+		channel=route["channel_id"],
+		user=route["user_id"],
+		log_title="Slack ephemeral message not sent",
+		**message,
+	)
 
 
 # --- /apply-leave ---------------------------------------------------------------------------------
@@ -98,27 +111,33 @@ def apply_leave(form: dict[str, str]) -> Response:
 	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on."""
 	slack_user, trigger_id = form.get("user_id"), form.get("trigger_id")
 	if not slack_user or not trigger_id:
-		erp.log_error(
+		erp_log.log_error(
 			"Slack command rejected: missing_field", "The /apply-leave request has no user_id or trigger_id."
 		)
 		return json_response({"ok": False, "error": "missing_field"}, status=400)
 	user = resolve_user(slack_user)
 	if not user:
 		return json_response(notice("slack_not_linked"))
-	employee = erp.active_employee(user)
+	employee = erp_users.active_employee(user)
 	if not employee:
 		return json_response(notice("no_employee"))
 	view = leave_modal(employee)
 	if view is None:
 		return json_response(notice("no_leave_types"))
-	try:
-		call_site("views.open", trigger_id=trigger_id, view=view)
-	except SlackCallError as err:
-		erp.log_error(f"Leave form not opened: {err.error}", f"{err} (user {user})")
+	opened = slack_site.call_or_log(
+		"views.open",
+		trigger_id=trigger_id,
+		view=view,
+		log_title="Leave form not opened",
+		log_context=f"user {user}",
+	)
+	if not opened.ok:
 		return json_response(
 			notice(
 				"error",
-				message=f"The leave form could not be opened ({err.error}). Please run /apply-leave again.",
+				message=_("The leave form could not be opened ({0}). Please run /apply-leave again.").format(
+					opened.error
+				),
 			)
 		)
 	return ack()
@@ -127,45 +146,50 @@ def apply_leave(form: dict[str, str]) -> Response:
 # --- interactions ---------------------------------------------------------------------------------
 
 
-def half_day_toggle(route: dict) -> Response:
+def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 	"""Rebuild the open modal with (or without) the half-day inputs, keeping what was typed."""
 	# The employee of the clicking user, as on submission; the modal's private_metadata is only an
 	# echo and is not trusted (a list there would become a filter operator, an unknown name a modal
 	# for nobody whose metadata outgrows Slack's 3000 characters).
-	user = erp.frappe_user_for_slack(route["user_id"])
-	employee = erp.active_employee(user) if user else None
+	user = erp_users.frappe_user_for_slack(route["user_id"])
+	employee = erp_users.active_employee(user) if user else None
 	view = leave_modal(employee, checked=route["checked"], current=route["values"]) if employee else None
 	if view is None:
-		erp.log_error(
+		erp_log.log_error(
 			"Leave form not updated", f"No employee or leave types for Slack user {route['user_id']}."
 		)
 		return ack()
-	try:
-		call_site("views.update", view_id=route["view_id"], hash=route["view_hash"], view=view)
-	except SlackCallError as err:
-		# hash_conflict: the user changed the form meanwhile; their next change updates it again.
-		if err.error != "hash_conflict":
-			erp.log_error(f"Leave form not updated: {err.error}", str(err))
+	slack_site.call_or_log(
+		"views.update",
+		view_id=route["view_id"],
+		hash=route["view_hash"],
+		view=view,
+		log_title="Leave form not updated",
+		# The user changed the form meanwhile; their next change updates it again.
+		expected_errors={"hash_conflict"},
+	)
 	return ack()
 
 
-def leave_submission(route: dict) -> Response:
+def leave_submission(route: LeaveSubmissionRoute) -> Response:
 	"""Create the Leave Application, or show what is wrong inline in the modal."""
 	if route["errors"]:
 		return json_response(core.build_view_errors(route["errors"]))
 	form = route["form"]
-	user = erp.frappe_user_for_slack(route["user_id"])
-	employee = erp.active_employee(user) if user else None
+	user = erp_users.frappe_user_for_slack(route["user_id"])
+	employee = erp_users.active_employee(user) if user else None
 	if not employee:
 		return json_response(
 			core.build_view_errors(
 				{
-					FALLBACK_BLOCK: "Your Slack account is not linked to an active Employee. Ask HR to connect it."
+					FALLBACK_BLOCK: _(
+						"Your Slack account is not linked to an active Employee. Ask HR to connect it."
+					)
 				}
 			)
 		)
 	try:
-		created = erp.create_leave_application(
+		created = erp_leave.create_leave_application(
 			user=user,
 			employee=employee,
 			leave_type=form["leave_type"],
@@ -176,65 +200,58 @@ def leave_submission(route: dict) -> Response:
 			half_day_date=form["half_day_date"],
 			half_period_label=form["half_period_label"],
 		)
-	except erp.LeaveRefused as refused:
-		block = BLOCK_FOR_FIELD.get(refused.field, FALLBACK_BLOCK)
+	except erp_leave.LeaveRefused as refused:
+		block = core.block_for_leave_field(refused.field)
 		return json_response(core.build_view_errors({block: refused.message}))
-	frappe.enqueue(
+	erp_jobs.enqueue_after_commit(
 		f"{leave_jobs.JOBS}.confirm_to_requester",
-		enqueue_after_commit=True,
 		leave_application=created["name"],
 		slack_user_id=route["user_id"],
 	)
 	return ack()
 
 
-def leave_decision(route: dict) -> Response:
+def leave_decision(route: LeaveDecisionRoute) -> Response:
 	"""Approve / Reject from the approver's message, as the deciding user; idempotent."""
 	name = route["leave_application"]
-	info = erp.leave_details(name)
+	info = erp_leave.leave_details(name)
 	if info is None:
-		ephemeral(route, notice("error", message=f"Leave Application {name} no longer exists."))
+		ephemeral(route, notice("error", message=_("Leave Application {0} no longer exists.").format(name)))
 		return ack()
 	user = resolve_user(route["user_id"])
-	if not user or not erp.may_decide(user, info["leave_approver"]):
+	if not user or not erp_leave.may_decide(user, info["leave_approver"]):
 		ephemeral(route, notice("not_allowed", leave_application=name))
 		return ack()
-	status, docstatus = erp.current_status(name) or (info["status"], info["docstatus"])
-	if status != erp.OPEN or docstatus != 0:
-		by = erp.full_name(info["modified_by"]) if docstatus == 1 else None
+	status, docstatus = erp_leave.current_status(name) or (info["status"], info["docstatus"])
+	if status != erp_leave.OPEN or docstatus != 0:
+		by = erp_users.full_name(info["modified_by"]) if docstatus == 1 else None
 		ephemeral(route, notice("already_decided", leave_application=name, status=status, decided_by=by))
 		return ack()
-	decided_by = erp.full_name(user)
+	decided_by = erp_users.full_name(user)
 	try:
-		erp.decide_leave(name, route["status"], user)
-	except erp.LeaveRefused as refused:
-		erp.log_error(
+		erp_leave.decide_leave(name, route["status"], user)
+	except erp_leave.LeaveRefused as refused:
+		erp_log.log_error(
 			f"Leave {route['decision']} from Slack failed",
 			f"{user} could not set {name} to {route['status']}: {refused.message}",
-			reference_doctype=erp.LEAVE_APPLICATION,
+			reference_doctype=erp_leave.LEAVE_APPLICATION,
 			reference_name=name,
 		)
 		ephemeral(route, notice("action_failed", leave_application=name, message=refused.message))
 		return ack()
-	details = erp.leave_details(name)["builder"]
+	details = erp_leave.leave_details(name)["builder"]
 	if route.get("channel_id") and route.get("message_ts"):
-		try:
-			call_site(
-				"chat.update",
-				channel=route["channel_id"],
-				ts=route["message_ts"],
-				**core.build_decided_message(details, route["status"], decided_by),
-			)
-		except SlackCallError as err:
-			erp.log_error(
-				f"Leave approval message not updated: {err.error}",
-				str(err),
-				reference_doctype=erp.LEAVE_APPLICATION,
-				reference_name=name,
-			)
-	frappe.enqueue(
+		slack_site.call_or_log(
+			"chat.update",
+			channel=route["channel_id"],
+			ts=route["message_ts"],
+			log_title="Leave approval message not updated",
+			reference_doctype=erp_leave.LEAVE_APPLICATION,
+			reference_name=name,
+			**core.build_decided_message(details, route["status"], decided_by),
+		)
+	erp_jobs.enqueue_after_commit(
 		f"{leave_jobs.JOBS}.tell_requester_decision",
-		enqueue_after_commit=True,
 		leave_application=name,
 		decision=route["status"],
 		decided_by=decided_by,
@@ -242,11 +259,11 @@ def leave_decision(route: dict) -> Response:
 	return ack()
 
 
-def ack_route(route: dict) -> Response:
+def ack_route(route: AckRoute) -> Response:
 	return ack()
 
 
-HANDLERS: dict[str, Callable[[dict], Response]] = {
+HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_decision": leave_decision,
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
@@ -254,25 +271,33 @@ HANDLERS: dict[str, Callable[[dict], Response]] = {
 }
 
 
-def _failure(route: dict) -> Response:
+def _failure(route: Route) -> Response:
 	"""What Slack gets when a handler failed unexpectedly: a 200 the user can see."""
 	if route["handler"] == "leave_submission":
-		return json_response(core.build_view_errors({FALLBACK_BLOCK: GENERIC_FAILURE}))
+		return json_response(
+			core.build_view_errors(
+				{
+					FALLBACK_BLOCK: _(
+						"Something went wrong and your leave was not applied. "
+						"Please try again, or apply from the desk."
+					)
+				}
+			)
+		)
 	if route["handler"] == "leave_decision":
 		ephemeral(
-			route, notice("error", message="Something went wrong; nothing was changed. Please try again.")
+			route, notice("error", message=_("Something went wrong; nothing was changed. Please try again."))
 		)
 	return ack()
 
 
-def handle_interaction(route: dict) -> Response:
+def handle_interaction(route: Route) -> Response:
 	"""Dispatch a routed interaction; unexpected errors are logged and answered with a 200."""
 	handler = HANDLERS[route["handler"]]
 	try:
 		return handler(route)
 	except Exception:
-		frappe.db.rollback()
-		erp.log_error(f"Slack {route['handler']} failed", frappe.get_traceback())
+		erp_log.roll_back_and_log_exception(f"Slack {route['handler']} failed")
 		return _failure(route)
 
 
@@ -280,6 +305,5 @@ def handle_slash_command(form: dict[str, str]) -> Response:
 	try:
 		return apply_leave(form)
 	except Exception:
-		frappe.db.rollback()
-		erp.log_error("Slack /apply-leave failed", frappe.get_traceback())
-		return json_response(notice("error", message="Something went wrong. Please try again later."))
+		erp_log.roll_back_and_log_exception("Slack /apply-leave failed")
+		return json_response(notice("error", message=_("Something went wrong. Please try again later.")))

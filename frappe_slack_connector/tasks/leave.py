@@ -3,61 +3,70 @@ request never reaches Slack and the interaction answers within Slack's 3 s)."""
 
 from __future__ import annotations
 
-import frappe
-
-from frappe_slack_connector import core, erp
-from frappe_slack_connector.slack.client import SlackCallError, call_site
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import jobs as erp_jobs
+from frappe_slack_connector.erp import leave as erp_leave
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
 
 JOBS = "frappe_slack_connector.tasks.leave"
 
 
-def _log(title: str, message: str, leave_application: str | None = None) -> None:
-	erp.log_error(
-		title,
-		message,
-		reference_doctype=erp.LEAVE_APPLICATION if leave_application else None,
-		reference_name=leave_application,
-	)
+def _reference(leave_application: str | None) -> dict:
+	"""Error Log reference fields pointing at the Leave Application, if any."""
+	if not leave_application:
+		return {}
+	return {"reference_doctype": erp_leave.LEAVE_APPLICATION, "reference_name": leave_application}
 
 
 def slack_id_for(user: str, *, leave_application: str | None = None) -> str | None:
 	"""The Slack id of a Frappe user: Slack User Meta, else `users.lookupByEmail` (remembered)."""
-	slack_id = erp.slack_id_for_user(user)
+	slack_id = erp_users.slack_id_for_user(user)
 	if slack_id:
 		return slack_id
-	email = erp.user_email(user)
+	email = erp_users.user_email(user)
 	if not email:
 		return None
-	try:
-		found = call_site("users.lookupByEmail", email=email)
-	except SlackCallError as err:
-		if err.error != "users_not_found":
-			_log(f"Slack user lookup failed: {err.error}", f"{err} (user {user})", leave_application)
-		return None
-	member = found.get("user") or {}
+	found = slack_site.call_or_log(
+		"users.lookupByEmail",
+		email=email,
+		log_title="Slack user lookup failed",
+		log_context=f"user {user}",
+		expected_errors={"users_not_found"},
+		**_reference(leave_application),
+	)
+	member = found.data.get("user") or {}
 	slack_id = member.get("id")
 	if slack_id:
-		erp.link_slack_user(user, slack_id, member.get("name"))
+		erp_users.link_slack_user(user, slack_id, member.get("name"))
 	return slack_id or None
 
 
 def _dm(slack_id: str, message: dict, *, what: str, leave_application: str) -> None:
-	try:
-		call_site("chat.postMessage", channel=slack_id, **message)
-	except SlackCallError as err:
-		_log(f"{what} not sent: {err.error}", str(err), leave_application)
+	slack_site.call_or_log(
+		"chat.postMessage",
+		channel=slack_id,
+		log_title=f"{what} not sent",
+		**_reference(leave_application),
+		**message,
+	)
+
+
+def _log(title: str, message: str, leave_application: str) -> None:
+	erp_log.log_error(title, message, **_reference(leave_application))
 
 
 # --- approver notification (Leave Application after_insert, any source) ------------------------
 
 
 def enqueue_approver_notification(doc) -> None:
-	frappe.enqueue(f"{JOBS}.notify_leave_approver", enqueue_after_commit=True, leave_application=doc.name)
+	erp_jobs.enqueue_after_commit(f"{JOBS}.notify_leave_approver", leave_application=doc.name)
 
 
 def notify_leave_approver(leave_application: str) -> None:
-	info = erp.leave_details(leave_application)
-	if info is None or info["status"] != erp.OPEN or info["docstatus"] != 0:
+	info = erp_leave.leave_details(leave_application)
+	if info is None or info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		return
 	approver = info["leave_approver"]
 	if not approver:
@@ -90,15 +99,15 @@ def notify_leave_approver(leave_application: str) -> None:
 
 def confirm_to_requester(leave_application: str, slack_user_id: str) -> None:
 	"""After a submission from Slack: tell the requester it was filed and with whom."""
-	info = erp.leave_details(leave_application)
+	info = erp_leave.leave_details(leave_application)
 	if info is None:
 		return
-	message = core.build_requester_confirmation(info["builder"], erp.full_name(info["leave_approver"]))
+	message = core.build_requester_confirmation(info["builder"], erp_users.full_name(info["leave_approver"]))
 	_dm(slack_user_id, message, what="Leave confirmation", leave_application=leave_application)
 
 
 def tell_requester_decision(leave_application: str, decision: str, decided_by: str) -> None:
-	info = erp.leave_details(leave_application)
+	info = erp_leave.leave_details(leave_application)
 	if info is None or not info["employee_user"]:
 		return
 	slack_id = slack_id_for(info["employee_user"], leave_application=leave_application)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from frappe_slack_connector import erp
-from frappe_slack_connector.slack.client import SlackCallError, call_site
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack.client import SlackCallError
 
 PAGE_SIZE = 200
 # A workspace of 200 000 members; stops a cursor that never ends.
@@ -23,7 +25,7 @@ def members() -> Iterator[dict[str, Any]]:
 	"""Every workspace member, following `users.list`'s cursor."""
 	cursor = ""
 	for _page in range(MAX_PAGES):
-		data = call_site("users.list", limit=PAGE_SIZE, cursor=cursor or None)
+		data = slack_site.call_site("users.list", limit=PAGE_SIZE, cursor=cursor or None)
 		yield from data.get("members") or []
 		next_cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
 		if not next_cursor or next_cursor == cursor:
@@ -48,7 +50,7 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	after the sync), `conflicts` (a Slack ID already linked to another user, or two Slack accounts
 	matching one user: reported, never overwritten), `skipped` (bots, deleted, no e-mail).
 	"""
-	by_email = erp.enabled_users_by_email()
+	by_email = erp_users.enabled_users_by_email()
 	counts = dict.fromkeys(
 		("linked", "already_linked", "slack_only", "employees_without_slack", "conflicts", "skipped"), 0
 	)
@@ -70,32 +72,31 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 				conflicts.append(f"{user}: matches Slack users {matched[user]} and {slack_id}")
 				continue
 			matched[user] = slack_id
-			result = erp.link_slack_user(user, slack_id, member.get("name"))
+			result = erp_users.link_slack_user(user, slack_id, member.get("name"))
 			if result == "conflict":
 				counts["conflicts"] += 1
 				conflicts.append(
-					f"{slack_id} ({email}) is linked to {erp.user_of_slack_id(slack_id)}, not {user}"
+					f"{slack_id} ({email}) is linked to {erp_users.user_of_slack_id(slack_id)}, not {user}"
 				)
 			else:
 				counts[result] += 1
 	except SlackCallError as err:
-		erp.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))
-		erp.commit()
-		result = {"ok": False, "error": err.error, **counts}
-		erp.notify(notify_user, f"Slack user sync failed: {err.error}", indicator="red")
-		return result
-	linked = erp.linked_users()
-	counts["employees_without_slack"] = sum(1 for u in erp.active_employee_users() if u not in linked)
+		# The job ends normally, so the worker commits this log with the links made so far.
+		erp_log.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))
+		erp_log.notify(notify_user, f"Slack user sync failed: {err.error}", indicator="red")
+		return {"ok": False, "error": err.error, **counts}
+	linked = erp_users.linked_users()
+	counts["employees_without_slack"] = sum(1 for u in erp_users.active_employee_users() if u not in linked)
 	summary = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
 	if conflicts:
 		shown = conflicts[:MAX_CONFLICTS_LOGGED]
 		more = len(conflicts) - len(shown)
-		erp.log_error(
+		erp_log.log_error(
 			f"Slack user sync: {len(conflicts)} conflict(s)",
 			"\n".join(shown) + (f"\n… and {more} more" if more > 0 else "") + f"\n\n{summary}",
 		)
-	erp.log_info(f"Slack user sync: {summary}")
-	erp.notify(
+	erp_log.log_info(f"Slack user sync: {summary}")
+	erp_log.notify(
 		notify_user, f"Slack user sync finished. {summary}", indicator="orange" if conflicts else "green"
 	)
 	return {"ok": True, **counts, "conflict_details": conflicts}

@@ -320,8 +320,12 @@ def get_traceback(with_context=False):
 
 
 def log_error(title=None, message=None, reference_doctype=None, reference_name=None, *, defer_insert=False):
-	# frappe/utils/error.py (v15): log_error -> inserts an "Error Log" (method=title, error=message or
-	# traceback), ignore_permissions; legacy positional (message, title) swapped if title has "\n".
+	# frappe/utils/error.py (v15): log_error -> an "Error Log" (method=title, error=message or the
+	# traceback); legacy positional (message, title) swapped if title has "\n". With
+	# `defer_insert=True` (or flags.read_only) the row goes to the cache via
+	# Document.deferred_insert() and reaches the table only when the scheduled
+	# frappe.deferred_insert.save_to_db runs — so it is not part of (nor rolled back with) this
+	# transaction — and nothing is returned; otherwise it is inserted now, ignore_permissions.
 	from frappe.utils import get_traceback as _gt
 
 	traceback = None
@@ -329,18 +333,18 @@ def log_error(title=None, message=None, reference_doctype=None, reference_name=N
 		if "\n" in (title or ""):
 			title, message = message, title
 		traceback = message
-	if not traceback:
-		traceback = _gt() or title or ""
+	title = title or "Error"
+	traceback = as_unicode(traceback or _gt(with_context=True))
 	doc = get_doc(
 		doctype="Error Log",
-		error=as_unicode(traceback),
+		error=traceback,
 		method=title,
 		reference_doctype=reference_doctype,
 		reference_name=reference_name,
 	)
-	if defer_insert:
-		# frappe/utils/error.py (v15): deferred insert writes after the request; double inserts now
-		pass
+	if local.flags.get("read_only") or defer_insert:
+		doc.deferred_insert()
+		return None
 	return doc.insert(ignore_permissions=True)
 
 

@@ -394,14 +394,26 @@ class Document:
 			c.parent = self.name
 			c.parenttype = self.doctype
 
+	def deferred_insert(self):
+		# frappe/model/document.py (v15): deferred_insert -> set_user_and_timestamp, then
+		# frappe.deferred_insert.deferred_insert(doctype, records=get_valid_dict(convert_dates_to_str))
+		from frappe.deferred_insert import deferred_insert
+
+		self.set_user_and_timestamp()
+		deferred_insert(doctype=self.doctype, records=self.get_valid_dict(convert_dates_to_str=True))
+
 	def set_user_and_timestamp(self):
-		# frappe/model/document.py (v15): modified/modified_by now; creation/owner once
+		# frappe/model/document.py (v15): modified/modified_by now; a new document's creation/owner
+		# too (so a deferred insert's row is created when it is flushed), except during install,
+		# patch or migrate
 		self.__dict__["_original_modified"] = self.modified
 		self.modified = now_datetime()
 		self.modified_by = frappe.session.user
-		if not self.creation:
+		flags = frappe.local.flags
+		if self.is_new() and not (
+			flags.get("in_install") or flags.get("in_patch") or flags.get("in_migrate")
+		):
 			self.creation = self.modified
-		if not self.owner:
 			self.owner = self.modified_by
 		for c in self.get_all_children():
 			c.modified = self.modified

@@ -1,5 +1,6 @@
 """# frappe/utils/redis_wrapper.py (v15): RedisWrapper subset (get_value/set_value/delete_value/
-hget/hset/hdel/hgetall). In-memory, cleared per test; keys are not site-prefixed here.
+hget/hset/hdel/hgetall, and the list commands rpush/lpop/llen/get_keys that
+frappe/deferred_insert.py uses). In-memory, cleared per test; keys are not site-prefixed here.
 """
 
 import threading
@@ -69,6 +70,33 @@ class FakeRedisCache:
 
 	def hgetall(self, name):
 		return dict(self._data.get(name, {}))
+
+	def rpush(self, key, *values):
+		# redis-py: values are stored as bytes (str encoded), returns the new length
+		with self._lock:
+			items = self._data.setdefault(key, [])
+			items.extend(v.encode() if isinstance(v, str) else v for v in values)
+			return len(items)
+
+	def lpop(self, key):
+		# redis-py: the first element (bytes) or None; an emptied list is removed
+		with self._lock:
+			items = self._data.get(key) or []
+			if not items:
+				return None
+			value = items.pop(0)
+			if not items:
+				self._data.pop(key, None)
+			return value
+
+	def llen(self, key):
+		with self._lock:
+			return len(self._data.get(key) or [])
+
+	def get_keys(self, key):
+		# RedisWrapper.get_keys: keys starting with `key` (real keys carry the site prefix)
+		with self._lock:
+			return [k for k in self._data if isinstance(k, str) and k.startswith(key)]
 
 	def exists(self, *names, user=None, shared=None):
 		return sum(1 for n in names if self._alive(n))

@@ -1,0 +1,16 @@
+"""The ERP adapter: every frappe / hrms / erpnext call the app makes for data goes through here.
+
+One module per concern, imported explicitly at each call site
+(`from frappe_slack_connector.erp import leave as erp_leave`), so a reader sees which room is
+used. This package re-exports nothing. It never builds Slack JSON and never imports the Slack
+client.
+
+	settings     Slack Settings, secrets, site config, the public URL, the connected workspace
+	clock        site-local now / today
+	log          Error Logs (kept across rollbacks where needed), the app log, desk alerts
+	jobs         background jobs (enqueued after commit)
+	users        users, roles, Slack User Meta links, employees
+	leave        Leave Applications: leave types, approvers, create / decide, hrms refusals
+	attendance   absences, working days, the daily "sent once" claim
+	oauth_state  single-use OAuth `state` values (cache)
+"""

@@ -1,0 +1,103 @@
+"""Who is out: absences on a day, working days, and the "today's summary is sent once" claim."""
+
+from __future__ import annotations
+
+import frappe
+from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
+from erpnext.setup.doctype.holiday_list.holiday_list import is_holiday
+from frappe.utils.synchronization import filelock
+
+from frappe_slack_connector.erp import leave, users
+from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE
+
+ATTENDANCE_LOCK = "frappe_slack_connector_attendance_summary"
+# Statuses that mean "this person is (or may be) out": a pending request counts too.
+ABSENCE_STATUSES = ("Open", "Approved")
+
+
+def is_working_day(day) -> bool:
+	"""The default company's Holiday List decides (weekly offs are holidays in it); no list → Monday to Friday."""
+	# erpnext employee.py get_holiday_list_for_employee(None): Global Defaults company's default list.
+	holiday_list = get_holiday_list_for_employee(None, raise_exception=False)
+	if not holiday_list:
+		return day.weekday() < 5
+	return not is_holiday(holiday_list, day)
+
+
+def attendance_settings(*, for_update: bool = False) -> frappe._dict:
+	"""Slack Settings as stored right now (not the cached doc).
+
+	`for_update=True` is a locking read: it sees rows other workers committed after this
+	transaction started, which a plain read under REPEATABLE READ would not.
+	"""
+	# frappe/database/database.py: get_value(for_update) does not lock a Single; this does.
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=for_update, cast=True)
+	return frappe._dict(
+		enabled=bool(frappe.utils.cint(values.get("send_attendance_updates"))),
+		channel=(values.get("attendance_channel_id") or "").strip(),
+		send_time=str(values.get("attendance_time") or "08:00:00"),
+		title=values.get("leave_notification_subject") or "",
+		last_date=str(values["last_attendance_date"]) if values.get("last_attendance_date") else None,
+		last_ts=values.get("last_attendance_msg_ts") or None,
+	)
+
+
+def attendance_claim():
+	"""Exclusive section for deciding and posting today's summary (one bench, any worker)."""
+	return filelock(ATTENDANCE_LOCK, timeout=60)
+
+
+def record_attendance_sent(day, ts: str) -> None:
+	frappe.db.set_single_value(
+		SETTINGS_DOCTYPE, {"last_attendance_date": str(day), "last_attendance_msg_ts": ts}
+	)
+	# Committed inside the claim: the next worker to take the lock must see today as sent.
+	frappe.db.commit()
+
+
+def _absence_fields() -> list[str]:
+	fields = ["name", "employee", "employee_name", "from_date", "to_date", "half_day", "half_day_date"]
+	if leave.has_half_period_field():
+		fields.append(leave.HALF_PERIOD_FIELD)
+	return fields
+
+
+def _absence_row(application: dict, slack_ids: dict[str, str]) -> dict:
+	"""A Leave Application row in the shape `core.build_attendance_summary` takes."""
+	return {
+		"employee": application["employee"],
+		"employee_name": application.get("employee_name") or application["employee"],
+		"slack_user_id": slack_ids.get(application["employee"]),
+		"from_date": application["from_date"],
+		"to_date": application["to_date"],
+		"half_day": bool(frappe.utils.cint(application.get("half_day"))),
+		"half_day_date": application.get("half_day_date") or None,
+		"half_period": application.get(leave.HALF_PERIOD_FIELD) or None,
+	}
+
+
+def absences_on(day) -> list[dict]:
+	"""Every Open or Approved, non-cancelled Leave Application covering `day`, with Slack ids."""
+	applications = frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters={
+			"from_date": ("<=", day),
+			"to_date": (">=", day),
+			"status": ("in", ABSENCE_STATUSES),
+			"docstatus": ("<", 2),
+		},
+		fields=_absence_fields(),
+		limit_page_length=0,
+	)
+	slack_ids = users.slack_ids_by_employee(sorted({row.employee for row in applications}))
+	return [_absence_row(row, slack_ids) for row in applications]
+
+
+def absence_of(leave_application: str) -> dict | None:
+	"""One Leave Application as an attendance row, or None if it no longer counts as an absence."""
+	row = frappe.db.get_value(
+		leave.LEAVE_APPLICATION, leave_application, [*_absence_fields(), "status", "docstatus"], as_dict=True
+	)
+	if not row or row.status not in ABSENCE_STATUSES or row.docstatus == 2:
+		return None
+	return _absence_row(row, users.slack_ids_by_employee([row.employee]))

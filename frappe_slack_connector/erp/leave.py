@@ -1,0 +1,256 @@
+"""Leave Applications: leave types, approvers, creating and deciding, and which field an hrms
+refusal is about."""
+
+from __future__ import annotations
+
+import html
+import traceback
+
+import frappe
+from hrms.hr.doctype.leave_application import leave_application as hrms_leave
+
+from frappe_slack_connector.erp import clock, users
+
+LEAVE_APPLICATION = "Leave Application"
+# The half-period Custom Field some sites add to Leave Application ("First Half"/"Second Half").
+HALF_PERIOD_FIELD = "custom_first_halfsecond_half"
+HR_MANAGER = "HR Manager"
+OPEN = "Open"
+# The field of a refusal about nothing in particular: the request itself.
+GENERAL_FIELD = "description"
+
+
+class LeaveRefused(Exception):
+	"""Frappe / hrms refused a Leave Application (validation): nothing was saved.
+
+	`field`: the Leave Application field the problem is about (`from_date`, `to_date`,
+	`leave_type`, `half_day_date`; `description` when it is about nothing in particular;
+	`status` for a refused decision).
+	`message`: Frappe's message as plain text (HTML stripped, entities unescaped).
+	"""
+
+	def __init__(self, field: str, message: str):
+		super().__init__(message)
+		self.field = field
+		self.message = message
+
+
+def has_half_period_field() -> bool:
+	return bool(frappe.get_meta(LEAVE_APPLICATION).has_field(HALF_PERIOD_FIELD))
+
+
+def plain_message(exc: BaseException) -> str:
+	"""A Frappe error as plain text: tags stripped, entities unescaped, whitespace squeezed."""
+	text = html.unescape(frappe.utils.strip_html(str(exc) or type(exc).__name__))
+	return " ".join(text.split()) or type(exc).__name__
+
+
+def leave_types_for(employee: str, on_date: str) -> list[str]:
+	"""Leave types the employee can apply for: allocations valid on `on_date`, then every Leave
+	Without Pay type; each once."""
+	allocations = hrms_leave.get_leave_allocation_records(employee, on_date)
+	names = list(allocations.keys())
+	names += frappe.get_all("Leave Type", filters={"is_lwp": 1}, pluck="name", order_by="name asc")
+	return list(dict.fromkeys(names))
+
+
+def leave_approver_of(employee: str) -> str | None:
+	return hrms_leave.get_leave_approver(employee) or None
+
+
+# --- which field a refusal is about ----------------------------------------------------------------
+# Never decided by the words of the message: Frappe translates it into the site's language.
+# Sources: hrms (version-15) hrms/hr/doctype/leave_application/leave_application.py.
+
+# The exception classes hrms raises for a refusal.
+_FIELD_BY_HRMS_ERROR = (
+	(hrms_leave.InsufficientLeaveBalanceError, "leave_type"),
+	(hrms_leave.OverlapError, "from_date"),
+	(hrms_leave.LeaveAcrossAllocationsError, "from_date"),
+	(hrms_leave.LeaveDayBlockedError, "from_date"),
+	(hrms_leave.AttendanceAlreadyMarkedError, "from_date"),
+	(hrms_leave.NotAnOptionalHoliday, "from_date"),
+)
+# hrms raises most date checks as plain ValidationError; the LeaveApplication method that raised
+# it says which check failed.
+_FIELD_BY_HRMS_METHOD = {
+	"validate_dates": "from_date",  # backdated restriction; see _field_of_validate_dates
+	"validate_dates_across_allocation": "from_date",  # outside the allocation period
+	"validate_back_dated_application": "from_date",  # balance already carried forward
+	"validate_balance_leaves": "from_date",  # every day is a holiday
+	"validate_max_days": "to_date",  # too many consecutive days
+	"validate_salary_processed_days": "from_date",
+	"validate_optional_leave": "from_date",
+	"validate_applicable_after": "leave_type",  # not yet applicable for this employee
+}
+_LEAVE_FIELDS = ("from_date", "to_date", "leave_type", "half_day_date", "description")
+
+
+def _raising_hrms_method(exc: BaseException) -> str | None:
+	"""The innermost hrms Leave Application method of the traceback that we know the field of."""
+	methods = [
+		frame.f_code.co_name
+		for frame, _line in traceback.walk_tb(exc.__traceback__)
+		if frame.f_globals.get("__name__") == hrms_leave.__name__
+	]
+	return next((name for name in reversed(methods) if name in _FIELD_BY_HRMS_METHOD), None)
+
+
+def _field_of_validate_dates(values: dict) -> str:
+	"""`validate_dates` raises three plain ValidationErrors; the values tell them apart."""
+	from_date, to_date = values["from_date"], values["to_date"]
+	if to_date < from_date:  # ISO dates
+		return "to_date"
+	half_day_date = values.get("half_day_date")
+	if values.get("half_day") and half_day_date and not from_date <= half_day_date <= to_date:
+		return "half_day_date"
+	return "from_date"
+
+
+def refused_field(exc: frappe.ValidationError, values: dict) -> str:
+	"""Which Leave Application field a validation error about `values` is about."""
+	for error_class, field in _FIELD_BY_HRMS_ERROR:
+		if isinstance(exc, error_class):
+			return field
+	if isinstance(exc, frappe.MandatoryError):
+		# frappe/model/base_document.py: MandatoryError("[doctype, name]: field1, field2").
+		missing = str(exc).rpartition("]: ")[2].split(", ")
+		return next((field for field in missing if field in _LEAVE_FIELDS), GENERAL_FIELD)
+	method = _raising_hrms_method(exc)
+	if method == "validate_dates":
+		return _field_of_validate_dates(values)
+	return _FIELD_BY_HRMS_METHOD.get(method, GENERAL_FIELD)
+
+
+# --- create and decide -----------------------------------------------------------------------------
+
+
+def create_leave_application(
+	*,
+	user: str,
+	employee: str,
+	leave_type: str,
+	from_date: str,
+	to_date: str,
+	reason: str,
+	half_day: bool = False,
+	half_day_date: str | None = None,
+	half_period_label: str | None = None,
+) -> dict:
+	"""Insert an Open Leave Application as `user` (the employee's own user).
+
+	Raises LeaveRefused for Frappe/hrms validation errors after rolling the transaction back;
+	anything else propagates (the caller rolls back and logs).
+	Returns {"name", "leave_approver"}.
+	"""
+	approver = leave_approver_of(employee)
+	values = {
+		"doctype": LEAVE_APPLICATION,
+		"employee": employee,
+		"leave_type": leave_type,
+		"from_date": from_date,
+		"to_date": to_date,
+		"half_day": 1 if half_day else 0,
+		"half_day_date": half_day_date if half_day else None,
+		"description": reason,
+		"leave_approver": approver,
+		"status": OPEN,
+		"posting_date": clock.today(),
+	}
+	if half_day and half_period_label and has_half_period_field():
+		values[HALF_PERIOD_FIELD] = half_period_label
+	try:
+		with users.acting_as(user):
+			doc = frappe.get_doc(values).insert()
+	except frappe.ValidationError as exc:
+		frappe.db.rollback()
+		raise LeaveRefused(refused_field(exc, values), plain_message(exc)) from exc
+	return {"name": doc.name, "leave_approver": doc.leave_approver}
+
+
+def leave_details(leave_application: str) -> dict | None:
+	"""A Leave Application as the plain dict the leave builders take (ISO dates), plus the
+	people around it (`employee_user`, `leave_approver`, `status`, `docstatus`), or None."""
+	fields = [
+		"name",
+		"employee",
+		"employee_name",
+		"leave_type",
+		"from_date",
+		"to_date",
+		"total_leave_days",
+		"half_day",
+		"half_day_date",
+		"posting_date",
+		"description",
+		"leave_approver",
+		"status",
+		"docstatus",
+		"modified_by",
+	]
+	if has_half_period_field():
+		fields.append(HALF_PERIOD_FIELD)
+	row = frappe.db.get_value(LEAVE_APPLICATION, leave_application, fields, as_dict=True)
+	if not row:
+		return None
+	employee_user = users.employee_user(row.employee)
+	half_day = bool(frappe.utils.cint(row.half_day))
+
+	def iso(value):
+		return str(frappe.utils.getdate(value)) if value else None
+
+	return {
+		"builder": {
+			"leave_application": row.name,
+			"form_url": frappe.utils.get_url_to_form(LEAVE_APPLICATION, row.name),
+			"requester_name": row.employee_name or row.employee,
+			"requester_slack_id": users.slack_id_for_user(employee_user) if employee_user else None,
+			"leave_type": row.leave_type,
+			"posting_date": iso(row.posting_date),
+			"from_date": iso(row.from_date),
+			"to_date": iso(row.to_date),
+			"total_days": float(row.total_leave_days) if row.total_leave_days is not None else None,
+			"half_day": half_day,
+			"half_day_date": iso(row.half_day_date) if half_day else None,
+			"half_period": (row.get(HALF_PERIOD_FIELD) or None) if half_day else None,
+			"reason": row.description or None,
+		},
+		"employee_user": employee_user,
+		"leave_approver": row.leave_approver or None,
+		"status": row.status,
+		"docstatus": frappe.utils.cint(row.docstatus),
+		"modified_by": row.modified_by,
+	}
+
+
+def may_decide(user: str, leave_approver: str | None) -> bool:
+	"""The application's leave approver, or an HR Manager."""
+	return bool(leave_approver and user == leave_approver) or users.has_role(HR_MANAGER, user)
+
+
+def current_status(leave_application: str) -> tuple[str, int] | None:
+	"""(status, docstatus), read with a row lock so two clicks decide one after the other."""
+	row = frappe.db.get_value(
+		LEAVE_APPLICATION, leave_application, ["status", "docstatus"], as_dict=True, for_update=True
+	)
+	return (row.status, frappe.utils.cint(row.docstatus)) if row else None
+
+
+def decide_leave(leave_application: str, status: str, user: str) -> None:
+	"""As `user`: set status (Approved/Rejected), save, submit, comment on the timeline.
+
+	Raises LeaveRefused (after a rollback) when Frappe refuses; the application stays Open.
+	"""
+	try:
+		with users.acting_as(user):
+			doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
+			doc.status = status
+			doc.save()
+			doc.submit()
+			doc.add_comment("Comment", text=f"{status} via Slack by {users.full_name(user)}")
+	except (frappe.ValidationError, frappe.PermissionError) as exc:
+		frappe.db.rollback()
+		message = plain_message(exc)
+		if isinstance(exc, frappe.PermissionError):
+			message = plain_message(frappe.local.flags.get("error_message") or exc)
+		raise LeaveRefused("status", message) from exc

@@ -1,0 +1,69 @@
+"""Slack Settings and the site around it: secrets, site config, the public URL, the workspace."""
+
+from __future__ import annotations
+
+import frappe
+
+SETTINGS_DOCTYPE = "Slack Settings"
+# Slack Settings fields filled by the OAuth install (read-only in the form).
+WORKSPACE_FIELDS = ("slack_team_id", "slack_team_name", "bot_user_id")
+
+
+def settings():
+	"""The Slack Settings single (cached per request by Frappe)."""
+	return frappe.get_cached_doc(SETTINGS_DOCTYPE)
+
+
+def _password(fieldname: str) -> str | None:
+	# frappe/model/base_document.py: get_password(raise_exception=False) → None when unset.
+	value = settings().get_password(fieldname, raise_exception=False)
+	return value.strip() if value and value.strip() else None
+
+
+def signing_secret() -> str | None:
+	return _password("signing_secret")
+
+
+def bot_token() -> str | None:
+	return _password("bot_user_oauth_token")
+
+
+def client_credentials() -> tuple[str | None, str | None]:
+	"""(Client ID, Client Secret) of the Slack app, from Slack Settings."""
+	client_id = (settings().get("client_id") or "").strip() or None
+	return client_id, _password("client_secret")
+
+
+def slack_api_url() -> str | None:
+	"""Site config `slack_api_url` (GovSlack, proxies, tests); None means Slack's own."""
+	return frappe.conf.get("slack_api_url") or None
+
+
+def site_name() -> str | None:
+	"""The site this request or job runs for (one Slack client per site)."""
+	return getattr(frappe.local, "site", None)
+
+
+def site_url() -> str:
+	return frappe.utils.get_url()
+
+
+def workspace() -> frappe._dict:
+	"""The connected workspace as stored by the OAuth install (empty values when never installed)."""
+	doc = settings()
+	return frappe._dict({field: doc.get(field) or None for field in WORKSPACE_FIELDS})
+
+
+def store_workspace(*, bot_token: str, team_id: str, team_name: str, bot_user_id: str) -> None:
+	"""Save the bot token (Password) and the workspace of an OAuth install; kept at the end of
+	this request even though it is a GET."""
+	doc = frappe.get_single(SETTINGS_DOCTYPE)
+	doc.bot_user_oauth_token = bot_token
+	doc.slack_team_id = team_id
+	doc.slack_team_name = team_name
+	doc.bot_user_id = bot_user_id
+	# The callback has checked that the session user started the install as a System Manager.
+	doc.save(ignore_permissions=True)
+	# The OAuth callback is a GET, which Frappe rolls back; flags.commit makes it commit instead,
+	# once the request has succeeded (frappe/app.py sync_database).
+	frappe.local.flags.commit = True

@@ -1,0 +1,216 @@
+"""Users, roles, the Slack User Meta link between a user and their Slack account, employees."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import frappe
+
+USER_META_DOCTYPE = "Slack User Meta"
+SYSTEM_MANAGER = "System Manager"
+
+
+def session_user() -> str:
+	return frappe.session.user
+
+
+def has_role(role: str, user: str | None = None) -> bool:
+	return role in frappe.get_roles(user or frappe.session.user)
+
+
+def is_system_manager(user: str | None = None) -> bool:
+	return has_role(SYSTEM_MANAGER, user)
+
+
+@contextmanager
+def acting_as(user: str):
+	"""Run as `user` (permissions, owner, timeline are true), then restore the previous user."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)
+
+
+def user_by_email(email: str) -> str | None:
+	"""The Frappe user whose name or e-mail is `email`, if any."""
+	if frappe.db.exists("User", email):
+		return email
+	return frappe.db.get_value("User", {"email": email}, "name")
+
+
+def enabled_user_by_email(email: str | None) -> str | None:
+	# frappe/core/doctype/user/user.py: User names are the lower-cased e-mail.
+	email = (email or "").strip().lower()
+	if not email:
+		return None
+	return frappe.db.get_value("User", {"email": email, "enabled": 1}, "name") or None
+
+
+def user_email(user: str) -> str | None:
+	return frappe.db.get_value("User", user, "email") or None
+
+
+def full_name(user: str | None) -> str | None:
+	if not user:
+		return None
+	return frappe.utils.get_fullname(user)
+
+
+def emails_of_user(user: str) -> list[str]:
+	"""The user's e-mail, then their Employee company and personal e-mail (distinct, in order)."""
+	found = [frappe.db.get_value("User", user, "email") or user]
+	employee = frappe.db.get_value(
+		"Employee", {"user_id": user}, ["company_email", "personal_email"], as_dict=True
+	)
+	if employee:
+		found += [employee.company_email, employee.personal_email]
+	seen: dict[str, str] = {}
+	for email in found:
+		if email and email.strip() and "@" in email:
+			seen.setdefault(email.strip().lower(), email.strip())
+	return list(seen.values())
+
+
+def enabled_users_by_email() -> dict[str, str]:
+	"""Lower-cased e-mail → enabled Frappe user, from the User (name, email) and its Employee's
+	`company_email` / `personal_email`. The User's own address wins over an Employee address."""
+	users = frappe.get_all(
+		"User",
+		filters={"enabled": 1, "name": ("not in", ("Administrator", "Guest"))},
+		fields=["name", "email"],
+		limit_page_length=0,
+	)
+	enabled = {row.name for row in users}
+	by_email: dict[str, str] = {}
+	employees = frappe.get_all(
+		"Employee",
+		filters={"user_id": ("is", "set")},
+		fields=["user_id", "company_email", "personal_email"],
+		limit_page_length=0,
+	)
+	for row in employees:
+		if row.user_id not in enabled:
+			continue
+		for email in (row.personal_email, row.company_email):
+			if email and email.strip():
+				by_email[email.strip().lower()] = row.user_id
+	for row in users:
+		for email in (row.email, row.name):
+			if email and "@" in email:
+				by_email[email.strip().lower()] = row.name
+	return by_email
+
+
+# --- Slack User Meta --------------------------------------------------------------------------------
+
+
+def slack_link_of_user(user: str) -> frappe._dict | None:
+	return frappe.db.get_value(
+		USER_META_DOCTYPE, {"user": user}, ["name", "user", "slack_user_id", "slack_username"], as_dict=True
+	)
+
+
+def slack_id_for_user(user: str) -> str | None:
+	return frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, "slack_user_id") or None
+
+
+def user_of_slack_id(slack_user_id: str) -> str | None:
+	return frappe.db.get_value(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user")
+
+
+def frappe_user_for_slack(slack_user_id: str) -> str | None:
+	"""The enabled Frappe user linked to a Slack user id (Slack User Meta), or None."""
+	user = user_of_slack_id(slack_user_id)
+	if user and frappe.db.get_value("User", user, "enabled"):
+		return user
+	return None
+
+
+def link_slack_user(user: str, slack_user_id: str, slack_username: str | None) -> str:
+	"""Upsert `user`'s Slack User Meta. Returns `linked` (new or changed), `already_linked`, or
+	`conflict` (the Slack ID belongs to another user: nothing is written)."""
+	owner = user_of_slack_id(slack_user_id)
+	if owner and owner != user:
+		return "conflict"
+	current = slack_link_of_user(user)
+	if current and current.slack_user_id == slack_user_id:
+		if slack_username and current.slack_username != slack_username:
+			frappe.db.set_value(USER_META_DOCTYPE, current.name, "slack_username", slack_username)
+		return "already_linked"
+	if current:
+		doc = frappe.get_doc(USER_META_DOCTYPE, current.name)
+		doc.slack_user_id = slack_user_id
+		doc.slack_username = slack_username
+		doc.save(ignore_permissions=True)
+	else:
+		frappe.get_doc(
+			{
+				"doctype": USER_META_DOCTYPE,
+				"user": user,
+				"slack_user_id": slack_user_id,
+				"slack_username": slack_username,
+			}
+		).insert(ignore_permissions=True)
+	return "linked"
+
+
+def linked_users() -> dict[str, str]:
+	"""Frappe user → Slack user ID, for every Slack User Meta."""
+	rows = frappe.get_all(USER_META_DOCTYPE, fields=["user", "slack_user_id"], limit_page_length=0)
+	return {row.user: row.slack_user_id for row in rows}
+
+
+# --- employees --------------------------------------------------------------------------------------
+
+
+def active_employee(user: str) -> str | None:
+	"""The Active Employee whose user_id is `user`, or None."""
+	return (
+		frappe.db.get_value(
+			"Employee", {"user_id": user, "status": "Active"}, "name", order_by="creation asc"
+		)
+		or None
+	)
+
+
+def employee_user(employee: str) -> str | None:
+	return frappe.db.get_value("Employee", employee, "user_id") or None
+
+
+def active_employee_users() -> list[str]:
+	"""Users of Active Employees (enabled users only), sorted."""
+	rows = frappe.get_all(
+		"Employee",
+		filters={"status": "Active", "user_id": ("is", "set")},
+		fields=["user_id"],
+		limit_page_length=0,
+	)
+	users = {row.user_id for row in rows}
+	if not users:
+		return []
+	enabled = frappe.get_all(
+		"User", filters={"name": ("in", sorted(users)), "enabled": 1}, pluck="name", limit_page_length=0
+	)
+	return sorted(enabled)
+
+
+def slack_ids_by_employee(employees: list[str]) -> dict[str, str]:
+	"""Employee → Slack user id, in two set-based queries whatever the number of employees."""
+	if not employees:
+		return {}
+	users = frappe.get_all(
+		"Employee", filters={"name": ("in", employees)}, fields=["name", "user_id"], limit_page_length=0
+	)
+	user_by_employee = {row.name: row.user_id for row in users if row.user_id}
+	if not user_by_employee:
+		return {}
+	metas = frappe.get_all(
+		USER_META_DOCTYPE,
+		filters={"user": ("in", list(set(user_by_employee.values())))},
+		fields=["user", "slack_user_id"],
+		limit_page_length=0,
+	)
+	slack_by_user = {row.user: row.slack_user_id for row in metas}
+	return {emp: slack_by_user[user] for emp, user in user_by_employee.items() if user in slack_by_user}

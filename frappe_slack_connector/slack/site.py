@@ -1,0 +1,87 @@
+"""This site's Slack: the client built from Slack Settings and site config, and the one way to
+call Slack and, when it fails, log why instead of raising.
+
+Handlers, jobs and routes call Slack through here; `slack/client.py` stays a plain slack_sdk
+wrapper that knows nothing of Frappe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_sdk import WebClient
+
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.slack import client as slack_client
+from frappe_slack_connector.slack.client import SlackCallError
+
+
+def api_url() -> str:
+	"""Web API base URL: site config `slack_api_url`, else Slack's."""
+	return erp_settings.slack_api_url() or slack_client.DEFAULT_BASE_URL
+
+
+def client() -> WebClient:
+	"""The site's client: bot token from Slack Settings, base URL from site config."""
+	token = erp_settings.bot_token()
+	if not token:
+		raise SlackCallError(
+			"(config)",
+			"not_configured",
+			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
+		)
+	return slack_client.make_client(token, api_url(), site=erp_settings.site_name())
+
+
+def oauth_client() -> WebClient:
+	"""A token-less client on the site's base URL, for `oauth.v2.access`."""
+	return slack_client.make_oauth_client(api_url())
+
+
+def call_site(method: str, **kwargs: Any) -> dict[str, Any]:
+	"""`call` on the site's client; raises SlackCallError."""
+	return slack_client.call(client(), method, **kwargs)
+
+
+@dataclass(frozen=True)
+class SlackReply:
+	"""What `call_or_log` got: Slack's answer, or the error code of a failure it has logged."""
+
+	data: dict[str, Any] = field(default_factory=dict)
+	error: str | None = None
+
+	@property
+	def ok(self) -> bool:
+		return self.error is None
+
+
+def call_or_log(
+	method: str,
+	*,
+	log_title: str,
+	log_context: str = "",
+	expected_errors: Collection[str] = (),
+	reference_doctype: str | None = None,
+	reference_name: str | None = None,
+	**kwargs: Any,
+) -> SlackReply:
+	"""Call Slack for something nobody is waiting on an exception for (a DM, a lookup, an update).
+
+	On failure writes the Error Log `"{log_title}: {error}"` (the error, then `log_context`), unless
+	the error is one of `expected_errors` (a normal answer for this call, e.g. `users_not_found`),
+	and returns a reply with `.error` set. Never raises SlackCallError.
+	"""
+	try:
+		return SlackReply(data=call_site(method, **kwargs))
+	except SlackCallError as err:
+		if err.error not in expected_errors:
+			erp_log.log_error(
+				f"{log_title}: {err.error}",
+				f"{err} ({log_context})" if log_context else str(err),
+				reference_doctype=reference_doctype,
+				reference_name=reference_name,
+			)
+		return SlackReply(error=err.error)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import frappe
 import pytest
+from hrms.hr.doctype.leave_application import leave_application as hrms_leave_module
 from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
 from frappe_slack_connector.erp import leave as erp_leave
@@ -359,6 +360,116 @@ def test_insufficient_balance_shows_on_the_leave_type(world, app):
 	assert world.applications() == []
 	app.site.run_jobs()
 	assert app.slack.calls_to("chat.postMessage") == []  # the rolled-back insert queued nothing
+
+
+# hrms messages as a German site shows them: Frappe translates with `_` where hrms raises
+# (hrms/hr/doctype/leave_application/leave_application.py imports `from frappe import _`).
+GERMAN = {
+	"Application period cannot be outside leave allocation period": (
+		"Der Antragszeitraum darf nicht außerhalb des Zuteilungszeitraums liegen"
+	),
+	"Leave of type {0} cannot be longer than {1}.": "Urlaub vom Typ {0} darf nicht länger als {1} Tage dauern.",
+	"{0} applicable after {1} working days": "{0} gilt erst nach {1} Arbeitstagen",
+	"To date cannot be before from date": "Das Bis-Datum darf nicht vor dem Von-Datum liegen",
+	"Half Day Date should be between From Date and To Date": (
+		"Das Datum des halben Tages muss zwischen Von- und Bis-Datum liegen"
+	),
+	"Backdated Leave Application is restricted. Please set the {} in {}": (
+		"Rückdatierte Urlaubsanträge sind eingeschränkt. Bitte {} in {} festlegen"
+	),
+}
+
+
+@pytest.fixture(params=["en", "de"])
+def site_language(request, monkeypatch):
+	"""hrms's refusals in English, and as a German site gives them."""
+	if request.param == "de":
+		monkeypatch.setattr(hrms_leave_module, "_", lambda message, *a, **k: GERMAN.get(message, message))
+	return request.param
+
+
+def expected(message: str, language: str) -> str:
+	return GERMAN[message] if language == "de" else message
+
+
+def test_refusal_outside_the_allocation_shows_on_the_start_date(world, app, site_language):
+	world.link(JANE_EMAIL, JANE)
+	body = json_body(world.submit_form(start="2027-01-04", end="2027-01-05"))
+	assert body["errors"] == {
+		"start_date": expected("Application period cannot be outside leave allocation period", site_language)
+	}
+	assert world.applications() == []
+
+
+def test_refusal_over_the_consecutive_days_limit_shows_on_the_end_date(world, app, site_language):
+	frappe.db.set_value("Leave Type", CASUAL, "max_continuous_days_allowed", 2)
+	frappe.db.commit()
+	world.link(JANE_EMAIL, JANE)
+	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-04"))
+	assert set(body["errors"]) == {"end_date"}
+	message = expected("Leave of type {0} cannot be longer than {1}.", site_language).format(CASUAL, 2)
+	assert body["errors"]["end_date"] == message  # the link around the type is stripped
+	assert world.applications() == []
+
+
+def test_refusal_of_a_type_not_yet_applicable_shows_on_the_leave_type(world, app, site_language):
+	frappe.db.set_value("Leave Type", CASUAL, "applicable_after", 90)
+	frappe.db.set_value("Employee", world.employee, "date_of_joining", "2026-11-02")
+	frappe.db.commit()
+	world.link(JANE_EMAIL, JANE)
+	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-02"))
+	message = expected("{0} applicable after {1} working days", site_language).format(CASUAL, 90)
+	assert body["errors"] == {"leave_type": message}
+
+
+@pytest.mark.parametrize(
+	("dates", "field", "message"),
+	[
+		# Refusals the modal's own checks (rust/core routing) catch first; hrms's are mapped too.
+		(
+			{"from_date": "2026-12-04", "to_date": "2026-12-02"},
+			"to_date",
+			"To date cannot be before from date",
+		),
+		(
+			{
+				"from_date": "2026-12-02",
+				"to_date": "2026-12-03",
+				"half_day": True,
+				"half_day_date": "2026-12-09",
+			},
+			"half_day_date",
+			"Half Day Date should be between From Date and To Date",
+		),
+	],
+)
+def test_date_refusals_of_validate_dates_name_their_field(world, app, site_language, dates, field, message):
+	with pytest.raises(erp_leave.LeaveRefused) as refused:
+		erp_leave.create_leave_application(
+			user=JANE_EMAIL, employee=world.employee, leave_type=CASUAL, reason="Trip", **dates
+		)
+	assert refused.value.field == field
+	assert refused.value.message == expected(message, site_language)
+
+
+def test_backdated_restriction_names_the_start_date(world, app, site_language):
+	frappe.db.set_single_value("HR Settings", "restrict_backdated_leave_application", 1)
+	frappe.db.commit()
+	with pytest.raises(erp_leave.LeaveRefused) as refused:
+		erp_leave.create_leave_application(
+			user=JANE_EMAIL,
+			employee=world.employee,
+			leave_type=CASUAL,
+			from_date="2026-11-30",
+			to_date="2026-11-30",
+			reason="Trip",
+		)
+	assert refused.value.field == "from_date"
+	assert refused.value.message.startswith(
+		expected("Backdated Leave Application is restricted. Please set the {} in {}", site_language).split(
+			"{}"
+		)[0]
+	)
 
 
 def test_submission_from_unlinked_slack_user(world, app):

@@ -344,6 +344,7 @@ BUILTIN = [
 			_f("allow_negative", "Check", default="0"),
 			_f("include_holiday", "Check", default="0"),
 			_f("is_compensatory", "Check", default="0"),
+			_f("applicable_after", "Int"),
 		],
 		"permissions": [_perm("HR User"), _perm("HR Manager"), {"role": "Employee", "read": 1}],
 	},

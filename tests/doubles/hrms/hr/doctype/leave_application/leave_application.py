@@ -1,12 +1,20 @@
-"""# hrms/hr/doctype/leave_application/leave_application.py (version-15) — imitation.
+"""# hrms/hr/doctype/leave_application/leave_application.py (version-15 @0155017a) — imitation.
 
-Imitated: validate() order and the checks users hit (inactive employee, backdated restriction,
-to_date < from_date, half-day date range, outside/across allocation, all-holidays, balance,
-overlap incl. half-day case, max consecutive days, set_half_day_date), on_update/on_submit
-notification messages (no mail), on_submit status rule, before_cancel, get_leave_approver,
+Each refusal is raised from the method of the same name as in hrms and with the same exception
+class (the app tells refusals apart by class and raising method, never by message text):
+validate_dates (backdated restriction, to_date < from_date, half-day date range: plain
+ValidationError), validate_dates_across_allocation (outside: ValidationError; across two:
+LeaveAcrossAllocationsError), validate_back_dated_application, validate_balance_leaves
+(all-holidays: ValidationError; show_insufficient_balance_message: InsufficientLeaveBalanceError),
+validate_leave_overlap / throw_overlap_error (OverlapError, half-day case), validate_max_days,
+validate_applicable_after (ValidationError); set_half_day_date; on_update/on_submit notification
+messages (no mail), on_submit status rule, before_cancel, get_leave_approver,
 get_number_of_leave_days, get_holidays, get_leave_allocation_records, get_leave_balance_on.
+Simplified: validate_max_days counts this application only (hrms adds adjacent applications);
+validate_applicable_after counts calendar days since joining (hrms: working days).
 Not imitated: Leave Ledger (balances are computed from submitted allocations and submitted
-Approved applications), block lists, attendance, salary slips, optional holidays, sharing.
+Approved applications), block lists (LeaveDayBlockedError), attendance
+(AttendanceAlreadyMarkedError), salary slips, optional holidays (NotAnOptionalHoliday), sharing.
 """
 
 import datetime
@@ -52,6 +60,7 @@ class LeaveApplication(Document):
 		self.validate_leave_overlap()
 		self.validate_max_days()
 		self.set_half_day_date()
+		self.validate_applicable_after()
 
 	def on_update(self):
 		if self.status == "Open" and self.docstatus < 1:
@@ -61,6 +70,7 @@ class LeaveApplication(Document):
 	def on_submit(self):
 		if self.status in ["Open", "Cancelled"]:
 			frappe.throw(_("Only Leave Applications with status 'Approved' and 'Rejected' can be submitted"))
+		self.validate_back_dated_application()
 		if frappe.db.get_single_value("HR Settings", "send_leave_notification"):
 			self.notify_employee()
 		self.reload()
@@ -117,6 +127,7 @@ class LeaveApplication(Document):
 			frappe.throw(_("Half Day Date should be between From Date and To Date"))
 		if not is_lwp(self.leave_type):
 			self.validate_dates_across_allocation()
+			self.validate_back_dated_application()
 
 	def validate_dates_across_allocation(self):
 		if frappe.db.get_value("Leave Type", self.leave_type, "allow_negative"):
@@ -130,6 +141,45 @@ class LeaveApplication(Document):
 				_("Application period cannot be across two allocation records"),
 				exc=LeaveAcrossAllocationsError,
 			)
+
+	def validate_back_dated_application(self):
+		# leave_application.py: a carry-forward allocation starting after to_date already holds the
+		# balance of this period
+		future = [
+			a
+			for a in frappe.get_all(
+				"Leave Allocation",
+				filters={
+					"employee": self.employee,
+					"leave_type": self.leave_type,
+					"docstatus": 1,
+					"carry_forward": 1,
+				},
+				fields=["name", "from_date"],
+			)
+			if a.from_date > getdate(self.to_date)
+		]
+		if future:
+			frappe.throw(
+				_(
+					"Leave cannot be applied/cancelled before {0}, as leave balance has already been carry-forwarded in the future leave allocation record {1}"
+				).format(formatdate(future[0].from_date), future[0].name)
+			)
+
+	def validate_applicable_after(self):
+		if self.leave_type:
+			leave_type = frappe.get_doc("Leave Type", self.leave_type)
+			if cint(leave_type.applicable_after) > 0:
+				date_of_joining = frappe.db.get_value("Employee", self.employee, "date_of_joining")
+				if not date_of_joining:
+					return
+				number_of_days = date_diff(getdate(self.from_date), date_of_joining)
+				if 0 <= number_of_days < cint(leave_type.applicable_after):
+					frappe.throw(
+						_("{0} applicable after {1} working days").format(
+							self.leave_type, leave_type.applicable_after
+						)
+					)
 
 	def get_allocation_based_on_application_dates(self):
 		def _record(date):

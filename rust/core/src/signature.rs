@@ -5,10 +5,12 @@
 //! and a forged far-future timestamp cannot extend a request's life.
 
 use hmac::{KeyInit, Mac};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 type HmacSha256 = hmac::Hmac<Sha256>;
+/// HMAC's key block: SHA-256 works on 64-byte blocks.
+type HmacKey = hmac::digest::Key<HmacSha256>;
 
 /// Slack's documented replay window.
 pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
@@ -54,7 +56,9 @@ pub const SIGNATURE_HEADER: &str = "X-Slack-Signature";
 /// Verifies Slack request signatures with one signing secret.
 #[derive(Clone)]
 pub struct Verifier {
-    secret: Vec<u8>,
+    /// HMAC state already keyed with the secret; each request clones it (no key schedule per
+    /// request, and no fallible constructor left to handle).
+    keyed: HmacSha256,
     tolerance_secs: u64,
 }
 
@@ -76,7 +80,7 @@ impl Verifier {
             return Err(SignatureError::NoSecret);
         }
         Ok(Self {
-            secret: secret.as_bytes().to_vec(),
+            keyed: keyed_hmac(secret.as_bytes()),
             tolerance_secs,
         })
     }
@@ -108,7 +112,10 @@ impl Verifier {
         }
     }
 
-    /// `v0=<hex>` for a request; what Slack would send (used by tests and tooling).
+    /// `v0=<hex>` for a request: what Slack would send. **Testing only** (Rust unit, integration
+    /// and fuzz tests, benches): built with `cfg(test)` or the `testing` feature, never into the
+    /// Python extension, so production code has no way to mint signatures.
+    #[cfg(any(test, feature = "testing"))]
     pub fn sign(&self, timestamp: &str, body: &[u8]) -> String {
         format!(
             "{VERSION_PREFIX}{}",
@@ -117,17 +124,32 @@ impl Verifier {
     }
 
     fn digest(&self, timestamp: &str, body: &[u8]) -> [u8; 32] {
-        // `new_from_slice` accepts keys of any length for HMAC, so this cannot fail; fall back to
-        // an all-zero digest (which never matches a real signature) rather than panicking.
-        let Ok(mut mac) = HmacSha256::new_from_slice(&self.secret) else {
-            return [0; 32];
-        };
+        let mut mac = self.keyed.clone();
         mac.update(b"v0:");
         mac.update(timestamp.as_bytes());
         mac.update(b":");
         mac.update(body);
         mac.finalize().into_bytes().into()
     }
+}
+
+/// HMAC-SHA256 keyed with `secret`, through the infallible block-key constructor: RFC 2104 hashes
+/// a key longer than the block and zero-pads a shorter one, done here so that `KeyInit::new`
+/// (which takes exactly one block) applies. `new_from_slice` would do the same but returns a
+/// `Result` whose error cannot happen for HMAC; this way there is no impossible branch (formerly
+/// an all-zero digest) to get wrong.
+fn keyed_hmac(secret: &[u8]) -> HmacSha256 {
+    let mut block = HmacKey::default();
+    if secret.len() > block.len() {
+        let hashed = Sha256::digest(secret);
+        block
+            .iter_mut()
+            .zip(hashed.iter())
+            .for_each(|(b, h)| *b = *h);
+    } else {
+        block.iter_mut().zip(secret).for_each(|(b, s)| *b = *s);
+    }
+    HmacSha256::new(&block)
 }
 
 /// Slack sends whole seconds as ASCII digits; anything else (signs, spaces, fractions) is refused.
@@ -358,6 +380,25 @@ mod tests {
             );
         }
         Ok(())
+    }
+
+    #[test]
+    fn block_key_is_rfc2104_for_every_secret_length() {
+        // Against the crate's own slice constructor, across the block-size boundary (64 bytes).
+        for len in [1, 31, 32, 63, 64, 65, 127, 128, 129, 1000] {
+            let secret: Vec<u8> = (0..len).map(|i| (i * 7 + 1) as u8).collect();
+            let mut ours = keyed_hmac(&secret);
+            let Ok(mut reference) = HmacSha256::new_from_slice(&secret) else {
+                unreachable!("HMAC takes keys of any length");
+            };
+            ours.update(b"v0:1:body");
+            reference.update(b"v0:1:body");
+            assert_eq!(
+                ours.finalize().into_bytes(),
+                reference.finalize().into_bytes(),
+                "{len}"
+            );
+        }
     }
 
     #[test]

@@ -13,9 +13,11 @@ use serde::Deserialize;
 use serde_json::Value;
 use slack_morphism::prelude::*;
 
-use super::Message;
-use crate::interaction::MAX_REASON_CHARS;
-use crate::interaction::{format_date, ids, Decision, FieldError, FormState, HalfPeriod};
+use super::{Message, SerializeError};
+use crate::dates::display_date;
+use crate::half_period::HalfPeriod;
+use crate::interaction::{ids, Decision, FormState, InlineError, MAX_REASON_CHARS};
+use crate::slack_id::SlackUserId;
 use crate::{limits, mrkdwn};
 
 pub const MODAL_TITLE: &str = "Apply for Leave";
@@ -37,8 +39,14 @@ pub enum BuildError {
     ButtonValueTooLong { len: usize, limit: usize },
     #[error("there are no leave types to offer (a select needs at least one option)")]
     NoLeaveTypes,
-    #[error("could not serialise the view: {0}")]
-    Serialize(String),
+    #[error(transparent)]
+    Serialize(#[from] SerializeError),
+    #[error(
+        "no inline errors to show: an errors response without any closes nothing and shows nothing"
+    )]
+    NoViewErrors,
+    #[error("an inline error names no block (the block id is blank)")]
+    BlankBlockId,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,20 +109,12 @@ fn link(url: Option<&str>, label: &str) -> String {
     }
 }
 
-/// `<@U…>` for a well-formed Slack user id (so Slack renders the live name), else the escaped name.
+/// `<@U…>` for a well-formed Slack user id ([`SlackUserId`], so Slack renders the live name),
+/// else the escaped name in bold.
 fn person(slack_id: Option<&str>, name: &str) -> String {
-    match slack_id.map(str::trim) {
-        Some(id)
-            if id.len() >= 3
-                && id.len() <= 32
-                && (id.starts_with('U') || id.starts_with('W'))
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) =>
-        {
-            format!("<@{id}>")
-        }
-        _ => format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS)),
+    match slack_id.and_then(|id| SlackUserId::parse(id.trim()).ok()) {
+        Some(id) => id.mention(),
+        None => format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS)),
     }
 }
 
@@ -331,7 +331,7 @@ pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildE
 
 /// A view as the JSON `views.open` / `views.update` take.
 pub fn view_to_value(view: &SlackView) -> Result<Value, BuildError> {
-    serde_json::to_value(view).map_err(|e| BuildError::Serialize(e.to_string()))
+    Ok(super::to_json("the view", view)?)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,15 +386,15 @@ fn details_section(d: &LeaveDetails) -> SlackBlock {
             "*Leave Type:* {}",
             mrkdwn::escape_truncate(&d.leave_type, NAME_CHARS)
         ),
-        format!("*From:* {}", format_date(d.from_date)),
-        format!("*To:* {}", format_date(d.to_date)),
+        format!("*From:* {}", display_date(d.from_date)),
+        format!("*To:* {}", display_date(d.to_date)),
     ];
     if let Some(days) = d.total_days.filter(|x| x.is_finite()) {
         lines.push(format!("*Total Days:* {}", days_text(days)));
     }
     if d.half_day {
         let date = d.half_day_date.unwrap_or(d.from_date);
-        let mut line = format!("*Half Day:* {}", format_date(date));
+        let mut line = format!("*Half Day:* {}", display_date(date));
         if let Some(p) = d.half_period {
             line.push_str(", ");
             line.push_str(p.label());
@@ -402,7 +402,7 @@ fn details_section(d: &LeaveDetails) -> SlackBlock {
         lines.push(line);
     }
     if let Some(posted) = d.posting_date {
-        lines.push(format!("*Submitted On:* {}", format_date(posted)));
+        lines.push(format!("*Submitted On:* {}", display_date(posted)));
     }
     md_section(lines.join("\n"))
 }
@@ -609,7 +609,10 @@ pub fn notice_message(n: &Notice) -> Message {
 /// `{"response_action": "errors", "errors": {block_id: message}}` for a view_submission answer.
 /// Messages are plain text (Slack shows them verbatim under the input); the first one per block
 /// wins.
-pub fn view_errors<I, K, V>(errors: I) -> Value
+///
+/// Refuses what would not keep the modal open with the errors shown: no errors at all, or a
+/// block id that is blank once cut to Slack's length (it names no input).
+pub fn view_errors<I, K, V>(errors: I) -> Result<Value, BuildError>
 where
     I: IntoIterator<Item = (K, V)>,
     K: AsRef<str>,
@@ -617,15 +620,24 @@ where
 {
     let mut map = HashMap::new();
     for (block_id, message) in errors {
-        map.entry(mrkdwn::plain(block_id.as_ref(), limits::BLOCK_ID))
+        let block_id = mrkdwn::plain(block_id.as_ref(), limits::BLOCK_ID);
+        if block_id.trim().is_empty() {
+            return Err(BuildError::BlankBlockId);
+        }
+        map.entry(block_id)
             .or_insert_with(|| mrkdwn::plain(message.as_ref(), limits::VIEW_ERROR_TEXT));
     }
+    if map.is_empty() {
+        return Err(BuildError::NoViewErrors);
+    }
     let response = SlackViewSubmissionResponse::Errors(SlackViewSubmissionErrorsResponse::new(map));
-    // A map of strings always serialises; Null (never expected) beats a panic across the FFI.
-    serde_json::to_value(response).unwrap_or(Value::Null)
+    Ok(super::to_json(
+        "the view_submission errors response",
+        &response,
+    )?)
 }
 
 /// [`view_errors`] for the validation errors of a routed submission.
-pub fn field_errors_view(errors: &[FieldError]) -> Value {
+pub fn field_errors_view(errors: &[InlineError]) -> Result<Value, BuildError> {
     view_errors(errors.iter().map(|e| (e.block_id, e.message.as_str())))
 }

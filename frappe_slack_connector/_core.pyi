@@ -15,7 +15,8 @@ class SignatureError(ValueError):
 	"""A Slack request failed verification.
 
 	`reason` is one of `no_secret`, `missing_header`, `malformed_timestamp`, `stale_timestamp`,
-	`malformed_signature`, `bad_signature`. The message never contains the secret or the body.
+	`malformed_signature`, `bad_signature`, or `unusable_secret` (HMAC refused the key; not
+	expected, as HMAC takes keys of any length). The message never contains the secret or the body.
 	"""
 
 	reason: str

@@ -8,11 +8,11 @@ body the interactivity route sees most. Two cases, each measured on both sides i
 
 - invalid: end date before start date → `route_interaction` gives inline `errors` →
   `build_view_errors` (the body of the HTTP 200 Slack shows in the modal);
-- valid: → `route_interaction` gives the typed `form` → `build_view_errors({})` is not needed;
+- valid: → `route_interaction` gives the typed `form` → no `build_view_errors` (it refuses `{}`);
   the work measured is route + nothing else (what the handler does before the ERP call).
 
 `python_route` below is a straightforward Python version of the same routing and validation (the
-same rules as rust/core/src/interaction.rs, minus its nesting/size guards); it is checked to
+same rules as rust/core/src/interaction/, minus its nesting/size guards); it is checked to
 give the same result as the core before timing.
 """
 

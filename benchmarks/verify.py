@@ -25,6 +25,11 @@ KEY = SECRET.encode()
 SIZES = {"1 KiB": 1 << 10, "4 KiB": 4 << 10, "1 MiB": 1 << 20}
 
 
+def sign(body: bytes, ts: str) -> str:
+	"""What Slack would send (the native module exports no signing: it is not production code)."""
+	return "v0=" + hmac.new(KEY, b"v0:" + ts.encode() + b":" + body, hashlib.sha256).hexdigest()
+
+
 def per_call(fn, budget: float = 0.6) -> float:
 	"""Best-of-5 seconds per call, auto-ranged to roughly `budget` seconds per repeat."""
 	timer = timeit.Timer(fn)
@@ -57,7 +62,7 @@ def main() -> None:
 	for label, size in SIZES.items():
 		body_bytes = (b"payload=%7B%22type%22%3A%22block_actions%22" * (size // 40 + 1))[:size]
 		body_text = body_bytes.decode()
-		sig = core.sign_request(SECRET, ts, body_bytes)
+		sig = sign(body_bytes, ts)
 
 		def rust(body_bytes=body_bytes, sig=sig):
 			core.verify_request(SECRET, ts, sig, body_bytes, now=now)

@@ -15,7 +15,8 @@ class SignatureError(ValueError):
 	"""A Slack request failed verification.
 
 	`reason` is one of `no_secret`, `missing_header`, `malformed_timestamp`, `stale_timestamp`,
-	`malformed_signature`, `bad_signature`. The message never contains the secret or the body.
+	`malformed_signature`, `bad_signature`, or `unusable_secret` (HMAC refused the key; not
+	expected, as HMAC takes keys of any length). The message never contains the secret or the body.
 	"""
 
 	reason: str
@@ -38,12 +39,6 @@ def verify_request(
 	released. Returns None on success, raises `SignatureError` otherwise.
 	"""
 
-def sign_request(signing_secret: str, timestamp: str, body: bytes) -> str:
-	"""Return the `v0=<hex>` signature Slack would send for `body` at `timestamp`.
-
-	For tests and tooling. Raises `SignatureError` (`no_secret`) for an empty secret.
-	"""
-
 # --- leave workflow ---
 
 def block_for_leave_field(field: str) -> str:
@@ -63,7 +58,8 @@ class PayloadError(ValueError):
 	`malformed_json` (not JSON, not an object, or nested deeper than 64 levels),
 	`too_large` (over 2 MiB), `unknown_type`, `unknown_action`, `unknown_callback`,
 	`missing_field` (the message names the field, e.g. `user.id`),
-	`invalid_field` (wrong JSON type, a date that is not YYYY-MM-DD, an unknown half period).
+	`invalid_field` (wrong JSON type, a date that is not YYYY-MM-DD, an unknown half period, a
+	`user.id` that is not a Slack user id: 1 to 64 ASCII letters and digits).
 	"""
 
 	reason: str
@@ -245,7 +241,11 @@ def build_view_errors(errors: Mapping[str, str]) -> dict:
 	"""`{"response_action": "errors", "errors": {block_id: message}}`, the body of the HTTP 200
 	that shows inline errors in the submitted modal. Messages are plain text (not escaped), cut to
 	2000 characters. `block_id` must be an input block of the view (e.g. a submission route's
-	`errors` keys, or `leave_type` / `start_date` for a Frappe validation error)."""
+	`errors` keys, or `leave_type` / `start_date` for a Frappe validation error).
+
+	Raises `InputError` (`unbuildable`) for an empty mapping or a blank `block_id`: either answer
+	would show the user nothing (an empty errors answer may even close the modal as if the leave
+	had been filed)."""
 
 # --- end leave workflow ---
 # --- attendance ---
@@ -256,7 +256,9 @@ class InputError(ValueError):
 
 	`reason` is one of `bad_input` (a leave builder's dict of the wrong shape: missing or unknown
 	key, bad date, unknown decision), `unbuildable` (a leave builder input Slack would reject and
-	truncation cannot fix: no leave types, private_metadata too long, an over-long button value),
+	truncation cannot fix: no leave types, private_metadata too long, an over-long button value;
+	`build_view_errors` with no errors or a blank block id; builder output that would not
+	serialise, which no input is known to reach),
 	`bad_row` (a leave row; `index` is the row's position), `bad_date`,
 	`bad_datetime`, `bad_time` (an argument; `index` is None), `not_a_list`, `invalid_block`,
 	`unknown_block` (`render_markdown`; `index` is the block's position). `field` names the

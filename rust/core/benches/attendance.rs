@@ -3,9 +3,10 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use serde_json::{json, Value};
-use slack_connector_core::attendance::{parse_date, parse_rows, summarise};
-use slack_connector_core::blocks::attendance::attendance_messages;
+use slack_connector_core::absence::{parse_rows, summarise};
+use slack_connector_core::blocks::channel::attendance_messages;
 use slack_connector_core::blocks::Message;
+use slack_connector_core::dates::parse_iso_date;
 use std::hint::black_box;
 
 const TODAY: &str = "2026-12-04";
@@ -37,13 +38,14 @@ fn rows(n: usize) -> Vec<Value> {
 }
 
 fn pipeline(values: &[Value]) -> Vec<Value> {
-    let (Some(today), Ok(rows)) = (parse_date(TODAY), parse_rows(values)) else {
+    let (Some(today), Ok(rows)) = (parse_iso_date(TODAY), parse_rows(values)) else {
         return Vec::new();
     };
     attendance_messages(&summarise(&rows, today), "Employees on Leave")
         .iter()
         .map(Message::to_value)
-        .collect()
+        .collect::<Result<_, _>>()
+        .unwrap_or_default()
 }
 
 fn bench_attendance(c: &mut Criterion) {
@@ -58,7 +60,7 @@ fn bench_attendance(c: &mut Criterion) {
             b.iter(|| parse_rows(black_box(v)));
         });
         let parsed = parse_rows(&values).unwrap_or_default();
-        if let Some(today) = parse_date(TODAY) {
+        if let Some(today) = parse_iso_date(TODAY) {
             group.bench_with_input(BenchmarkId::new("summarise", n), &parsed, |b, r| {
                 b.iter(|| summarise(black_box(r), today));
             });
@@ -68,7 +70,7 @@ fn bench_attendance(c: &mut Criterion) {
                     attendance_messages(black_box(s), "Employees on Leave")
                         .iter()
                         .map(Message::to_value)
-                        .collect::<Vec<_>>()
+                        .collect::<Result<Vec<_>, _>>()
                 });
             });
         }

@@ -76,6 +76,20 @@ pub fn escape_truncate(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// Longest excerpt of an input value that an error message quotes.
+pub const ERROR_EXCERPT_CHARS: usize = 80;
+
+/// `text` cut to `max_chars` for an error message or a log line, where an attacker-sized value
+/// must not arrive whole. The one truncation helper for errors (see also [`quoted_excerpt`]).
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    truncate(text, max_chars).into_owned()
+}
+
+/// [`excerpt`], quoted and escaped the way `{:?}` quotes a string.
+pub fn quoted_excerpt(text: &str, max_chars: usize) -> String {
+    format!("{:?}", truncate(text, max_chars))
+}
+
 /// Plain text (not mrkdwn) fields only need length limits: Slack shows them verbatim.
 pub fn plain(text: &str, max_chars: usize) -> String {
     truncate(text, max_chars).into_owned()

@@ -31,6 +31,9 @@ pub enum SignatureError {
     MalformedSignature,
     #[error("signature does not match the request")]
     BadSignature,
+    /// HMAC takes keys of any length, so this is not expected; typed rather than hidden.
+    #[error("the signing secret cannot key HMAC-SHA256")]
+    UnusableSecret,
 }
 
 impl SignatureError {
@@ -43,6 +46,7 @@ impl SignatureError {
             Self::StaleTimestamp { .. } => "stale_timestamp",
             Self::MalformedSignature => "malformed_signature",
             Self::BadSignature => "bad_signature",
+            Self::UnusableSecret => "unusable_secret",
         }
     }
 }
@@ -54,7 +58,9 @@ pub const SIGNATURE_HEADER: &str = "X-Slack-Signature";
 /// Verifies Slack request signatures with one signing secret.
 #[derive(Clone)]
 pub struct Verifier {
-    secret: Vec<u8>,
+    /// HMAC state already keyed with the secret; each request clones it (no key schedule per
+    /// request).
+    keyed: HmacSha256,
     tolerance_secs: u64,
 }
 
@@ -75,8 +81,10 @@ impl Verifier {
         if secret.trim().is_empty() {
             return Err(SignatureError::NoSecret);
         }
+        let keyed = HmacSha256::new_from_slice(secret.as_bytes())
+            .map_err(|_| SignatureError::UnusableSecret)?;
         Ok(Self {
-            secret: secret.as_bytes().to_vec(),
+            keyed,
             tolerance_secs,
         })
     }
@@ -108,7 +116,10 @@ impl Verifier {
         }
     }
 
-    /// `v0=<hex>` for a request; what Slack would send (used by tests and tooling).
+    /// `v0=<hex>` for a request: what Slack would send. **Testing only** (Rust unit, integration
+    /// and fuzz tests, benches): built with `cfg(test)` or the `testing` feature, never into the
+    /// Python extension, so production code has no way to mint signatures.
+    #[cfg(any(test, feature = "testing"))]
     pub fn sign(&self, timestamp: &str, body: &[u8]) -> String {
         format!(
             "{VERSION_PREFIX}{}",
@@ -117,11 +128,7 @@ impl Verifier {
     }
 
     fn digest(&self, timestamp: &str, body: &[u8]) -> [u8; 32] {
-        // `new_from_slice` accepts keys of any length for HMAC, so this cannot fail; fall back to
-        // an all-zero digest (which never matches a real signature) rather than panicking.
-        let Ok(mut mac) = HmacSha256::new_from_slice(&self.secret) else {
-            return [0; 32];
-        };
+        let mut mac = self.keyed.clone();
         mac.update(b"v0:");
         mac.update(timestamp.as_bytes());
         mac.update(b":");

@@ -9,11 +9,12 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use slack_connector_core::half_period::HalfPeriod;
 use slack_connector_core::interaction::{
-    lookup, route, validate_leave_form, AckReason, Decision, FieldError, FormLayout, FormState,
-    HalfPeriod, Handler, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES,
-    RULES,
+    lookup, route, validate_leave_form, AckReason, Decision, FormLayout, FormState, Handler,
+    InlineError, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES, RULES,
 };
+use slack_connector_core::slack_id::SlackUserId;
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -135,7 +136,7 @@ fn row_leave_approve() {
         Route::LeaveDecision {
             decision: Decision::Approve,
             leave_application: "HR-LAP-2026-00042".into(),
-            user_id: "U123APPROVER".into(),
+            user_id: SlackUserId::parse("U123APPROVER").unwrap(),
             user_name: Some("ann".into()),
             channel_id: Some("D0CHAN".into()),
             message_ts: Some("1700000000.000100".into()),
@@ -269,7 +270,7 @@ fn row_leave_submission_valid() {
     assert_eq!(
         r,
         Route::LeaveSubmission {
-            user_id: "U777REQ".into(),
+            user_id: SlackUserId::parse("U777REQ").unwrap(),
             view_id: "V123".into(),
             private_metadata: "{\"channel\":\"C1\"}".into(),
             form: Ok(LeaveForm {
@@ -418,6 +419,21 @@ fn block_actions_without_actions() {
     );
     p["actions"] = json!([42]);
     assert_eq!(reason_of_json(&p), "invalid_field");
+}
+
+/// Was: any non-empty `user.id` was routed, and reached mentions and lookups as is.
+#[test]
+fn a_user_id_that_is_not_a_slack_id_is_invalid_field() {
+    for bad in ["U1>|<!channel>", "U 1", "not-a-slack-id", &"U".repeat(65)] {
+        let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+        p["user"]["id"] = json!(bad);
+        let err = route_json(&p).unwrap_err();
+        assert_eq!(err.reason(), "invalid_field", "{bad}");
+        assert!(err.to_string().contains("user.id"), "{err}");
+    }
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["user"]["id"] = json!("");
+    assert_eq!(reason_of_json(&p), "missing_field");
 }
 
 #[test]
@@ -632,7 +648,7 @@ fn error_blocks(s: &FormState, layout: FormLayout) -> Vec<&'static str> {
     validate_leave_form(s, layout)
         .unwrap_err()
         .iter()
-        .map(|e: &FieldError| e.block_id)
+        .map(|e: &InlineError| e.block_id)
         .collect()
 }
 

@@ -18,7 +18,8 @@ use slack_connector_core::blocks::leave::{
     LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice,
 };
 use slack_connector_core::blocks::Message;
-use slack_connector_core::interaction::{Decision, FieldError, FormState, HalfPeriod};
+use slack_connector_core::half_period::HalfPeriod;
+use slack_connector_core::interaction::{Decision, FormState, InlineError};
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
 
@@ -170,7 +171,7 @@ fn golden_modal_half_day_rebuilt() {
 fn golden_approver_message() {
     let m = approver_message(&details()).unwrap();
     check_message(&m);
-    golden("approver_message", &m.to_value());
+    golden("approver_message", &m.to_value().unwrap());
 }
 
 #[test]
@@ -185,7 +186,7 @@ fn golden_approver_message_without_slack_id() {
     d.reason = None;
     let m = approver_message(&d).unwrap();
     check_message(&m);
-    golden("approver_message_no_slack_id", &m.to_value());
+    golden("approver_message_no_slack_id", &m.to_value().unwrap());
 }
 
 #[test]
@@ -200,7 +201,7 @@ fn golden_decided_messages() {
             .blocks
             .iter()
             .all(|b| !matches!(b, SlackBlock::Actions(_))));
-        golden(name, &m.to_value());
+        golden(name, &m.to_value().unwrap());
     }
 }
 
@@ -208,7 +209,7 @@ fn golden_decided_messages() {
 fn golden_requester_messages() {
     let m = requester_confirmation(&details(), Some("Ann Approver"));
     check_message(&m);
-    golden("requester_confirmation", &m.to_value());
+    golden("requester_confirmation", &m.to_value().unwrap());
     let m = requester_confirmation(&details(), None);
     check_message(&m);
     assert!(m.text.contains("Your leave request was submitted."));
@@ -218,7 +219,7 @@ fn golden_requester_messages() {
     ] {
         let m = requester_decision(&details(), decision, "Ann Approver");
         check_message(&m);
-        golden(name, &m.to_value());
+        golden(name, &m.to_value().unwrap());
     }
 }
 
@@ -241,7 +242,7 @@ fn golden_notices() {
             let m = notice_message(n);
             check_message(&m);
             assert!(!m.text.contains("<!"));
-            m.to_value()
+            m.to_value().unwrap()
         })
         .collect();
     golden("notices", &Value::Array(rendered));
@@ -250,19 +251,20 @@ fn golden_notices() {
 #[test]
 fn golden_view_errors() {
     let v = field_errors_view(&[
-        FieldError {
+        InlineError {
             block_id: "end_date",
             message: "The end date cannot be before the start date.".into(),
         },
-        FieldError {
+        InlineError {
             block_id: "reason",
             message: "Tell your approver the reason for your leave.".into(),
         },
-        FieldError {
+        InlineError {
             block_id: "end_date",
             message: "second error for the same block is dropped".into(),
         },
-    ]);
+    ])
+    .unwrap();
     golden("view_errors", &v);
 }
 
@@ -285,7 +287,7 @@ fn channel_ping_in_user_text_pings_no_one() {
     ] {
         check_message(&m);
         let mut texts = vec![];
-        all_texts(&m.to_value(), &mut texts);
+        all_texts(&m.to_value().unwrap(), &mut texts);
         for t in &texts {
             assert!(!t.contains("<!"), "unescaped control sequence in {t:?}");
             assert!(!t.contains("<@U999>"));
@@ -301,7 +303,7 @@ fn a_10k_reason_fits_its_section() {
     d.reason = Some("&<".repeat(5_000));
     let m = approver_message(&d).unwrap();
     check_message(&m);
-    let v = m.to_value();
+    let v = m.to_value().unwrap();
     let reason = v["blocks"]
         .as_array()
         .unwrap()
@@ -325,7 +327,7 @@ fn long_names_are_bounded() {
     d.leave_type = "T".repeat(10_000);
     let m = approver_message(&d).unwrap();
     check_message(&m);
-    assert!(m.to_value().to_string().len() < 10_000);
+    assert!(m.to_value().unwrap().to_string().len() < 10_000);
 }
 
 #[test]
@@ -340,7 +342,7 @@ fn too_long_document_name_is_refused_not_cut() {
 
 #[test]
 fn buttons_carry_the_document_name() {
-    let v = approver_message(&details()).unwrap().to_value();
+    let v = approver_message(&details()).unwrap().to_value().unwrap();
     let actions = v["blocks"]
         .as_array()
         .unwrap()
@@ -561,11 +563,30 @@ fn view_errors_are_plain_and_bounded() {
     let v = view_errors([
         ("reason", "x".repeat(10_000)),
         ("end_date", "<b>bad</b>".into()),
-    ]);
+    ])
+    .unwrap();
     assert_eq!(v["response_action"], "errors");
     assert!(v["errors"]["reason"].as_str().unwrap().chars().count() <= limits::VIEW_ERROR_TEXT);
     // Plain text: shown verbatim, not escaped.
     assert_eq!(v["errors"]["end_date"], "<b>bad</b>");
+}
+
+/// Was: an empty map gave `{"errors": {}}` and a blank block id an error under no input; the
+/// first may close the modal as if the leave was filed, Slack rejects the second.
+#[test]
+fn view_errors_refuse_answers_that_show_nothing() {
+    assert_eq!(
+        view_errors(Vec::<(&str, &str)>::new()),
+        Err(BuildError::NoViewErrors)
+    );
+    assert_eq!(field_errors_view(&[]), Err(BuildError::NoViewErrors));
+    for blank in ["", "   ", "\t\n"] {
+        assert_eq!(
+            view_errors([("reason", "fine"), (blank, "lost")]),
+            Err(BuildError::BlankBlockId),
+            "{blank:?}"
+        );
+    }
 }
 
 #[test]

@@ -3,8 +3,9 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use slack_connector_core::attendance::InputError as CoreInputError;
+use slack_connector_core::absence::InputError as CoreInputError;
 use slack_connector_core::blocks::leave::BuildError;
+use slack_connector_core::blocks::SerializeError;
 use slack_connector_core::interaction::PayloadError as CorePayloadError;
 use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::render::BlocksError;
@@ -64,7 +65,8 @@ pub fn manifest_error(py: Python<'_>, e: &CoreManifestError) -> PyErr {
     with_reason::<ManifestError>(py, e.reason(), e.to_string())
 }
 
-/// A builder input that Slack would reject and that cannot be fixed by truncating: a caller bug.
+/// A builder input that Slack would reject and that cannot be fixed by truncating (a caller bug),
+/// an errors response that would close the modal, or output that would not serialise.
 pub fn build_error(py: Python<'_>, e: &BuildError) -> PyErr {
     input_error(py, "unbuildable", None, None, e.to_string())
 }
@@ -93,7 +95,13 @@ fn input_error(
     err
 }
 
-pub fn attendance_error(py: Python<'_>, e: &CoreInputError) -> PyErr {
+/// A builder's output that would not serialise (a dependency bug): raised, never sent as an
+/// empty message. Same reason as the other "cannot build this" errors.
+pub fn serialize_error(py: Python<'_>, e: &SerializeError) -> PyErr {
+    input_error(py, "unbuildable", None, None, e.to_string())
+}
+
+pub fn absence_error(py: Python<'_>, e: &CoreInputError) -> PyErr {
     input_error(py, e.reason(), Some(e.field()), e.row(), e.to_string())
 }
 

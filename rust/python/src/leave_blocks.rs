@@ -21,7 +21,8 @@ fn decision(py: Python<'_>, value: &str) -> PyResult<Decision> {
 }
 
 fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
-    convert::to_py(py, &m.to_value())
+    let value = m.to_value().map_err(|e| errors::serialize_error(py, &e))?;
+    convert::to_py(py, &value)
 }
 
 /// The "Apply for Leave" modal as a view dict for `views.open` / `views.update`.
@@ -95,14 +96,16 @@ fn build_leave_notice<'py>(
     message(py, &leave::notice_message(&notice))
 }
 
-/// `{"response_action": "errors", "errors": {block_id: message}}` for a view_submission answer.
+/// `{"response_action": "errors", "errors": {block_id: message}}` for a view_submission answer;
+/// an empty dict or a blank block id is an `InputError` (that answer would close the modal).
 #[pyfunction]
 fn build_view_errors<'py>(
     py: Python<'py>,
     errors: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let errors: std::collections::BTreeMap<String, String> = typed("view errors", errors)?;
-    convert::to_py(py, &leave::view_errors(errors))
+    let by_block: std::collections::BTreeMap<String, String> = typed("view errors", errors)?;
+    let value = leave::view_errors(by_block).map_err(|e| errors::build_error(py, &e))?;
+    convert::to_py(py, &value)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -3,12 +3,13 @@
 
 use pyo3::prelude::*;
 
-mod attendance;
+mod channel;
 mod convert;
 mod errors;
 mod interaction;
 mod leave_blocks;
 mod manifest;
+mod render;
 mod signature;
 
 #[pymodule]
@@ -18,7 +19,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signature::register(m)?;
     interaction::register(m)?;
     leave_blocks::register(m)?;
-    attendance::register(m)?;
+    channel::register(m)?;
+    render::register(m)?;
     manifest::register(m)?;
     Ok(())
 }

@@ -1,3 +1,6 @@
+//! `verify_request`. Signing is deliberately not exported: the tests sign with Python's `hmac`,
+//! an independent oracle for this verifier.
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use pyo3::prelude::*;
@@ -30,14 +33,6 @@ fn verify_request(
     result.map_err(|e| errors::signature_error(py, &e))
 }
 
-#[pyfunction]
-fn sign_request(signing_secret: &str, timestamp: &str, body: &[u8]) -> PyResult<String> {
-    // Used by tests and tooling to produce what Slack would send; refuses an empty secret too.
-    signature::Verifier::new(signing_secret, signature::DEFAULT_TOLERANCE_SECS)
-        .map(|v| v.sign(timestamp, body))
-        .map_err(|e| Python::attach(|py| errors::signature_error(py, &e)))
-}
-
 fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -46,6 +41,5 @@ fn unix_now() -> i64 {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(verify_request, m)?)?;
-    m.add_function(wrap_pyfunction!(sign_request, m)?)?;
     Ok(())
 }

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use slack_connector_core::blocks::leave::{
     approver_message, decided_message, field_errors_view, leave_request_modal,
-    requester_confirmation, requester_decision, view_errors, view_to_value, LeaveDetails,
-    LeaveModalInput, LeaveTypeOption,
+    requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
+    LeaveDetails, LeaveModalInput, LeaveTypeOption,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::{ids, route, Decision, Route, MAX_PAYLOAD_BYTES};
 use slack_connector_core::limits;
 use slack_connector_core::signature::{verify_request, SignatureError, Verifier};
+use slack_connector_core::slack_id::SlackUserId;
 
 /// Every block_id an inline modal error may name (Slack rejects errors for unknown blocks).
 const FORM_BLOCKS: [&str; 7] = [
@@ -53,6 +54,8 @@ fn check_message(m: &Message) {
     assert!(m.blocks.len() <= limits::BLOCKS_PER_MESSAGE);
     assert!(m.text.chars().count() <= limits::FALLBACK_TEXT);
     let json = m.to_value();
+    assert!(json.is_ok(), "message does not serialise: {json:?}");
+    let json = json.unwrap_or_default();
     let mut texts = vec![m.text.as_str()];
     mrkdwn_texts(&json, &mut texts);
     for t in texts {
@@ -93,15 +96,15 @@ pub fn check_route(data: &[u8]) {
         } => {
             assert!(!leave_application.is_empty());
             assert_eq!(leave_application.trim(), leave_application);
-            assert!(!user_id.is_empty());
-            let name = user_name.as_deref().unwrap_or(user_id);
+            assert!(SlackUserId::check(user_id).is_ok());
+            let name = user_name.as_deref().unwrap_or(user_id.as_str());
             let details = LeaveDetails {
                 leave_application: leave_application.clone(),
                 form_url: Some(format!(
                     "https://erp.example.com/app/leave-application/{leave_application}"
                 )),
                 requester_name: name.to_owned(),
-                requester_slack_id: Some(user_id.clone()),
+                requester_slack_id: Some(user_id.to_string()),
                 leave_type: name.to_owned(),
                 posting_date: None,
                 from_date: today(),
@@ -195,8 +198,8 @@ pub fn check_route(data: &[u8]) {
                 let details = LeaveDetails {
                     leave_application: private_metadata.clone(),
                     form_url: None,
-                    requester_name: user_id.clone(),
-                    requester_slack_id: Some(user_id.clone()),
+                    requester_name: user_id.to_string(),
+                    requester_slack_id: Some(user_id.to_string()),
                     leave_type: f.leave_type.clone(),
                     posting_date: Some(today()),
                     from_date: f.start_date,
@@ -216,6 +219,8 @@ pub fn check_route(data: &[u8]) {
             Err(errors) => {
                 assert!(!errors.is_empty());
                 let v = field_errors_view(errors);
+                assert!(v.is_ok(), "inline errors refused: {v:?}");
+                let v = v.unwrap_or_default();
                 assert_eq!(
                     v.get("response_action").and_then(Value::as_str),
                     Some("errors")
@@ -225,8 +230,14 @@ pub fn check_route(data: &[u8]) {
                     |m| !m.is_empty() && m.keys().all(|k| FORM_BLOCKS.contains(&k.as_str()))
                 ));
                 // The generic form too, with attacker-sized keys and messages.
-                let v = view_errors([(private_metadata.as_str(), user_id.as_str())]);
-                assert!(v.get("errors").is_some());
+                // A blank block id is refused rather than answered with an error under no input.
+                match view_errors([(private_metadata.as_str(), user_id.as_str())]) {
+                    Ok(v) => assert!(v.get("errors").is_some()),
+                    Err(e) => {
+                        assert_eq!(e, BuildError::BlankBlockId);
+                        assert!(private_metadata.trim().is_empty());
+                    }
+                }
             }
         },
         Route::Ack { .. } => {}

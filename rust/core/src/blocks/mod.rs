@@ -1,15 +1,41 @@
 //! Block Kit builders for every surface the app sends, on slack-morphism's typed model so the
 //! compiler checks the shape before Slack does. Each builder returns a [`Message`] (or a modal
 //! view) that serialises to exactly the JSON slack_sdk passes on.
+//!
+//! - [`leave`]: the leave workflow (request modal, approver and requester messages, notices,
+//!   inline modal errors).
+//! - [`channel`]: what goes to the attendance channel (daily summary, late-leave note, test
+//!   message); the rules behind the summary are [`crate::absence`].
 
+pub mod channel;
 pub mod leave;
 
+use serde::Serialize;
 use serde_json::Value;
 use slack_morphism::prelude::SlackBlock;
 
 use crate::{limits, mrkdwn};
 
-pub mod attendance;
+/// A builder's output could not be turned into JSON. slack-morphism's types and plain maps never
+/// fail to serialise, so this means a bug in a dependency: it is reported, never sent as an empty
+/// message or an empty response (which Slack would treat as "done").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("could not serialise {what} to JSON: {detail}")]
+pub struct SerializeError {
+    pub what: &'static str,
+    pub detail: String,
+}
+
+/// `value` as JSON; the one place builder output is serialised.
+pub fn to_json<T: Serialize + ?Sized>(
+    what: &'static str,
+    value: &T,
+) -> Result<Value, SerializeError> {
+    serde_json::to_value(value).map_err(|e| SerializeError {
+        what,
+        detail: e.to_string(),
+    })
+}
 
 /// A chat message: blocks plus the notification/screen-reader fallback `text` Slack asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,18 +52,17 @@ impl Message {
     }
 
     /// `{"text": …, "blocks": […]}`, ready to be splatted into `chat.postMessage`.
-    pub fn to_value(&self) -> Value {
+    pub fn to_value(&self) -> Result<Value, SerializeError> {
         let mut map = serde_json::Map::with_capacity(2);
         map.insert("text".into(), Value::String(self.text.clone()));
-        map.insert("blocks".into(), blocks_to_value(&self.blocks));
-        Value::Object(map)
+        map.insert("blocks".into(), blocks_to_value(&self.blocks)?);
+        Ok(Value::Object(map))
     }
 }
 
-/// Serialises blocks; slack-morphism's types serialise infallibly, so a failure (which would be a
-/// bug in that crate) degrades to an empty list rather than a panic across the FFI.
-pub fn blocks_to_value(blocks: &[SlackBlock]) -> Value {
-    serde_json::to_value(blocks).unwrap_or_else(|_| Value::Array(Vec::new()))
+/// A list of blocks as JSON.
+pub fn blocks_to_value(blocks: &[SlackBlock]) -> Result<Value, SerializeError> {
+    to_json("blocks", blocks)
 }
 
 /// Plain-text rendering of blocks (slack-blocks-render), used as the message's fallback `text`.
@@ -72,4 +97,35 @@ pub fn fallback_text(blocks: &[SlackBlock]) -> String {
 pub fn markdown(blocks: &[SlackBlock]) -> String {
     let references = slack_blocks_render::find_slack_references_in_blocks(blocks);
     slack_blocks_render::render_blocks_as_markdown(blocks.to_vec(), references, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stands in for a dependency whose `Serialize` fails: no real block does, so this is the only
+    /// way to reach the error path.
+    struct Unserialisable;
+
+    impl Serialize for Unserialisable {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("refused"))
+        }
+    }
+
+    #[test]
+    fn a_serialisation_failure_is_an_error_not_an_empty_value() {
+        let err = to_json("blocks", &[Unserialisable]);
+        assert_eq!(
+            err,
+            Err(SerializeError {
+                what: "blocks",
+                detail: "refused".into()
+            })
+        );
+        assert_eq!(
+            to_json("blocks", &Vec::<SlackBlock>::new()),
+            Ok(Value::Array(Vec::new()))
+        );
+    }
 }

@@ -1,4 +1,6 @@
-//! The daily "who is out today" messages, the threaded late-leave note and the channel test message.
+//! What the connector posts to the attendance channel: the daily "who is out today" messages, the
+//! threaded late-leave note and the channel test message. The rules behind the summary are
+//! [`crate::absence`].
 
 use std::borrow::Cow;
 
@@ -6,9 +8,9 @@ use chrono::NaiveDate;
 use slack_morphism::prelude::*;
 
 use super::Message;
-use crate::attendance::{
-    display_date, push_display_date, push_uint, AbsenceKind, AbsenceRow, Summary,
-};
+use crate::absence::{AbsenceKind, AbsenceRow, Summary};
+use crate::dates::{display_date, push_display_date, push_uint};
+use crate::slack_id::SlackUserId;
 use crate::{limits, mrkdwn};
 
 /// Used when the configured title is blank.
@@ -19,26 +21,21 @@ pub const NAME_MAX: usize = 1000;
 /// Longest site name in the test message.
 const SITE_MAX: usize = 200;
 
-/// `<@U…>` when the Slack id is known (and well-formed), else the escaped, capped name.
+/// `<@U…>` when the Slack id is known and well-formed ([`SlackUserId`]), else the escaped, capped
+/// name.
 pub fn who(name: &str, slack_user_id: Option<&str>) -> String {
-    match slack_user_id {
-        // Only plain alphanumerics may go inside `<@…>`; anything else falls back to the name.
-        Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-            format!("<@{id}>")
-        }
-        _ => mrkdwn::escape_truncate(name, NAME_MAX),
-    }
+    let mut out = String::new();
+    let id = slack_user_id.and_then(|id| SlackUserId::parse(id).ok());
+    push_who(&mut out, name, id.as_ref());
+    out
 }
 
-/// [`who`], appended to `out` (no allocation when the name needs no escaping).
-fn push_who(out: &mut String, name: &str, slack_user_id: Option<&str>) {
+/// [`who`] for an id already checked, appended to `out` (no allocation when the name needs no
+/// escaping).
+fn push_who(out: &mut String, name: &str, slack_user_id: Option<&SlackUserId>) {
     match slack_user_id {
-        Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-            out.push_str("<@");
-            out.push_str(id);
-            out.push('>');
-        }
-        _ => {
+        Some(id) => id.push_mention(out),
+        None => {
             let escaped = mrkdwn::escape(name);
             // Bytes ≥ chars: short enough in bytes means short enough; else the exact cut.
             if escaped.len() <= NAME_MAX {
@@ -189,7 +186,7 @@ pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
             push_who(
                 &mut line,
                 &entry.employee_name,
-                entry.slack_user_id.as_deref(),
+                entry.slack_user_id.as_ref(),
             );
             if let Some(date) = entry.until(summary.today) {
                 match &until {
@@ -259,7 +256,8 @@ pub fn test_message(site: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attendance::{summarise, Entry, Group};
+    use crate::absence::{summarise, Entry, Group};
+    use crate::dates::parse_iso_date;
 
     fn text_of(block: &SlackBlock) -> &str {
         match block {
@@ -280,23 +278,27 @@ mod tests {
     }
 
     #[test]
-    fn push_who_is_who() {
-        let long_amp = "&".repeat(400);
-        let long_plain = "x".repeat(1500);
-        let names = [
-            "Ann",
-            "<!channel> & co",
-            long_amp.as_str(),
-            long_plain.as_str(),
-            "é".repeat(999).leak(),
-        ];
-        for name in names {
-            for id in [None, Some(""), Some("U1"), Some("U1>|<!here")] {
-                let mut out = String::from("1. ");
-                push_who(&mut out, name, id);
-                assert_eq!(out, format!("1. {}", who(name, id)), "{name:?} {id:?}");
-            }
-        }
+    fn push_who_appends_capped_escaped_names() {
+        let mut out = String::from("1. ");
+        push_who(&mut out, "<!channel> & co", None);
+        assert_eq!(out, "1. &lt;!channel&gt; &amp; co");
+
+        // 400 `&` escape to 2000 chars: cut to NAME_MAX on an entity boundary, with an ellipsis.
+        let mut out = String::new();
+        push_who(&mut out, &"&".repeat(400), None);
+        assert!(out.chars().count() <= NAME_MAX, "{}", out.chars().count());
+        assert!(out.ends_with('…'));
+        assert!(out.trim_end_matches('…').ends_with("&amp;"));
+
+        // Multi-byte names: the cap counts characters, not bytes.
+        let mut out = String::new();
+        push_who(&mut out, &"é".repeat(999), None);
+        assert_eq!(out, "é".repeat(999));
+
+        let id = SlackUserId::parse("U1").unwrap();
+        let mut out = String::from("1. ");
+        push_who(&mut out, "ignored", Some(&id));
+        assert_eq!(out, "1. <@U1>");
     }
 
     #[test]
@@ -328,7 +330,7 @@ mod tests {
 
     #[test]
     fn late_leave_note_for_row_outside_today_is_none() {
-        let d = |s| crate::attendance::parse_date(s).unwrap();
+        let d = |s| parse_iso_date(s).unwrap();
         let row = AbsenceRow {
             employee: "E1".into(),
             employee_name: "Ann".into(),

@@ -1,14 +1,15 @@
-//! Attendance exports: the daily summary, its send gate, the late-leave note, the channel test
-//! message and Markdown rendering for dry runs. Conversion only; the rules live in the core crate.
+//! Attendance channel exports (core `absence` + `blocks::channel`): the daily summary, its send
+//! gate, the late-leave note and the channel test message. Conversion only; the rules live in the
+//! core crate.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyString};
 use serde_json::{Map, Value};
-use slack_connector_core::attendance::{self, AbsenceRow, FieldRef, GateSettings};
-use slack_connector_core::blocks::attendance as blocks;
-use slack_connector_core::{blocks::Message, render};
+use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, RowFieldError};
+use slack_connector_core::blocks::channel as blocks;
+use slack_connector_core::blocks::{Message, SerializeError};
 
 use crate::convert::{from_py, to_py};
 use crate::errors;
@@ -40,12 +41,12 @@ fn row_to_value(item: &Bound<'_, PyAny>, date_type: &Bound<'_, PyAny>) -> PyResu
 
 /// A bad field, or a Python exception while reading one.
 enum RowError {
-    Field(attendance::FieldError),
+    Field(RowFieldError),
     Py(PyErr),
 }
 
-impl From<attendance::FieldError> for RowError {
-    fn from(e: attendance::FieldError) -> Self {
+impl From<RowFieldError> for RowError {
+    fn from(e: RowFieldError) -> Self {
         Self::Field(e)
     }
 }
@@ -92,13 +93,13 @@ fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 8] {
     FIELDS.map(|f| PyString::intern(py, f))
 }
 
-impl attendance::RowSource for DictRow<'_, '_> {
+impl absence::RowSource for DictRow<'_, '_> {
     type Error = RowError;
 
     fn with_field<R>(
         &self,
         field: &'static str,
-        f: impl FnOnce(FieldRef<'_>) -> Result<R, attendance::FieldError>,
+        f: impl FnOnce(FieldRef<'_>) -> Result<R, RowFieldError>,
     ) -> Result<R, RowError> {
         let value = match slot(field).and_then(|i| self.keys.get(i)) {
             // Plain dict storage (`PyDict_GetItem`), as the item pass before it read.
@@ -153,10 +154,7 @@ fn parse_py_rows(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Vec<Absenc
         match parsed {
             Ok(row) => out.push(row),
             Err(RowError::Field(e)) => {
-                return Err(errors::attendance_error(
-                    py,
-                    &attendance::row_error(index, e),
-                ))
+                return Err(errors::absence_error(py, &absence::row_error(index, e)))
             }
             Err(RowError::Py(e)) => return Err(e),
         }
@@ -177,18 +175,18 @@ fn build_attendance_summary<'py>(
     title: &str,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let today =
-        attendance::parse_date_arg("today", today).map_err(|e| errors::attendance_error(py, &e))?;
+        absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
     // Reading the dicts needs the GIL; grouping, packing and rendering run without it.
     let rows = parse_py_rows(py, rows)?;
     let title = title.to_owned();
-    let result = py.detach(move || -> Result<Vec<Value>, attendance::InputError> {
-        let summary = attendance::summarise_owned(rows, today);
-        Ok(blocks::attendance_messages(&summary, &title)
+    let result = py.detach(move || -> Result<Vec<Value>, SerializeError> {
+        let summary = absence::summarise_owned(rows, today);
+        blocks::attendance_messages(&summary, &title)
             .iter()
             .map(Message::to_value)
-            .collect())
+            .collect()
     });
-    let messages = result.map_err(|e| errors::attendance_error(py, &e))?;
+    let messages = result.map_err(|e| errors::serialize_error(py, &e))?;
     messages_to_py(py, &messages)
 }
 
@@ -202,29 +200,22 @@ fn should_send_attendance(
     is_holiday: bool,
     last_sent: Option<&str>,
 ) -> PyResult<(bool, &'static str)> {
-    let decide = || -> Result<attendance::Decision, attendance::InputError> {
-        let now = attendance::parse_datetime_arg("now", now)?;
-        let send_time = attendance::parse_time_arg("send_time", send_time)?;
+    let decide = || -> Result<absence::SendVerdict, absence::InputError> {
+        let now = absence::parse_datetime_arg("now", now)?;
+        let send_time = absence::parse_time_arg("send_time", send_time)?;
         let last_sent = match last_sent.map(str::trim) {
             None | Some("") => None,
-            Some(s) => Some(attendance::parse_date_arg("last_sent", s)?),
+            Some(s) => Some(absence::parse_date_arg("last_sent", s)?),
         };
-        Ok(attendance::should_send(
+        Ok(absence::should_send(
             now,
             GateSettings { enabled, send_time },
             is_holiday,
             last_sent,
         ))
     };
-    let decision = decide().map_err(|e| errors::attendance_error(py, &e))?;
-    Ok((decision.is_send(), decision.reason()))
-}
-
-#[pyfunction]
-fn render_markdown(py: Python<'_>, blocks: &Bound<'_, PyAny>) -> PyResult<String> {
-    let value = from_py(blocks)?;
-    py.detach(move || render::markdown_of(value))
-        .map_err(|e| errors::blocks_error(py, &e))
+    let verdict = decide().map_err(|e| errors::absence_error(py, &e))?;
+    Ok((verdict.is_send(), verdict.reason()))
 }
 
 #[pyfunction]
@@ -235,28 +226,33 @@ fn build_late_leave_note<'py>(
     today: &str,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let values = [row_to_value(row, &date_type(py)?)?];
-    let note = (|| -> Result<Option<Value>, attendance::InputError> {
-        let today = attendance::parse_date_arg("today", today)?;
-        let rows = attendance::parse_rows(&values)?;
-        Ok(rows
-            .first()
-            .and_then(|row| blocks::late_leave_note_for_row(row, today))
-            .map(|m| m.to_value()))
-    })()
-    .map_err(|e| errors::attendance_error(py, &e))?;
-    note.map(|v| to_py(py, &v)).transpose()
+    let today =
+        absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
+    let rows = absence::parse_rows(&values).map_err(|e| errors::absence_error(py, &e))?;
+    let Some(note) = rows
+        .first()
+        .and_then(|row| blocks::late_leave_note_for_row(row, today))
+    else {
+        return Ok(None);
+    };
+    let value = note
+        .to_value()
+        .map_err(|e| errors::serialize_error(py, &e))?;
+    to_py(py, &value).map(Some)
 }
 
 #[pyfunction]
 #[pyo3(signature = (site = ""))]
 fn build_test_message<'py>(py: Python<'py>, site: &str) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, &blocks::test_message(site).to_value())
+    let value = blocks::test_message(site)
+        .to_value()
+        .map_err(|e| errors::serialize_error(py, &e))?;
+    to_py(py, &value)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_attendance_summary, m)?)?;
     m.add_function(wrap_pyfunction!(should_send_attendance, m)?)?;
-    m.add_function(wrap_pyfunction!(render_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(build_late_leave_note, m)?)?;
     m.add_function(wrap_pyfunction!(build_test_message, m)?)?;
     Ok(())

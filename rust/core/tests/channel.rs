@@ -15,22 +15,23 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
-use slack_connector_core::attendance::{parse_date, parse_rows, summarise, AbsenceKind};
-use slack_connector_core::blocks::attendance::{
+use slack_connector_core::absence::{parse_rows, summarise, AbsenceKind};
+use slack_connector_core::blocks::channel::{
     attendance_messages, late_leave_note, late_leave_note_for_row, test_message,
 };
 use slack_connector_core::blocks::Message;
+use slack_connector_core::dates::parse_iso_date;
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
 
 const TODAY: &str = "2026-12-04";
 
 fn today() -> NaiveDate {
-    parse_date(TODAY).unwrap()
+    parse_iso_date(TODAY).unwrap()
 }
 
 fn messages_value(messages: &[Message]) -> Value {
-    Value::Array(messages.iter().map(Message::to_value).collect())
+    Value::Array(messages.iter().map(|m| m.to_value().unwrap()).collect())
 }
 
 fn typical_rows() -> Vec<Value> {
@@ -81,12 +82,12 @@ fn golden_empty_day() {
 fn golden_late_leave_note() {
     let note = late_leave_note("Ann", Some("U01ANN"), AbsenceKind::FirstHalf, None);
     assert_eq!(note.text, "<@U01ANN> is also on leave today (First Half)");
-    golden("late_leave_note", &note.to_value());
+    golden("late_leave_note", &note.to_value().unwrap());
     let note = late_leave_note(
         "<!here> & x",
         None,
         AbsenceKind::FullDay,
-        parse_date("2026-12-08"),
+        parse_iso_date("2026-12-08"),
     );
     assert_eq!(
         note.text,
@@ -110,7 +111,7 @@ fn golden_test_message() {
         "{}",
         m.text
     );
-    golden("test_message", &m.to_value());
+    golden("test_message", &m.to_value().unwrap());
     let m = test_message("<!channel>");
     assert!(!m.text.contains("<!channel>"));
 }
@@ -153,7 +154,7 @@ fn check_limits(messages: &[Message]) -> Vec<String> {
             }
         }
         // What Python gets must round-trip through the typed model (no Unknown blocks).
-        let v = m.to_value();
+        let v = m.to_value().unwrap();
         slack_connector_core::render::parse_blocks(v["blocks"].clone()).unwrap();
     }
     lines

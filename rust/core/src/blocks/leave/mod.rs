@@ -1,0 +1,130 @@
+//! Block Kit for the leave workflow: the request modal, the approver's message (open and decided),
+//! the requester's DMs, short notices, and inline modal errors: [`modal`], [`messages`] and
+//! [`notices`]; the small typed helpers they share are here.
+//!
+//! Builder inputs derive `Deserialize` so the Python glue can hand over plain dicts; dates are
+//! ISO `YYYY-MM-DD`. All user-provided text is escaped for mrkdwn (or only length-limited when it
+//! lands in a plain_text field); headers carry static text only, because the fallback `text`
+//! rendered from them is parsed as mrkdwn by Slack.
+
+use chrono::NaiveDate;
+use slack_morphism::prelude::*;
+
+use super::SerializeError;
+use crate::interaction::Decision;
+use crate::slack_id::SlackUserId;
+use crate::{limits, mrkdwn};
+
+pub mod messages;
+pub mod modal;
+pub mod notices;
+
+pub use messages::{
+    approver_message, decided_message, requester_confirmation, requester_decision, LeaveDetails,
+};
+pub use modal::{
+    leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption, MODAL_TITLE,
+};
+pub use notices::{field_errors_view, notice_message, view_errors, Notice};
+
+/// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
+/// them after escaping so that every section stays far below its limit by construction.
+pub(super) const NAME_CHARS: usize = 200;
+/// Longer form URLs are not linked (a link label is enough to find the document).
+const MAX_URL_CHARS: usize = 1000;
+
+/// A builder input Slack would reject and that we cannot fix by truncating.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BuildError {
+    #[error("private_metadata is {len} characters; Slack allows {limit}")]
+    PrivateMetadataTooLong { len: usize, limit: usize },
+    #[error("the Leave Application name is {len} characters; a button value allows {limit}")]
+    ButtonValueTooLong { len: usize, limit: usize },
+    #[error("there are no leave types to offer (a select needs at least one option)")]
+    NoLeaveTypes,
+    #[error(transparent)]
+    Serialize(#[from] SerializeError),
+    #[error(
+        "no inline errors to show: an errors response without any closes nothing and shows nothing"
+    )]
+    NoViewErrors,
+    #[error("an inline error names no block (the block id is blank)")]
+    BlankBlockId,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small typed helpers
+// ---------------------------------------------------------------------------------------------
+
+pub(super) fn plain(text: &str, max: usize) -> SlackBlockPlainTextOnly {
+    SlackBlockPlainTextOnly::from(mrkdwn::plain(text, max))
+}
+
+pub(super) fn md_section(text: String) -> SlackBlock {
+    SlackSectionBlock::new()
+        .with_text(SlackBlockText::MarkDown(SlackBlockMarkDownText::new(
+            mrkdwn::truncate(&text, limits::SECTION_TEXT).into_owned(),
+        )))
+        .into()
+}
+
+pub(super) fn header(text: &str) -> SlackBlock {
+    SlackHeaderBlock::new(plain(text, limits::HEADER_TEXT)).into()
+}
+
+pub(super) fn input(
+    block_id: &str,
+    label: &str,
+    element: impl Into<SlackInputBlockElement>,
+) -> SlackInputBlock {
+    SlackInputBlock::new(plain(label, limits::INPUT_LABEL), element.into())
+        .with_block_id(SlackBlockId(block_id.to_owned()))
+}
+
+pub(super) fn datepicker(action_id: &str, initial: NaiveDate) -> SlackBlockDatePickerElement {
+    SlackBlockDatePickerElement::new()
+        .with_action_id(SlackActionId(action_id.to_owned()))
+        .with_initial_date(initial.to_string())
+}
+
+pub(super) type PlainChoice = SlackBlockChoiceItem<SlackBlockPlainTextOnly>;
+
+pub(super) fn choice(label: &str, value: &str) -> PlainChoice {
+    SlackBlockChoiceItem::new(
+        plain(label, limits::OPTION_TEXT),
+        mrkdwn::plain(value, limits::OPTION_VALUE),
+    )
+}
+
+/// `<url|label>` when the URL is safe inside Slack's link syntax, else the bold label.
+pub(super) fn link(url: Option<&str>, label: &str) -> String {
+    let label = mrkdwn::escape_truncate(label, NAME_CHARS);
+    match url.map(str::trim) {
+        Some(u)
+            if (u.starts_with("https://") || u.starts_with("http://"))
+                && u.chars().count() <= MAX_URL_CHARS
+                && !u.contains(|c: char| c == '|' || c == '<' || c == '>' || c.is_whitespace()) =>
+        {
+            // `&` in a URL is written `&amp;` in mrkdwn, like everywhere else.
+            format!("<{}|{label}>", mrkdwn::escape(u))
+        }
+        _ => format!("*{label}*"),
+    }
+}
+
+/// `<@U…>` for a well-formed Slack user id ([`SlackUserId`], so Slack renders the live name),
+/// else the escaped name in bold.
+pub(super) fn person(slack_id: Option<&str>, name: &str) -> String {
+    match slack_id.and_then(|id| SlackUserId::parse(id.trim()).ok()) {
+        Some(id) => id.mention(),
+        None => format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS)),
+    }
+}
+
+pub(super) fn decided_line(decision: Decision, decided_by: &str) -> String {
+    let by = mrkdwn::escape_truncate(decided_by, NAME_CHARS);
+    match decision {
+        Decision::Approve => format!("✅ Approved by *{by}*"),
+        Decision::Reject => format!("❌ Rejected by *{by}*"),
+    }
+}

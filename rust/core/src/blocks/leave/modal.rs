@@ -1,0 +1,221 @@
+//! The "Apply for Leave" modal and its half-day variant.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+use slack_morphism::prelude::*;
+
+use super::{choice, datepicker, input, plain, BuildError, PlainChoice};
+use crate::half_period::HalfPeriod;
+use crate::interaction::{ids, FormState, MAX_REASON_CHARS};
+use crate::{limits, mrkdwn};
+
+pub const MODAL_TITLE: &str = "Apply for Leave";
+const MODAL_SUBMIT: &str = "Submit";
+const MODAL_CLOSE: &str = "Cancel";
+
+/// One leave type the requester may choose: `name` is the Leave Type document name (the value
+/// submitted back), `label` what the user sees (defaults to the name).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeaveTypeOption {
+    pub name: String,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// Everything the leave request modal shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeaveModalInput {
+    /// In order of relevance; duplicates (same name) are dropped.
+    pub leave_types: Vec<LeaveTypeOption>,
+    /// Default start and end date.
+    pub today: NaiveDate,
+    /// Show the half-day inputs (the checkbox state; `current.half_day` is not consulted).
+    #[serde(default)]
+    pub half_day_checked: bool,
+    /// Ask for the half-day date; by default asked when the range spans several days.
+    #[serde(default)]
+    pub show_half_day_date: Option<bool>,
+    /// The site's Leave Application has `custom_first_halfsecond_half`: ask for the period too.
+    #[serde(default)]
+    pub has_half_period_field: bool,
+    /// Values to keep when the modal is rebuilt (the `values` of a half_day_toggle route).
+    #[serde(default)]
+    pub current: FormState,
+    /// Opaque to Slack, returned with every interaction; at most 3000 characters.
+    #[serde(default)]
+    pub private_metadata: String,
+}
+
+/// Leave type options: a flat list up to Slack's 100, else option groups of 100 (at most 100
+/// groups). Returns the select and, when something had to be said about the list, a hint.
+fn leave_type_select(
+    types: &[LeaveTypeOption],
+    current: Option<&str>,
+) -> Result<(SlackBlockStaticSelectElement, Option<String>), BuildError> {
+    let mut seen = HashSet::new();
+    let unique: Vec<&LeaveTypeOption> = types
+        .iter()
+        .filter(|t| !t.name.trim().is_empty() && seen.insert(t.name.as_str()))
+        .collect();
+    if unique.is_empty() {
+        return Err(BuildError::NoLeaveTypes);
+    }
+    let total = unique.len();
+    let shown = total.min(limits::OPTION_GROUPS * limits::SELECT_OPTIONS);
+    // Frappe names fit the 150-char option value; a longer one would be cut and then fail as an
+    // unknown Leave Type on submit, which is reported inline.
+    let items: Vec<PlainChoice> = unique
+        .iter()
+        .take(shown)
+        .map(|t| choice(t.label.as_deref().unwrap_or(&t.name), &t.name))
+        .collect();
+    let initial = current.and_then(|name| {
+        items
+            .iter()
+            .find(|c| c.value == mrkdwn::plain(name, limits::OPTION_VALUE))
+            .cloned()
+    });
+    let select = SlackBlockStaticSelectElement::new()
+        .with_action_id(SlackActionId(ids::LEAVE_TYPE_ACTION.to_owned()))
+        .with_placeholder(plain("Select a leave type", limits::PLACEHOLDER))
+        .opt_initial_option(initial);
+    if total <= limits::SELECT_OPTIONS {
+        return Ok((select.with_options(items), None));
+    }
+    let groups: Vec<SlackBlockOptionGroup<SlackBlockPlainTextOnly>> = items
+        .chunks(limits::SELECT_OPTIONS)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let first = i * limits::SELECT_OPTIONS + 1;
+            let last = first + chunk.len() - 1;
+            SlackBlockOptionGroup::new(
+                plain(
+                    &format!("Leave types {first}–{last}"),
+                    limits::OPTION_GROUP_LABEL,
+                ),
+                chunk.to_vec(),
+            )
+        })
+        .collect();
+    let hint = if shown < total {
+        format!("Showing the first {shown} of {total} leave types. Ask HR if yours is missing.")
+    } else {
+        format!(
+            "{total} leave types, listed in groups of {}.",
+            limits::SELECT_OPTIONS
+        )
+    };
+    Ok((select.with_option_groups(groups), Some(hint)))
+}
+
+fn half_day_checkbox(checked: bool) -> SlackInputBlock {
+    let option: SlackBlockChoiceItem<SlackBlockText> = SlackBlockChoiceItem::new(
+        SlackBlockText::Plain(SlackBlockPlainText::new(
+            "One of these days is a half day".into(),
+        )),
+        "half_day".into(),
+    );
+    let element = SlackBlockCheckboxesElement::new(vec![option.clone()])
+        .with_action_id(SlackActionId(ids::HALF_DAY_ACTION.to_owned()))
+        .opt_initial_options(checked.then(|| vec![option]));
+    // optional: an unchecked box must not be a "required field" error; dispatch_action: the toggle
+    // must reach us so the modal can grow or shrink its half-day inputs.
+    input(ids::HALF_DAY_BLOCK, "Half Day", element)
+        .with_optional(true)
+        .with_dispatch_action(true)
+}
+
+fn half_period_select(current: Option<HalfPeriod>) -> SlackInputBlock {
+    let options: Vec<PlainChoice> = [HalfPeriod::FirstHalf, HalfPeriod::SecondHalf]
+        .iter()
+        .map(|p| choice(p.label(), p.code()))
+        .collect();
+    let initial = current.map(|p| choice(p.label(), p.code()));
+    let element = SlackBlockStaticSelectElement::new()
+        .with_action_id(SlackActionId(ids::HALF_PERIOD_ACTION.to_owned()))
+        .with_placeholder(plain("First or second half", limits::PLACEHOLDER))
+        .with_options(options)
+        .opt_initial_option(initial);
+    input(ids::HALF_PERIOD_BLOCK, "Which Half", element)
+}
+
+/// The "Apply for Leave" modal (also its half-day variant, for `views.update`).
+pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildError> {
+    let metadata_len = input_.private_metadata.chars().count();
+    if metadata_len > limits::PRIVATE_METADATA {
+        // Cutting it would corrupt whatever the handler encoded in it.
+        return Err(BuildError::PrivateMetadataTooLong {
+            len: metadata_len,
+            limit: limits::PRIVATE_METADATA,
+        });
+    }
+    let cur = &input_.current;
+    let start = cur.start_date.unwrap_or(input_.today);
+    let end = cur.end_date.unwrap_or(input_.today);
+    let (select, hint) = leave_type_select(&input_.leave_types, cur.leave_type.as_deref())?;
+    let mut leave_type = input(ids::LEAVE_TYPE_BLOCK, "Leave Type", select);
+    if let Some(h) = hint {
+        leave_type = leave_type.with_hint(plain(&h, limits::INPUT_HINT));
+    }
+
+    let mut blocks: Vec<SlackBlock> = vec![
+        input(
+            ids::START_DATE_BLOCK,
+            "Start Date",
+            datepicker(ids::START_DATE_ACTION, start),
+        )
+        .into(),
+        input(
+            ids::END_DATE_BLOCK,
+            "End Date",
+            datepicker(ids::END_DATE_ACTION, end),
+        )
+        .into(),
+        leave_type.into(),
+        half_day_checkbox(input_.half_day_checked).into(),
+    ];
+    if input_.half_day_checked {
+        if input_.show_half_day_date.unwrap_or(start != end) {
+            let initial = cur.half_day_date.unwrap_or(start);
+            blocks.push(
+                input(
+                    ids::HALF_DAY_DATE_BLOCK,
+                    "Half Day Date",
+                    datepicker(ids::HALF_DAY_DATE_ACTION, initial),
+                )
+                .into(),
+            );
+        }
+        if input_.has_half_period_field {
+            blocks.push(half_period_select(cur.half_period).into());
+        }
+    }
+    let reason = SlackBlockPlainTextInputElement::new()
+        .with_action_id(SlackActionId(ids::REASON_ACTION.to_owned()))
+        .with_multiline(true)
+        .with_max_length(MAX_REASON_CHARS.min(limits::PLAIN_TEXT_INPUT) as u64)
+        .with_placeholder(plain("Why are you taking leave?", limits::PLACEHOLDER))
+        .opt_initial_value(
+            cur.reason
+                .as_deref()
+                .map(|r| mrkdwn::plain(r, MAX_REASON_CHARS)),
+        );
+    blocks.push(input(ids::REASON_BLOCK, "Reason", reason).into());
+
+    let view = SlackModalView::new(plain(MODAL_TITLE, limits::MODAL_TITLE), blocks)
+        .with_callback_id(SlackCallbackId(ids::APPLY_LEAVE_CALLBACK.to_owned()))
+        .with_submit(plain(MODAL_SUBMIT, limits::MODAL_BUTTON_TEXT))
+        .with_close(plain(MODAL_CLOSE, limits::MODAL_BUTTON_TEXT))
+        .opt_private_metadata(Some(input_.private_metadata.clone()).filter(|m| !m.is_empty()));
+    Ok(SlackView::Modal(view))
+}
+
+/// A view as the JSON `views.open` / `views.update` take.
+pub fn view_to_value(view: &SlackView) -> Result<Value, BuildError> {
+    Ok(crate::blocks::to_json("the view", view)?)
+}

@@ -1,0 +1,43 @@
+//! block_id / action_id / callback_id values. Sites have messages and modals in flight with these,
+//! so they must never change.
+
+pub const LEAVE_ACTIONS_BLOCK: &str = "leave_actions_block";
+pub const LEAVE_APPROVE: &str = "leave_approve";
+pub const LEAVE_REJECT: &str = "leave_reject";
+pub const APPLY_LEAVE_CALLBACK: &str = "apply_leave_application";
+pub const START_DATE_BLOCK: &str = "start_date";
+pub const START_DATE_ACTION: &str = "start_date_picker";
+pub const END_DATE_BLOCK: &str = "end_date";
+pub const END_DATE_ACTION: &str = "end_date_picker";
+pub const LEAVE_TYPE_BLOCK: &str = "leave_type";
+pub const LEAVE_TYPE_ACTION: &str = "leave_type_select";
+pub const REASON_BLOCK: &str = "reason";
+pub const REASON_ACTION: &str = "reason_input";
+pub const HALF_DAY_BLOCK: &str = "half_day_checkbox";
+pub const HALF_DAY_ACTION: &str = "half_day_checkbox";
+pub const HALF_DAY_DATE_BLOCK: &str = "half_day_date";
+pub const HALF_DAY_DATE_ACTION: &str = "half_day_date_picker";
+pub const HALF_PERIOD_BLOCK: &str = "half_day_period";
+pub const HALF_PERIOD_ACTION: &str = "half_day_period_select";
+/// action_ids starting with this are acknowledged and otherwise ignored (links, info buttons).
+pub const IGNORE_PREFIX: &str = "ignore";
+
+/// Leave Application fieldname → the modal input block that shows an error about it. A
+/// refusal about no input in particular (or a field the modal has no input for) is shown on
+/// the reason block, the one input every leave modal has.
+pub const LEAVE_FIELD_BLOCKS: &[(&str, &str)] = &[
+    ("from_date", START_DATE_BLOCK),
+    ("to_date", END_DATE_BLOCK),
+    ("leave_type", LEAVE_TYPE_BLOCK),
+    ("half_day_date", HALF_DAY_DATE_BLOCK),
+    ("description", REASON_BLOCK),
+];
+
+/// The modal block for an error about Leave Application field `field` (see
+/// [`LEAVE_FIELD_BLOCKS`]).
+pub fn block_for_leave_field(field: &str) -> &'static str {
+    LEAVE_FIELD_BLOCKS
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or(REASON_BLOCK, |(_, block)| block)
+}

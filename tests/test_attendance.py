@@ -89,6 +89,9 @@ def run_tick():
 		(f"{CHRISTMAS} 09:00:00", {}, "holiday"),
 		(f"{MONDAY} 07:59:00", {}, "before_time"),
 		(f"{MONDAY} 10:00:00", {"attendance_time": "10:30:00"}, "before_time"),
+		# 00:00 reads back as timedelta(0), which is falsy: it must not become the 08:00 default.
+		(f"{MONDAY} 00:30:00", {"attendance_time": "00:00:00"}, "sent"),
+		(f"{MONDAY} 08:59:00", {"attendance_time": "9:00"}, "before_time"),
 		(f"{MONDAY} 09:00:00", {"last_attendance_date": MONDAY}, "already_sent"),
 	],
 )

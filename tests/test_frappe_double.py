@@ -1,5 +1,6 @@
 """The Frappe test double behaves like Frappe v15 where the app depends on it."""
 
+import datetime
 import json
 import os
 import threading
@@ -179,6 +180,42 @@ def test_singles_passwords_and_get_singles_dict(site):
 	assert frappe.db.get_value("Demo Settings", None, "enabled", for_update=True) == "1"
 	frappe.db.rollback()
 	assert frappe.db.get_single_value("Demo Settings", "enabled") == 0
+
+
+def test_singles_cast_to_the_types_frappe_v15_returns(site):
+	# frappe/database/database.py get_singles_dict(cast=True) and get_single_value apply
+	# frappe/utils/data.py cast(): Time → timedelta, Date → date, Datetime → datetime,
+	# Check/Int → int, Float/Currency → float, Data → str; NULL → the type's lowest value.
+	frappe.set_user("Administrator")
+	site.register_doctype_json(os.path.join(FIXTURES, "doctype", "demo_settings", "demo_settings.json"))
+	doc = frappe.get_single("Demo Settings")
+	doc.save()  # every field stored, unset ones as NULL
+	empty = frappe.db.get_singles_dict("Demo Settings", cast=True)
+	assert empty.send_at == datetime.timedelta(0) and not empty.send_at
+	assert empty.last_sent_on == datetime.date(1, 1, 1)
+	assert empty.checked_at == datetime.datetime(1, 1, 1)
+	assert (empty.enabled, empty.retries, empty.ratio, empty.amount, empty.channel) == (0, 0, 0.0, 0.0, "")
+	frappe.db.set_single_value(
+		"Demo Settings",
+		{
+			"send_at": "07:30:00",
+			"last_sent_on": "2026-03-02",
+			"checked_at": "2026-03-02 07:30:00",
+			"retries": 3,
+			"ratio": 0.5,
+			"amount": 12,
+			"channel": "C1",
+		},
+	)
+	typed = frappe.db.get_singles_dict("Demo Settings", cast=True)
+	assert typed.send_at == datetime.timedelta(hours=7, minutes=30)
+	assert typed.last_sent_on == datetime.date(2026, 3, 2)
+	assert typed.checked_at == datetime.datetime(2026, 3, 2, 7, 30)
+	assert (typed.retries, typed.ratio, typed.amount, typed.channel) == (3, 0.5, 12.0, "C1")
+	assert type(typed.amount) is float and type(typed.retries) is int
+	assert frappe.db.get_single_value("Demo Settings", "send_at") == datetime.timedelta(hours=7, minutes=30)
+	raw = frappe.db.get_singles_dict("Demo Settings")
+	assert raw.send_at == "07:30:00" and raw.retries == "3"  # text, like tabSingles.value
 
 
 def test_commit_and_rollback_callbacks():

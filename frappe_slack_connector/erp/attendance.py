@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import frappe
 from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
 from erpnext.setup.doctype.holiday_list.holiday_list import is_holiday
@@ -35,11 +37,31 @@ def attendance_settings(*, for_update: bool = False) -> frappe._dict:
 	return frappe._dict(
 		enabled=bool(frappe.utils.cint(values.get("send_attendance_updates"))),
 		channel=(values.get("attendance_channel_id") or "").strip(),
-		send_time=str(values.get("attendance_time") or "08:00:00"),
+		send_time=_send_time(values.get("attendance_time")),
 		title=values.get("leave_notification_subject") or "",
-		last_date=str(values["last_attendance_date"]) if values.get("last_attendance_date") else None,
+		last_date=_stored_date(values.get("last_attendance_date")),
 		last_ts=values.get("last_attendance_msg_ts") or None,
 	)
+
+
+def _send_time(value) -> str:
+	"""`HH:MM:SS` of the Attendance time. cast=True gives a timedelta, and 00:00 is
+	`timedelta(0)`, which is falsy: only a missing row (never saved) takes the DocType default."""
+	if value is None:
+		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field("attendance_time").default
+	delta = frappe.utils.get_timedelta(value)
+	if delta is None:
+		raise ValueError(f"Slack Settings attendance_time is not a time: {value!r}")
+	seconds = int(delta.total_seconds())
+	return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _stored_date(value) -> str | None:
+	"""ISO date of a Date field read with cast=True, or None when unset (frappe/utils/data.py
+	cast() turns a NULL Date into date(1, 1, 1))."""
+	if not value or value == datetime.date(1, 1, 1):
+		return None
+	return str(value)
 
 
 def attendance_claim():

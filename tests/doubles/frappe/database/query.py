@@ -20,25 +20,54 @@ STANDARD_TYPES = {
 }
 
 
-def cast_value(fieldtype, value, single=False):
-	"""Cast a value to the Python type MariaDB returns for ``fieldtype``.
+# frappe/utils/data.py (v15) cast(): the text types it turns into str.
+TEXT_TYPES = ("Data", "Text", "Small Text", "Long Text", "Text Editor", "Select", "Link", "Dynamic Link")
 
-	# frappe/utils/data.py (v15): cast() — None gives the "lowest" value for numbers ("", 0)
+
+def cast_value(fieldtype, value, single=False):
+	"""The Python type Frappe v15 hands back for a stored ``fieldtype`` value.
+
+	``single=True``: a tabSingles text value read through get_singles_dict(cast=True) /
+	get_single_value, which apply frappe/utils/data.py cast(): NULL becomes the type's "lowest"
+	value (0, "", date(1, 1, 1), datetime(1, 1, 1), timedelta(0)).
+	Otherwise a table column as the MariaDB driver returns it: NULL stays None, DATE → date,
+	DATETIME → datetime, TIME → timedelta, INT → int, DECIMAL → float.
 	"""
-	from frappe.utils import cint, flt, get_datetime, getdate
+	if single:
+		return _cast_single(fieldtype, value)
+	from frappe.utils import cint, flt, get_datetime, get_timedelta, getdate
 
 	if fieldtype in ("Int", "Check"):
-		return cint(value) if value not in (None, "") or single else value
+		return cint(value) if value not in (None, "") else value
 	if fieldtype in ("Float", "Currency", "Percent"):
-		return flt(value) if value not in (None, "") or single else value
+		return flt(value) if value not in (None, "") else value
 	if value in (None, ""):
-		if single and fieldtype not in ("Date", "Datetime", "Time", "Link", "Dynamic Link"):
-			return ""
 		return None if fieldtype in ("Date", "Datetime", "Time") else value
 	if fieldtype == "Date":
 		return getdate(value)
 	if fieldtype == "Datetime":
 		return get_datetime(value)
+	if fieldtype == "Time":
+		return get_timedelta(value)
+	return value
+
+
+def _cast_single(fieldtype, value):
+	# frappe/utils/data.py (v15) cast(fieldtype, value), field by field.
+	from frappe.utils import cint, cstr, flt, get_datetime, get_timedelta, getdate, sbool
+
+	if fieldtype in ("Currency", "Float", "Percent"):
+		return flt(value)
+	if fieldtype in ("Int", "Check"):
+		return cint(sbool(value))
+	if fieldtype in TEXT_TYPES:
+		return cstr(value)
+	if fieldtype == "Date":
+		return getdate(value) if value else datetime.date(1, 1, 1)
+	if fieldtype == "Datetime":
+		return get_datetime(value) if value else datetime.datetime(1, 1, 1)
+	if fieldtype == "Time":
+		return get_timedelta(value)
 	return value
 
 

@@ -101,6 +101,25 @@ def get_datetime(datetime_str=None):
 		return datetime.datetime.combine(getdate(s), datetime.time())
 
 
+def get_timedelta(time=None):
+	# frappe/utils/data.py (v15): get_timedelta(None) -> timedelta(0) ("0:0:0"); a timedelta as is;
+	# "H:MM[:SS[.f]]" -> timedelta; anything unparsable -> None
+	if isinstance(time, datetime.timedelta):
+		return time
+	text = str(time or "0:0:0").strip()
+	if " " in text:  # '2012-01-19 17:21:00': the time of a date-time
+		text = text.rsplit(" ", 1)[1]
+	parts = text.split(":")
+	try:
+		hours, minutes = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+		seconds = float(parts[2]) if len(parts) > 2 else 0.0
+	except ValueError:
+		return None
+	if len(parts) > 3 or not (0 <= minutes < 60 and 0 <= seconds < 60):
+		return None
+	return datetime.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+
+
 def get_time(time_str):
 	# frappe/utils/data.py (v15): get_time() accepts time/datetime/timedelta/str
 	if isinstance(time_str, datetime.datetime):

@@ -218,6 +218,26 @@ def test_singles_cast_to_the_types_frappe_v15_returns(site):
 	assert raw.send_at == "07:30:00" and raw.retries == "3"  # text, like tabSingles.value
 
 
+def test_data_fields_hold_140_characters_and_error_logs_cut_long_titles(site):
+	# frappe/model/base_document.py (v15) _validate_length: a varchar column (Data, Link, Select…)
+	# holds `length` or 140 characters; frappe/core/doctype/error_log/error_log.py cuts the title.
+	frappe.set_user("Administrator")
+	with pytest.raises(frappe.CharacterLengthExceededError, match="max characters allowed is 140"):
+		frappe.get_doc({"doctype": "ToDo", "description": "x", "reference_name": "n" * 141}).insert()
+	frappe.get_doc({"doctype": "ToDo", "description": "x" * 5000, "reference_name": "n" * 140}).insert()
+	log = frappe.log_error(title="T" * 200, message="details")
+	assert log.method == "T" * 140
+	assert log.error == "T" * 200 + "\ndetails"
+
+
+def test_email_data_fields_are_validated(site):
+	# frappe/model/base_document.py (v15) _validate_data_fields: options "Email"
+	site.make_holiday_list("HL", "2026-01-01", "2026-12-31")
+	site.make_company("Test Co", default_holiday_list="HL")
+	with pytest.raises(frappe.InvalidEmailAddressError):
+		site.make_employee("ann@x.com", "Ann", "Lee", personal_email="not an address")
+
+
 def test_commit_and_rollback_callbacks():
 	frappe.set_user("Administrator")
 	calls = []

@@ -49,6 +49,49 @@ def _empty_store():
 	return {"tables": {}, "singles": {}, "auth": {}, "series": {}}
 
 
+# frappe/database/mariadb/database.py (v15) setup_type_map: column type and default length per
+# fieldtype (VARCHAR_LEN = 140), as far as _validate_length reads it.
+VARCHAR_LEN = 140
+TYPE_MAP = {
+	"Currency": ("decimal", "21,9"),
+	"Int": ("int", "11"),
+	"Long Int": ("bigint", "20"),
+	"Float": ("decimal", "21,9"),
+	"Percent": ("decimal", "21,9"),
+	"Check": ("int", "1"),
+	"Small Text": ("text", ""),
+	"Long Text": ("longtext", ""),
+	"Code": ("longtext", ""),
+	"Text Editor": ("longtext", ""),
+	"Markdown Editor": ("longtext", ""),
+	"HTML Editor": ("longtext", ""),
+	"Date": ("date", ""),
+	"Datetime": ("datetime", "6"),
+	"Time": ("time", "6"),
+	"Text": ("text", ""),
+	"Data": ("varchar", VARCHAR_LEN),
+	"Link": ("varchar", VARCHAR_LEN),
+	"Dynamic Link": ("varchar", VARCHAR_LEN),
+	"Password": ("text", ""),
+	"Select": ("varchar", VARCHAR_LEN),
+	"Rating": ("decimal", "3,2"),
+	"Read Only": ("varchar", VARCHAR_LEN),
+	"Attach": ("text", ""),
+	"Attach Image": ("text", ""),
+	"Signature": ("longtext", ""),
+	"Color": ("varchar", VARCHAR_LEN),
+	"Barcode": ("longtext", ""),
+	"Geolocation": ("longtext", ""),
+	"Duration": ("decimal", "21,9"),
+	"Icon": ("varchar", VARCHAR_LEN),
+	"Phone": ("varchar", VARCHAR_LEN),
+	"Autocomplete": ("varchar", VARCHAR_LEN),
+	"JSON": ("json", ""),
+}
+# frappe/model/base_document.py (v15) max_positive_value
+MAX_POSITIVE_VALUE = {"smallint": 2**15 - 1, "int": 2**31 - 1, "bigint": 2**63 - 1}
+
+
 def _single_text(value):
 	# tabSingles.value is a text column: the driver stores str(value); None stays NULL
 	if value is None:

@@ -581,12 +581,69 @@ class Document:
 		return _is_dummy_password(pwd)
 
 	def _validate(self):
-		# frappe/model/document.py (v15): _validate (mandatory, selects, passwords, ...)
+		# frappe/model/document.py (v15): _validate (mandatory, data fields, selects, length,
+		# passwords, ...), each on the children too
 		self._validate_mandatory()
+		self._validate_data_fields()
 		self._validate_selects()
+		self._validate_length()
 		for c in self.get_all_children():
+			c._validate_data_fields()
 			c._validate_selects()
+			c._validate_length()
 		self._save_passwords()
+
+	def _validate_data_fields(self):
+		# frappe/model/base_document.py (v15): _validate_data_fields — Data fields with
+		# options Email must hold valid addresses (Name/Phone/URL options are not imitated:
+		# a DocType using them fails loudly here instead of passing unchecked).
+		for df in self.meta.fields:
+			if df.fieldtype != "Data" or not df.get("options"):
+				continue
+			if df.options not in ("Email",):
+				raise NotImplementedError(f"the double does not validate Data options {df.options!r}")
+			data = self.get(df.fieldname)
+			if (self.owner in frappe.STANDARD_USERS) and (data in frappe.STANDARD_USERS):
+				continue
+			for email_address in frappe.utils.split_emails(data):
+				frappe.utils.validate_email_address(email_address, throw=True)
+
+	def _validate_length(self):
+		# frappe/model/base_document.py (v15): _validate_length — varchar columns hold
+		# `length` (else the type's default, 140) characters, int columns their range; Singles
+		# (mediumtext) and Check fields are skipped. CharacterLengthExceededError, like MariaDB
+		# would otherwise truncate.
+		from frappe.database import MAX_POSITIVE_VALUE, TYPE_MAP
+
+		if self.meta.issingle:
+			return
+		for fieldname, value in self.get_valid_dict().items():
+			df = self.meta.get_field(fieldname)
+			if not df or df.fieldtype == "Check" or df.fieldtype not in TYPE_MAP:
+				continue
+			column_type, default_length = TYPE_MAP[df.fieldtype]
+			if column_type == "varchar":
+				max_length = cint(df.get("length")) or cint(default_length)
+				if len(cstr(value)) > max_length:
+					self._throw_length_exceeded(df, max_length, value)
+			elif column_type in MAX_POSITIVE_VALUE:
+				max_length = MAX_POSITIVE_VALUE[column_type]
+				if abs(cint(value)) > max_length:
+					self._throw_length_exceeded(df, max_length, value)
+
+	def _throw_length_exceeded(self, df, max_length, value):
+		# frappe/model/base_document.py (v15): throw_length_exceeded_error
+		if self.get("parentfield"):
+			reference = _("{0}, Row {1}").format(_(self.doctype), self.idx)
+		else:
+			reference = f"{_(self.doctype)} {self.name}"
+		frappe.throw(
+			_("{0}: '{1}' ({3}) will get truncated, as max characters allowed is {2}").format(
+				reference, _(df.label, context=df.parent), max_length, value
+			),
+			frappe.CharacterLengthExceededError,
+			title=_("Value too big"),
+		)
 
 	def check_if_latest(self):
 		# frappe/model/document.py (v15): check_if_latest -> TimestampMismatchError; docstatus transitions

@@ -215,7 +215,7 @@ BUILTIN = [
 		"module": "Core",
 		"autoname": "field:email",
 		"fields": [
-			_f("email", reqd=1, unique=1),
+			_f("email", options="Email", reqd=1, unique=1),  # frappe v15 user.json
 			_f("first_name", reqd=1),
 			_f("last_name"),
 			_f("full_name", read_only=1),
@@ -314,9 +314,10 @@ BUILTIN = [
 			_f("employee_name", read_only=1),
 			_f("user_id", "Link", "User"),
 			_f("company", "Link", "Company", reqd=1),
-			_f("company_email"),
-			_f("personal_email"),
-			_f("prefered_email"),
+			# erpnext v15 employee.json: company/personal/preferred e-mail are Data, options Email
+			_f("company_email", options="Email"),
+			_f("personal_email", options="Email"),
+			_f("prefered_email", options="Email"),
 			_f("status", "Select", "Active\nInactive\nSuspended\nLeft", default="Active", reqd=1),
 			_f("department", "Link", "Department"),
 			_f("leave_approver", "Link", "User"),

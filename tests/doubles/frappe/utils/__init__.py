@@ -300,6 +300,14 @@ def bold(text):
 	return f"<strong>{text}</strong>"
 
 
+def split_emails(txt):
+	# frappe/utils/__init__.py (v15): addresses separated by commas or new lines, quoted
+	# display names kept whole, blanks dropped
+	text = re.sub(r"[\t\n\r]", " ", cstr(txt))
+	parts = re.findall(r'(?:"[^"]*"|[^",])+', text)
+	return [p.strip().strip(",").strip() for p in parts if p.strip().strip(",").strip()]
+
+
 def validate_email_address(email, throw=False):
 	ok = bool(re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", cstr(email)))
 	if not ok and throw:

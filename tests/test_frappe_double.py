@@ -238,6 +238,24 @@ def test_email_data_fields_are_validated(site):
 		site.make_employee("ann@x.com", "Ann", "Lee", personal_email="not an address")
 
 
+def test_cache_values_are_copies_outside_the_request(site):
+	# frappe/utils/redis_wrapper.py (v15): values are pickled into Redis; the same object comes
+	# back only from frappe.local.cache, which lives for one request or job.
+	value = {"user": "a@example.com", "used": False}
+	frappe.cache.set_value("k", value)
+	assert frappe.cache.get_value("k") is value  # this request's local cache
+	frappe.local.cache = {}  # the next request
+	again = frappe.cache.get_value("k")
+	assert again == value and again is not value
+	again["used"] = True
+	frappe.local.cache = {}
+	assert frappe.cache.get_value("k")["used"] is False  # a mutation never reaches Redis
+	frappe.cache.set_value("e", value, expires_in_sec=60)  # expiring values skip the local cache
+	assert frappe.cache.get_value("e") is not value
+	with pytest.raises(Exception):  # noqa: B017, PT011 — pickle's own error, as against Redis
+		frappe.cache.set_value("bad", lambda: None)
+
+
 def test_commit_and_rollback_callbacks():
 	frappe.set_user("Administrator")
 	calls = []

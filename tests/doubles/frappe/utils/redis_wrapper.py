@@ -1,8 +1,10 @@
 """# frappe/utils/redis_wrapper.py (v15): RedisWrapper subset (get_value/set_value/delete_value/
 hget/hset/hdel/hgetall, and the list commands rpush/lpop/llen/get_keys that
-frappe/deferred_insert.py uses). In-memory, cleared per test; keys are not site-prefixed here.
+frappe/deferred_insert.py uses). In-memory, cleared per test; keys are not site-prefixed here. Values are stored pickled, as
+RedisWrapper does, and read through frappe.local.cache like v15.
 """
 
+import pickle
 import threading
 import time
 
@@ -26,50 +28,90 @@ class FakeRedisCache:
 		return key in self._data
 
 	def get_value(self, key, generator=None, user=None, expires=False, shared=False):
+		# v15: the request-local frappe.local.cache first (the same object within one request or
+		# job), else Redis, whose values are pickles: every read from Redis is a fresh copy.
+		import frappe
+
+		local_cache = frappe.local.cache
+		if key in local_cache:
+			return local_cache[key]
 		with self._lock:
-			if self._alive(key):
-				return self._data[key]
-			if generator:
+			raw = self._data[key] if self._alive(key) else None
+		val = pickle.loads(raw) if raw is not None else None
+		if not expires:
+			if val is None and generator:
 				val = generator()
-				self.set_value(key, val)
-				return val
-			return None
+				self.set_value(key, val, user=user)
+			else:
+				local_cache[key] = val
+		return val
 
 	def set_value(self, key, val, user=None, expires_in_sec=None, shared=False):
+		# v15: kept in frappe.local.cache unless it expires; stored pickled (so an unpicklable
+		# value fails here as it would against Redis)
+		import frappe
+
+		if not expires_in_sec:
+			frappe.local.cache[key] = val
+		raw = pickle.dumps(val)
 		with self._lock:
-			self._data[key] = val
+			self._data[key] = raw
 			if expires_in_sec:
 				self._expiry[key] = time.monotonic() + expires_in_sec
 			else:
 				self._expiry.pop(key, None)
 
 	def delete_value(self, keys, user=None, make_keys=True, shared=False):
+		import frappe
+
 		if isinstance(keys, str):
 			keys = [keys]
 		with self._lock:
 			for k in keys:
 				self._data.pop(k, None)
 				self._expiry.pop(k, None)
+				frappe.local.cache.pop(k, None)
 
 	delete_key = delete_value
 
 	def hget(self, name, key, generator=None, shared=False):
+		# v15: hash fields are pickles too (fresh copies); frappe.local.cache[name] holds the
+		# fields this request has read
+		import frappe
+
+		local_hash = frappe.local.cache.setdefault(name, {})
+		if key in local_hash:
+			return local_hash[key]
 		with self._lock:
-			h = self._data.setdefault(name, {})
-			if key not in h and generator:
-				h[key] = generator()
-			return h.get(key)
+			raw = self._data.get(name, {}).get(key)
+		if raw is not None:
+			value = pickle.loads(raw)
+			local_hash[key] = value
+		elif generator:
+			value = generator()
+			self.hset(name, key, value)
+		else:
+			value = None
+		return value
 
 	def hset(self, name, key, value, shared=False, *args, **kwargs):
+		import frappe
+
+		frappe.local.cache.setdefault(name, {})[key] = value
+		raw = pickle.dumps(value)
 		with self._lock:
-			self._data.setdefault(name, {})[key] = value
+			self._data.setdefault(name, {})[key] = raw
 
 	def hdel(self, name, key, shared=False):
+		import frappe
+
+		frappe.local.cache.get(name, {}).pop(key, None)
 		with self._lock:
 			self._data.get(name, {}).pop(key, None)
 
 	def hgetall(self, name):
-		return dict(self._data.get(name, {}))
+		with self._lock:
+			return {k: pickle.loads(v) for k, v in self._data.get(name, {}).items()}
 
 	def rpush(self, key, *values):
 		# redis-py: values are stored as bytes (str encoded), returns the new length

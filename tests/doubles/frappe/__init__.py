@@ -569,7 +569,9 @@ def delete_doc(
 	# submitted docs can't be deleted, missing doc ignored when ignore_missing
 	from frappe.model.document import delete_doc as _dd
 
-	return _dd(doctype, name, ignore_permissions=ignore_permissions, ignore_missing=ignore_missing)
+	return _dd(
+		doctype, name, ignore_permissions=ignore_permissions, ignore_missing=ignore_missing, force=force
+	)
 
 
 def get_all(doctype, *args, **kwargs):

@@ -4,10 +4,12 @@
 # count/commit/rollback + CallbackManager (before/after commit/rollback). Rows are typed like MariaDB
 # returns them (Date -> date, Check/Int -> int, Float -> float); Singles are stored as text like
 # `tabSingles`. ``commit()`` snapshots the store, ``rollback()`` restores the last snapshot.
+# ``sql()`` runs one read-only shape only (see there); every other query raises NotImplementedError.
 """
 
 import copy
 import datetime
+import re
 import threading
 from collections import deque
 
@@ -43,6 +45,16 @@ class CallbackManager:
 
 class InvalidColumnName(frappe.ValidationError):
 	pass
+
+
+class ProgrammingError(Exception):
+	# frappe/database/mariadb/database.py (v15): ProgrammingError = pymysql.ProgrammingError, raised
+	# for a missing table (1146) — also Database.TableMissingError
+	pass
+
+
+# The one query shape the double runs: every row of one table, all columns.
+_SELECT_ALL = re.compile(r"\s*select\s+\*\s+from\s+`tab([^`]+)`\s*", re.IGNORECASE)
 
 
 def _empty_store():
@@ -109,6 +121,8 @@ def _single_text(value):
 
 class Database:
 	InvalidColumnName = InvalidColumnName
+	ProgrammingError = ProgrammingError
+	TableMissingError = ProgrammingError
 
 	def __init__(self):
 		self._lock = threading.RLock()
@@ -220,8 +234,35 @@ class Database:
 	def close(self):
 		pass
 
-	def sql(self, *args, **kwargs):
-		raise NotImplementedError("frappe.db.sql is not imitated by the test double; use get_all/get_value")
+	def sql(self, query, values=None, *, as_dict=False, **kwargs):
+		# frappe/database/database.py (v15): sql(query, values, *, as_dict, ...) runs any SQL; with
+		# as_dict the rows come back as _dicts keyed by column. The double runs `SELECT * FROM
+		# `tab<Name>`` with as_dict=True and nothing else (no WHERE, no values, no other option), so a
+		# test never passes on SQL the double only pretends to understand.
+		match = _SELECT_ALL.fullmatch(str(query))
+		if not match or values or not as_dict or kwargs:
+			raise NotImplementedError(
+				"frappe.db.sql is imitated only for `SELECT * FROM `tab<Name>`` with as_dict=True; "
+				"use get_all/get_value"
+			)
+		doctype = match.group(1)
+		if not self.table_exists(doctype):
+			raise ProgrammingError(1146, f"Table 'tab{doctype}' doesn't exist")
+		# The double keeps `doctype` in each row; the table has no such column.
+		return [
+			_dict({k: copy.deepcopy(v) for k, v in row.items() if k != "doctype"})
+			for row in self._rows(doctype)
+		]
+
+	def table_exists(self, doctype, cached=True):
+		# frappe/database/database.py (v15): f"tab{doctype}" in get_tables() (information_schema).
+		# A DocType's table exists from its creation, and outlives the DocType record
+		# (frappe/model/delete_doc.py drops no table): so a table of rows, or of a known DocType.
+		from frappe.model.meta import doctype_exists
+
+		if doctype in self._store["tables"]:
+			return True
+		return doctype_exists(doctype) and not frappe.get_meta(doctype).issingle
 
 	# ------------------------------------------------------------ reads
 

@@ -1048,9 +1048,11 @@ def new_doc(doctype, as_dict=False, **kwargs):
 	return doc
 
 
-def delete_doc(doctype, name, ignore_permissions=False, ignore_missing=True):
+def delete_doc(doctype, name, ignore_permissions=False, ignore_missing=True, force=False):
 	# frappe/model/delete_doc.py (v15): missing -> ignored (ignore_missing) or DoesNotExistError;
 	# permission "delete"; submitted -> cannot delete; on_trash/after_delete hooks; children removed
+	if doctype == "DocType":
+		return _delete_doctype_record(name, ignore_permissions, ignore_missing, force)
 	db = frappe.local.db
 	if db._get_row(doctype, name) is None:
 		if ignore_missing:
@@ -1074,3 +1076,25 @@ def delete_doc(doctype, name, ignore_permissions=False, ignore_missing=True):
 		for key in [k for k in db._store["auth"] if k[0] == doctype and k[1] == name]:
 			db._store["auth"].pop(key)
 	doc.run_method("after_delete")
+
+
+def _delete_doctype_record(name, ignore_permissions, ignore_missing, force):
+	# frappe/model/delete_doc.py (v15), the DocType branch (what frappe/model/sync.py
+	# remove_orphan_doctypes runs with force=True): a standard DocType goes only with force,
+	# developer_mode or in_patch, and only as Administrator (v15 also lets a user with delete
+	# permission remove a custom one; the double does not); no controller hook runs. The record goes, `tab<name>` is not dropped: its rows stay ("Deleting the entry doesn't
+	# delete any data"). The double keeps the table even when it holds no row.
+	from frappe.model.meta import doctype_exists, unregister_doctype
+
+	if not doctype_exists(name):
+		if ignore_missing:
+			return False
+		raise frappe.DoesNotExistError
+	meta = frappe.get_meta(name)
+	if not (meta.get("custom") or frappe.conf.developer_mode or frappe.flags.in_patch or force):
+		frappe.throw(_("Standard DocType can not be deleted."))
+	if not ignore_permissions and frappe.session.user != "Administrator":
+		frappe.throw(_("User not allowed to delete {0}: {1}").format("DocType", name), frappe.PermissionError)
+	if not meta.issingle:
+		frappe.local.db._table(name)
+	unregister_doctype(name)

@@ -117,6 +117,11 @@ def register_doctype(definition: dict):
 	_DEFINITIONS[definition["name"]] = definition
 
 
+def unregister_doctype(doctype: str):
+	"""Double-only: forget a DocType definition (its record was deleted; see delete_doc)."""
+	_DEFINITIONS.pop(doctype, None)
+
+
 def register_doctype_json(path: str):
 	with open(path) as f:
 		d = json.load(f)

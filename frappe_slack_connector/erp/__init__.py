@@ -13,4 +13,5 @@ client.
 	leave        Leave Applications: leave types, approvers, create / decide, hrms refusals
 	attendance   absences, working days, the daily "sent once" claim
 	oauth_state  single-use OAuth `state` values (cache)
+	upstream     what the upstream app leaves behind: its Slack Settings values and User Meta links
 """

@@ -112,6 +112,7 @@ def init(site="test.localhost", sites_path=None, conf=None):
 	local.error_log = []
 	local.message_log = []
 	local.debug_log = []
+	local.realtime_log = []
 	# frappe/__init__.py (v15): init() flags
 	local.flags = _dict(
 		currently_saving=[],
@@ -747,9 +748,22 @@ def enqueue(
 	)
 
 
-def publish_realtime(*args, **kwargs):
-	# frappe/realtime.py (v15): websocket publish — the double records nothing
-	return None
+def publish_realtime(
+	event=None,
+	message=None,
+	room=None,
+	user=None,
+	doctype=None,
+	docname=None,
+	task_id=None,
+	after_commit=False,
+):
+	# frappe/realtime.py (v15): publish to the socket.io room of `user` (or `room`, doctype/docname,
+	# task); the double records what a browser would receive in `frappe.local.realtime_log`
+	# (double-only; not cleared by requests or jobs — like the browser, it sees them all)
+	local.realtime_log.append(
+		_dict(event=event, message=message, room=room, user=user, doctype=doctype, docname=docname)
+	)
 
 
 def respond_as_web_page(

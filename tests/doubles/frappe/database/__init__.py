@@ -58,7 +58,7 @@ _SELECT_ALL = re.compile(r"\s*select\s+\*\s+from\s+`tab([^`]+)`\s*", re.IGNORECA
 
 
 def _empty_store():
-	return {"tables": {}, "singles": {}, "auth": {}, "series": {}}
+	return {"tables": {}, "singles": {}, "auth": {}, "series": {}, "defaults": {}}
 
 
 # frappe/database/mariadb/database.py (v15) setup_type_map: column type and default length per
@@ -383,9 +383,20 @@ class Database:
 		return values
 
 	def get_default(self, key, parent="__default"):
+		# frappe/database/database.py + frappe/defaults.py (v15): a DefaultValue row of `parent`
+		# (System Settings' on_update writes its changed fields and "lang" under "__default")
+		defaults = self._store["defaults"].get(parent, {})
+		if key in defaults:
+			return defaults[key]
 		if key == "date_format":
 			return self._singles("System Settings").get("date_format") or "dd-mm-yyyy"
 		return None
+
+	def set_default(self, key, val, parent="__default", parenttype=None):
+		# frappe/database/database.py (v15): set_default -> frappe.defaults.set_default (DefaultValue)
+		with self._lock:
+			self._store["defaults"].setdefault(parent, {})[key] = val
+			self.transaction_writes += 1
 
 	def exists(self, dt, dn=None, cache=False):
 		# frappe/database/database.py (v15): name of a matching document or None; dict filters

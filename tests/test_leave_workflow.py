@@ -362,16 +362,17 @@ def test_insufficient_balance_shows_on_the_leave_type(world, app):
 
 
 def test_a_german_employee_reads_hrms_refusals_in_hrms_german(world, app):
-	"""hrms's own translations (hrms/translations/de.csv, v15), as Frappe gives them: the leave is
-	inserted while frappe.local.lang is the employee's language; the <strong> is stripped."""
+	"""hrms's own translations (an app's translations/de.csv, as hrms ships one), as Frappe gives
+	them: the leave is inserted while frappe.local.lang is the employee's language; the <strong>
+	is stripped."""
 	world.link(JANE_EMAIL, JANE)
 	app.site.set_user_language(JANE_EMAIL, "de")
 	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-22"))
-	assert body["errors"] == {"leave_type": f"Unzureichendes Urlaubssaldo für die Abwesenheitsart {CASUAL}"}
+	assert body["errors"] == {"leave_type": f"Nicht genügend Guthaben für die Abwesenheitsart {CASUAL}"}
 	first = world.leave(from_date="2026-12-02", to_date="2026-12-03")
 	app.site.run_jobs()
 	message = json_body(world.submit_form(start="2026-12-03", end="2026-12-04"))["errors"]["start_date"]
-	assert message.startswith(f"Mitarbeiter {world.employee} hat zwischen ") and first in message
+	assert message.startswith(f"Für Mitarbeiter {world.employee} liegt zwischen ") and first in message
 	assert "bereits" in message and "<" not in message
 	assert frappe.local.lang == "en"  # the request's language is back after acting as Jane
 
@@ -384,24 +385,23 @@ def test_an_english_employee_on_a_german_site_reads_english_when_her_user_says_s
 	assert body["errors"] == {"leave_type": f"Insufficient leave balance for Leave Type {CASUAL}"}
 	app.site.set_user_language(JANE_EMAIL, None)  # no choice of her own: the site's language
 	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-22"))
-	assert body["errors"] == {"leave_type": f"Unzureichendes Urlaubssaldo für die Abwesenheitsart {CASUAL}"}
+	assert body["errors"] == {"leave_type": f"Nicht genügend Guthaben für die Abwesenheitsart {CASUAL}"}
 
 
-# hrms's refusals in hrms's own German: the rows of frappe/hrms version-15 hrms/translations/de.csv
-# (copied into tests/doubles/hrms/translations/de.csv), read by Frappe's `_` where hrms raises.
+# hrms's refusals in German, from the hrms double's translations/de.csv (our own wording; real hrms
+# ships its own file in the same place), read by Frappe's `_` where hrms raises.
 GERMAN = {
 	"Application period cannot be outside leave allocation period": (
-		"Der beantragter Zeitraum kann nicht außerhalb des Zeitraums liegen, "
-		"für den das Abwesenheitskontingent gewährt wurde"
+		"Der Antragszeitraum muss innerhalb des Zuteilungszeitraums liegen"
 	),
-	"Leave of type {0} cannot be longer than {1}.": "Abwesenheit des Typs {0} kann nicht länger als {1} sein.",
-	"{0} applicable after {1} working days": "{0} gilt nach {1} Werktagen",
-	"To date cannot be before from date": "To Date darf nicht vor From Date liegen",
+	"Leave of type {0} cannot be longer than {1}.": "Eine Abwesenheit der Art {0} darf höchstens {1} dauern.",
+	"{0} applicable after {1} working days": "{0} ist erst nach {1} Arbeitstagen möglich",
+	"To date cannot be before from date": "Das Bis-Datum darf nicht vor dem Von-Datum liegen",
 	"Half Day Date should be between From Date and To Date": (
-		"Halbtages Datum sollte zwischen Von-Datum und eine aktuelle"
+		"Das Datum des halben Tages muss zwischen Von-Datum und Bis-Datum liegen"
 	),
 	"Backdated Leave Application is restricted. Please set the {} in {}": (
-		"Rückdatierte Abwesenheitsanträge sind eingeschränkt. Bitte setzen Sie die {} in {}"
+		"Rückwirkende Abwesenheitsanträge sind nicht erlaubt. Legen Sie {} in {} fest"
 	),
 }
 

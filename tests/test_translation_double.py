@@ -12,7 +12,7 @@ from frappe import translate
 from tests.harness.dispatch import build_request, dispatch
 
 HRMS_REFUSAL = "Insufficient leave balance for Leave Type {0}"
-HRMS_GERMAN = "Unzureichendes Urlaubssaldo für die Abwesenheitsart {0}"  # hrms v15 de.csv
+HRMS_GERMAN = "Nicht genügend Guthaben für die Abwesenheitsart {0}"  # the hrms double's translations/de.csv
 
 
 def test_english_is_the_message_itself(site):

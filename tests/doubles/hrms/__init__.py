@@ -1,4 +1,4 @@
-"""hrms double. `translations/de.csv` holds, verbatim, the rows of frappe/hrms version-15 @0155017a
-`hrms/translations/de.csv` for the messages this double's leave code raises (same sources, same
-German, the same `source,translated,` three-column form hrms ships); frappe/translate.py reads it
-like any installed app's translations."""
+"""hrms double. `translations/de.csv` holds German for the messages this double's leave code
+raises, in our own wording, in the `source,translated,` three-column form hrms ships its
+translations in (hrms/translations/de.csv); frappe/translate.py reads it like any installed app's
+translations."""

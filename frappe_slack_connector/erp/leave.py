@@ -7,6 +7,7 @@ import html
 import traceback
 
 import frappe
+from frappe import _
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
 from frappe_slack_connector.erp import clock, users
@@ -247,7 +248,11 @@ def decide_leave(leave_application: str, status: str, user: str) -> None:
 			doc.status = status
 			doc.save()
 			doc.submit()
-			doc.add_comment("Comment", text=f"{status} via Slack by {users.full_name(user)}")
+			# In the decider's language: acting_as switched frappe.local.lang to it.
+			comment = (
+				_("Approved via Slack by {0}") if status == "Approved" else _("Rejected via Slack by {0}")
+			)
+			doc.add_comment("Comment", text=comment.format(users.full_name(user)))
 	except (frappe.ValidationError, frappe.PermissionError) as exc:
 		frappe.db.rollback()
 		message = plain_message(exc)

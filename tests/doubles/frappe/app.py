@@ -44,10 +44,12 @@ def init_request(request, user="Guest"):
 	local.error_log = []
 	local.message_log = []
 	local.debug_log = []
+	# frappe/__init__.py init() (v15): fresh flags, in_test False — a request is served as in
+	# production even inside a test run.
 	local.flags = frappe._dict(
 		currently_saving=[],
 		redirect_location="",
-		in_test=True,
+		in_test=False,
 		mute_messages=False,
 		ignore_links=False,
 		read_only=False,

@@ -669,12 +669,14 @@ class Document:
 					_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)")
 				)
 			return
+		# v15 reads `modified`/`docstatus` with SELECT ... FOR UPDATE: a locking read, so it
+		# compares against the latest commit (and waits for a concurrent writer), not the snapshot.
 		db = frappe.local.db
 		if self.meta.issingle:
-			tmp = _dict(db.get_singles_dict(self.doctype))
+			tmp = _dict(db._singles(self.doctype, for_update=True))
 			tmp.docstatus = 0
 		else:
-			tmp = _dict(db._get_row(self.doctype, self.name))
+			tmp = _dict(db._get_row(self.doctype, self.name, for_update=True))
 		modified = tmp.get("modified")
 		original = self.__dict__.get("_original_modified")
 		if modified and original and cstr(modified) != cstr(original):

@@ -3,6 +3,7 @@ with the Slack mock (every posted message is Block Kit-validated by the mock).""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -159,6 +160,29 @@ def test_concurrent_ticks_post_once(office, monkeypatch):
 		return original(client, method, **kwargs)
 
 	monkeypatch.setattr(slack_client, "call", slow_call)
+	results = []
+	threads = [threading.Thread(target=lambda: results.append(run_tick())) for _ in range(2)]
+	for t in threads:
+		t.start()
+	for t in threads:
+		t.join()
+	assert sorted(r["sent"] for r in results) == [False, True]
+	assert [r.get("reason") for r in results if not r["sent"]] == ["already_sent"]
+	assert len(office.slack.calls_to("chat.postMessage")) == 1
+
+
+def test_concurrent_ticks_on_two_hosts_post_once(office, monkeypatch):
+	"""Two benches on different servers share the database but not the filelock (it is a file
+	under sites/<site>/locks on each host): the locking read of Slack Settings alone must make
+	the second tick wait for the first one's commit and see today as sent."""
+	original = slack_client.call
+
+	def slow_call(client, method, **kwargs):
+		time.sleep(0.2)  # both ticks are past the gate and in the claim before either posts
+		return original(client, method, **kwargs)
+
+	monkeypatch.setattr(slack_client, "call", slow_call)
+	monkeypatch.setattr(erp_attendance, "attendance_claim", contextlib.nullcontext)
 	results = []
 	threads = [threading.Thread(target=lambda: results.append(run_tick())) for _ in range(2)]
 	for t in threads:

@@ -3,7 +3,8 @@
 # frappe/database/database.py (v15): get_value/set_value/get_single_value/get_singles_dict/exists/
 # count/commit/rollback + CallbackManager (before/after commit/rollback). Rows are typed like MariaDB
 # returns them (Date -> date, Check/Int -> int, Float -> float); Singles are stored as text like
-# `tabSingles`. ``commit()`` snapshots the store, ``rollback()`` restores the last snapshot.
+# `tabSingles`. Each thread is one connection with its own transaction at InnoDB's REPEATABLE READ
+# (snapshot reads, locking reads, row locks, lock wait timeout, deadlocks): see ``Database``.
 # ``sql()`` runs one read-only shape only (see there); every other query raises NotImplementedError.
 """
 
@@ -11,6 +12,7 @@ import copy
 import datetime
 import re
 import threading
+import time
 from collections import deque
 
 import frappe
@@ -59,6 +61,34 @@ _SELECT_ALL = re.compile(r"\s*select\s+\*\s+from\s+`tab([^`]+)`\s*", re.IGNORECA
 
 def _empty_store():
 	return {"tables": {}, "singles": {}, "auth": {}, "series": {}, "defaults": {}}
+
+
+def _apply(committed, txn):
+	"""The committed state after ``txn`` commits: a new state sharing every untouched part."""
+	tables = dict(committed["tables"])
+	for doctype, own in txn.tables.items():
+		table = dict(tables.get(doctype, {}))
+		for name, row in own.items():
+			if row is DELETED:
+				table.pop(name, None)
+			else:
+				table[name] = row
+		tables[doctype] = table
+	singles = dict(committed["singles"])
+	for doctype, (replaced, written) in txn.singles.items():
+		singles[doctype] = {**({} if replaced else singles.get(doctype, {})), **written}
+	auth = dict(committed["auth"])
+	for key, value in txn.auth.items():
+		if value is DELETED:
+			auth.pop(key, None)
+		else:
+			auth[key] = value
+	return {
+		"tables": tables,
+		"singles": singles,
+		"auth": auth,
+		"series": {**committed["series"], **txn.series},
+	}
 
 
 # frappe/database/mariadb/database.py (v15) setup_type_map: column type and default length per
@@ -119,64 +149,321 @@ def _single_text(value):
 	return str(value)
 
 
+class _Deleted:
+	"""Marks a row this transaction deleted (its own writes hide the committed row)."""
+
+	def __repr__(self):
+		return "<deleted>"
+
+
+DELETED = _Deleted()
+
+
+class _Transaction:
+	"""One connection's open transaction: its read view, its own writes, its row locks.
+
+	# MariaDB/InnoDB "Consistent Nonlocking Reads": under REPEATABLE READ the first plain SELECT
+	# of a transaction establishes its read view; later plain reads see that view plus the
+	# transaction's own changes. Writes are kept here until COMMIT makes them visible to others.
+	"""
+
+	__slots__ = ("auth", "locks", "savepoints", "series", "singles", "snapshot", "tables", "writes")
+
+	def __init__(self):
+		self.snapshot = None  # the committed state as of the first consistent read
+		self.tables = {}  # {doctype: {name: row | DELETED}}; a key = the table is touched/created
+		self.singles = {}  # {doctype: (replaced, {field: text})}
+		self.auth = {}  # {(doctype, name, fieldname): password | DELETED}
+		self.series = {}  # {prefix: current}
+		self.locks = set()
+		self.savepoints = {}
+		self.writes = 0
+
+	def overlay(self):
+		# Savepoints copy the overlay one level deep: rows are never changed in place (an update
+		# stores a new dict), so sharing them is safe.
+		return (
+			{dt: dict(rows) for dt, rows in self.tables.items()},
+			{dt: (replaced, dict(values)) for dt, (replaced, values) in self.singles.items()},
+			dict(self.auth),
+			dict(self.series),
+			self.writes,
+		)
+
+	def restore(self, overlay):
+		tables, singles, auth, series, self.writes = overlay
+		self.tables = {dt: dict(rows) for dt, rows in tables.items()}
+		self.singles = {dt: (replaced, dict(values)) for dt, (replaced, values) in singles.items()}
+		self.auth = dict(auth)
+		self.series = dict(series)
+
+
 class Database:
+	"""``frappe.local.db``: one object for the whole double, one transaction per thread.
+
+	# Each Frappe web/worker process holds its own DB connection (frappe/__init__.py connect() ->
+	# frappe.local.db); the double's ``frappe.local`` is one namespace for all threads, so each
+	# thread is one connection here and its transaction lives in ``_txns``.
+	# Isolation: frappe v15 frappe/database/mariadb/database.py get_connection_settings() sets no
+	# isolation level and Database.begin() runs a plain START TRANSACTION, so the server default
+	# applies: InnoDB REPEATABLE READ (MariaDB KB "SET TRANSACTION": default REPEATABLE READ).
+	# - plain reads: the snapshot taken at the transaction's first read, plus own writes
+	#   (MariaDB KB "InnoDB consistent nonlocking reads");
+	# - locking reads (SELECT ... FOR UPDATE) and writes: the latest committed version plus own
+	#   writes, after taking the row's exclusive lock (MariaDB KB "InnoDB Lock Modes", MySQL
+	#   manual 17.7.2.4 "Locking Reads");
+	# - a lock held by another transaction is waited for until it commits or rolls back; after
+	#   ``lock_wait_timeout`` seconds (innodb_lock_wait_timeout, 50 s by default) MariaDB fails the
+	#   statement with 1205 and Frappe raises frappe.QueryTimeoutError; a lock cycle is a deadlock
+	#   (1213): InnoDB rolls the victim's transaction back and Frappe raises
+	#   frappe.QueryDeadlockError (frappe/database/database.py v15 sql(): is_deadlocked ->
+	#   QueryDeadlockError, is_timedout -> QueryTimeoutError; frappe/database/mariadb/database.py
+	#   is_deadlocked = ER.LOCK_DEADLOCK, is_timedout = ER.LOCK_WAIT_TIMEOUT).
+	# Lock granularity: a table row by (doctype, name); a Single as one unit (tabSingles rows of
+	# one doctype: v15 get_singles_dict(for_update) selects them all FOR UPDATE and
+	# Document.update_single deletes and re-inserts them all); __Auth and tabSeries rows by key.
+	# The double locks the rows a filtered read or write matches; InnoDB also locks the index
+	# records it scans and the gaps (next-key locks), which the double does not imitate.
+	"""
+
 	InvalidColumnName = InvalidColumnName
 	ProgrammingError = ProgrammingError
 	TableMissingError = ProgrammingError
+	# innodb_lock_wait_timeout is 50 s on a real server; tests should not wait that long.
+	lock_wait_timeout = 5.0
 
 	def __init__(self):
 		self._lock = threading.RLock()
-		self._store = _empty_store()
-		self._committed = copy.deepcopy(self._store)
-		self._savepoints = {}
+		self._cond = threading.Condition(self._lock)
+		# The committed state. Never changed in place: commit builds a new one (copying only the
+		# touched tables), so a snapshot is just a reference to the state of that moment.
+		self._committed = _empty_store()
+		self._txns = {}  # {threading.Thread: _Transaction}
+		self._row_locks = {}  # {lock key: threading.Thread holding it}
+		self._waiting_for = {}  # {threading.Thread: lock key it waits for}
 		self.before_commit = CallbackManager()
 		self.after_commit = CallbackManager()
 		self.before_rollback = CallbackManager()
 		self.after_rollback = CallbackManager()
 		self.value_cache = {}
-		self.transaction_writes = 0
 		self.commits = 0
 		self.rollbacks = 0
+		self.singles_locked = []
+
+	# ------------------------------------------------------------ connection / transaction state
+
+	def _txn(self):
+		me = threading.current_thread()
+		txn = self._txns.get(me)
+		if txn is None:
+			txn = self._txns[me] = _Transaction()
+		return txn
+
+	@property
+	def transaction_writes(self):
+		txn = self._txns.get(threading.current_thread())
+		return txn.writes if txn else 0
+
+	def _state(self, for_update):
+		"""The committed state a read starts from: the latest (locking read) or the snapshot."""
+		if for_update:
+			return self._committed
+		txn = self._txn()
+		if txn.snapshot is None:
+			txn.snapshot = self._committed
+		return txn.snapshot
+
+	def _end(self, thread):
+		"""The thread's transaction is over: release its locks, wake the waiters."""
+		txn = self._txns.pop(thread, None)
+		if txn is None:
+			return
+		for key in txn.locks:
+			if self._row_locks.get(key) is thread:
+				del self._row_locks[key]
+		self._cond.notify_all()
+
+	def _acquire(self, key):
+		"""Exclusive lock on ``key`` for this transaction, waiting for its holder."""
+		me = threading.current_thread()
+		with self._cond:
+			txn = self._txn()
+			deadline = time.monotonic() + self.lock_wait_timeout
+			while True:
+				owner = self._row_locks.get(key)
+				if owner is not None and owner is not me and not owner.is_alive():
+					# A thread that ended is a closed connection: MariaDB rolls its work back.
+					self._end(owner)
+					owner = None
+				if owner is None or owner is me:
+					self._row_locks[key] = me
+					txn.locks.add(key)
+					self._waiting_for.pop(me, None)
+					return
+				if self._in_cycle(me, owner):
+					# InnoDB rolls the victim back whole (MariaDB KB "Deadlocks in InnoDB");
+					# the double picks the transaction that closed the cycle.
+					self._waiting_for.pop(me, None)
+					self._end(me)
+					raise frappe.QueryDeadlockError(
+						"(1213, 'Deadlock found when trying to get lock; try restarting transaction')"
+					)
+				remaining = deadline - time.monotonic()
+				if remaining <= 0:
+					# innodb_rollback_on_timeout is OFF by default: only the statement fails, the
+					# transaction and its locks stay.
+					self._waiting_for.pop(me, None)
+					raise frappe.QueryTimeoutError(
+						"(1205, 'Lock wait timeout exceeded; try restarting transaction')"
+					)
+				self._waiting_for[me] = key
+				self._cond.wait(remaining)
+
+	def _in_cycle(self, me, owner):
+		seen = set()
+		while owner is not None and owner not in seen:
+			if owner is me:
+				return True
+			seen.add(owner)
+			waited = self._waiting_for.get(owner)
+			owner = self._row_locks.get(waited) if waited is not None else None
+		return False
 
 	# ------------------------------------------------------------ raw storage
 
+	def _view(self, doctype, for_update=False):
+		"""{name: row} of ``doctype`` as this transaction sees it."""
+		base = self._state(for_update)["tables"].get(doctype, {})
+		own = self._txns.get(threading.current_thread())
+		own = own.tables.get(doctype) if own else None
+		if not own:
+			return base
+		merged = dict(base)
+		for name, row in own.items():
+			if row is DELETED:
+				merged.pop(name, None)
+			else:
+				merged[name] = row
+		return merged
+
 	def _table(self, doctype):
-		return self._store["tables"].setdefault(doctype, {})
+		# Creating a table: the double keeps it with the transaction (a touched table exists).
+		with self._lock:
+			self._txn().tables.setdefault(doctype, {})
 
-	def _rows(self, doctype):
-		return list(self._store["tables"].get(doctype, {}).values())
+	def _rows(self, doctype, for_update=False):
+		"""Rows of ``doctype``; callers must not change them (copy first)."""
+		return self._select(doctype, None, for_update)
 
-	def _get_row(self, doctype, name):
-		return self._store["tables"].get(doctype, {}).get(name)
+	def _select(self, doctype, filters, for_update=False, or_filters=None):
+		"""Rows matching the filters: a plain read, or a locking read that locks the matches and
+		returns their latest committed versions (re-checked once the locks are held)."""
+		with self._lock:
+			rows = list(self._view(doctype, for_update).values())
+		if filters or or_filters:
+			rows = apply_filters(rows, doctype, filters, or_filters)
+		if not for_update:
+			return rows
+		locked = set()
+		while True:
+			for r in rows:
+				if r["name"] not in locked:
+					self._acquire((doctype, r["name"]))
+					locked.add(r["name"])
+			with self._lock:
+				latest = list(self._view(doctype, True).values())
+			if filters or or_filters:
+				latest = apply_filters(latest, doctype, filters, or_filters)
+			if all(r["name"] in locked for r in latest):
+				return latest
+			rows = latest
+
+	def _get_row(self, doctype, name, for_update=False):
+		if for_update:
+			self._acquire((doctype, name))
+		with self._lock:
+			return self._view(doctype, for_update).get(name)
 
 	def _insert_row(self, doctype, row):
+		self._acquire((doctype, row["name"]))
 		with self._lock:
-			table = self._table(doctype)
-			if row["name"] in table:
-				return False
-			table[row["name"]] = row
-			self.transaction_writes += 1
+			if row["name"] in self._view(doctype, for_update=True):
+				# frappe/model/base_document.py (v15) db_insert: a primary key violation
+				# (IntegrityError 1062) becomes DuplicateEntryError
+				raise frappe.DuplicateEntryError(doctype, row["name"])
+			txn = self._txn()
+			txn.tables.setdefault(doctype, {})[row["name"]] = dict(row)
+			txn.writes += 1
 			return True
 
 	def _update_row(self, doctype, name, values):
+		self._acquire((doctype, name))
 		with self._lock:
-			row = self._table(doctype).get(name)
+			row = self._view(doctype, for_update=True).get(name)
 			if row is not None:
-				row.update(values)
-				self.transaction_writes += 1
+				txn = self._txn()
+				txn.tables.setdefault(doctype, {})[name] = {**row, **values}
+				txn.writes += 1
 
 	def _delete_row(self, doctype, name):
+		self._acquire((doctype, name))
 		with self._lock:
-			self._table(doctype).pop(name, None)
-			self.transaction_writes += 1
+			txn = self._txn()
+			txn.tables.setdefault(doctype, {})[name] = DELETED
+			txn.writes += 1
 
-	def _singles(self, doctype):
-		return self._store["singles"].setdefault(doctype, {})
+	def _singles(self, doctype, for_update=False):
+		"""{field: text} of a Single as this transaction sees it (a copy)."""
+		if for_update:
+			self._acquire(("__Singles", doctype))
+		with self._lock:
+			values = dict(self._state(for_update)["singles"].get(doctype, {}))
+			own = self._txns.get(threading.current_thread())
+			if own and doctype in own.singles:
+				replaced, written = own.singles[doctype]
+				values = {**({} if replaced else values), **written}
+			return values
+
+	def _write_single(self, doctype, values, *, replace=False):
+		"""Write fields of a Single (``replace``: the whole doctype's tabSingles rows)."""
+		self._acquire(("__Singles", doctype))
+		with self._lock:
+			txn = self._txn()
+			replaced, written = txn.singles.get(doctype, (False, {}))
+			if replace:
+				replaced, written = True, {}
+			txn.singles[doctype] = (replaced, {**written, **values})
+			txn.writes += 1
+
+	def _auth_get(self, key):
+		with self._lock:
+			own = self._txns.get(threading.current_thread())
+			if own and key in own.auth:
+				value = own.auth[key]
+				return None if value is DELETED else value
+			return self._state(False)["auth"].get(key)
+
+	def _auth_set(self, key, value):
+		# __Auth is an InnoDB table keyed (doctype, name, fieldname): a write locks that row.
+		self._acquire(("__Auth", key))
+		with self._lock:
+			txn = self._txn()
+			txn.auth[key] = DELETED if value is None else value
+			txn.writes += 1
+
+	def _auth_keys(self, doctype, name):
+		with self._lock:
+			keys = set(self._committed["auth"]) | set(self._txn().auth)
+			return [k for k in keys if k[0] == doctype and k[1] == name]
 
 	def _next_series(self, prefix):
+		# frappe/model/naming.py (v15) getseries: SELECT current FROM tabSeries ... FOR UPDATE,
+		# then UPDATE: a locking read, so two transactions never get the same number.
+		self._acquire(("__Series", prefix))
 		with self._lock:
-			current = self._store["series"].get(prefix, 0) + 1
-			self._store["series"][prefix] = current
+			txn = self._txn()
+			current = txn.series.get(prefix, self._committed["series"].get(prefix, 0)) + 1
+			txn.series[prefix] = current
 			return current
 
 	# ------------------------------------------------------------ transactions
@@ -190,10 +477,13 @@ class Database:
 		self.before_rollback.reset()
 		self.after_rollback.reset()
 		self.before_commit.run()
+		me = threading.current_thread()
 		with self._lock:
-			self._committed = copy.deepcopy(self._store)
-			self._savepoints.clear()
-			self.transaction_writes = 0
+			txn = self._txns.get(me)
+			if txn is not None:
+				self._committed = _apply(self._committed, txn)
+			# COMMIT releases the locks and ends the read view: the next read takes a new one.
+			self._end(me)
 			self.commits += 1
 		self.after_commit.run()
 
@@ -201,24 +491,23 @@ class Database:
 		# frappe/database/database.py (v15): rollback(save_point=...) or full ROLLBACK with
 		# before_commit/after_commit reset and after_rollback run
 		if save_point:
+			# ROLLBACK TO SAVEPOINT keeps the row locks taken since (MariaDB KB "SAVEPOINT").
 			with self._lock:
-				self._store = copy.deepcopy(self._savepoints[save_point])
+				txn = self._txn()
+				txn.restore(txn.savepoints[save_point])
 			return
 		self.before_commit.reset()
 		self.after_commit.reset()
 		self.before_rollback.run()
 		with self._lock:
-			self._store = copy.deepcopy(self._committed)
-			self._savepoints.clear()
-			self.transaction_writes = 0
+			self._end(threading.current_thread())
 			self.rollbacks += 1
 		self.after_rollback.run()
 
 	def _discard(self):
 		"""Connection closed with an open transaction: changes vanish, no callbacks run."""
 		with self._lock:
-			self._store = copy.deepcopy(self._committed)
-			self.transaction_writes = 0
+			self._end(threading.current_thread())
 		self.before_commit.reset()
 		self.after_commit.reset()
 		self.before_rollback.reset()
@@ -226,10 +515,12 @@ class Database:
 
 	def savepoint(self, save_point):
 		with self._lock:
-			self._savepoints[save_point] = copy.deepcopy(self._store)
+			txn = self._txn()
+			txn.savepoints[save_point] = txn.overlay()
 
 	def release_savepoint(self, save_point):
-		self._savepoints.pop(save_point, None)
+		with self._lock:
+			self._txn().savepoints.pop(save_point, None)
 
 	def close(self):
 		pass
@@ -260,8 +551,10 @@ class Database:
 		# (frappe/model/delete_doc.py drops no table): so a table of rows, or of a known DocType.
 		from frappe.model.meta import doctype_exists
 
-		if doctype in self._store["tables"]:
-			return True
+		with self._lock:
+			own = self._txns.get(threading.current_thread())
+			if doctype in self._state(False)["tables"] or (own and doctype in own.tables):
+				return True
 		return doctype_exists(doctype) and not frappe.get_meta(doctype).issingle
 
 	# ------------------------------------------------------------ reads
@@ -330,7 +623,7 @@ class Database:
 				fields = None
 			if isinstance(filters, str | int):
 				filters = {"name": str(filters)}
-			rows = apply_filters(self._rows(doctype), doctype, filters)
+			rows = self._select(doctype, filters, for_update)
 			if order_by and order_by != DefaultOrderBy:
 				rows = order_rows(rows, order_by)
 			if limit:
@@ -368,12 +661,11 @@ class Database:
 
 	def get_singles_dict(self, doctype, debug=False, *, for_update=False, cast=False):
 		# frappe/database/database.py (v15): {field: text value}; cast=True casts by fieldtype.
-		# for_update=True locks the tabSingles rows (SELECT ... FOR UPDATE): the double serialises
-		# through frappe.utils.synchronization instead — it records the request in `singles_locked`.
+		# for_update=True: SELECT ... FROM tabSingles WHERE doctype=%s FOR UPDATE — a locking read
+		# (the Single's lock, then the latest committed values); `singles_locked` records it.
 		if for_update:
-			self.singles_locked = getattr(self, "singles_locked", [])
 			self.singles_locked.append(doctype)
-		values = _dict(self._singles(doctype))
+		values = _dict(self._singles(doctype, for_update=for_update))
 		if cast:
 			meta = frappe.get_meta(doctype)
 			for k, v in list(values.items()):
@@ -449,14 +741,11 @@ class Database:
 			to_update["modified_by"] = modified_by or frappe.session.user
 		meta = frappe.get_meta(dt)
 		if meta.issingle:
-			with self._lock:
-				singles = self._singles(dt)
-				for k, v in to_update.items():
-					singles[k] = _single_text(v)
-				self.transaction_writes += 1
+			self._write_single(dt, {k: _single_text(v) for k, v in to_update.items()})
 			return
 		filters = dn if isinstance(dn, dict) else {"name": dn}
-		for row in apply_filters(self._rows(dt), dt, filters):
+		# An UPDATE finds its rows like a locking read: the latest committed versions, locked.
+		for row in self._select(dt, filters, for_update=True):
 			typed = {}
 			for k, v in to_update.items():
 				df = meta.get_field(k)
@@ -470,12 +759,11 @@ class Database:
 	def delete(self, doctype, filters=None, debug=False, **kwargs):
 		# frappe/database/database.py (v15): DELETE rows matching filters (no hooks)
 		if frappe.get_meta(doctype).issingle:
-			with self._lock:
-				self._store["singles"].pop(doctype, None)
+			self._write_single(doctype, {}, replace=True)
 			return
-		for row in apply_filters(self._rows(doctype), doctype, filters or {}):
+		for row in self._select(doctype, filters, for_update=True):
 			self._delete_row(doctype, row["name"])
 
 	def truncate(self, doctype):
-		with self._lock:
-			self._store["tables"].pop(doctype, None)
+		for row in self._rows(doctype, for_update=True):
+			self._delete_row(doctype, row["name"])

@@ -248,6 +248,7 @@ def get_list(
 	debug=False,
 	distinct=False,
 	parent_doctype=None,
+	for_update=False,
 	**kwargs,
 ):
 	# frappe/model/db_query.py (v15): DatabaseQuery.execute — read permission unless ignore_permissions,
@@ -264,7 +265,8 @@ def get_list(
 	if pluck:
 		fields = [pluck]
 	fields = fields or ["name"]
-	rows = apply_filters(frappe.local.db._rows(doctype), doctype, filters, or_filters)
+	# frappe/model/db_query.py (v15): for_update=True adds FOR UPDATE — a locking read
+	rows = frappe.local.db._select(doctype, filters, for_update, or_filters)
 	if order_by is None:
 		order_by = f"{meta.get('sort_field') or 'modified'} {meta.get('sort_order') or 'desc'}"
 	rows = order_rows(rows, order_by)

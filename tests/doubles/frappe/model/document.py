@@ -54,12 +54,16 @@ class Document:
 			self.doctype = args[0]
 			self.name = args[1] if len(args) > 1 else kwargs["name"]
 			self._init_table_fields()
+			# frappe/model/document.py (v15): "for_update is set in flags to avoid changing
+			# load_from_db signature"
+			self.flags.for_update = kwargs.get("for_update")
 			self.load_from_db()
 			return
 		if args and isinstance(args[0], str):
 			# Document("Single Name")
 			self.doctype = self.name = args[0]
 			self._init_table_fields()
+			self.flags.for_update = kwargs.get("for_update")
 			self.load_from_db()
 			return
 		d = args[0] if args else kwargs
@@ -202,10 +206,13 @@ class Document:
 	def load_from_db(self):
 		# frappe/model/document.py (v15): load_from_db — Single from get_singles_dict (defaults when
 		# never saved) with numeric fix; others -> DoesNotExistError "{doctype} {name} not found"
+		# flags.for_update: every read below is a locking read (v15 passes for_update to
+		# get_singles_dict / get_value / the children's get_values)
 		db = frappe.local.db
 		meta = self.meta
+		for_update = bool(self.flags.get("for_update"))
 		if meta.issingle:
-			values = db.get_singles_dict(self.doctype)
+			values = db.get_singles_dict(self.doctype, for_update=for_update)
 			if not values:
 				values = new_doc(self.doctype, as_dict=True)
 				values.pop("__islocal", None)
@@ -213,7 +220,7 @@ class Document:
 			self.__dict__.update({k: v for k, v in values.items() if k not in self._table_fieldnames})
 			self._fix_numeric_types()
 		else:
-			row = db._get_row(self.doctype, self.name)
+			row = db._get_row(self.doctype, self.name, for_update=for_update)
 			if row is None:
 				frappe.throw(
 					_("{0} {1} not found").format(_(self.doctype), self.name), frappe.DoesNotExistError
@@ -224,7 +231,11 @@ class Document:
 			df = meta.get_field(f)
 			rows = [
 				r
-				for r in db._rows(df.options)
+				for r in (
+					db._select(df.options, {"parent": self.name}, True)
+					if for_update
+					else db._rows(df.options)
+				)
 				if r.get("parent") == self.name
 				and r.get("parenttype") == self.doctype
 				and r.get("parentfield") == f
@@ -658,12 +669,14 @@ class Document:
 					_("Cannot change docstatus from 0 (Draft) to 2 (Cancelled)")
 				)
 			return
+		# v15 reads `modified`/`docstatus` with SELECT ... FOR UPDATE: a locking read, so it
+		# compares against the latest commit (and waits for a concurrent writer), not the snapshot.
 		db = frappe.local.db
 		if self.meta.issingle:
-			tmp = _dict(db.get_singles_dict(self.doctype))
+			tmp = _dict(db._singles(self.doctype, for_update=True))
 			tmp.docstatus = 0
 		else:
-			tmp = _dict(db._get_row(self.doctype, self.name))
+			tmp = _dict(db._get_row(self.doctype, self.name, for_update=True))
 		modified = tmp.get("modified")
 		original = self.__dict__.get("_original_modified")
 		if modified and original and cstr(modified) != cstr(original):
@@ -844,15 +857,17 @@ class Document:
 	def _update_single(self):
 		from frappe.database import _single_text
 
-		db = frappe.local.db
-		with db._lock:
-			singles = db._store["singles"]
-			singles[self.doctype] = {
+		# frappe/model/document.py (v15) update_single: DELETE all tabSingles rows of the doctype,
+		# then INSERT the values — the whole Single is replaced (and locked).
+		frappe.local.db._write_single(
+			self.doctype,
+			{
 				k: _single_text(v)
 				for k, v in self.get_valid_dict().items()
 				if k not in ("doctype",) and k not in self._table_fieldnames
-			}
-			db.transaction_writes += 1
+			},
+			replace=True,
+		)
 
 	def _write_children(self):
 		db = frappe.local.db
@@ -986,7 +1001,7 @@ def make_autoname(key, doctype="", doc=None):
 def get_doc(*args, **kwargs):
 	# frappe/model/document.py (v15): get_doc(dict | **kwargs) -> new controller instance;
 	# get_doc(doctype, name) -> loaded; get_doc(doctype) for Singles
-	kwargs.pop("for_update", None)
+	for_update = kwargs.pop("for_update", None)
 	if args and isinstance(args[0], Document):
 		return args[0]
 	if args and isinstance(args[0], dict):
@@ -1011,6 +1026,8 @@ def get_doc(*args, **kwargs):
 			frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)
 		name = found
 	cls = frappe.get_controller(doctype)
+	if for_update:
+		return cls(doctype, name, for_update=True)
 	return cls(doctype, name)
 
 
@@ -1072,9 +1089,8 @@ def delete_doc(doctype, name, ignore_permissions=False, ignore_missing=True, for
 	for c in doc.get_all_children():
 		db._delete_row(c.doctype, c.name)
 	db._delete_row(doctype, name)
-	with db._lock:
-		for key in [k for k in db._store["auth"] if k[0] == doctype and k[1] == name]:
-			db._store["auth"].pop(key)
+	for key in db._auth_keys(doctype, name):
+		db._auth_set(key, None)
 	doc.run_method("after_delete")
 
 

@@ -9,21 +9,17 @@ from frappe import _
 
 
 def set_encrypted_password(doctype, name, pwd, fieldname="password"):
-	db = frappe.local.db
-	with db._lock:
-		db._store["auth"][(doctype, name, fieldname)] = pwd
+	frappe.local.db._auth_set((doctype, name, fieldname), pwd)
 
 
 def remove_encrypted_password(doctype, name, fieldname="password"):
-	db = frappe.local.db
-	with db._lock:
-		db._store["auth"].pop((doctype, name, fieldname), None)
+	frappe.local.db._auth_set((doctype, name, fieldname), None)
 
 
 def get_decrypted_password(doctype, name, fieldname="password", raise_exception=True):
 	# frappe/utils/password.py (v15): missing -> AuthenticationError "Password not found for ..."
 	# when raise_exception, else None
-	value = frappe.local.db._store["auth"].get((doctype, name, fieldname))
+	value = frappe.local.db._auth_get((doctype, name, fieldname))
 	if value is not None:
 		return value
 	if raise_exception:

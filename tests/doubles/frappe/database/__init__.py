@@ -60,7 +60,13 @@ _SELECT_ALL = re.compile(r"\s*select\s+\*\s+from\s+`tab([^`]+)`\s*", re.IGNORECA
 
 
 def _empty_store():
-	return {"tables": {}, "singles": {}, "auth": {}, "series": {}, "defaults": {}}
+	return {"tables": {}, "singles": {}, "auth": {}, "series": {}}
+
+
+def _defaults_of(parent):
+	# tabDefaultValue rows of one parent, kept (and locked) like a Single's tabSingles rows: a
+	# transaction sees its snapshot and its own writes.
+	return f"__DefaultValue:{parent}"
 
 
 def _apply(committed, txn):
@@ -677,7 +683,7 @@ class Database:
 	def get_default(self, key, parent="__default"):
 		# frappe/database/database.py + frappe/defaults.py (v15): a DefaultValue row of `parent`
 		# (System Settings' on_update writes its changed fields and "lang" under "__default")
-		defaults = self._store["defaults"].get(parent, {})
+		defaults = self._singles(_defaults_of(parent))
 		if key in defaults:
 			return defaults[key]
 		if key == "date_format":
@@ -686,9 +692,7 @@ class Database:
 
 	def set_default(self, key, val, parent="__default", parenttype=None):
 		# frappe/database/database.py (v15): set_default -> frappe.defaults.set_default (DefaultValue)
-		with self._lock:
-			self._store["defaults"].setdefault(parent, {})[key] = val
-			self.transaction_writes += 1
+		self._write_single(_defaults_of(parent), {key: val})
 
 	def exists(self, dt, dn=None, cache=False):
 		# frappe/database/database.py (v15): name of a matching document or None; dict filters

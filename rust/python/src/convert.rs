@@ -90,3 +90,9 @@ fn from_py_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
         "cannot convert a {type_name} to JSON"
     )))
 }
+
+/// A words dict (the Python catalogue's, for one surface) into its typed words; a missing or
+/// unknown key or a bad template is an `InputError` (`bad_words`), a non-JSON value a `TypeError`.
+pub fn words<T: slack_connector_core::words::Surface>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    T::from_value(from_py(obj)?).map_err(|e| crate::errors::words_error(obj.py(), &e))
+}

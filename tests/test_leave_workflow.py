@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 import frappe
 import pytest
-from hrms.hr.doctype.leave_application import leave_application as hrms_leave_module
 from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
 from frappe_slack_connector.erp import leave as erp_leave
@@ -362,29 +361,56 @@ def test_insufficient_balance_shows_on_the_leave_type(world, app):
 	assert app.slack.calls_to("chat.postMessage") == []  # the rolled-back insert queued nothing
 
 
-# hrms messages as a German site shows them: Frappe translates with `_` where hrms raises
-# (hrms/hr/doctype/leave_application/leave_application.py imports `from frappe import _`).
+def test_a_german_employee_reads_hrms_refusals_in_hrms_german(world, app):
+	"""hrms's own translations (hrms/translations/de.csv, v15), as Frappe gives them: the leave is
+	inserted while frappe.local.lang is the employee's language; the <strong> is stripped."""
+	world.link(JANE_EMAIL, JANE)
+	app.site.set_user_language(JANE_EMAIL, "de")
+	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-22"))
+	assert body["errors"] == {"leave_type": f"Unzureichendes Urlaubssaldo für die Abwesenheitsart {CASUAL}"}
+	first = world.leave(from_date="2026-12-02", to_date="2026-12-03")
+	app.site.run_jobs()
+	message = json_body(world.submit_form(start="2026-12-03", end="2026-12-04"))["errors"]["start_date"]
+	assert message.startswith(f"Mitarbeiter {world.employee} hat zwischen ") and first in message
+	assert "bereits" in message and "<" not in message
+	assert frappe.local.lang == "en"  # the request's language is back after acting as Jane
+
+
+def test_an_english_employee_on_a_german_site_reads_english_when_her_user_says_so(world, app):
+	world.link(JANE_EMAIL, JANE)
+	app.site.set_system_language("de")
+	app.site.set_user_language(JANE_EMAIL, "en")
+	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-22"))
+	assert body["errors"] == {"leave_type": f"Insufficient leave balance for Leave Type {CASUAL}"}
+	app.site.set_user_language(JANE_EMAIL, None)  # no choice of her own: the site's language
+	body = json_body(world.submit_form(start="2026-12-02", end="2026-12-22"))
+	assert body["errors"] == {"leave_type": f"Unzureichendes Urlaubssaldo für die Abwesenheitsart {CASUAL}"}
+
+
+# hrms's refusals in hrms's own German: the rows of frappe/hrms version-15 hrms/translations/de.csv
+# (copied into tests/doubles/hrms/translations/de.csv), read by Frappe's `_` where hrms raises.
 GERMAN = {
 	"Application period cannot be outside leave allocation period": (
-		"Der Antragszeitraum darf nicht außerhalb des Zuteilungszeitraums liegen"
+		"Der beantragter Zeitraum kann nicht außerhalb des Zeitraums liegen, "
+		"für den das Abwesenheitskontingent gewährt wurde"
 	),
-	"Leave of type {0} cannot be longer than {1}.": "Urlaub vom Typ {0} darf nicht länger als {1} Tage dauern.",
-	"{0} applicable after {1} working days": "{0} gilt erst nach {1} Arbeitstagen",
-	"To date cannot be before from date": "Das Bis-Datum darf nicht vor dem Von-Datum liegen",
+	"Leave of type {0} cannot be longer than {1}.": "Abwesenheit des Typs {0} kann nicht länger als {1} sein.",
+	"{0} applicable after {1} working days": "{0} gilt nach {1} Werktagen",
+	"To date cannot be before from date": "To Date darf nicht vor From Date liegen",
 	"Half Day Date should be between From Date and To Date": (
-		"Das Datum des halben Tages muss zwischen Von- und Bis-Datum liegen"
+		"Halbtages Datum sollte zwischen Von-Datum und eine aktuelle"
 	),
 	"Backdated Leave Application is restricted. Please set the {} in {}": (
-		"Rückdatierte Urlaubsanträge sind eingeschränkt. Bitte {} in {} festlegen"
+		"Rückdatierte Abwesenheitsanträge sind eingeschränkt. Bitte setzen Sie die {} in {}"
 	),
 }
 
 
 @pytest.fixture(params=["en", "de"])
-def site_language(request, monkeypatch):
-	"""hrms's refusals in English, and as a German site gives them."""
+def site_language(request, world):
+	"""hrms's refusals for an English employee, and for one whose User language is German."""
 	if request.param == "de":
-		monkeypatch.setattr(hrms_leave_module, "_", lambda message, *a, **k: GERMAN.get(message, message))
+		world.app.site.set_user_language(JANE_EMAIL, "de")
 	return request.param
 
 

@@ -9,6 +9,7 @@ import frappe
 import pytest
 
 from frappe_slack_connector import hooks
+from frappe_slack_connector.api.workspace import slack_error_hint
 from frappe_slack_connector.slack import client
 from frappe_slack_connector.tasks import slack_users
 from tests.harness.app_fixtures import json_body
@@ -330,3 +331,58 @@ def test_test_connection_invalid_auth(people):
 
 def test_test_connection_is_for_system_managers(people):
 	assert post(TEST_CONNECTION, user=JANE).status_code == 403
+
+
+# ---------------------------------------------------------------- languages
+
+
+def desk_alerts(user: str) -> list[str]:
+	return [
+		r.message["message"] for r in frappe.local.realtime_log if r.event == "msgprint" and r.user == user
+	]
+
+
+def test_the_sync_result_is_in_the_language_of_who_pressed_the_button(workspace):
+	# The job runs in the site's configured language ("en" here); the admin reads German.
+	workspace.site.set_user_language(ADMIN, "de")
+	run_sync(workspace)
+	assert desk_alerts(ADMIN) == [
+		"Abgleich der Slack-Nutzer abgeschlossen. verknüpft: 3, bereits verknüpft: 0, nur in Slack: 3, "
+		"Mitarbeiter ohne Slack: 2, Konflikte: 1, übersprungen: 4"
+	]
+	# Logs stay English.
+	assert workspace.error_titles() == ["Slack user sync: 1 conflict(s)"]
+	assert "linked: 3, already linked: 0" in workspace.site.error_logs()[0]["error"]
+
+
+def test_the_sync_result_is_english_for_an_english_admin(workspace):
+	run_sync(workspace)
+	assert desk_alerts(ADMIN) == [
+		"Slack user sync finished. linked: 3, already linked: 0, only in Slack: 3, "
+		"employees without Slack: 2, conflicts: 1, skipped: 4"
+	]
+
+
+def test_a_failed_sync_tells_a_german_admin_in_german(workspace):
+	workspace.site.set_user_language(ADMIN, "de")
+	workspace.configure(bot_user_oauth_token="xoxb-wrong-1234")
+	run_sync(workspace)
+	assert desk_alerts(ADMIN) == ["Abgleich der Slack-Nutzer fehlgeschlagen: invalid_auth"]
+	assert workspace.error_titles() == ["Slack user sync failed: users.list invalid_auth"]
+
+
+def test_test_connection_answers_a_german_admin_in_german(people):
+	people.site.set_user_language(ADMIN, "de")
+	people.configure(bot_user_oauth_token="xoxb-bad-token-99")
+	response = post(TEST_CONNECTION, user=ADMIN)
+	assert response.status_code == 417
+	assert messages(response) == (
+		"Slack antwortete: invalid_auth. Das Bot User OAuth Token ist falsch oder wurde widerrufen: "
+		"Installieren Sie die App erneut."
+	)
+	assert people.error_titles() == ["Slack connection test failed: invalid_auth"]
+
+
+def test_the_translated_hints_are_the_slack_clients_hints():
+	assert {code: slack_error_hint(code) for code in client.ERROR_HINTS} == client.ERROR_HINTS
+	assert slack_error_hint("ratelimited") == ""

@@ -26,14 +26,16 @@ AUTHORIZE_PATH = "oauth/v2/authorize"
 SETTINGS_ROUTE = "/app/slack-settings"
 MAX_ECHO_CHARS = 100
 
-# What the admin sees for each rejected state (the log says which one it was).
-STATE_PROBLEMS = {
-	"missing": "The link from Slack has no state parameter.",
-	"unknown": "This install link is unknown or has expired.",
-	"expired": "This install link has expired (they are valid for 10 minutes).",
-	"reused": "This install link has already been used.",
-	"wrong_user": "This install was started by another user.",
-}
+
+def state_problem(problem: str) -> str:
+	"""What the admin sees for a rejected state (the log says which one it was), in their language."""
+	return {
+		"missing": frappe._("The link from Slack has no state parameter."),
+		"unknown": frappe._("This install link is unknown or has expired."),
+		"expired": frappe._("This install link has expired (they are valid for 10 minutes)."),
+		"reused": frappe._("This install link has already been used."),
+		"wrong_user": frappe._("This install was started by another user."),
+	}[problem]
 
 
 def authorize_url(api_base_url: str, *, client_id: str, redirect_uri: str, state: str) -> str:
@@ -125,7 +127,7 @@ def callback(code: str | None = None, state: str | None = None, error: str | Non
 		_reject(
 			f"Slack OAuth callback rejected: {problem} state",
 			f"state {problem}; session user {erp_users.session_user()}",
-			STATE_PROBLEMS[problem] + " " + frappe._("Start again from Slack Settings → Add to Slack."),
+			state_problem(problem) + " " + frappe._("Start again from Slack Settings → Add to Slack."),
 			status=403 if problem == "wrong_user" else 400,
 		)
 		return

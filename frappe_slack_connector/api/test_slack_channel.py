@@ -5,6 +5,7 @@ from __future__ import annotations
 import frappe
 
 from frappe_slack_connector import core
+from frappe_slack_connector.api.workspace import slack_error_hint
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
@@ -18,7 +19,7 @@ def test_channel(channel_id: str | None = None) -> dict:
 	frappe.only_for("System Manager")
 	channel = (channel_id or erp_attendance.attendance_settings().channel or "").strip().lstrip("#")
 	if not channel:
-		frappe.throw(frappe._("Enter a Channel ID to test."), title="Slack channel test")
+		frappe.throw(frappe._("Enter a Channel ID to test."), title=frappe._("Slack channel test"))
 	try:
 		posted = slack_site.call_site(
 			"chat.postMessage", channel=channel, **core.build_test_message(erp_settings.site_url())
@@ -28,7 +29,7 @@ def test_channel(channel_id: str | None = None) -> dict:
 			title=f"Slack channel test failed: {err.error}",
 			log_message=f"{err} (channel {channel})",
 			user_message=frappe._("Slack refused the test message: {0}. {1}")
-			.format(err.error, err.hint)
+			.format(err.error, slack_error_hint(err.error))
 			.strip(),
 		)
 	return {"ok": True, "channel": channel, "ts": posted["ts"]}

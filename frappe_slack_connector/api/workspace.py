@@ -12,6 +12,24 @@ from frappe_slack_connector.slack.client import SlackCallError
 from frappe_slack_connector.tasks import slack_users
 
 
+def slack_error_hint(error: str) -> str:
+	"""What an admin can do about a Slack error code, in their language ("" when we have no advice).
+	The English is `slack/client.py` ERROR_HINTS (that module knows no Frappe); a test keeps the two
+	the same."""
+	return {
+		"channel_not_found": frappe._("Check the Channel ID (channel details → About → Channel ID)."),
+		"not_in_channel": frappe._("Invite the app to the channel first (/invite @<app name>)."),
+		"is_archived": frappe._("The channel is archived."),
+		"invalid_auth": frappe._("The Bot User OAuth Token is wrong or was revoked: install the app again."),
+		"not_authed": frappe._("Set the Bot User OAuth Token (or use Add to Slack)."),
+		"not_configured": frappe._("Set the Bot User OAuth Token (or use Add to Slack)."),
+		"account_inactive": frappe._("The token belongs to a deactivated app or user."),
+		"token_revoked": frappe._("The token was revoked: install the app again."),
+		"missing_scope": frappe._("Add the missing scope to the Slack app and reinstall it."),
+		"connection_error": frappe._("This server cannot reach Slack (network, proxy or slack_api_url)."),
+	}.get(error, "")
+
+
 @frappe.whitelist(methods=["POST"])
 def sync_slack_users() -> dict:
 	"""Queue the Slack user sync on the long queue; the result arrives as a desk message."""
@@ -34,7 +52,9 @@ def test_connection() -> dict:
 		erp_log.fail(
 			title=f"Slack connection test failed: {err.error}",
 			log_message=str(err),
-			user_message=frappe._("Slack answered: {0}. {1}").format(err.error, err.hint).strip(),
+			user_message=frappe._("Slack answered: {0}. {1}")
+			.format(err.error, slack_error_hint(err.error))
+			.strip(),
 		)
 	return {
 		"ok": True,

@@ -22,15 +22,27 @@ def is_system_manager(user: str | None = None) -> bool:
 	return has_role(SYSTEM_MANAGER, user)
 
 
+def language_of(user: str | None) -> str:
+	"""The language `user` reads: their User language, else the System Settings language, else "en".
+	(frappe/translate.py `get_user_lang` without its last fallback, `frappe.local.lang`: that is the
+	request's or job's language, not necessarily the user's.)"""
+	language = frappe.db.get_value("User", user, "language") if user else None
+	return language or frappe.db.get_single_value("System Settings", "language") or "en"
+
+
 @contextmanager
 def acting_as(user: str):
-	"""Run as `user` (permissions, owner, timeline are true), then restore the previous user."""
-	previous = frappe.session.user
+	"""Run as `user` (permissions, owner, timeline are true) and in their language (what Frappe and
+	hrms say while the block runs — a refusal, a timeline comment — is in the words the user reads),
+	then restore the previous user and language."""
+	previous, previous_lang = frappe.session.user, frappe.local.lang
 	frappe.set_user(user)
+	frappe.local.lang = language_of(user)
 	try:
 		yield
 	finally:
 		frappe.set_user(previous)
+		frappe.local.lang = previous_lang
 
 
 def user_by_email(email: str) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from frappe import _
+
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
@@ -42,6 +44,21 @@ def _email(member: dict[str, Any]) -> str | None:
 	return email or None
 
 
+def _summary(counts: dict[str, int], lang: str | None = None) -> str:
+	"""The counts as a line: English for the logs, or the desk message in `lang`."""
+	if lang is None:
+		return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+	labels = {
+		"linked": _("linked", lang=lang),
+		"already_linked": _("already linked", lang=lang),
+		"slack_only": _("only in Slack", lang=lang),
+		"employees_without_slack": _("employees without Slack", lang=lang),
+		"conflicts": _("conflicts", lang=lang),
+		"skipped": _("skipped", lang=lang),
+	}
+	return ", ".join(f"{labels[k]}: {v}" for k, v in counts.items())
+
+
 def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	"""Link Slack accounts to Frappe users by e-mail; return (and log) the counts.
 
@@ -50,6 +67,9 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	after the sync), `conflicts` (a Slack ID already linked to another user, or two Slack accounts
 	matching one user: reported, never overwritten), `skipped` (bots, deleted, no e-mail).
 	"""
+	# A job runs in the site's configured language, not the user's: the desk message is written
+	# in the language of the person who pressed the button.
+	lang = erp_users.language_of(notify_user)
 	by_email = erp_users.enabled_users_by_email()
 	counts = dict.fromkeys(
 		("linked", "already_linked", "slack_only", "employees_without_slack", "conflicts", "skipped"), 0
@@ -83,11 +103,13 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	except SlackCallError as err:
 		# The job ends normally, so the worker commits this log with the links made so far.
 		erp_log.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))
-		erp_log.notify(notify_user, f"Slack user sync failed: {err.error}", indicator="red")
+		erp_log.notify(
+			notify_user, _("Slack user sync failed: {0}", lang=lang).format(err.error), indicator="red"
+		)
 		return {"ok": False, "error": err.error, **counts}
 	linked = erp_users.linked_users()
 	counts["employees_without_slack"] = sum(1 for u in erp_users.active_employee_users() if u not in linked)
-	summary = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+	summary = _summary(counts)
 	if conflicts:
 		shown = conflicts[:MAX_CONFLICTS_LOGGED]
 		more = len(conflicts) - len(shown)
@@ -97,6 +119,8 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 		)
 	erp_log.log_info(f"Slack user sync: {summary}")
 	erp_log.notify(
-		notify_user, f"Slack user sync finished. {summary}", indicator="orange" if conflicts else "green"
+		notify_user,
+		_("Slack user sync finished. {0}", lang=lang).format(_summary(counts, lang)),
+		indicator="orange" if conflicts else "green",
 	)
 	return {"ok": True, **counts, "conflict_details": conflicts}

@@ -79,6 +79,24 @@ class TestSite:
 			order_by="creation asc",
 		)
 
+	def set_system_language(self, lang):
+		"""System Settings → Language, saved as an admin does in the desk (its on_update makes it the
+		default "lang"), committed."""
+		user = frappe.session.user
+		frappe.set_user("Administrator")
+		try:
+			settings = frappe.get_single("System Settings")
+			settings.language = lang
+			settings.save()
+		finally:
+			frappe.set_user(user)
+		frappe.db.commit()
+
+	def set_user_language(self, user, lang):
+		"""User → Language (the user's own setting), committed."""
+		frappe.db.set_value("User", user, "language", lang)
+		frappe.db.commit()
+
 	def as_user(self, user):
 		frappe.set_user(user)
 		return self
@@ -209,5 +227,24 @@ def reset_site(conf=None):
 	background_jobs.reset()
 	get_cache().flushall()
 	frappe.init(conf=conf or {})
+	_sync_languages()
 	frappe.local.db.commit()
 	return TestSite(frappe.local.sites_path)
+
+
+# frappe/geo/languages.json (v15; a subset of its 83 rows): synced into Language at install
+LANGUAGES = (("de", "Deutsch"), ("en", "English"), ("en-US", "English (United States)"), ("fr", "Français"))
+
+
+def _sync_languages():
+	# frappe/core/doctype/language/language.py (v15) sync_languages, run by frappe/utils/install.py:
+	# one enabled Language per languages.json row
+	user = frappe.session.user
+	frappe.set_user("Administrator")
+	try:
+		for code, name in LANGUAGES:
+			frappe.get_doc(
+				{"doctype": "Language", "language_code": code, "language_name": name, "enabled": 1}
+			).insert()
+	finally:
+		frappe.set_user(user)

@@ -112,6 +112,7 @@ def init(site="test.localhost", sites_path=None, conf=None):
 	local.error_log = []
 	local.message_log = []
 	local.debug_log = []
+	local.realtime_log = []
 	# frappe/__init__.py (v15): init() flags
 	local.flags = _dict(
 		currently_saving=[],
@@ -129,7 +130,8 @@ def init(site="test.localhost", sites_path=None, conf=None):
 	)
 	local.response = _dict({"docs": []})
 	local.conf = _dict(conf or {})
-	local.lang = "en"
+	# frappe/__init__.py (v15): init() -> local.lang = local.conf.lang or "en"
+	local.lang = local.conf.lang or "en"
 	local.request = None
 	local.job = None
 	local.form_dict = _dict()
@@ -176,12 +178,95 @@ def get_roles(user=None):
 
 
 def _(msg, lang=None, context=None):
-	# frappe/__init__.py (v15): _() translates; the double returns the message unchanged
-	return msg
+	# frappe/__init__.py (v15): translate `msg` into `lang` (default frappe.local.lang) from
+	# frappe.translate.get_all_translations: HTML tags stripped and whitespace trimmed for the
+	# lookup, "msg:context" tried before "msg"; untranslated -> the message exactly as given
+	from frappe.translate import get_all_translations
+	from frappe.utils import is_html, strip_html_tags
+
+	if not hasattr(local, "lang"):
+		local.lang = lang or "en"
+	if not lang:
+		lang = local.lang
+	non_translated_string = msg
+	if is_html(msg):
+		msg = strip_html_tags(msg)
+	msg = as_unicode(msg).strip()
+	translated_string = ""
+	all_translations = get_all_translations(lang)
+	if context:
+		translated_string = all_translations.get(f"{msg}:{context}")
+	if not translated_string:
+		translated_string = all_translations.get(msg)
+	return translated_string or non_translated_string
+
+
+class _LazyTranslate:
+	# frappe/types/lazytranslatedstring.py (v15): translated by `_` only when used as a string
+	__slots__ = ("context", "lang", "msg")
+
+	def __init__(self, msg, lang=None, context=None):
+		self.msg, self.lang, self.context = msg, lang, context
+
+	@property
+	def value(self):
+		return _(str(self.msg), self.lang, self.context)
+
+	def __str__(self):
+		return self.value
+
+	def __repr__(self):
+		return f"'{self.value}'"
+
+	def __eq__(self, other):
+		return self.value == (other.value if isinstance(other, _LazyTranslate) else other)
+
+	def __hash__(self):
+		return hash(self.value)
+
+	def __add__(self, other):
+		return self.value + str(other)
+
+	def __radd__(self, other):
+		return str(other) + self.value
 
 
 def _lt(msg, lang=None, context=None):
-	return msg
+	# frappe/__init__.py (v15): a lazily translated string (for module-level constants)
+	return _LazyTranslate(msg, lang, context)
+
+
+def set_user_lang(user, user_language=None):
+	# frappe/__init__.py (v15): local.lang = get_user_lang(user) or user_language
+	from frappe.translate import get_user_lang
+
+	local.lang = get_user_lang(user) or user_language
+
+
+# frappe/__init__.py (v15): get_installed_apps reads the "installed_apps" global (frappe first, then
+# install order); the double's site has these apps installed, in this order.
+INSTALLED_APPS = ("frappe", "erpnext", "hrms", "frappe_slack_connector")
+
+
+def get_installed_apps(*, _ensure_on_bench=False):
+	return list(INSTALLED_APPS)
+
+
+def get_all_apps(with_internal_apps=True, sites_path=None):
+	# frappe/__init__.py (v15): apps of the bench (apps.txt), frappe first
+	return list(INSTALLED_APPS)
+
+
+def get_pymodule_path(modulename, *joins):
+	# frappe/__init__.py (v15): directory of the (imported) module, joined with `joins`
+	if "public" not in joins:
+		joins = [scrub(part) for part in joins]
+	return os.path.join(os.path.dirname(get_module(scrub(modulename)).__file__ or ""), *joins)
+
+
+def get_app_path(app_name, *joins):
+	# frappe/__init__.py (v15): get_pymodule_path(app_name, *joins)
+	return get_pymodule_path(app_name, *joins)
 
 
 def bold(text):
@@ -663,9 +748,22 @@ def enqueue(
 	)
 
 
-def publish_realtime(*args, **kwargs):
-	# frappe/realtime.py (v15): websocket publish — the double records nothing
-	return None
+def publish_realtime(
+	event=None,
+	message=None,
+	room=None,
+	user=None,
+	doctype=None,
+	docname=None,
+	task_id=None,
+	after_commit=False,
+):
+	# frappe/realtime.py (v15): publish to the socket.io room of `user` (or `room`, doctype/docname,
+	# task); the double records what a browser would receive in `frappe.local.realtime_log`
+	# (double-only; not cleared by requests or jobs — like the browser, it sees them all)
+	local.realtime_log.append(
+		_dict(event=event, message=message, room=room, user=user, doctype=doctype, docname=docname)
+	)
 
 
 def respond_as_web_page(

@@ -57,8 +57,18 @@ def init_request(request, user="Guest"):
 	local.session = frappe._dict(user="Guest", sid="Guest", data=frappe._dict())
 	local.message = None
 	local.message_title = None
+	# frappe/__init__.py init() (force=True per request): local.lang = conf.lang or "en"
+	local.lang = local.conf.lang or "en"
 	frappe.set_user(user)
 	make_form_dict(request)
+	# frappe/auth.py HTTPRequest (v15): LoginManager -> frappe/sessions.py Session.resume gives a
+	# logged-in user local.lang = get_user_lang(user); then set_lang(): local.lang = get_language()
+	# (Guest: cookie / Accept-Language among enabled Languages, else the default "lang" or "en")
+	from frappe.translate import get_language, get_user_lang
+
+	if user != "Guest":
+		local.lang = get_user_lang(user)
+	local.lang = get_language()
 
 
 def sync_database(rollback):

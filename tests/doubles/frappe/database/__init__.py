@@ -46,7 +46,7 @@ class InvalidColumnName(frappe.ValidationError):
 
 
 def _empty_store():
-	return {"tables": {}, "singles": {}, "auth": {}, "series": {}}
+	return {"tables": {}, "singles": {}, "auth": {}, "series": {}, "defaults": {}}
 
 
 def _single_text(value):
@@ -299,9 +299,20 @@ class Database:
 		return values
 
 	def get_default(self, key, parent="__default"):
+		# frappe/database/database.py + frappe/defaults.py (v15): a DefaultValue row of `parent`
+		# (System Settings' on_update writes its changed fields and "lang" under "__default")
+		defaults = self._store["defaults"].get(parent, {})
+		if key in defaults:
+			return defaults[key]
 		if key == "date_format":
 			return self._singles("System Settings").get("date_format") or "dd-mm-yyyy"
 		return None
+
+	def set_default(self, key, val, parent="__default", parenttype=None):
+		# frappe/database/database.py (v15): set_default -> frappe.defaults.set_default (DefaultValue)
+		with self._lock:
+			self._store["defaults"].setdefault(parent, {})[key] = val
+			self.transaction_writes += 1
 
 	def exists(self, dt, dn=None, cache=False):
 		# frappe/database/database.py (v15): name of a matching document or None; dict filters

@@ -222,6 +222,7 @@ BUILTIN = [
 			_f("enabled", "Check", default="1"),
 			_f("user_type", "Select", "System User\nWebsite User", default="System User"),
 			_f("time_zone"),
+			_f("language", "Link", "Language"),
 			_f("new_password", "Password"),
 			_f("roles", "Table", "Has Role"),
 		],
@@ -234,6 +235,19 @@ BUILTIN = [
 		"fields": [_f("role", "Link", "Role")],
 	},
 	{"name": "Role", "module": "Core", "autoname": "field:role_name", "fields": [_f("role_name", reqd=1)]},
+	# frappe/core/doctype/language/language.json (subset)
+	{
+		"name": "Language",
+		"module": "Core",
+		"autoname": "field:language_code",
+		"fields": [
+			_f("enabled", "Check", default="1"),
+			_f("language_code", reqd=1, unique=1),
+			_f("language_name", reqd=1),
+			_f("based_on", "Link", "Language"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1}],
+	},
 	# erpnext/setup/doctype/company/company.json
 	{
 		"name": "Company",
@@ -485,6 +499,7 @@ BUILTIN = [
 		"module": "Core",
 		"issingle": 1,
 		"fields": [
+			_f("language", "Link", "Language"),
 			_f("time_zone"),
 			_f("date_format", default="dd-mm-yyyy"),
 			_f("float_precision", "Select", "\n2\n3\n4\n5\n6\n7\n8\n9", default="3"),

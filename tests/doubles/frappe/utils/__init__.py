@@ -185,6 +185,27 @@ def sbool(x):
 	return x
 
 
+# frappe/utils/data.py (v15.44): HTML_TAG_PATTERN + is_html; frappe/utils/__init__.py:
+# HTML_TAGS_PATTERN + strip_html_tags; frappe/utils/data.py: strip
+HTML_TAG_PATTERN = re.compile("<[^>]+>")
+HTML_TAGS_PATTERN = re.compile(r"\<[^>]*\>")
+
+
+def is_html(text):
+	if not isinstance(text, str):
+		return False
+	return HTML_TAG_PATTERN.search(text)
+
+
+def strip_html_tags(text):
+	return HTML_TAGS_PATTERN.sub("", text)
+
+
+def strip(val, chars=None):
+	# \ufeff is no-width-break, \u200b is no-width-space
+	return (val or "").replace("\ufeff", "").replace("\u200b", "").strip(chars)
+
+
 def strip_html(text):
 	# frappe/utils/data.py (v15): strip_html() removes tags with a regex
 	return re.sub(r"<[^>]*>", "", cstr(text))

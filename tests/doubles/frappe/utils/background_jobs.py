@@ -94,10 +94,12 @@ def enqueue(
 
 
 def execute_job(job, raise_exceptions=False):
-	# frappe/utils/background_jobs.py (v15): execute_job — fresh local state as `user`, method(**kwargs),
+	# frappe/utils/background_jobs.py (v15): execute_job — fresh local state as `user` (language:
+	# conf.lang or "en", not the user's), method(**kwargs),
 	# commit on success; on failure rollback, log_error(title=method_name), commit, re-raise
 	saved = {
-		k: getattr(frappe.local, k) for k in ("session", "form_dict", "request", "response", "flags", "job")
+		k: getattr(frappe.local, k)
+		for k in ("session", "form_dict", "request", "response", "flags", "job", "lang")
 	}
 	saved_logs = (frappe.local.message_log, frappe.local.error_log)
 	frappe.local.session = frappe._dict(user="Guest", sid="Guest", data=frappe._dict())
@@ -105,6 +107,9 @@ def execute_job(job, raise_exceptions=False):
 	frappe.local.response = frappe._dict({"docs": []})
 	frappe.local.flags = frappe._dict(saved["flags"], currently_saving=[])
 	frappe.local.message_log, frappe.local.error_log = [], []
+	# execute_job -> frappe.init(site) (local.lang = conf.lang or "en") + connect + set_user(user):
+	# nothing sets the job user's language (frappe/utils/background_jobs.py, frappe/__init__.py v15)
+	frappe.local.lang = frappe.local.conf.lang or "en"
 	frappe.set_user(job.user or "Administrator")
 	job.status = "started"
 	try:

@@ -117,8 +117,10 @@ def modal(lang: str) -> dict:
 		"reason": _("Reason", lang=lang),
 		"reason_placeholder": _("Why are you taking leave?", lang=lang),
 		"periods": _periods(lang),
-		"leave_type_group": _("Leave types {0}–{1}", lang=lang),
-		"leave_types_cut": _("Showing the first {0} of {1} leave types. Ask HR if yours is missing.", lang=lang),
+		"leave_type_group": _("Leave types {0}–{1}", lang=lang),  # noqa: RUF001 - the en dash of a range
+		"leave_types_cut": _(
+			"Showing the first {0} of {1} leave types. Ask HR if yours is missing.", lang=lang
+		),
 		"leave_types_grouped": _("{0} leave types, listed in groups of {1}.", lang=lang),
 	}
 
@@ -152,8 +154,8 @@ def leave_messages(lang: str) -> dict:
 		"requested": _("{0} has requested leave.", lang=lang),
 		"leave_id": _("Leave ID", lang=lang),
 		"leave_type": scoped["leave_type"],
-		"from": _("From", lang=lang),
-		"to": scoped["to"],
+		"from_date": _("From", lang=lang),
+		"to_date": scoped["to"],
 		"total_days": _("Total Days", lang=lang),
 		"half_day": scoped["half_day"],
 		"submitted_on": _("Submitted On", lang=lang),

@@ -70,8 +70,12 @@ fn details_section(d: &LeaveDetails, w: &LeaveWords) -> SlackBlock {
             label(&w.leave_type),
             mrkdwn::escape_truncate(&d.leave_type, NAME_CHARS)
         ),
-        format!("{}{}", label(&w.from), mrkdwn::escape(&date(d.from_date))),
-        format!("{}{}", label(&w.to), mrkdwn::escape(&date(d.to_date))),
+        format!(
+            "{}{}",
+            label(&w.from_date),
+            mrkdwn::escape(&date(d.from_date))
+        ),
+        format!("{}{}", label(&w.to_date), mrkdwn::escape(&date(d.to_date))),
     ];
     if let Some(days) = d.total_days.filter(|x| x.is_finite()) {
         lines.push(format!("{}{}", label(&w.total_days), days_text(days)));

@@ -223,6 +223,15 @@ def summary(lang: str) -> dict:
 	}
 
 
+def summary_title(lang: str, configured: str) -> str:
+	"""The summary's title as the channel reads it: Slack Settings' "Leave notification subject"
+	through Frappe's `_` like any stored label, so its default ("Employees on Leave", the source of
+	`default_title` above) reads in `lang` while a title an admin typed stays as typed (unless the
+	site has a translation for it). Blank: the builder uses `default_title`."""
+	configured = (configured or "").strip()
+	return _(configured, lang=lang) if configured else ""
+
+
 def late_leave_note(lang: str) -> dict:
 	"""The threaded note for a leave created after the summary went out."""
 	return {

@@ -73,11 +73,12 @@ def send_summary(today, settings) -> dict:
 
 
 def build_messages(today, settings) -> list[dict]:
+	lang = erp_users.language_of(None)
 	return core.build_attendance_summary(
 		erp_attendance.absences_on(today),
 		today=str(today),
-		title=settings.title,
-		words=words.summary(erp_users.language_of(None)),
+		title=words.summary_title(lang, settings.title),
+		words=words.summary(lang),
 	)
 
 

@@ -13,6 +13,7 @@
 //! any other placeholder does not parse ([`TemplateError`]). [`Text`] is a template without
 //! placeholders. Dates have their own named pattern ([`DateWords`]).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer};
@@ -70,51 +71,70 @@ enum Part<A> {
     Arg(A),
 }
 
+fn parts_need_escaping<A>(parts: &[Part<A>]) -> bool {
+    parts
+        .iter()
+        .any(|p| matches!(p, Part::Text(t) if t.contains(['&', '<', '>'])))
+}
+
+fn escape_parts<A: Copy>(parts: &[Part<A>]) -> Vec<Part<A>> {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Text(t) => Part::Text(mrkdwn::escape(t).into_owned()),
+            Part::Arg(a) => Part::Arg(*a),
+        })
+        .collect()
+}
+
 /// Splits `s` at `{name}` placeholders, each resolved by `arg` (`None`: unknown placeholder).
+/// Braces are ASCII, so the text between them is copied as whole slices (the words are parsed on
+/// every builder call).
 fn parse_parts<A>(
     s: &str,
     mut arg: impl FnMut(&str) -> Option<A>,
 ) -> Result<Vec<Part<A>>, TemplateError> {
+    // Position (1-based, in characters) of byte offset `at`, for the error message only.
+    let position = |at: usize| s.get(..at).map_or(0, |head| head.chars().count()) + 1;
+    if !s.contains(['{', '}']) {
+        return Ok(vec![Part::Text(s.to_owned())]);
+    }
     let mut parts = Vec::new();
     let mut text = String::new();
-    let mut chars = s.char_indices().peekable();
-    let mut position = 0;
-    while let Some((_, c)) = chars.next() {
-        position += 1;
-        match c {
-            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
-                chars.next();
-                position += 1;
-                text.push('{');
+    let mut rest = s;
+    let mut offset = 0;
+    while let Some(i) = rest.find(['{', '}']) {
+        let (head, tail) = rest.split_at(i);
+        text.push_str(head);
+        let brace_at = offset + i;
+        let doubled = |c: &str| tail.get(1..2) == Some(c);
+        let consumed = if tail.starts_with('{') && doubled("{") {
+            text.push('{');
+            2
+        } else if tail.starts_with('}') && doubled("}") {
+            text.push('}');
+            2
+        } else if tail.starts_with('}') {
+            return Err(TemplateError::UnmatchedBrace(position(brace_at)));
+        } else {
+            let inner = tail.get(1..).unwrap_or_default();
+            let close = inner
+                .find(['{', '}'])
+                .filter(|&j| inner.get(j..j + 1) == Some("}"))
+                .ok_or_else(|| TemplateError::UnmatchedBrace(position(brace_at)))?;
+            let name = inner.get(..close).unwrap_or_default();
+            let resolved =
+                arg(name).ok_or_else(|| TemplateError::UnknownPlaceholder(name.to_owned()))?;
+            if !text.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut text)));
             }
-            '}' if chars.peek().map(|&(_, n)| n) == Some('}') => {
-                chars.next();
-                position += 1;
-                text.push('}');
-            }
-            '{' => {
-                let start = position;
-                let mut name = String::new();
-                loop {
-                    match chars.next() {
-                        Some((_, '}')) => break,
-                        Some((_, '{')) | None => return Err(TemplateError::UnmatchedBrace(start)),
-                        Some((_, n)) => name.push(n),
-                    }
-                    position += 1;
-                }
-                position += 1;
-                let resolved =
-                    arg(&name).ok_or_else(|| TemplateError::UnknownPlaceholder(name.clone()))?;
-                if !text.is_empty() {
-                    parts.push(Part::Text(std::mem::take(&mut text)));
-                }
-                parts.push(Part::Arg(resolved));
-            }
-            '}' => return Err(TemplateError::UnmatchedBrace(position)),
-            _ => text.push(c),
-        }
+            parts.push(Part::Arg(resolved));
+            close + 2
+        };
+        rest = tail.get(consumed..).unwrap_or_default();
+        offset = brace_at + consumed;
     }
+    text.push_str(rest);
     if !text.is_empty() {
         parts.push(Part::Text(text));
     }
@@ -147,6 +167,29 @@ impl<const N: usize> Template<N> {
             return Err(TemplateError::MissingPlaceholder(missing.to_string()));
         }
         Ok(Self { parts })
+    }
+
+    /// The text parts as written, each placeholder by `arg(index, out)`: for values that are
+    /// cheaper to write in place than to format first (a date in a summary line).
+    pub fn write(&self, out: &mut String, mut arg: impl FnMut(usize, &mut String)) {
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Arg(i) => arg(*i, out),
+            }
+        }
+    }
+
+    /// The same template with its text escaped for mrkdwn once, so that [`Self::write`] /
+    /// [`Self::push_plain`] on it write what [`Self::push_md`] writes (for a word used many
+    /// times in one message). Borrowed when there is nothing to escape (the usual case).
+    pub fn escaped_md(&self) -> Cow<'_, Self> {
+        if !parts_need_escaping(&self.parts) {
+            return Cow::Borrowed(self);
+        }
+        Cow::Owned(Self {
+            parts: escape_parts(&self.parts),
+        })
     }
 
     fn push_with(&self, out: &mut String, args: [&str; N], escape: bool) {
@@ -278,12 +321,25 @@ impl DatePattern {
             Part::Arg(f) => Err(*f),
         })
     }
+
+    fn needs_escaping(&self) -> bool {
+        parts_need_escaping(&self.parts)
+    }
 }
 
 impl<'de> Deserialize<'de> for DatePattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        DatePattern::parse(&s).map_err(|e| de::Error::custom(format!("{e} in {s:?}")))
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = DatePattern;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date pattern with {month}, {day} and {year}")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                DatePattern::parse(s).map_err(|e| E::custom(format!("{e} in {s:?}")))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -299,6 +355,30 @@ pub struct DateWords {
 
 impl Surface for DateWords {
     const NAME: &'static str = "dates";
+}
+
+impl DateWords {
+    /// The same words escaped for mrkdwn once: a date displayed with them is mrkdwn-safe (for
+    /// the summary, which writes thousands). Borrowed when there is nothing to escape.
+    pub fn escaped_md(&self) -> Cow<'_, Self> {
+        let special = |w: &String| w.contains(['&', '<', '>']);
+        if !self.pattern.needs_escaping()
+            && !self.months.iter().any(special)
+            && !self.weekdays.iter().any(special)
+        {
+            return Cow::Borrowed(self);
+        }
+        Cow::Owned(Self {
+            months: self.months.clone().map(|m| mrkdwn::escape(&m).into_owned()),
+            weekdays: self
+                .weekdays
+                .clone()
+                .map(|d| mrkdwn::escape(&d).into_owned()),
+            pattern: DatePattern {
+                parts: escape_parts(&self.pattern.parts),
+            },
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -636,6 +716,32 @@ mod tests {
         assert_eq!(
             Text::parse("<!channel>").unwrap().as_md(),
             "&lt;!channel&gt;"
+        );
+    }
+
+    #[test]
+    fn escaped_templates_write_what_push_md_writes() {
+        let t = Template::<1>::parse("a <b> & {0} {{c}}").unwrap();
+        let mut written = String::new();
+        t.escaped_md()
+            .write(&mut written, |i, out| out.push_str(&i.to_string()));
+        assert_eq!(written, t.md(["0"]));
+        assert_eq!(written, "a &lt;b&gt; &amp; 0 {c}");
+    }
+
+    #[test]
+    fn date_words_are_escaped_only_when_needed() {
+        let en = fixtures::english().unwrap().summary.dates;
+        assert!(matches!(en.escaped_md(), Cow::Borrowed(_)));
+        let mut odd = en.clone();
+        odd.months[11] = "D<e>c".into();
+        odd.pattern = DatePattern::parse("{month} & {day} {year}").unwrap();
+        let escaped = odd.escaped_md();
+        assert_eq!(escaped.months[11], "D&lt;e&gt;c");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(
+            crate::dates::display_date(day, &escaped),
+            "D&lt;e&gt;c &amp; 04 2026"
         );
     }
 

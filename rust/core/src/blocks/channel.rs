@@ -9,7 +9,7 @@ use slack_morphism::prelude::*;
 
 use super::Message;
 use crate::absence::{AbsenceKind, AbsenceRow, Summary};
-use crate::dates::{display_date, push_uint};
+use crate::dates::{push_display_date, push_uint};
 use crate::slack_id::SlackUserId;
 use crate::words::{
     DateWords, KindWords, LateLeaveWords, SummaryWords, Template, TestMessageWords,
@@ -61,11 +61,27 @@ pub fn kind_label(kind: AbsenceKind, words: &KindWords) -> String {
     .as_md()
 }
 
-/// ` _until <date>_`, appended to `out`.
-fn push_until(out: &mut String, until: NaiveDate, template: &Template<1>, dates: &DateWords) {
-    out.push_str(" _");
-    template.push_md(out, [&mrkdwn::escape(&display_date(until, dates))]);
-    out.push('_');
+/// Writes ` _until <date>_`: the "until" word and the date words escaped for mrkdwn once, the
+/// date written in place (a summary writes one per distinct end date and group).
+struct Until<'w> {
+    template: Cow<'w, Template<1>>,
+    dates: Cow<'w, DateWords>,
+}
+
+impl<'w> Until<'w> {
+    fn new(template: &'w Template<1>, dates: &'w DateWords) -> Self {
+        Self {
+            template: template.escaped_md(),
+            dates: dates.escaped_md(),
+        }
+    }
+
+    fn push(&self, out: &mut String, until: NaiveDate) {
+        out.push_str(" _");
+        self.template
+            .write(out, |_, out| push_display_date(out, until, &self.dates));
+        out.push('_');
+    }
 }
 
 fn header(text: String) -> SlackBlock {
@@ -196,6 +212,7 @@ pub fn attendance_messages(summary: &Summary, title: &str, words: &SummaryWords)
     );
     // One line buffer and one "until" text reused for every line: entries are sorted by end
     // date within a group, so consecutive lines mostly share it.
+    let until_words = Until::new(&words.until, &words.dates);
     let mut line = String::with_capacity(128);
     let mut until: Option<(NaiveDate, String)> = None;
     for group in &summary.groups {
@@ -216,7 +233,7 @@ pub fn attendance_messages(summary: &Summary, title: &str, words: &SummaryWords)
                     Some((d, text)) if *d == date => line.push_str(text),
                     _ => {
                         let mut text = String::with_capacity(32);
-                        push_until(&mut text, date, &words.until, &words.dates);
+                        until_words.push(&mut text, date);
                         line.push_str(&text);
                         until = Some((date, text));
                     }
@@ -241,7 +258,7 @@ pub fn late_leave_note(
         .also_on_leave
         .md([&who(name, slack_user_id), &kind_label(kind, &words.kinds)]);
     if let Some(date) = until {
-        push_until(&mut text, date, &words.until, &words.dates);
+        Until::new(&words.until, &words.dates).push(&mut text, date);
     }
     Message::from_blocks(vec![section(text)])
 }

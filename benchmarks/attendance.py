@@ -17,14 +17,23 @@ a few duplicate employees, every kind of half day). Output: ms per call and the 
 from __future__ import annotations
 
 import datetime
+import json
 import sys
 import timeit
+from pathlib import Path
 
 from frappe_slack_connector import core
 
 TODAY = "2026-12-04"
 TITLE = "Employees on Leave"
 SIZES = (100, 1_000, 10_000)
+# The English words, as the catalogue (slack/words.py) gives them (tests/test_words.py keeps this
+# copy equal to it); converted on every call, as the scheduler's call does.
+WORDS = json.loads(
+	(Path(__file__).resolve().parents[1] / "rust/core/tests/fixtures/words_en.json").read_text(
+		encoding="utf-8"
+	)
+)["summary"]
 
 # --- the reference: a straightforward Python implementation of the same rules -----------------
 
@@ -220,7 +229,7 @@ def per_call(fn, budget: float = 0.5) -> float:
 def main() -> int:
 	for n in SIZES:
 		rows = make_rows(n)
-		rust = core.build_attendance_summary(rows, today=TODAY, title=TITLE)
+		rust = core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS)
 		ref = reference_summary(rows, TODAY, TITLE)
 		if groups_of(rust) != groups_of(ref) or rust != ref:
 			print(f"MISMATCH at {n} rows: the reference and the core disagree", file=sys.stderr)
@@ -229,8 +238,10 @@ def main() -> int:
 	print(f"{'rows':>7} | {'msgs':>4} | {'rust core ms':>12} | {'pure Python ms':>14} | python/rust")
 	for n in SIZES:
 		rows = make_rows(n)
-		msgs = len(core.build_attendance_summary(rows, today=TODAY, title=TITLE))
-		t_rust = per_call(lambda rows=rows: core.build_attendance_summary(rows, today=TODAY, title=TITLE))
+		msgs = len(core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS))
+		t_rust = per_call(
+			lambda rows=rows: core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS)
+		)
 		t_py = per_call(lambda rows=rows: reference_summary(rows, TODAY, TITLE))
 		print(f"{n:>7} | {msgs:>4} | {t_rust * 1e3:>12.3f} | {t_py * 1e3:>14.3f} | {t_py / t_rust:>10.1f}x")
 	return 0

@@ -6,8 +6,8 @@ The payload is the leave modal as Slack echoes it on submit (the view we built w
 `core.build_leave_modal`, 90 leave types, plus `state.values`), about 10 KiB of JSON — the kind of
 body the interactivity route sees most. Two cases, each measured on both sides in the same run:
 
-- invalid: end date before start date → `route_interaction` gives inline `errors` →
-  `build_view_errors` (the body of the HTTP 200 Slack shows in the modal);
+- invalid: end date before start date → `route_interaction` gives inline `errors` (codes) →
+  `build_view_errors` with the English words (the body of the HTTP 200 Slack shows in the modal);
 - valid: → `route_interaction` gives the typed `form` → no `build_view_errors` (it refuses `{}`);
   the work measured is route + nothing else (what the handler does before the ERP call).
 
@@ -22,6 +22,7 @@ import datetime
 import json
 import sys
 import timeit
+from pathlib import Path
 
 from frappe_slack_connector import core
 from tests.harness.slack_requests import (
@@ -34,6 +35,13 @@ from tests.harness.slack_requests import (
 )
 
 MAX_REASON = 1000
+# The English words, as the catalogue (slack/words.py) gives them; tests/test_words.py keeps this
+# copy equal to it. The handlers build them once per request; here once per run.
+WORDS = json.loads(
+	(Path(__file__).resolve().parents[1] / "rust/core/tests/fixtures/words_en.json").read_text(
+		encoding="utf-8"
+	)
+)
 
 
 def payload(start: str, end: str) -> str:
@@ -44,7 +52,8 @@ def payload(start: str, end: str) -> str:
 			],
 			"today": "2026-12-01",
 			"half_day_checked": False,
-		}
+		},
+		words=WORDS["modal"],
 	)
 	values = {
 		"start_date": {"start_date_picker": state_datepicker(start)},
@@ -127,7 +136,7 @@ def python_view_errors(errors: dict) -> dict:
 
 
 def rust_invalid(raw: str) -> dict:
-	return core.build_view_errors(core.route_interaction(raw)["errors"])
+	return core.build_view_errors(core.route_interaction(raw)["errors"], words=WORDS["view_errors"])
 
 
 def python_invalid(raw: str) -> dict:

@@ -102,13 +102,37 @@ class HalfDayToggleRoute(TypedDict):
 	values: FormValues  # current inputs; pass as `current` to build_leave_modal
 	private_metadata: str
 
+FormErrorCode = Literal[
+	"start_date_missing",
+	"end_date_missing",
+	"leave_type_missing",
+	"reason_missing",
+	"reason_too_long",
+	"end_before_start",
+	"half_day_outside",
+	"half_day_date_missing",
+	"half_day_needs_date",
+	"half_period_missing",
+]
+
+class FormError(TypedDict, total=False):
+	"""Why a field of the submitted modal is not acceptable: a stable code, put into the reader's
+	words by `build_view_errors` (routing runs before anyone knows the reader's language)."""
+
+	code: FormErrorCode  # required; the only key except for the two codes below
+	max: int  # reason_too_long: the limit (1000)
+	length: int  # reason_too_long: the reason's length
+	start: str  # half_day_outside: first day of the leave, ISO date
+	end: str  # half_day_outside: last day of the leave, ISO date
+
 class LeaveSubmissionRoute(TypedDict):
 	handler: Literal["leave_submission"]
 	user_id: str
 	view_id: str
 	private_metadata: str
 	form: FormValues | None  # set when valid
-	errors: dict[str, str] | None  # {block_id: message} when invalid; answer build_view_errors(errors)
+	# {block_id: error} when invalid; answer build_view_errors(errors, words=…) in the reader's words
+	errors: dict[str, FormError] | None
 
 class AckRoute(TypedDict):
 	handler: Literal["ack"]
@@ -125,8 +149,8 @@ def route_interaction(payload: str | bytes) -> Route:
 	- block_actions, action_id `half_day_checkbox` in block `half_day_checkbox` → `half_day_toggle`
 	- block_actions, action_id starting with `ignore` → `ack` (`ignored_action`)
 	- view_submission, callback_id `apply_leave_application` → `leave_submission`, validated:
-		`form` or inline `errors` (end ≥ start, half-day date inside the range, required fields,
-		reason ≤ 1000 characters)
+		`form` or inline `errors` as codes (end ≥ start, half-day date inside the range, required
+		fields, reason ≤ 1000 characters; see `FormError`)
 	- view_closed (any callback_id) → `ack` (`view_closed`)
 
 	Payloads over 64 KiB are parsed with the GIL released.
@@ -135,6 +159,122 @@ def route_interaction(payload: str | bytes) -> Route:
 		PayloadError: anything else (see `PayloadError.reason`).
 		TypeError: `payload` is neither str nor bytes.
 	"""
+
+# --- words: what a person reads, from the catalogue (frappe_slack_connector/slack/words.py) ---
+# Every key is required and no other is accepted; a missing or unknown key, a value that is not a
+# str, or a template lacking one of its placeholders `{0}`, `{1}` … or naming another raises
+# `InputError` (reason `bad_words`, field "words"). Words are plain text: the builders escape them
+# for mrkdwn, fill the placeholders and add Slack syntax (bold, mentions, links, emoji).
+
+class DateWords(TypedDict):
+	months: list[str]  # 12 abbreviations, January first
+	weekdays: list[str]  # 7 abbreviations, Monday first
+	pattern: str  # `{month}`, `{day}` (2 digits), `{year}` (4 digits) required, `{weekday}` optional
+
+class PeriodWords(TypedDict):
+	first_half: str
+	second_half: str
+
+class KindWords(TypedDict):
+	full_day: str
+	half_day: str
+	first_half: str
+	second_half: str
+
+class StatusWords(TypedDict):
+	open: str
+	approved: str
+	rejected: str
+	cancelled: str
+
+class ModalWords(TypedDict):
+	title: str  # ≤ 24 characters shown
+	submit: str
+	close: str
+	start_date: str
+	end_date: str
+	leave_type: str
+	leave_type_placeholder: str
+	half_day: str
+	half_day_option: str
+	half_day_date: str
+	half_period: str
+	half_period_placeholder: str
+	reason: str
+	reason_placeholder: str
+	periods: PeriodWords
+	leave_type_group: str  # {0} first, {1} last number of an option group
+	leave_types_cut: str  # {0} shown, {1} total
+	leave_types_grouped: str  # {0} total, {1} group size
+
+class ViewErrorWords(TypedDict):
+	start_date_missing: str
+	end_date_missing: str
+	leave_type_missing: str
+	reason_missing: str
+	reason_too_long: str  # {0} limit, {1} length
+	end_before_start: str
+	half_day_outside: str  # {0} first, {1} last day
+	half_day_date_missing: str
+	half_day_needs_date: str
+	half_period_missing: str
+	dates: DateWords
+
+class LeaveWords(TypedDict):
+	request_header: str
+	requested: str  # {0} the requester
+	leave_id: str
+	leave_type: str
+	from_date: str
+	to_date: str
+	total_days: str
+	half_day: str
+	submitted_on: str
+	reason: str
+	periods: PeriodWords
+	approve: str
+	reject: str
+	approved_by: str  # {0} who decided
+	rejected_by: str  # {0} who decided
+	submitted_header: str
+	submitted: str
+	submitted_to: str  # {0} the approver
+	approved_header: str
+	rejected_header: str
+	request_decided: str  # {0} `approved` / `rejected` below, {1} who decided
+	approved: str
+	rejected: str
+	dates: DateWords
+
+class NoticeWords(TypedDict):
+	not_allowed: str  # {0} the Leave Application
+	already_decided: str  # {0} the Leave Application, {1} its status
+	already_decided_by: str  # … {2} who decided
+	slack_not_linked: str
+	no_employee: str
+	no_leave_types: str
+	action_failed: str  # {0} the Leave Application, {1} Frappe's message
+	not_changed: str
+	statuses: StatusWords
+
+class SummaryWords(TypedDict):
+	default_title: str
+	groups: KindWords
+	until: str  # {0} the last day
+	continued: str  # {0} the group heading
+	nobody: str  # {0} the title
+	dates: DateWords
+
+class LateLeaveWords(TypedDict):
+	also_on_leave: str  # {0} who, {1} how (kinds)
+	kinds: KindWords
+	until: str  # {0} the last day
+	dates: DateWords
+
+class TestMessageWords(TypedDict):
+	can_post: str  # {0} the app's name
+	can_post_from: str  # {0} the app's name, {1} the site
+	sent_by: str
 
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
@@ -149,11 +289,12 @@ class LeaveModalInput(TypedDict, total=False):
 	current: FormValues  # values to preserve (a half_day_toggle route's `values`); dates may be None
 	private_metadata: str  # ≤ 3000 characters; default ""
 
-def build_leave_modal(input: LeaveModalInput) -> dict:
+def build_leave_modal(input: LeaveModalInput, *, words: ModalWords) -> dict:
 	"""The "Apply for Leave" modal as a view dict for `views.open(view=...)` /
-	`views.update(view=..., view_id=..., hash=...)`.
+	`views.update(view=..., view_id=..., hash=...)`, in `words` (the reader's language).
 
-	Title "Apply for Leave", submit "Submit", close "Cancel", callback_id `apply_leave_application`.
+	Title, submit and close from `words` ("Apply for Leave", "Submit", "Cancel" in English),
+	callback_id `apply_leave_application`.
 	Inputs in order: start date, end date, leave type, Half Day checkbox (dispatches the toggle),
 	[half-day date, when half day is checked and the range spans several days],
 	[half period, when half day is checked and `has_half_period_field`], reason (≤ 1000 chars).
@@ -161,7 +302,7 @@ def build_leave_modal(input: LeaveModalInput) -> dict:
 	with a hint saying how many are listed or shown).
 
 	Raises:
-		InputError: unknown or missing keys, bad dates (`bad_input`); no leave types, private_metadata too long (`unbuildable`).
+		InputError: unknown or missing keys, bad dates (`bad_input`); bad words (`bad_words`); no leave types, private_metadata too long (`unbuildable`).
 		TypeError: a value that is not plain JSON (e.g. a `datetime.date`: pass `.isoformat()`).
 	"""
 
@@ -186,26 +327,35 @@ class SlackMessage(TypedDict):
 
 Decision = Literal["approve", "reject", "Approved", "Rejected", "approved", "rejected"]
 
-def build_approver_message(details: LeaveDetails) -> SlackMessage:
-	"""The approver's DM: header, requester (mention or escaped name), Leave ID linked to the form,
-	type, from/to (`Dec 04, 2026 (Fri)`), total days, half day, submitted on, reason (escaped,
-	fitted to 3000 chars), and block `leave_actions_block` with Approve (primary, `leave_approve`)
-	and Reject (danger, `leave_reject`), both with value = the Leave Application name.
+def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> SlackMessage:
+	"""The approver's DM in `words`: header, requester (mention or escaped name), Leave ID linked to
+	the form, type, from/to (dates in `words.dates`: `Dec 04, 2026 (Fri)` in English), total days,
+	half day, submitted on, reason (escaped, fitted to 3000 chars), and block `leave_actions_block`
+	with Approve (primary, `leave_approve`) and Reject (danger, `leave_reject`), both with value =
+	the Leave Application name.
 
 	Raises:
-		InputError: bad input (`bad_input`), or a name longer than a button value, 2000 chars (`unbuildable`).
+		InputError: bad input (`bad_input`), bad words (`bad_words`), or a name longer than a button value, 2000 chars (`unbuildable`).
 	"""
 
-def build_decided_message(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:
+def build_decided_message(
+	details: LeaveDetails, decision: Decision, decided_by: str, *, words: LeaveWords
+) -> SlackMessage:
 	"""The approver's message after a decision, for `chat.update`: the same content with the buttons
-	replaced by "✅ Approved by <decided_by>" / "❌ Rejected by <decided_by>"."""
+	replaced by "✅ Approved by <decided_by>" / "❌ Rejected by <decided_by>" (in `words`).
+	Raises `InputError` like `build_approver_message`."""
 
-def build_requester_confirmation(details: LeaveDetails, approver_name: str | None = None) -> SlackMessage:
-	"""DM to the requester once the Leave Application exists: submitted (and sent to whom),
-	Leave ID linked to the form, type, dates, half day, reason."""
+def build_requester_confirmation(
+	details: LeaveDetails, approver_name: str | None = None, *, words: LeaveWords
+) -> SlackMessage:
+	"""DM to the requester once the Leave Application exists, in `words`: submitted (and sent to
+	whom), Leave ID linked to the form, type, dates, half day, reason."""
 
-def build_requester_decision(details: LeaveDetails, decision: Decision, decided_by: str) -> SlackMessage:
-	"""DM to the requester: their leave was approved / rejected by `decided_by`, with the details."""
+def build_requester_decision(
+	details: LeaveDetails, decision: Decision, decided_by: str, *, words: LeaveWords
+) -> SlackMessage:
+	"""DM to the requester in `words`: their leave was approved / rejected by `decided_by`, with the
+	details."""
 
 class NotAllowedNotice(TypedDict):
 	kind: Literal["not_allowed"]
@@ -231,21 +381,26 @@ class ErrorNotice(TypedDict):
 
 Notice = NotAllowedNotice | AlreadyDecidedNotice | SimpleNotice | ActionFailedNotice | ErrorNotice
 
-def build_leave_notice(notice: Notice) -> SlackMessage:
-	"""A one-section message for one user (`chat.postEphemeral` or a `response_url`), saying what
-	happened and what to do: not allowed to decide, already decided (by whom), Slack account not
-	linked / no employee / no leave types (ask HR), approval failed (nothing changed), or an error.
+def build_leave_notice(notice: Notice, *, words: NoticeWords) -> SlackMessage:
+	"""A one-section message for one user (`chat.postEphemeral` or a `response_url`), in `words`,
+	saying what happened and what to do: not allowed to decide, already decided (the stored
+	status shown in `words.statuses`, as stored when it has none; by whom), Slack account not
+	linked / no employee / no leave types (ask HR), approval failed (nothing changed), or an error
+	(`message` is already in the reader's words).
 	"""
 
-def build_view_errors(errors: Mapping[str, str]) -> dict:
+def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewErrorWords) -> dict:
 	"""`{"response_action": "errors", "errors": {block_id: message}}`, the body of the HTTP 200
-	that shows inline errors in the submitted modal. Messages are plain text (not escaped), cut to
-	2000 characters. `block_id` must be an input block of the view (e.g. a submission route's
-	`errors` keys, or `leave_type` / `start_date` for a Frappe validation error).
+	that shows inline errors in the submitted modal. A value is a message already in the reader's
+	words (str: a Frappe refusal, a handler's own message) or a submission route's `FormError`,
+	put into `words` (dates in `words.dates`). Messages are plain text (not escaped), cut to 2000
+	characters. `block_id` must be an input block of the view (e.g. a submission route's `errors`
+	keys, or `leave_type` / `start_date` for a Frappe validation error).
 
-	Raises `InputError` (`unbuildable`) for an empty mapping or a blank `block_id`: either answer
-	would show the user nothing (an empty errors answer may even close the modal as if the leave
-	had been filed)."""
+	Raises `InputError`: `unbuildable` for an empty mapping or a blank `block_id` (either answer
+	would show the user nothing; an empty errors answer may even close the modal as if the leave
+	had been filed), `bad_input` for a value that is neither a str nor a known `FormError` with
+	exactly its keys, `bad_words` for bad words."""
 
 # --- end leave workflow ---
 # --- attendance ---
@@ -255,7 +410,9 @@ class InputError(ValueError):
 	"""Bad input to a builder (attendance, leave workflow) or to `render_markdown`.
 
 	`reason` is one of `bad_input` (a leave builder's dict of the wrong shape: missing or unknown
-	key, bad date, unknown decision), `unbuildable` (a leave builder input Slack would reject and
+	key, bad date, unknown decision), `bad_words` (a `words` dict that does not fit its surface:
+	missing or unknown key, a template lacking one of its placeholders or naming another; `field`
+	is "words"), `unbuildable` (a leave builder input Slack would reject and
 	truncation cannot fix: no leave types, private_metadata too long, an over-long button value;
 	`build_view_errors` with no errors or a blank block id; builder output that would not
 	serialise, which no input is known to reach),
@@ -274,9 +431,11 @@ def build_attendance_summary(
 	rows: list[dict[str, object]],
 	*,
 	today: str,
-	title: str = "Employees on Leave",
+	words: SummaryWords,
+	title: str = "",
 ) -> list[dict[str, object]]:
-	"""Build the day's "who is out" messages: one `{"text": str, "blocks": list}` per message.
+	"""Build the day's "who is out" messages in `words`: one `{"text": str, "blocks": list}` per
+	message. (The texts below are the English words.)
 
 	Each row: `employee` (str, required), `employee_name` (str; blank → the employee id),
 	`slack_user_id` (str of ASCII letters/digits, None or ""), `from_date`, `to_date`
@@ -297,10 +456,10 @@ def build_attendance_summary(
 	3000 characters and messages within 50 blocks, so a large day yields several messages: post
 	the first, then the rest as thread replies of it (a group cut by a message boundary resumes
 	with "*<group>* (continued)"). Nobody out → one message `:sunny: No <title>`. A blank title
-	means "Employees on Leave". The dicts are read in place (only the fields above; other keys
+	means `words.default_title` ("Employees on Leave"). The dicts are read in place (only the fields above; other keys
 	are ignored whatever their type); grouping, packing and rendering run with the GIL released.
-	Raises `InputError` for a bad row or date, `TypeError` for a value in one of the fields
-	above that is not JSON-like (other than dates) or an int beyond 64 bits.
+	Raises `InputError` for a bad row or date or bad words (`bad_words`), `TypeError` for a value
+	in one of the fields above that is not JSON-like (other than dates) or an int beyond 64 bits.
 	"""
 
 def should_send_attendance(
@@ -331,8 +490,10 @@ def render_markdown(blocks: list[dict[str, object]]) -> str:
 	a non-list `not_a_list`.
 	"""
 
-def build_late_leave_note(row: dict[str, object], *, today: str) -> dict[str, object] | None:
-	"""The threaded reply for a leave created after today's summary went out.
+def build_late_leave_note(
+	row: dict[str, object], *, today: str, words: LateLeaveWords
+) -> dict[str, object] | None:
+	"""The threaded reply for a leave created after today's summary went out, in `words`.
 
 	`row` has the shape of a `build_attendance_summary` row. Returns `{"text": str, "blocks":
 	list}` reading e.g. "<@U1> is also on leave today (First Half)" (plus `_until <date>_` when
@@ -341,9 +502,10 @@ def build_late_leave_note(row: dict[str, object], *, today: str) -> dict[str, ob
 	`build_attendance_summary`.
 	"""
 
-def build_test_message(site: str = "") -> dict[str, object]:
-	"""The message the "Test channel" button posts: `{"text": str, "blocks": list}` saying that
-	Frappe Slack Connector can post in the channel, naming `site` (escaped) when given."""
+def build_test_message(site: str = "", *, words: TestMessageWords) -> dict[str, object]:
+	"""The message the "Test channel" button posts, in `words`: `{"text": str, "blocks": list}`
+	saying that Frappe Slack Connector can post in the channel, naming `site` (escaped) when given.
+	Raises `InputError` (`bad_words`) for bad words."""
 
 # --- workspace ---
 

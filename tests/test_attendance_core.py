@@ -7,7 +7,11 @@ import datetime
 import pytest
 
 from frappe_slack_connector import core
+from frappe_slack_connector.slack import words
 from tests.harness.blockkit import validate_message
+
+SUMMARY = words.summary("en")
+NOTE = words.late_leave_note("en")
 
 TODAY = "2026-12-04"
 
@@ -39,7 +43,7 @@ def test_summary_shape_and_valid_block_kit():
 			half_period="First Half",
 		),
 	]
-	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
+	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
 	assert len(messages) == 1
 	(msg,) = messages
 	assert set(msg) == {"text", "blocks"}
@@ -55,7 +59,10 @@ def test_summary_shape_and_valid_block_kit():
 
 def test_empty_day():
 	(msg,) = core.build_attendance_summary(
-		[row(1, from_date="2026-12-05", to_date="2026-12-06")], today=TODAY, title="Employees on Leave"
+		[row(1, from_date="2026-12-05", to_date="2026-12-06")],
+		today=TODAY,
+		title="Employees on Leave",
+		words=SUMMARY,
 	)
 	assert msg["text"] == ":sunny: No Employees on Leave"
 
@@ -66,7 +73,7 @@ def test_large_day_splits_within_limits_every_person_once():
 		row(i, employee_name=f"Person {i:05} " + "x" * 60, slack_user_id=None, from_date=TODAY)
 		for i in range(n)
 	]
-	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave")
+	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
 	assert len(messages) > 1
 	seen = []
 	for msg in messages:
@@ -95,14 +102,14 @@ def test_large_day_splits_within_limits_every_person_once():
 )
 def test_bad_row_is_input_error(bad, field):
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY)
+		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
 	assert isinstance(exc.value, ValueError)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
 
 
 def test_bad_today():
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([], today="2026-12-4")
+		core.build_attendance_summary([], today="2026-12-4", words=SUMMARY)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_date", "today", None)
 
 
@@ -140,20 +147,23 @@ def test_gate_bad_input():
 
 def test_late_leave_note_and_test_message():
 	note = core.build_late_leave_note(
-		row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY
+		row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY, words=NOTE
 	)
 	assert note["text"] == "<@U00000001> is also on leave today (Second Half)"
 	assert validate_message(note["blocks"], text=note["text"]) == []
 	assert (
-		core.build_late_leave_note(row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY) is None
+		core.build_late_leave_note(
+			row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY, words=NOTE
+		)
+		is None
 	)
-	msg = core.build_test_message("hr.example.com")
+	msg = core.build_test_message("hr.example.com", words=words.test_message("en"))
 	assert "can post in this channel" in msg["text"]
 	assert validate_message(msg["blocks"], text=msg["text"]) == []
 
 
 def test_render_markdown_round_trip_and_rejects_unknown():
-	(msg,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out")
+	(msg,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out", words=SUMMARY)
 	md = core.render_markdown(msg["blocks"])
 	assert "1 Out" in md and "*Full Day*" in md
 	with pytest.raises(core.InputError) as exc:
@@ -175,7 +185,7 @@ def test_render_markdown_round_trip_and_rejects_unknown():
 )
 def test_bad_field_types_name_the_field(bad, field, problem):
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY)
+		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
 	assert problem in str(exc.value)
 
@@ -196,13 +206,13 @@ def test_rows_are_read_in_place():
 		row(2, employee_name="", slack_user_id="", half_period="", half_day=False),
 		{"employee": "E3", "from_date": TODAY, "to_date": TODAY},
 	]
-	(msg,) = core.build_attendance_summary(rows, today=TODAY)
+	(msg,) = core.build_attendance_summary(rows, today=TODAY, words=SUMMARY)
 	assert "*Second Half*\n1. <@U00000001>" in msg["text"]
 	assert "HR-EMP-00002" in msg["text"] and "E3" in msg["text"]
 	with pytest.raises(TypeError):
-		core.build_attendance_summary([row(1, half_day=2**70)], today=TODAY)
+		core.build_attendance_summary([row(1, half_day=2**70)], today=TODAY, words=SUMMARY)
 	with pytest.raises(TypeError):
-		core.build_attendance_summary([row(1, half_period=object())], today=TODAY)
+		core.build_attendance_summary([row(1, half_period=object())], today=TODAY, words=SUMMARY)
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), "not a dict"], today=TODAY)
+		core.build_attendance_summary([row(1), "not a dict"], today=TODAY, words=SUMMARY)
 	assert (exc.value.field, exc.value.index) == ("<row>", 1)

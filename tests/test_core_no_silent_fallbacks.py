@@ -11,11 +11,14 @@ from __future__ import annotations
 import pytest
 
 from frappe_slack_connector import core
+from frappe_slack_connector.slack import words
+
+ERRORS = words.view_errors("en")
 
 
 def test_no_errors_at_all_is_an_input_error_not_an_empty_answer():
 	with pytest.raises(core.InputError) as info:
-		core.build_view_errors({})
+		core.build_view_errors({}, words=ERRORS)
 	assert info.value.reason == "unbuildable"
 	assert info.value.field is None and info.value.index is None
 
@@ -23,13 +26,13 @@ def test_no_errors_at_all_is_an_input_error_not_an_empty_answer():
 @pytest.mark.parametrize("block_id", ["", " ", "\t\n"])
 def test_a_blank_block_id_is_an_input_error(block_id):
 	with pytest.raises(core.InputError) as info:
-		core.build_view_errors({"reason": "Fine", block_id: "Shown under no input"})
+		core.build_view_errors({"reason": "Fine", block_id: "Shown under no input"}, words=ERRORS)
 	assert info.value.reason == "unbuildable"
 	assert "block id" in str(info.value)
 
 
 def test_real_errors_still_build():
-	assert core.build_view_errors({"reason": "Tell your approver why."}) == {
+	assert core.build_view_errors({"reason": "Tell your approver why."}, words=ERRORS) == {
 		"response_action": "errors",
 		"errors": {"reason": "Tell your approver why."},
 	}

@@ -9,7 +9,9 @@ from frappe_slack_connector.api.workspace import slack_error_hint
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.client import SlackCallError
 
 
@@ -21,9 +23,11 @@ def test_channel(channel_id: str | None = None) -> dict:
 	if not channel:
 		frappe.throw(frappe._("Enter a Channel ID to test."), title=frappe._("Slack channel test"))
 	try:
-		posted = slack_site.call_site(
-			"chat.postMessage", channel=channel, **core.build_test_message(erp_settings.site_url())
+		# Posted to a channel: in the site's language, like the summary it stands in for.
+		message = core.build_test_message(
+			erp_settings.site_url(), words=words.test_message(erp_users.language_of(None))
 		)
+		posted = slack_site.call_site("chat.postMessage", channel=channel, **message)
 	except SlackCallError as err:
 		erp_log.fail(
 			title=f"Slack channel test failed: {err.error}",

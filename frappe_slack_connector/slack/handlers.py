@@ -2,6 +2,11 @@
 
 Handlers are thin: the ERP adapter does the ERP work, the Rust builders make every Slack body,
 `slack/site.py` talks to Slack. Each returns the werkzeug Response Slack gets within its 3 s.
+
+Everything a person reads is in their language (`erp_users.language_of`): the modal, its inline
+errors and the notices in that of the Slack user's Frappe user (the site's language when the
+Slack user has none), the approver's decided message in the leave approver's, with the words of
+`slack/words.py`.
 """
 
 from __future__ import annotations
@@ -10,7 +15,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from frappe import _
 from werkzeug.wrappers import Response
 
 from frappe_slack_connector import core
@@ -20,6 +24,7 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.responses import ack, json_response
 from frappe_slack_connector.tasks import leave as leave_jobs
 
@@ -40,8 +45,19 @@ FALLBACK_BLOCK = core.block_for_leave_field(erp_leave.GENERAL_FIELD)
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def notice(kind: str, **fields) -> SlackMessage:
-	return core.build_leave_notice({"kind": kind, **fields})
+def notice(lang: str, kind: str, **fields) -> SlackMessage:
+	return core.build_leave_notice({"kind": kind, **fields}, words=words.notices(lang))
+
+
+def view_errors(lang: str, errors: dict) -> dict:
+	"""The inline-errors answer: route error codes or messages, in `lang`."""
+	return core.build_view_errors(errors, words=words.view_errors(lang))
+
+
+def language_of_slack_user(slack_user_id: str | None) -> str:
+	"""The language of the Slack user's Frappe user (linked in Slack User Meta), else the site's."""
+	user = erp_users.frappe_user_for_slack(slack_user_id) if slack_user_id else None
+	return erp_users.language_of(user)
 
 
 def resolve_user(slack_user_id: str) -> str | None:
@@ -73,8 +89,10 @@ def resolve_user(slack_user_id: str) -> str | None:
 	return user
 
 
-def leave_modal(employee: str, *, checked: bool = False, current: dict | None = None) -> dict | None:
-	"""The modal for `employee`, or None when there is nothing they can apply for."""
+def leave_modal(
+	employee: str, lang: str, *, checked: bool = False, current: dict | None = None
+) -> dict | None:
+	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for."""
 	today = erp_clock.today()
 	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
@@ -88,7 +106,7 @@ def leave_modal(employee: str, *, checked: bool = False, current: dict | None = 
 	}
 	if current is not None:
 		spec["current"] = current
-	return core.build_leave_modal(spec)
+	return core.build_leave_modal(spec, words=words.modal(lang))
 
 
 def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
@@ -116,14 +134,15 @@ def apply_leave(form: dict[str, str]) -> Response:
 		)
 		return json_response({"ok": False, "error": "missing_field"}, status=400)
 	user = resolve_user(slack_user)
+	lang = erp_users.language_of(user)
 	if not user:
-		return json_response(notice("slack_not_linked"))
+		return json_response(notice(lang, "slack_not_linked"))
 	employee = erp_users.active_employee(user)
 	if not employee:
-		return json_response(notice("no_employee"))
-	view = leave_modal(employee)
+		return json_response(notice(lang, "no_employee"))
+	view = leave_modal(employee, lang)
 	if view is None:
-		return json_response(notice("no_leave_types"))
+		return json_response(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
 		"views.open",
 		trigger_id=trigger_id,
@@ -132,14 +151,7 @@ def apply_leave(form: dict[str, str]) -> Response:
 		log_context=f"user {user}",
 	)
 	if not opened.ok:
-		return json_response(
-			notice(
-				"error",
-				message=_("The leave form could not be opened ({0}). Please run /apply-leave again.").format(
-					opened.error
-				),
-			)
-		)
+		return json_response(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
 	return ack()
 
 
@@ -153,7 +165,10 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 	# for nobody whose metadata outgrows Slack's 3000 characters).
 	user = erp_users.frappe_user_for_slack(route["user_id"])
 	employee = erp_users.active_employee(user) if user else None
-	view = leave_modal(employee, checked=route["checked"], current=route["values"]) if employee else None
+	lang = erp_users.language_of(user)
+	view = (
+		leave_modal(employee, lang, checked=route["checked"], current=route["values"]) if employee else None
+	)
 	if view is None:
 		erp_log.log_error(
 			"Leave form not updated", f"No employee or leave types for Slack user {route['user_id']}."
@@ -173,21 +188,14 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 
 def leave_submission(route: LeaveSubmissionRoute) -> Response:
 	"""Create the Leave Application, or show what is wrong inline in the modal."""
-	if route["errors"]:
-		return json_response(core.build_view_errors(route["errors"]))
-	form = route["form"]
 	user = erp_users.frappe_user_for_slack(route["user_id"])
+	lang = erp_users.language_of(user)
+	if route["errors"]:
+		return json_response(view_errors(lang, route["errors"]))
+	form = route["form"]
 	employee = erp_users.active_employee(user) if user else None
 	if not employee:
-		return json_response(
-			core.build_view_errors(
-				{
-					FALLBACK_BLOCK: _(
-						"Your Slack account is not linked to an active Employee. Ask HR to connect it."
-					)
-				}
-			)
-		)
+		return json_response(view_errors(lang, {FALLBACK_BLOCK: words.no_active_employee(lang)}))
 	try:
 		created = erp_leave.create_leave_application(
 			user=user,
@@ -202,7 +210,8 @@ def leave_submission(route: LeaveSubmissionRoute) -> Response:
 		)
 	except erp_leave.LeaveRefused as refused:
 		block = core.block_for_leave_field(refused.field)
-		return json_response(core.build_view_errors({block: refused.message}))
+		# hrms's message, said while acting as the employee: in their language already.
+		return json_response(view_errors(lang, {block: refused.message}))
 	erp_jobs.enqueue_after_commit(
 		f"{leave_jobs.JOBS}.confirm_to_requester",
 		leave_application=created["name"],
@@ -214,18 +223,21 @@ def leave_submission(route: LeaveSubmissionRoute) -> Response:
 def leave_decision(route: LeaveDecisionRoute) -> Response:
 	"""Approve / Reject from the approver's message, as the deciding user; idempotent."""
 	name = route["leave_application"]
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)  # of the clicking user: the notices are theirs
 	info = erp_leave.leave_details(name)
 	if info is None:
-		ephemeral(route, notice("error", message=_("Leave Application {0} no longer exists.").format(name)))
+		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
 		return ack()
-	user = resolve_user(route["user_id"])
 	if not user or not erp_leave.may_decide(user, info["leave_approver"]):
-		ephemeral(route, notice("not_allowed", leave_application=name))
+		ephemeral(route, notice(lang, "not_allowed", leave_application=name))
 		return ack()
 	status, docstatus = erp_leave.current_status(name) or (info["status"], info["docstatus"])
 	if status != erp_leave.OPEN or docstatus != 0:
 		by = erp_users.full_name(info["modified_by"]) if docstatus == 1 else None
-		ephemeral(route, notice("already_decided", leave_application=name, status=status, decided_by=by))
+		ephemeral(
+			route, notice(lang, "already_decided", leave_application=name, status=status, decided_by=by)
+		)
 		return ack()
 	decided_by = erp_users.full_name(user)
 	try:
@@ -237,9 +249,11 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 			reference_doctype=erp_leave.LEAVE_APPLICATION,
 			reference_name=name,
 		)
-		ephemeral(route, notice("action_failed", leave_application=name, message=refused.message))
+		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 		return ack()
 	details = erp_leave.leave_details(name)["builder"]
+	# The updated message is the leave approver's DM: in their language, whoever decided.
+	approver_words = words.leave_messages(erp_users.language_of(info["leave_approver"]))
 	if route.get("channel_id") and route.get("message_ts"):
 		slack_site.call_or_log(
 			"chat.update",
@@ -248,7 +262,7 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 			log_title="Leave approval message not updated",
 			reference_doctype=erp_leave.LEAVE_APPLICATION,
 			reference_name=name,
-			**core.build_decided_message(details, route["status"], decided_by),
+			**core.build_decided_message(details, route["status"], decided_by, words=approver_words),
 		)
 	erp_jobs.enqueue_after_commit(
 		f"{leave_jobs.JOBS}.tell_requester_decision",
@@ -271,23 +285,24 @@ HANDLERS: dict[str, Callable[[Route], Response]] = {
 }
 
 
+def _failure_language(slack_user_id: str | None) -> str:
+	"""The reader's language after a failure; English if even that cannot be read (the database
+	may be what failed), so the user still learns that nothing happened."""
+	try:
+		return language_of_slack_user(slack_user_id)
+	except Exception:
+		erp_log.roll_back_and_log_exception("Slack user language not read")
+		return "en"
+
+
 def _failure(route: Route) -> Response:
 	"""What Slack gets when a handler failed unexpectedly: a 200 the user can see."""
 	if route["handler"] == "leave_submission":
-		return json_response(
-			core.build_view_errors(
-				{
-					FALLBACK_BLOCK: _(
-						"Something went wrong and your leave was not applied. "
-						"Please try again, or apply from the desk."
-					)
-				}
-			)
-		)
+		lang = _failure_language(route["user_id"])
+		return json_response(view_errors(lang, {FALLBACK_BLOCK: words.leave_not_applied(lang)}))
 	if route["handler"] == "leave_decision":
-		ephemeral(
-			route, notice("error", message=_("Something went wrong; nothing was changed. Please try again."))
-		)
+		lang = _failure_language(route["user_id"])
+		ephemeral(route, notice(lang, "error", message=words.nothing_changed(lang)))
 	return ack()
 
 
@@ -306,4 +321,5 @@ def handle_slash_command(form: dict[str, str]) -> Response:
 		return apply_leave(form)
 	except Exception:
 		erp_log.roll_back_and_log_exception("Slack /apply-leave failed")
-		return json_response(notice("error", message=_("Something went wrong. Please try again later.")))
+		lang = _failure_language(form.get("user_id"))
+		return json_response(notice(lang, "error", message=words.try_again_later(lang)))

@@ -2,7 +2,8 @@
 
 The rules (who counts, groups, splitting, the send gate) live in the Rust core; this module
 gathers rows through the ERP adapter, posts through the site's Slack, and keeps the
-"sent once per day" promise.
+"sent once per day" promise. The channel's messages are in the site's language
+(`erp_users.language_of(None)`: System Settings), with the words of `slack/words.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
 
 LATE_LEAVE_JOB = "frappe_slack_connector.tasks.attendance.post_late_leave_note"
 
@@ -70,8 +73,12 @@ def send_summary(today, settings) -> dict:
 
 
 def build_messages(today, settings) -> list[dict]:
+	lang = erp_users.language_of(None)
 	return core.build_attendance_summary(
-		erp_attendance.absences_on(today), today=str(today), title=settings.title
+		erp_attendance.absences_on(today),
+		today=str(today),
+		title=words.summary_title(lang, settings.title),
+		words=words.summary(lang),
 	)
 
 
@@ -102,7 +109,10 @@ def post_late_leave_note(leave_application: str) -> None:
 	if settings.last_date != str(today) or not settings.last_ts or not settings.channel:
 		return
 	row = erp_attendance.absence_of(leave_application)
-	note = core.build_late_leave_note(row, today=str(today)) if row else None
+	lang = erp_users.language_of(None)
+	note = (
+		core.build_late_leave_note(row, today=str(today), words=words.late_leave_note(lang)) if row else None
+	)
 	if note is None:
 		return
 	slack_site.call_or_log(

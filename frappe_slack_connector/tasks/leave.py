@@ -1,5 +1,8 @@
 """Leave workflow DMs, sent from background jobs (enqueued after commit, so a rolled-back
-request never reaches Slack and the interaction answers within Slack's 3 s)."""
+request never reaches Slack and the interaction answers within Slack's 3 s).
+
+Each DM is in its reader's language (`erp_users.language_of`): the approver's request in the
+leave approver's, the confirmation and the decision in the requester's (the Employee's user)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
 
 JOBS = "frappe_slack_connector.tasks.leave"
 
@@ -88,7 +92,9 @@ def notify_leave_approver(leave_application: str) -> None:
 		return
 	_dm(
 		slack_id,
-		core.build_approver_message(info["builder"]),
+		core.build_approver_message(
+			info["builder"], words=words.leave_messages(erp_users.language_of(approver))
+		),
 		what="Leave approval request",
 		leave_application=leave_application,
 	)
@@ -102,7 +108,11 @@ def confirm_to_requester(leave_application: str, slack_user_id: str) -> None:
 	info = erp_leave.leave_details(leave_application)
 	if info is None:
 		return
-	message = core.build_requester_confirmation(info["builder"], erp_users.full_name(info["leave_approver"]))
+	message = core.build_requester_confirmation(
+		info["builder"],
+		erp_users.full_name(info["leave_approver"]),
+		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
+	)
 	_dm(slack_user_id, message, what="Leave confirmation", leave_application=leave_application)
 
 
@@ -119,5 +129,10 @@ def tell_requester_decision(leave_application: str, decision: str, decided_by: s
 			leave_application,
 		)
 		return
-	message = core.build_requester_decision(info["builder"], decision, decided_by)
+	message = core.build_requester_decision(
+		info["builder"],
+		decision,
+		decided_by,
+		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
+	)
 	_dm(slack_id, message, what="Leave decision", leave_application=leave_application)

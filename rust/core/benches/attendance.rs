@@ -7,6 +7,7 @@ use slack_connector_core::absence::{parse_rows, summarise};
 use slack_connector_core::blocks::channel::attendance_messages;
 use slack_connector_core::blocks::Message;
 use slack_connector_core::dates::parse_iso_date;
+use slack_connector_core::words::{fixtures, SummaryWords};
 use std::hint::black_box;
 
 const TODAY: &str = "2026-12-04";
@@ -37,11 +38,11 @@ fn rows(n: usize) -> Vec<Value> {
         .collect()
 }
 
-fn pipeline(values: &[Value]) -> Vec<Value> {
+fn pipeline(values: &[Value], words: &SummaryWords) -> Vec<Value> {
     let (Some(today), Ok(rows)) = (parse_iso_date(TODAY), parse_rows(values)) else {
         return Vec::new();
     };
-    attendance_messages(&summarise(&rows, today), "Employees on Leave")
+    attendance_messages(&summarise(&rows, today), "Employees on Leave", words)
         .iter()
         .map(Message::to_value)
         .collect::<Result<_, _>>()
@@ -49,12 +50,16 @@ fn pipeline(values: &[Value]) -> Vec<Value> {
 }
 
 fn bench_attendance(c: &mut Criterion) {
+    // The English words, as the Python catalogue gives them.
+    let Ok(words) = fixtures::english().map(|w| w.summary) else {
+        return;
+    };
     let mut group = c.benchmark_group("attendance");
     for n in [100usize, 1_000, 10_000] {
         let values = rows(n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("rows_to_messages", n), &values, |b, v| {
-            b.iter(|| pipeline(black_box(v)));
+            b.iter(|| pipeline(black_box(v), &words));
         });
         group.bench_with_input(BenchmarkId::new("parse_rows", n), &values, |b, v| {
             b.iter(|| parse_rows(black_box(v)));
@@ -67,7 +72,7 @@ fn bench_attendance(c: &mut Criterion) {
             let summary = summarise(&parsed, today);
             group.bench_with_input(BenchmarkId::new("messages_to_json", n), &summary, |b, s| {
                 b.iter(|| {
-                    attendance_messages(black_box(s), "Employees on Leave")
+                    attendance_messages(black_box(s), "Employees on Leave", &words)
                         .iter()
                         .map(Message::to_value)
                         .collect::<Result<Vec<_>, _>>()

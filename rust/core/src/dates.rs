@@ -1,5 +1,6 @@
 //! Dates in and out: the one strict `YYYY-MM-DD` parser, the site-local date-time and time-of-day
-//! parsers of the summary gate, and the display format of every message (`Dec 04, 2026 (Fri)`).
+//! parsers of the summary gate, and the display of every date a person reads, in their language's
+//! [`DateWords`] (`Dec 04, 2026 (Fri)`, `Fr., 04. Dez. 2026`).
 //!
 //! The date parser and the display format are written by hand: chrono's `%Y-%m-%d` is lenient
 //! (signed and five-digit years, one-digit fields, leading spaces) and its strftime interpreter
@@ -7,8 +8,12 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-/// The display format, as chrono's strftime spells it; [`push_display_date`] writes the same.
-pub const DISPLAY_FORMAT: &str = "%b %d, %Y (%a)";
+use crate::words::{DateField, DateWords};
+
+/// The English display format, as chrono's strftime spells it; [`push_display_date`] with the
+/// English words writes the same (checked in the tests).
+#[cfg(test)]
+const DISPLAY_FORMAT: &str = "%b %d, %Y (%a)";
 
 /// Exactly `YYYY-MM-DD` with a year from 0001 to 9999: what Slack's datepicker sends, what
 /// Frappe stores and what Python's `datetime.date` can hold. Anything else (`+10000-01-01`,
@@ -49,41 +54,39 @@ pub fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
         .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
 }
 
-/// `Dec 04, 2026 (Fri)`: the date format of every message and inline error.
-pub fn display_date(date: NaiveDate) -> String {
-    let mut out = String::with_capacity(18);
-    push_display_date(&mut out, date);
+/// A date as a reader reads it, in the words of their language (`Dec 04, 2026 (Fri)` in
+/// English): the date format of every message and inline error.
+pub fn display_date(date: NaiveDate, words: &DateWords) -> String {
+    let mut out = String::with_capacity(24);
+    push_display_date(&mut out, date, words);
     out
 }
 
 /// [`display_date`], appended to `out` without `format!` (a summary writes thousands of them).
-/// Years outside 0000–9999 (which no strict parse produces, but serde's chrono dates can) take
-/// chrono's path, so the text is always exactly what [`DISPLAY_FORMAT`] gives.
-pub fn push_display_date(out: &mut String, date: NaiveDate) {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let (Ok(year), Some(month), Some(weekday)) = (
-        u32::try_from(date.year()),
-        MONTHS.get(date.month0() as usize),
-        WEEKDAYS.get(date.weekday().num_days_from_monday() as usize),
-    ) else {
-        out.push_str(&date.format(DISPLAY_FORMAT).to_string());
-        return;
-    };
-    if year > 9999 {
-        out.push_str(&date.format(DISPLAY_FORMAT).to_string());
-        return;
+/// The pattern's fields are written by hand: month and weekday from `words`, the day in two
+/// digits (`%d`), the year in four (`%Y`). Years outside 0000–9999 (which no strict parse
+/// produces, but serde's chrono dates can) take chrono's `%Y` (with its sign), so English words
+/// give exactly what chrono's `%b %d, %Y (%a)` gives for every date.
+pub fn push_display_date(out: &mut String, date: NaiveDate, words: &DateWords) {
+    for piece in words.pattern.pieces() {
+        match piece {
+            Ok(text) => out.push_str(text),
+            Err(DateField::Month) => {
+                out.push_str(words.months.get(date.month0() as usize).map_or("", |m| m))
+            }
+            Err(DateField::Weekday) => out.push_str(
+                words
+                    .weekdays
+                    .get(date.weekday().num_days_from_monday() as usize)
+                    .map_or("", |d| d),
+            ),
+            Err(DateField::Day) => push_padded(out, date.day(), 2),
+            Err(DateField::Year) => match u32::try_from(date.year()) {
+                Ok(year) if year <= 9999 => push_padded(out, year, 4),
+                _ => out.push_str(&date.format("%Y").to_string()),
+            },
+        }
     }
-    out.push_str(month);
-    out.push(' ');
-    push_padded(out, date.day(), 2);
-    out.push_str(", ");
-    push_padded(out, year, 4);
-    out.push_str(" (");
-    out.push_str(weekday);
-    out.push(')');
 }
 
 /// `n` in at least `width` digits, zero-padded (what strftime's `%d` and `%Y` do).
@@ -121,14 +124,36 @@ mod tests {
         parse_iso_date(s).unwrap()
     }
 
+    fn en() -> &'static DateWords {
+        static EN: std::sync::OnceLock<DateWords> = std::sync::OnceLock::new();
+        EN.get_or_init(|| crate::words::fixtures::english().unwrap().summary.dates)
+    }
+
+    fn display(date: NaiveDate) -> String {
+        display_date(date, en())
+    }
+
+    #[test]
+    fn german_dates() {
+        let de = crate::words::fixtures::german().unwrap().summary.dates;
+        assert_eq!(display_date(d("2026-12-04"), &de), "Fr., 04. Dez. 2026");
+        assert_eq!(display_date(d("2027-03-01"), &de), "Mo., 01. März 2027");
+        assert_eq!(display_date(d("2026-05-10"), &de), "So., 10. Mai 2026");
+        // Every view carries the same date words.
+        let all = crate::words::fixtures::german().unwrap();
+        assert_eq!(all.view_errors.dates, de);
+        assert_eq!(all.leave_messages.dates, de);
+        assert_eq!(all.late_leave_note.dates, de);
+    }
+
     #[test]
     fn display_date_format() {
-        assert_eq!(display_date(d("2026-12-04")), "Dec 04, 2026 (Fri)");
-        assert_eq!(display_date(d("2027-01-10")), "Jan 10, 2027 (Sun)");
+        assert_eq!(display(d("2026-12-04")), "Dec 04, 2026 (Fri)");
+        assert_eq!(display(d("2027-01-10")), "Jan 10, 2027 (Sun)");
         // Same as chrono's strftime on every day of a few years.
         let mut day = d("2024-01-01");
         while day < d("2028-12-31") {
-            assert_eq!(display_date(day), day.format(DISPLAY_FORMAT).to_string());
+            assert_eq!(display(day), day.format(DISPLAY_FORMAT).to_string());
             assert_eq!(
                 parse_iso_date(&day.format("%Y-%m-%d").to_string()),
                 Some(day)
@@ -158,14 +183,14 @@ mod tests {
             for (month, day) in [(1, 1), (2, 28), (12, 31)] {
                 let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
                 assert_eq!(
-                    display_date(date),
+                    display(date),
                     date.format(DISPLAY_FORMAT).to_string(),
                     "{date:?}"
                 );
             }
         }
         for date in [NaiveDate::MIN, NaiveDate::MAX] {
-            assert_eq!(display_date(date), date.format(DISPLAY_FORMAT).to_string());
+            assert_eq!(display(date), date.format(DISPLAY_FORMAT).to_string());
         }
     }
 

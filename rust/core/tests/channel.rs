@@ -10,7 +10,7 @@
 )]
 
 mod common;
-use common::golden;
+use common::{de, en, golden};
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -59,7 +59,11 @@ fn typical_rows() -> Vec<Value> {
 #[test]
 fn golden_typical_day() {
     let rows = parse_rows(&typical_rows()).unwrap();
-    let messages = attendance_messages(&summarise(&rows, today()), "Employees on Leave");
+    let messages = attendance_messages(
+        &summarise(&rows, today()),
+        "Employees on Leave",
+        &en().summary,
+    );
     assert_eq!(messages.len(), 1);
     let text = &messages[0].text;
     assert!(text.contains("6 Employees on Leave"), "{text}");
@@ -70,17 +74,27 @@ fn golden_typical_day() {
 
 #[test]
 fn golden_empty_day() {
-    let messages = attendance_messages(&summarise(&[], today()), "Employees on Leave");
+    let messages = attendance_messages(
+        &summarise(&[], today()),
+        "Employees on Leave",
+        &en().summary,
+    );
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].text, ":sunny: No Employees on Leave");
     golden("attendance_empty", &messages_value(&messages));
-    let blank = attendance_messages(&summarise(&[], today()), "   ");
+    let blank = attendance_messages(&summarise(&[], today()), "   ", &en().summary);
     assert_eq!(blank[0].text, ":sunny: No Employees on Leave");
 }
 
 #[test]
 fn golden_late_leave_note() {
-    let note = late_leave_note("Ann", Some("U01ANN"), AbsenceKind::FirstHalf, None);
+    let note = late_leave_note(
+        "Ann",
+        Some("U01ANN"),
+        AbsenceKind::FirstHalf,
+        None,
+        &en().late_leave_note,
+    );
     assert_eq!(note.text, "<@U01ANN> is also on leave today (First Half)");
     golden("late_leave_note", &note.to_value().unwrap());
     let note = late_leave_note(
@@ -88,23 +102,24 @@ fn golden_late_leave_note() {
         None,
         AbsenceKind::FullDay,
         parse_iso_date("2026-12-08"),
+        &en().late_leave_note,
     );
     assert_eq!(
         note.text,
         "&lt;!here&gt; &amp; x is also on leave today (Full Day) _until Dec 08, 2026 (Tue)_"
     );
     let rows = parse_rows(&typical_rows()).unwrap();
-    let from_row = late_leave_note_for_row(&rows[3], today()).unwrap();
+    let from_row = late_leave_note_for_row(&rows[3], today(), &en().late_leave_note).unwrap();
     assert_eq!(
         from_row.text,
         "<@U04DEE> is also on leave today (First Half) _until Dec 07, 2026 (Mon)_"
     );
-    assert!(late_leave_note_for_row(&rows[6], today()).is_none());
+    assert!(late_leave_note_for_row(&rows[6], today(), &en().late_leave_note).is_none());
 }
 
 #[test]
 fn golden_test_message() {
-    let m = test_message("hr.example.com");
+    let m = test_message("hr.example.com", &en().test_message);
     assert!(
         m.text
             .contains("can post in this channel from *hr.example.com*"),
@@ -112,8 +127,48 @@ fn golden_test_message() {
         m.text
     );
     golden("test_message", &m.to_value().unwrap());
-    let m = test_message("<!channel>");
+    let m = test_message("<!channel>", &en().test_message);
     assert!(!m.text.contains("<!channel>"));
+}
+
+/// German words: groups, "until", the empty day, the late-leave note and the test message.
+#[test]
+fn golden_german_summary() {
+    let rows = parse_rows(&typical_rows()).unwrap();
+    // A blank title is the words' default title.
+    let messages = attendance_messages(&summarise(&rows, today()), "", &de().summary);
+    let text = &messages[0].text;
+    assert!(
+        text.starts_with(":palm_tree: 6 Mitarbeiter im Urlaub"),
+        "{text}"
+    );
+    assert!(text.contains("*Ganzer Tag*"), "{text}");
+    assert!(text.contains("_bis Di., 08. Dez. 2026_"), "{text}");
+    golden("de_attendance_typical", &messages_value(&messages));
+    let empty = attendance_messages(&summarise(&[], today()), " ", &de().summary);
+    assert_eq!(empty[0].text, ":sunny: Keine Mitarbeiter im Urlaub");
+    let note = late_leave_note_for_row(&rows[3], today(), &de().late_leave_note).unwrap();
+    assert_eq!(
+        note.text,
+        "<@U04DEE> ist heute ebenfalls im Urlaub (Erste Hälfte) _bis Mo., 07. Dez. 2026_"
+    );
+    let m = test_message("hr.example.com", &de().test_message);
+    assert!(
+        m.text.contains(
+            "*Frappe Slack Connector* kann von *hr.example.com* aus in diesem Kanal posten."
+        ),
+        "{}",
+        m.text
+    );
+    // A group cut by a message boundary resumes as "(Fortsetzung)".
+    let many = parse_rows(&many_rows(2500, 80)).unwrap();
+    let messages = attendance_messages(&summarise(&many, today()), "", &de().summary);
+    let second = messages[1].to_value().unwrap();
+    let first_line = second["blocks"][0]["text"]["text"].as_str().unwrap();
+    assert!(
+        first_line.ends_with("* (Fortsetzung)") || first_line.contains("* (Fortsetzung)\n"),
+        "{first_line}"
+    );
 }
 
 /// Checks every Slack limit and returns the lines (without heading) of all messages, in order.
@@ -198,7 +253,7 @@ fn splits_2500_people_within_limits() {
     let rows = parse_rows(&many_rows(2500, 80)).unwrap();
     let summary = summarise(&rows, today());
     assert_eq!(summary.total(), 2500);
-    let messages = attendance_messages(&summary, "Employees on Leave");
+    let messages = attendance_messages(&summary, "Employees on Leave", &en().summary);
     let lines = check_limits(&messages);
     assert_everyone_once(2500, &lines);
     assert!(messages.len() >= 2, "{} messages", messages.len());
@@ -210,7 +265,11 @@ fn splits_2500_people_within_limits() {
 #[test]
 fn splits_10000_people_within_limits() {
     let rows = parse_rows(&many_rows(10_000, 10)).unwrap();
-    let messages = attendance_messages(&summarise(&rows, today()), "Employees on Leave");
+    let messages = attendance_messages(
+        &summarise(&rows, today()),
+        "Employees on Leave",
+        &en().summary,
+    );
     let lines = check_limits(&messages);
     assert_everyone_once(10_000, &lines);
     // Numbering restarts in each group and runs on across sections and messages.
@@ -227,7 +286,8 @@ fn pathological_names_and_title_stay_within_limits() {
         })
         .collect();
     let rows = parse_rows(&rows).unwrap();
-    let messages = attendance_messages(&summarise(&rows, today()), &"T".repeat(1000));
+    let messages =
+        attendance_messages(&summarise(&rows, today()), &"T".repeat(1000), &en().summary);
     let lines = check_limits(&messages);
     assert_eq!(lines.len(), 40);
     for line in &lines {
@@ -243,7 +303,7 @@ fn pathological_names_and_title_stay_within_limits() {
 #[test]
 fn sections_split_between_lines_never_inside() {
     let rows = parse_rows(&many_rows(300, 30)).unwrap();
-    let messages = attendance_messages(&summarise(&rows, today()), "Out");
+    let messages = attendance_messages(&summarise(&rows, today()), "Out", &en().summary);
     let lines = check_limits(&messages);
     for line in &lines {
         let (n, _) = line.split_once(". ").unwrap();
@@ -256,7 +316,11 @@ fn sections_split_between_lines_never_inside() {
 #[test]
 fn markdown_rendering_for_dry_runs() {
     let rows = parse_rows(&typical_rows()).unwrap();
-    let messages = attendance_messages(&summarise(&rows, today()), "Employees on Leave");
+    let messages = attendance_messages(
+        &summarise(&rows, today()),
+        "Employees on Leave",
+        &en().summary,
+    );
     let md = slack_connector_core::blocks::markdown(&messages[0].blocks);
     assert!(md.contains("Employees on Leave"), "{md}");
     assert!(md.contains("First Half"), "{md}");

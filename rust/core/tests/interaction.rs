@@ -11,8 +11,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use slack_connector_core::half_period::HalfPeriod;
 use slack_connector_core::interaction::{
-    lookup, route, validate_leave_form, AckReason, Decision, FormLayout, FormState, Handler,
-    InlineError, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES, RULES,
+    lookup, route, validate_leave_form, AckReason, Decision, FormError, FormLayout, FormState,
+    Handler, InlineError, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES,
+    RULES,
 };
 use slack_connector_core::slack_id::SlackUserId;
 
@@ -665,7 +666,16 @@ fn required_fields() {
     let errs = validate_leave_form(&FormState::default(), NO_EXTRA).unwrap_err();
     let blocks: Vec<_> = errs.iter().map(|e| e.block_id).collect();
     assert_eq!(blocks, ["start_date", "end_date", "leave_type", "reason"]);
-    assert!(errs.iter().all(|e| !e.message.is_empty()));
+    let codes: Vec<_> = errs.iter().map(|e| e.error.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "start_date_missing",
+            "end_date_missing",
+            "leave_type_missing",
+            "reason_missing"
+        ]
+    );
     let mut s = state("2026-12-04", "2026-12-04");
     s.leave_type = Some("   ".into());
     assert_eq!(error_blocks(&s, NO_EXTRA), ["leave_type"]);
@@ -698,7 +708,13 @@ fn reason_rules() {
     s.reason = Some("a".repeat(1001));
     let errs = validate_leave_form(&s, NO_EXTRA).unwrap_err();
     assert_eq!(errs[0].block_id, "reason");
-    assert!(errs[0].message.contains("1001"));
+    assert_eq!(
+        errs[0].error,
+        FormError::ReasonTooLong {
+            max: 1000,
+            length: 1001
+        }
+    );
 }
 
 #[test]
@@ -723,10 +739,12 @@ fn half_day_date_must_be_inside_the_range() {
     s.half_day_date = Some(date("2026-12-08"));
     let errs = validate_leave_form(&s, ALL).unwrap_err();
     assert_eq!(errs[0].block_id, "half_day_date");
-    assert!(
-        errs[0].message.contains("Dec 04, 2026 (Fri)"),
-        "{}",
-        errs[0].message
+    assert_eq!(
+        errs[0].error,
+        FormError::HalfDayOutside {
+            start: date("2026-12-04"),
+            end: date("2026-12-07")
+        }
     );
 
     s.half_day_date = None;
@@ -837,7 +855,7 @@ fn route_dicts() {
     assert_eq!(v["form"], Value::Null);
     assert_eq!(
         v["errors"],
-        json!({"end_date": "The end date cannot be before the start date."})
+        json!({"end_date": {"code": "end_before_start"}})
     );
 
     let v = route_json(&toggle(true, full_state())).unwrap().to_value();

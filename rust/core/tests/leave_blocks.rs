@@ -8,18 +8,18 @@
 )]
 
 mod common;
-use common::golden;
+use common::{de, en, golden};
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use slack_connector_core::blocks::leave::{
     approver_message, decided_message, field_errors_view, leave_request_modal, notice_message,
     requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
-    LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice,
+    LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::half_period::HalfPeriod;
-use slack_connector_core::interaction::{Decision, FormState, InlineError};
+use slack_connector_core::interaction::{Decision, FormError, FormState, InlineError};
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
 
@@ -81,7 +81,7 @@ fn modal_input() -> LeaveModalInput {
 }
 
 fn modal_value(input: &LeaveModalInput) -> Value {
-    view_to_value(&leave_request_modal(input).unwrap()).unwrap()
+    view_to_value(&leave_request_modal(input, &en().modal).unwrap()).unwrap()
 }
 
 /// Every text a user can see or that Slack parses, including the fallback.
@@ -169,7 +169,7 @@ fn golden_modal_half_day_rebuilt() {
 
 #[test]
 fn golden_approver_message() {
-    let m = approver_message(&details()).unwrap();
+    let m = approver_message(&details(), &en().leave_messages).unwrap();
     check_message(&m);
     golden("approver_message", &m.to_value().unwrap());
 }
@@ -184,7 +184,7 @@ fn golden_approver_message_without_slack_id() {
     d.form_url = Some("javascript:alert(1)".into());
     d.posting_date = None;
     d.reason = None;
-    let m = approver_message(&d).unwrap();
+    let m = approver_message(&d, &en().leave_messages).unwrap();
     check_message(&m);
     golden("approver_message_no_slack_id", &m.to_value().unwrap());
 }
@@ -195,7 +195,7 @@ fn golden_decided_messages() {
         (Decision::Approve, "decided_message_approved"),
         (Decision::Reject, "decided_message_rejected"),
     ] {
-        let m = decided_message(&details(), decision, "Ann Approver");
+        let m = decided_message(&details(), decision, "Ann Approver", &en().leave_messages);
         check_message(&m);
         assert!(m
             .blocks
@@ -207,17 +207,17 @@ fn golden_decided_messages() {
 
 #[test]
 fn golden_requester_messages() {
-    let m = requester_confirmation(&details(), Some("Ann Approver"));
+    let m = requester_confirmation(&details(), Some("Ann Approver"), &en().leave_messages);
     check_message(&m);
     golden("requester_confirmation", &m.to_value().unwrap());
-    let m = requester_confirmation(&details(), None);
+    let m = requester_confirmation(&details(), None, &en().leave_messages);
     check_message(&m);
     assert!(m.text.contains("Your leave request was submitted."));
     for (decision, name) in [
         (Decision::Approve, "requester_decision_approved"),
         (Decision::Reject, "requester_decision_rejected"),
     ] {
-        let m = requester_decision(&details(), decision, "Ann Approver");
+        let m = requester_decision(&details(), decision, "Ann Approver", &en().leave_messages);
         check_message(&m);
         golden(name, &m.to_value().unwrap());
     }
@@ -239,7 +239,7 @@ fn golden_notices() {
     let rendered: Vec<Value> = notices
         .iter()
         .map(|n| {
-            let m = notice_message(n);
+            let m = notice_message(n, &en().notices);
             check_message(&m);
             assert!(!m.text.contains("<!"));
             m.to_value().unwrap()
@@ -250,22 +250,174 @@ fn golden_notices() {
 
 #[test]
 fn golden_view_errors() {
-    let v = field_errors_view(&[
-        InlineError {
-            block_id: "end_date",
-            message: "The end date cannot be before the start date.".into(),
-        },
-        InlineError {
-            block_id: "reason",
-            message: "Tell your approver the reason for your leave.".into(),
-        },
-        InlineError {
-            block_id: "end_date",
-            message: "second error for the same block is dropped".into(),
-        },
-    ])
+    let v = field_errors_view(
+        &[
+            InlineError {
+                block_id: "end_date",
+                error: FormError::EndBeforeStart,
+            },
+            InlineError {
+                block_id: "reason",
+                error: FormError::ReasonMissing,
+            },
+            InlineError {
+                block_id: "end_date",
+                // A second error for the same block is dropped.
+                error: FormError::EndDateMissing,
+            },
+        ],
+        &en().view_errors,
+    )
     .unwrap();
     golden("view_errors", &v);
+}
+
+/// German words (the catalogue with translations/de.csv): the same builders, every word German,
+/// dates as `Fr., 04. Dez. 2026`.
+#[test]
+fn golden_german() {
+    let w = de();
+    let mut input = modal_input();
+    input.half_day_checked = true;
+    input.has_half_period_field = true;
+    input.current.end_date = Some(date("2026-12-07"));
+    input.current.half_period = Some(HalfPeriod::SecondHalf);
+    let v = view_to_value(&leave_request_modal(&input, &w.modal).unwrap()).unwrap();
+    check_view(&v);
+    assert_eq!(v["title"]["text"], "Urlaub beantragen");
+    golden("de_leave_modal_half_day", &v);
+
+    let m = approver_message(&details(), &w.leave_messages).unwrap();
+    check_message(&m);
+    assert!(m.text.contains("*Von:* Fr., 04. Dez. 2026"), "{}", m.text);
+    golden("de_approver_message", &m.to_value().unwrap());
+
+    let m = decided_message(
+        &details(),
+        Decision::Approve,
+        "Ann Approver",
+        &w.leave_messages,
+    );
+    check_message(&m);
+    assert!(
+        m.text.ends_with("✅ Genehmigt von *Ann Approver*"),
+        "{}",
+        m.text
+    );
+    golden("de_decided_message_approved", &m.to_value().unwrap());
+
+    let confirmation = requester_confirmation(&details(), Some("Ann Approver"), &w.leave_messages);
+    check_message(&confirmation);
+    let decision = requester_decision(
+        &details(),
+        Decision::Reject,
+        "Ann Approver",
+        &w.leave_messages,
+    );
+    check_message(&decision);
+    assert!(
+        decision
+            .text
+            .contains("❌ Ihr Urlaubsantrag wurde von *Ann Approver* *abgelehnt*."),
+        "{}",
+        decision.text
+    );
+    golden(
+        "de_requester_messages",
+        &json!([
+            confirmation.to_value().unwrap(),
+            decision.to_value().unwrap()
+        ]),
+    );
+
+    let notices: Vec<Notice> = serde_json::from_value(json!([
+        {"kind": "not_allowed", "leave_application": "HR-LAP-1"},
+        {"kind": "already_decided", "leave_application": "HR-LAP-1", "status": "Approved", "decided_by": "Ann"},
+        {"kind": "already_decided", "leave_application": "HR-LAP-1", "status": "Odd <status>"},
+        {"kind": "slack_not_linked"},
+        {"kind": "action_failed", "leave_application": "HR-LAP-1", "message": "Nicht genug Urlaub <für> Erholungsurlaub"}
+    ]))
+    .unwrap();
+    let rendered: Vec<Value> = notices
+        .iter()
+        .map(|n| {
+            let m = notice_message(n, &w.notices);
+            check_message(&m);
+            m.to_value().unwrap()
+        })
+        .collect();
+    golden("de_notices", &Value::Array(rendered));
+
+    let v = field_errors_view(
+        &[
+            InlineError {
+                block_id: "half_day_date",
+                error: FormError::HalfDayOutside {
+                    start: date("2026-12-04"),
+                    end: date("2026-12-07"),
+                },
+            },
+            InlineError {
+                block_id: "reason",
+                error: FormError::ReasonTooLong {
+                    max: 1000,
+                    length: 1234,
+                },
+            },
+            InlineError {
+                block_id: "end_date",
+                error: FormError::EndBeforeStart,
+            },
+        ],
+        &w.view_errors,
+    )
+    .unwrap();
+    assert_eq!(
+        v["errors"]["half_day_date"],
+        "Wählen Sie einen Tag zwischen Fr., 04. Dez. 2026 und Mo., 07. Dez. 2026."
+    );
+    golden("de_view_errors", &v);
+}
+
+#[test]
+fn every_form_error_has_english_words() {
+    let errors = [
+        FormError::StartDateMissing,
+        FormError::EndDateMissing,
+        FormError::LeaveTypeMissing,
+        FormError::ReasonMissing,
+        FormError::ReasonTooLong {
+            max: 1000,
+            length: 1001,
+        },
+        FormError::EndBeforeStart,
+        FormError::HalfDayOutside {
+            start: date("2026-12-04"),
+            end: date("2026-12-07"),
+        },
+        FormError::HalfDayDateMissing,
+        FormError::HalfDayNeedsDate,
+        FormError::HalfPeriodMissing,
+    ];
+    for e in &errors {
+        // The route's JSON form reads back as the same error.
+        let back = ViewError::from_value(e.to_value()).unwrap();
+        assert_eq!(back, ViewError::Form(e.clone()));
+        assert!(!e.message(&en().view_errors).is_empty());
+        assert_ne!(e.message(&en().view_errors), e.message(&de().view_errors));
+    }
+    assert_eq!(
+        errors[4].message(&en().view_errors),
+        "Keep the reason within 1000 characters (it has 1001)."
+    );
+    assert_eq!(
+        errors[6].message(&en().view_errors),
+        "Pick a day between Dec 04, 2026 (Fri) and Dec 07, 2026 (Mon)."
+    );
+    // Unknown codes and extra fields are refused.
+    assert!(ViewError::from_value(json!({"code": "nope"})).is_err());
+    assert!(ViewError::from_value(json!({"code": "reason_missing", "x": 1})).is_err());
+    assert!(ViewError::from_value(json!(3)).is_err());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,10 +432,10 @@ fn channel_ping_in_user_text_pings_no_one() {
     d.requester_name = "<!everyone>".into();
     d.leave_type = "<!subteam^S1>".into();
     for m in [
-        approver_message(&d).unwrap(),
-        decided_message(&d, Decision::Approve, "<!channel>"),
-        requester_confirmation(&d, Some("<!channel>")),
-        requester_decision(&d, Decision::Reject, "<!channel>"),
+        approver_message(&d, &en().leave_messages).unwrap(),
+        decided_message(&d, Decision::Approve, "<!channel>", &en().leave_messages),
+        requester_confirmation(&d, Some("<!channel>"), &en().leave_messages),
+        requester_decision(&d, Decision::Reject, "<!channel>", &en().leave_messages),
     ] {
         check_message(&m);
         let mut texts = vec![];
@@ -301,7 +453,7 @@ fn channel_ping_in_user_text_pings_no_one() {
 fn a_10k_reason_fits_its_section() {
     let mut d = details();
     d.reason = Some("&<".repeat(5_000));
-    let m = approver_message(&d).unwrap();
+    let m = approver_message(&d, &en().leave_messages).unwrap();
     check_message(&m);
     let v = m.to_value().unwrap();
     let reason = v["blocks"]
@@ -325,7 +477,7 @@ fn long_names_are_bounded() {
     d.requester_slack_id = Some("not-a-slack-id".into());
     d.requester_name = "N".repeat(10_000);
     d.leave_type = "T".repeat(10_000);
-    let m = approver_message(&d).unwrap();
+    let m = approver_message(&d, &en().leave_messages).unwrap();
     check_message(&m);
     assert!(m.to_value().unwrap().to_string().len() < 10_000);
 }
@@ -335,14 +487,17 @@ fn too_long_document_name_is_refused_not_cut() {
     let mut d = details();
     d.leave_application = "X".repeat(limits::BUTTON_VALUE + 1);
     assert!(matches!(
-        approver_message(&d),
+        approver_message(&d, &en().leave_messages),
         Err(BuildError::ButtonValueTooLong { .. })
     ));
 }
 
 #[test]
 fn buttons_carry_the_document_name() {
-    let v = approver_message(&details()).unwrap().to_value().unwrap();
+    let v = approver_message(&details(), &en().leave_messages)
+        .unwrap()
+        .to_value()
+        .unwrap();
     let actions = v["blocks"]
         .as_array()
         .unwrap()
@@ -360,7 +515,7 @@ fn buttons_carry_the_document_name() {
 
 #[test]
 fn fallback_text_reads_like_the_message() {
-    let m = approver_message(&details()).unwrap();
+    let m = approver_message(&details(), &en().leave_messages).unwrap();
     assert!(
         m.text
             .starts_with("Leave Request\n<@U777REQ> has requested leave.\n"),
@@ -546,24 +701,27 @@ fn modal_refuses_what_it_cannot_fix() {
     let mut input = modal_input();
     input.private_metadata = "m".repeat(limits::PRIVATE_METADATA + 1);
     assert!(matches!(
-        leave_request_modal(&input),
+        leave_request_modal(&input, &en().modal),
         Err(BuildError::PrivateMetadataTooLong { .. })
     ));
     input.private_metadata = "m".repeat(limits::PRIVATE_METADATA);
-    assert!(leave_request_modal(&input).is_ok());
+    assert!(leave_request_modal(&input, &en().modal).is_ok());
     input.leave_types = vec![];
     assert_eq!(
-        leave_request_modal(&input).unwrap_err(),
+        leave_request_modal(&input, &en().modal).unwrap_err(),
         BuildError::NoLeaveTypes
     );
 }
 
 #[test]
 fn view_errors_are_plain_and_bounded() {
-    let v = view_errors([
-        ("reason", "x".repeat(10_000)),
-        ("end_date", "<b>bad</b>".into()),
-    ])
+    let v = view_errors(
+        [
+            ("reason", ViewError::Text("x".repeat(10_000))),
+            ("end_date", ViewError::Text("<b>bad</b>".into())),
+        ],
+        &en().view_errors,
+    )
     .unwrap();
     assert_eq!(v["response_action"], "errors");
     assert!(v["errors"]["reason"].as_str().unwrap().chars().count() <= limits::VIEW_ERROR_TEXT);
@@ -576,13 +734,22 @@ fn view_errors_are_plain_and_bounded() {
 #[test]
 fn view_errors_refuse_answers_that_show_nothing() {
     assert_eq!(
-        view_errors(Vec::<(&str, &str)>::new()),
+        view_errors(Vec::<(&str, ViewError)>::new(), &en().view_errors),
         Err(BuildError::NoViewErrors)
     );
-    assert_eq!(field_errors_view(&[]), Err(BuildError::NoViewErrors));
+    assert_eq!(
+        field_errors_view(&[], &en().view_errors),
+        Err(BuildError::NoViewErrors)
+    );
     for blank in ["", "   ", "\t\n"] {
         assert_eq!(
-            view_errors([("reason", "fine"), (blank, "lost")]),
+            view_errors(
+                [
+                    ("reason", ViewError::Text("fine".into())),
+                    (blank, ViewError::Text("lost".into()))
+                ],
+                &en().view_errors
+            ),
             Err(BuildError::BlankBlockId),
             "{blank:?}"
         );

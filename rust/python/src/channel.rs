@@ -11,8 +11,9 @@ use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, Ro
 use slack_connector_core::blocks::channel as blocks;
 use slack_connector_core::blocks::{Message, SerializeError};
 
-use crate::convert::{from_py, to_py};
+use crate::convert::{self, from_py, to_py};
 use crate::errors;
+use slack_connector_core::words::{LateLeaveWords, SummaryWords, TestMessageWords};
 
 /// Rows as JSON values (the late-leave note's single row). `datetime.date` values become
 /// `YYYY-MM-DD` strings, since that is what `frappe.get_all` returns for Date fields (a
@@ -167,21 +168,23 @@ fn messages_to_py<'py>(py: Python<'py>, messages: &[Value]) -> PyResult<Vec<Boun
 }
 
 #[pyfunction]
-#[pyo3(signature = (rows, *, today, title = blocks::DEFAULT_TITLE))]
+#[pyo3(signature = (rows, *, today, words, title = ""))]
 fn build_attendance_summary<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     today: &str,
+    words: &Bound<'py, PyAny>,
     title: &str,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
+    let words: SummaryWords = convert::words(words)?;
     // Reading the dicts needs the GIL; grouping, packing and rendering run without it.
     let rows = parse_py_rows(py, rows)?;
     let title = title.to_owned();
     let result = py.detach(move || -> Result<Vec<Value>, SerializeError> {
         let summary = absence::summarise_owned(rows, today);
-        blocks::attendance_messages(&summary, &title)
+        blocks::attendance_messages(&summary, &title, &words)
             .iter()
             .map(Message::to_value)
             .collect()
@@ -219,19 +222,21 @@ fn should_send_attendance(
 }
 
 #[pyfunction]
-#[pyo3(signature = (row, *, today))]
+#[pyo3(signature = (row, *, today, words))]
 fn build_late_leave_note<'py>(
     py: Python<'py>,
     row: &Bound<'py, PyAny>,
     today: &str,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let values = [row_to_value(row, &date_type(py)?)?];
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
+    let words: LateLeaveWords = convert::words(words)?;
     let rows = absence::parse_rows(&values).map_err(|e| errors::absence_error(py, &e))?;
     let Some(note) = rows
         .first()
-        .and_then(|row| blocks::late_leave_note_for_row(row, today))
+        .and_then(|row| blocks::late_leave_note_for_row(row, today, &words))
     else {
         return Ok(None);
     };
@@ -242,9 +247,14 @@ fn build_late_leave_note<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (site = ""))]
-fn build_test_message<'py>(py: Python<'py>, site: &str) -> PyResult<Bound<'py, PyAny>> {
-    let value = blocks::test_message(site)
+#[pyo3(signature = (site = "", *, words))]
+fn build_test_message<'py>(
+    py: Python<'py>,
+    site: &str,
+    words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let words: TestMessageWords = convert::words(words)?;
+    let value = blocks::test_message(site, &words)
         .to_value()
         .map_err(|e| errors::serialize_error(py, &e))?;
     to_py(py, &value)

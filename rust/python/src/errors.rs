@@ -10,6 +10,7 @@ use slack_connector_core::interaction::PayloadError as CorePayloadError;
 use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::render::BlocksError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
+use slack_connector_core::words::WordsError;
 
 create_exception!(
     _core,
@@ -99,6 +100,12 @@ fn input_error(
 /// empty message. Same reason as the other "cannot build this" errors.
 pub fn serialize_error(py: Python<'_>, e: &SerializeError) -> PyErr {
     input_error(py, "unbuildable", None, None, e.to_string())
+}
+
+/// A words dict that does not fit its surface (missing or unknown key, bad template): `field` is
+/// `"words"`.
+pub fn words_error(py: Python<'_>, e: &WordsError) -> PyErr {
+    input_error(py, e.reason(), Some("words"), None, e.to_string())
 }
 
 pub fn absence_error(py: Python<'_>, e: &CoreInputError) -> PyErr {

@@ -3,9 +3,10 @@
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use slack_connector_core::blocks::leave::{self, LeaveDetails, LeaveModalInput, Notice};
+use slack_connector_core::blocks::leave::{self, LeaveDetails, LeaveModalInput, Notice, ViewError};
 use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::Decision;
+use slack_connector_core::words::{LeaveWords, ModalWords, NoticeWords, ViewErrorWords};
 
 use crate::{convert, errors};
 
@@ -27,84 +28,109 @@ fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
 
 /// The "Apply for Leave" modal as a view dict for `views.open` / `views.update`.
 #[pyfunction]
+#[pyo3(signature = (input, *, words))]
 fn build_leave_modal<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input: LeaveModalInput = typed("leave modal input", input)?;
-    let view = leave::leave_request_modal(&input).map_err(|e| errors::build_error(py, &e))?;
+    let words: ModalWords = convert::words(words)?;
+    let view =
+        leave::leave_request_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
     let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
     convert::to_py(py, &value)
 }
 
 /// The approver's DM with Approve / Reject buttons: `{"text", "blocks"}`.
 #[pyfunction]
+#[pyo3(signature = (details, *, words))]
 fn build_approver_message<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::approver_message(&details).map_err(|e| errors::build_error(py, &e))?;
+    let words: LeaveWords = convert::words(words)?;
+    let m = leave::approver_message(&details, &words).map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
 }
 
 /// The approver's message after a decision (buttons replaced by the outcome).
 #[pyfunction]
+#[pyo3(signature = (details, decision, decided_by, *, words))]
 fn build_decided_message<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     decision: &str,
     decided_by: &str,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::decided_message(&details, self::decision(py, decision)?, decided_by);
+    let words: LeaveWords = convert::words(words)?;
+    let m = leave::decided_message(&details, self::decision(py, decision)?, decided_by, &words);
     message(py, &m)
 }
 
 /// DM to the requester after the Leave Application was created.
 #[pyfunction]
-#[pyo3(signature = (details, approver_name=None))]
+#[pyo3(signature = (details, approver_name=None, *, words))]
 fn build_requester_confirmation<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     approver_name: Option<&str>,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    message(py, &leave::requester_confirmation(&details, approver_name))
+    let words: LeaveWords = convert::words(words)?;
+    message(
+        py,
+        &leave::requester_confirmation(&details, approver_name, &words),
+    )
 }
 
 /// DM to the requester telling them who approved or rejected their leave.
 #[pyfunction]
+#[pyo3(signature = (details, decision, decided_by, *, words))]
 fn build_requester_decision<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     decision: &str,
     decided_by: &str,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let m = leave::requester_decision(&details, self::decision(py, decision)?, decided_by);
+    let words: LeaveWords = convert::words(words)?;
+    let m = leave::requester_decision(&details, self::decision(py, decision)?, decided_by, &words);
     message(py, &m)
 }
 
 /// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
 #[pyfunction]
+#[pyo3(signature = (notice, *, words))]
 fn build_leave_notice<'py>(
     py: Python<'py>,
     notice: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let notice: Notice = typed("notice", notice)?;
-    message(py, &leave::notice_message(&notice))
+    let words: NoticeWords = convert::words(words)?;
+    message(py, &leave::notice_message(&notice, &words))
 }
 
 /// `{"response_action": "errors", "errors": {block_id: message}}` for a view_submission answer;
-/// an empty dict or a blank block id is an `InputError` (that answer would close the modal).
+/// values are messages (str) or a route's form error codes, put into `words`. An empty dict or a
+/// blank block id is an `InputError` (that answer would close the modal).
 #[pyfunction]
+#[pyo3(signature = (errors, *, words))]
 fn build_view_errors<'py>(
     py: Python<'py>,
     errors: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let by_block: std::collections::BTreeMap<String, String> = typed("view errors", errors)?;
-    let value = leave::view_errors(by_block).map_err(|e| errors::build_error(py, &e))?;
+    let by_block: std::collections::BTreeMap<String, ViewError> = typed("view errors", errors)?;
+    let words: ViewErrorWords = convert::words(words)?;
+    let value = leave::view_errors(by_block, &words).map_err(|e| errors::build_error(py, &e))?;
     convert::to_py(py, &value)
 }
 

@@ -9,13 +9,23 @@ use serde_json::Value;
 use slack_connector_core::blocks::leave::{
     approver_message, decided_message, field_errors_view, leave_request_modal,
     requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
-    LeaveDetails, LeaveModalInput, LeaveTypeOption,
+    LeaveDetails, LeaveModalInput, LeaveTypeOption, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::{ids, route, Decision, Route, MAX_PAYLOAD_BYTES};
 use slack_connector_core::limits;
 use slack_connector_core::signature::{verify_request, SignatureError, Verifier};
 use slack_connector_core::slack_id::SlackUserId;
+use slack_connector_core::words::{fixtures, Catalogue};
+
+/// The English words the builders get (the Python catalogue's, from the core's test fixture).
+fn en() -> &'static Catalogue {
+    static EN: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    EN.get_or_init(|| match fixtures::english() {
+        Ok(words) => words,
+        Err(e) => panic!("the English words fixture does not load: {e}"),
+    })
+}
 
 /// Every block_id an inline modal error may name (Slack rejects errors for unknown blocks).
 const FORM_BLOCKS: [&str; 7] = [
@@ -115,12 +125,22 @@ pub fn check_route(data: &[u8]) {
                 half_period: None,
                 reason: Some(leave_application.clone()),
             };
-            match approver_message(&details) {
+            match approver_message(&details, &en().leave_messages) {
                 Ok(m) => check_message(&m),
                 Err(_) => assert!(leave_application.chars().count() > limits::BUTTON_VALUE),
             }
-            check_message(&decided_message(&details, *decision, name));
-            check_message(&requester_decision(&details, *decision, name));
+            check_message(&decided_message(
+                &details,
+                *decision,
+                name,
+                &en().leave_messages,
+            ));
+            check_message(&requester_decision(
+                &details,
+                *decision,
+                name,
+                &en().leave_messages,
+            ));
         }
         Route::HalfDayToggle {
             checked,
@@ -156,7 +176,7 @@ pub fn check_route(data: &[u8]) {
                 current: values.clone(),
                 private_metadata: private_metadata.clone(),
             };
-            match leave_request_modal(&input) {
+            match leave_request_modal(&input, &en().modal) {
                 Ok(view) => {
                     let json = view_to_value(&view);
                     assert!(json.is_ok(), "modal does not serialise: {json:?}");
@@ -210,15 +230,24 @@ pub fn check_route(data: &[u8]) {
                     half_period: f.half_period,
                     reason: Some(f.reason.clone()),
                 };
-                check_message(&requester_confirmation(&details, Some(&f.leave_type)));
-                if let Ok(m) = approver_message(&details) {
+                check_message(&requester_confirmation(
+                    &details,
+                    Some(&f.leave_type),
+                    &en().leave_messages,
+                ));
+                if let Ok(m) = approver_message(&details, &en().leave_messages) {
                     check_message(&m);
                 }
-                check_message(&decided_message(&details, Decision::Reject, &f.reason));
+                check_message(&decided_message(
+                    &details,
+                    Decision::Reject,
+                    &f.reason,
+                    &en().leave_messages,
+                ));
             }
             Err(errors) => {
                 assert!(!errors.is_empty());
-                let v = field_errors_view(errors);
+                let v = field_errors_view(errors, &en().view_errors);
                 assert!(v.is_ok(), "inline errors refused: {v:?}");
                 let v = v.unwrap_or_default();
                 assert_eq!(
@@ -231,7 +260,13 @@ pub fn check_route(data: &[u8]) {
                 ));
                 // The generic form too, with attacker-sized keys and messages.
                 // A blank block id is refused rather than answered with an error under no input.
-                match view_errors([(private_metadata.as_str(), user_id.as_str())]) {
+                match view_errors(
+                    [(
+                        private_metadata.as_str(),
+                        ViewError::Text(user_id.to_string()),
+                    )],
+                    &en().view_errors,
+                ) {
                     Ok(v) => assert!(v.get("errors").is_some()),
                     Err(e) => {
                         assert_eq!(e, BuildError::BlankBlockId);

@@ -28,12 +28,14 @@ impl AbsenceKind {
         Self::SecondHalf,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// A stable code for logs and tests (`full_day` …); what a reader sees are the words of
+    /// `blocks::channel::kind_label`.
+    pub fn code(self) -> &'static str {
         match self {
-            Self::FullDay => "Full Day",
-            Self::HalfDay => "Half Day",
-            Self::FirstHalf => "First Half",
-            Self::SecondHalf => "Second Half",
+            Self::FullDay => "full_day",
+            Self::HalfDay => "half_day",
+            Self::FirstHalf => "first_half",
+            Self::SecondHalf => "second_half",
         }
     }
 
@@ -59,7 +61,7 @@ impl AbsenceKind {
 
 impl fmt::Display for AbsenceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(self.code())
     }
 }
 

@@ -9,12 +9,15 @@ use slack_morphism::prelude::*;
 
 use super::Message;
 use crate::absence::{AbsenceKind, AbsenceRow, Summary};
-use crate::dates::{display_date, push_display_date, push_uint};
+use crate::dates::{push_display_date, push_uint};
 use crate::slack_id::SlackUserId;
+use crate::words::{
+    DateWords, KindWords, LateLeaveWords, SummaryWords, Template, TestMessageWords,
+};
 use crate::{limits, mrkdwn};
 
-/// Used when the configured title is blank.
-pub const DEFAULT_TITLE: &str = "Employees on Leave";
+/// The app's name in the test message (a name, not a word).
+const APP_NAME: &str = "Frappe Slack Connector";
 /// Longest name shown (after escaping). Real names are far shorter; the cap keeps any one line well
 /// inside a section's 3000 chars together with its number, "until" date and a group heading.
 pub const NAME_MAX: usize = 1000;
@@ -47,8 +50,38 @@ fn push_who(out: &mut String, name: &str, slack_user_id: Option<&SlackUserId>) {
     }
 }
 
-fn until_suffix(until: Option<NaiveDate>) -> String {
-    until.map_or_else(String::new, |d| format!(" _until {}_", display_date(d)))
+/// How someone is out, in words.
+pub fn kind_label(kind: AbsenceKind, words: &KindWords) -> String {
+    match kind {
+        AbsenceKind::FullDay => &words.full_day,
+        AbsenceKind::HalfDay => &words.half_day,
+        AbsenceKind::FirstHalf => &words.first_half,
+        AbsenceKind::SecondHalf => &words.second_half,
+    }
+    .as_md()
+}
+
+/// Writes ` _until <date>_`: the "until" word and the date words escaped for mrkdwn once, the
+/// date written in place (a summary writes one per distinct end date and group).
+struct Until<'w> {
+    template: Cow<'w, Template<1>>,
+    dates: Cow<'w, DateWords>,
+}
+
+impl<'w> Until<'w> {
+    fn new(template: &'w Template<1>, dates: &'w DateWords) -> Self {
+        Self {
+            template: template.escaped_md(),
+            dates: dates.escaped_md(),
+        }
+    }
+
+    fn push(&self, out: &mut String, until: NaiveDate) {
+        out.push_str(" _");
+        self.template
+            .write(out, |_, out| push_display_date(out, until, &self.dates));
+        out.push('_');
+    }
 }
 
 fn header(text: String) -> SlackBlock {
@@ -77,12 +110,12 @@ fn section(text: String) -> SlackBlock {
         .into()
 }
 
-fn clean_title(title: &str) -> &str {
+fn clean_title(title: &str, words: &SummaryWords) -> String {
     let t = title.trim();
     if t.is_empty() {
-        DEFAULT_TITLE
+        words.default_title.as_plain()
     } else {
-        t
+        t.to_owned()
     }
 }
 
@@ -90,20 +123,22 @@ fn clean_title(title: &str) -> &str {
 const SECTION_BUF: usize = limits::SECTION_TEXT + 64;
 
 /// Packs lines into ≤ 3000-char sections and sections into ≤ 50-block messages.
-struct Packer {
+struct Packer<'w> {
     messages: Vec<Vec<SlackBlock>>,
     blocks: Vec<SlackBlock>,
     buf: String,
     buf_chars: usize,
+    continued: &'w Template<1>,
 }
 
-impl Packer {
-    fn new(first_blocks: Vec<SlackBlock>) -> Self {
+impl<'w> Packer<'w> {
+    fn new(first_blocks: Vec<SlackBlock>, continued: &'w Template<1>) -> Self {
         Self {
             messages: Vec::new(),
             blocks: first_blocks,
             buf: String::new(),
             buf_chars: 0,
+            continued,
         }
     }
 
@@ -115,8 +150,9 @@ impl Packer {
         }
     }
 
-    /// Starts a new section for group `label`; the heading is written when the group begins, and
-    /// again as "(continued)" when the group spills into a new message (a thread reply).
+    /// Starts a new section for group `label` (mrkdwn); the heading is written when the group
+    /// begins, and again as "(continued)" when the group spills into a new message (a thread
+    /// reply).
     fn open(&mut self, label: &str, group_start: bool) {
         self.flush();
         let new_message = self.blocks.len() >= limits::BLOCKS_PER_MESSAGE;
@@ -126,7 +162,7 @@ impl Packer {
         if group_start {
             self.append(&format!("*{label}*"));
         } else if new_message {
-            self.append(&format!("*{label}* (continued)"));
+            self.append(&self.continued.md([&format!("*{label}*")]));
         }
     }
 
@@ -159,25 +195,29 @@ impl Packer {
     }
 }
 
-/// The day's summary as one or more messages; the first carries the header, later ones are meant
-/// as thread replies of the first. Nobody out → one `:sunny: No <title>` message.
-pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
-    let title = clean_title(title);
+/// The day's summary as one or more messages, in `words`; the first carries the header, later
+/// ones are meant as thread replies of the first. Nobody out → one `:sunny: No <title>` message.
+/// A blank `title` is the words' default title.
+pub fn attendance_messages(summary: &Summary, title: &str, words: &SummaryWords) -> Vec<Message> {
+    let title = clean_title(title, words);
     if summary.is_empty() {
         return vec![Message::from_blocks(vec![header(format!(
-            ":sunny: No {title}"
+            ":sunny: {}",
+            words.nobody.plain([&title])
         ))])];
     }
-    let mut packer = Packer::new(vec![header(format!(
-        ":palm_tree: {} {title}",
-        summary.total()
-    ))]);
+    let mut packer = Packer::new(
+        vec![header(format!(":palm_tree: {} {title}", summary.total()))],
+        &words.continued,
+    );
     // One line buffer and one "until" text reused for every line: entries are sorted by end
     // date within a group, so consecutive lines mostly share it.
+    let until_words = Until::new(&words.until, &words.dates);
     let mut line = String::with_capacity(128);
     let mut until: Option<(NaiveDate, String)> = None;
     for group in &summary.groups {
-        let label = group.kind.label();
+        let label = kind_label(group.kind, &words.groups);
+        let label = label.as_str();
         packer.open(label, true);
         for (n, entry) in group.entries.iter().enumerate() {
             line.clear();
@@ -192,10 +232,8 @@ pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
                 match &until {
                     Some((d, text)) if *d == date => line.push_str(text),
                     _ => {
-                        let mut text = String::with_capacity(28);
-                        text.push_str(" _until ");
-                        push_display_date(&mut text, date);
-                        text.push('_');
+                        let mut text = String::with_capacity(32);
+                        until_words.push(&mut text, date);
                         line.push_str(&text);
                         until = Some((date, text));
                     }
@@ -208,48 +246,52 @@ pub fn attendance_messages(summary: &Summary, title: &str) -> Vec<Message> {
 }
 
 /// Threaded reply on today's summary for a leave created after it went out:
-/// `<@U1> is also on leave today (First Half)`.
+/// `<@U1> is also on leave today (First Half)`, in `words`.
 pub fn late_leave_note(
     name: &str,
     slack_user_id: Option<&str>,
     kind: AbsenceKind,
     until: Option<NaiveDate>,
+    words: &LateLeaveWords,
 ) -> Message {
-    Message::from_blocks(vec![section(format!(
-        "{} is also on leave today ({}){}",
-        who(name, slack_user_id),
-        kind.label(),
-        until_suffix(until)
-    ))])
+    let mut text = words
+        .also_on_leave
+        .md([&who(name, slack_user_id), &kind_label(kind, &words.kinds)]);
+    if let Some(date) = until {
+        Until::new(&words.until, &words.dates).push(&mut text, date);
+    }
+    Message::from_blocks(vec![section(text)])
 }
 
 /// The late-leave note for `row` on `today`, or `None` when the row does not cover `today`.
-pub fn late_leave_note_for_row(row: &AbsenceRow, today: NaiveDate) -> Option<Message> {
+pub fn late_leave_note_for_row(
+    row: &AbsenceRow,
+    today: NaiveDate,
+    words: &LateLeaveWords,
+) -> Option<Message> {
     let kind = row.kind_on(today)?;
     Some(late_leave_note(
         &row.employee_name,
         row.slack_user_id.as_deref(),
         kind,
         (row.to_date > today).then_some(row.to_date),
+        words,
     ))
 }
 
 /// What the "Test channel" button posts: proof that the connector can write here.
-pub fn test_message(site: &str) -> Message {
+pub fn test_message(site: &str, words: &TestMessageWords) -> Message {
     let site = site.trim();
-    let from = if site.is_empty() {
-        String::new()
+    let app = format!("*{APP_NAME}*");
+    let sentence = if site.is_empty() {
+        words.can_post.md([&app])
     } else {
-        format!(" from *{}*", mrkdwn::escape_truncate(site, SITE_MAX))
+        let site = format!("*{}*", mrkdwn::escape_truncate(site, SITE_MAX));
+        words.can_post_from.md([&app, &site])
     };
     Message::from_blocks(vec![
-        section(format!(
-            ":white_check_mark: *Frappe Slack Connector* can post in this channel{from}."
-        )),
-        SlackContextBlock::new(vec![md!(
-            "Sent by the Test Channel button in Slack Settings. Leave summaries and notes will appear here."
-        )])
-        .into(),
+        section(format!(":white_check_mark: {sentence}")),
+        SlackContextBlock::new(vec![md!(words.sent_by.as_md())]).into(),
     ])
 }
 
@@ -258,6 +300,7 @@ mod tests {
     use super::*;
     use crate::absence::{summarise, Entry, Group};
     use crate::dates::parse_iso_date;
+    use crate::words::fixtures;
 
     fn text_of(block: &SlackBlock) -> &str {
         match block {
@@ -319,7 +362,8 @@ mod tests {
                 entries,
             }],
         };
-        let messages = attendance_messages(&summary, "Out");
+        let words = fixtures::english().unwrap().summary;
+        let messages = attendance_messages(&summary, "Out", &words);
         assert!(messages.len() >= 2);
         assert_eq!(
             text_of(&messages[1].blocks[0]).lines().next(),
@@ -341,9 +385,16 @@ mod tests {
             half_day_date: None,
             half_period: None,
         };
-        assert!(late_leave_note_for_row(&row, d("2026-12-04")).is_none());
-        let note = late_leave_note_for_row(&row, d("2026-12-02")).unwrap();
+        let words = fixtures::english().unwrap().late_leave_note;
+        assert!(late_leave_note_for_row(&row, d("2026-12-04"), &words).is_none());
+        let note = late_leave_note_for_row(&row, d("2026-12-02"), &words).unwrap();
         assert_eq!(note.text, "Ann is also on leave today (Full Day)");
+        let german = fixtures::german().unwrap().late_leave_note;
+        let note = late_leave_note_for_row(&row, d("2026-12-01"), &german).unwrap();
+        assert_eq!(
+            note.text,
+            "Ann ist heute ebenfalls im Urlaub (Ganzer Tag) _bis Mi., 02. Dez. 2026_"
+        );
         let _ = summarise(&[row], d("2026-12-02"));
     }
 }

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::{ids, MAX_REASON_CHARS};
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
+use crate::words::ViewErrorWords;
 
 /// The leave modal's current values, as the user left them; anything may be missing. Used to
 /// rebuild the modal on the half-day toggle and as the input of [`validate_leave_form`].
@@ -46,13 +47,92 @@ pub struct LeaveForm {
     pub half_period: Option<HalfPeriod>,
 }
 
+/// Why a field of the submitted modal is not acceptable: a stable code (and its values), turned
+/// into words in the reader's language only when the answer is built ([`FormError::message`],
+/// `blocks::leave::view_errors`) — routing happens before anyone knows the reader's language.
+/// As JSON: `{"code": "reason_too_long", "max": 1000, "length": 1234}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FormError {
+    StartDateMissing,
+    EndDateMissing,
+    LeaveTypeMissing,
+    ReasonMissing,
+    ReasonTooLong {
+        max: usize,
+        length: usize,
+    },
+    EndBeforeStart,
+    /// The half-day date is outside `start..=end`.
+    HalfDayOutside {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    HalfDayDateMissing,
+    /// The dates were widened after the modal was built, so it has no half-day date picker.
+    HalfDayNeedsDate,
+    HalfPeriodMissing,
+}
+
+impl FormError {
+    /// The stable code (`"reason_missing"` …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::StartDateMissing => "start_date_missing",
+            Self::EndDateMissing => "end_date_missing",
+            Self::LeaveTypeMissing => "leave_type_missing",
+            Self::ReasonMissing => "reason_missing",
+            Self::ReasonTooLong { .. } => "reason_too_long",
+            Self::EndBeforeStart => "end_before_start",
+            Self::HalfDayOutside { .. } => "half_day_outside",
+            Self::HalfDayDateMissing => "half_day_date_missing",
+            Self::HalfDayNeedsDate => "half_day_needs_date",
+            Self::HalfPeriodMissing => "half_period_missing",
+        }
+    }
+
+    /// The error in the reader's words (plain text: Slack shows it verbatim under the input).
+    pub fn message(&self, words: &ViewErrorWords) -> String {
+        match self {
+            Self::StartDateMissing => words.start_date_missing.as_plain(),
+            Self::EndDateMissing => words.end_date_missing.as_plain(),
+            Self::LeaveTypeMissing => words.leave_type_missing.as_plain(),
+            Self::ReasonMissing => words.reason_missing.as_plain(),
+            Self::ReasonTooLong { max, length } => words
+                .reason_too_long
+                .plain([&max.to_string(), &length.to_string()]),
+            Self::EndBeforeStart => words.end_before_start.as_plain(),
+            Self::HalfDayOutside { start, end } => words.half_day_outside.plain([
+                &display_date(*start, &words.dates),
+                &display_date(*end, &words.dates),
+            ]),
+            Self::HalfDayDateMissing => words.half_day_date_missing.as_plain(),
+            Self::HalfDayNeedsDate => words.half_day_needs_date.as_plain(),
+            Self::HalfPeriodMissing => words.half_period_missing.as_plain(),
+        }
+    }
+
+    /// `{"code": …, …}`, the shape of a submission route's `errors` values.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Self::ReasonTooLong { max, length } => {
+                json!({"code": self.code(), "max": max, "length": length})
+            }
+            Self::HalfDayOutside { start, end } => {
+                json!({"code": self.code(), "start": start.to_string(), "end": end.to_string()})
+            }
+            _ => json!({"code": self.code()}),
+        }
+    }
+}
+
 /// One inline error for the modal (shown under an input, `response_action: errors`): the input
-/// block it belongs to and a plain-text message. Not a bad row field, which is
+/// block it belongs to and what is wrong. Not a bad row field, which is
 /// `absence::RowInlineError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineError {
     pub block_id: &'static str,
-    pub message: String,
+    pub error: FormError,
 }
 
 pub type InlineErrors = Vec<InlineError>;
@@ -79,37 +159,31 @@ pub fn validate_leave_form(
     layout: FormLayout,
 ) -> Result<LeaveForm, InlineErrors> {
     let mut errors = InlineErrors::new();
-    let mut fail = |block_id: &'static str, message: String| {
-        errors.push(InlineError { block_id, message });
+    let mut fail = |block_id: &'static str, error: FormError| {
+        errors.push(InlineError { block_id, error });
     };
 
     if state.start_date.is_none() {
-        fail(
-            ids::START_DATE_BLOCK,
-            "Pick the first day of your leave.".into(),
-        );
+        fail(ids::START_DATE_BLOCK, FormError::StartDateMissing);
     }
     if state.end_date.is_none() {
-        fail(
-            ids::END_DATE_BLOCK,
-            "Pick the last day of your leave.".into(),
-        );
+        fail(ids::END_DATE_BLOCK, FormError::EndDateMissing);
     }
     let leave_type = state.leave_type.as_deref().filter(|t| !t.trim().is_empty());
     if leave_type.is_none() {
-        fail(ids::LEAVE_TYPE_BLOCK, "Choose a leave type.".into());
+        fail(ids::LEAVE_TYPE_BLOCK, FormError::LeaveTypeMissing);
     }
     let reason = clean_reason(state.reason.as_deref().unwrap_or(""));
     let reason_len = reason.chars().count();
     if reason.is_empty() {
-        fail(
-            ids::REASON_BLOCK,
-            "Tell your approver the reason for your leave.".into(),
-        );
+        fail(ids::REASON_BLOCK, FormError::ReasonMissing);
     } else if reason_len > MAX_REASON_CHARS {
         fail(
             ids::REASON_BLOCK,
-            format!("Keep the reason within {MAX_REASON_CHARS} characters (it has {reason_len})."),
+            FormError::ReasonTooLong {
+                max: MAX_REASON_CHARS,
+                length: reason_len,
+            },
         );
     }
 
@@ -117,41 +191,26 @@ pub fn validate_leave_form(
     let mut half_period = None;
     if let (Some(start), Some(end)) = (state.start_date, state.end_date) {
         if end < start {
-            fail(
-                ids::END_DATE_BLOCK,
-                "The end date cannot be before the start date.".into(),
-            );
+            fail(ids::END_DATE_BLOCK, FormError::EndBeforeStart);
         } else if state.half_day {
             let in_range = |d: NaiveDate| start <= d && d <= end;
-            let outside = || {
-                format!(
-                    "Pick a day between {} and {}.",
-                    display_date(start),
-                    display_date(end)
-                )
-            };
             match (state.half_day_date, layout.has_half_day_date) {
                 (Some(d), _) if in_range(d) => half_day_date = Some(d),
                 // A stale picker value outside a one-day range is shown to the user: say so.
-                (Some(_), true) => fail(ids::HALF_DAY_DATE_BLOCK, outside()),
+                (Some(_), true) => fail(
+                    ids::HALF_DAY_DATE_BLOCK,
+                    FormError::HalfDayOutside { start, end },
+                ),
                 _ if start == end => half_day_date = Some(start),
-                (None, true) => fail(ids::HALF_DAY_DATE_BLOCK, "Pick the half day.".into()),
+                (None, true) => fail(ids::HALF_DAY_DATE_BLOCK, FormError::HalfDayDateMissing),
                 // The dates were widened after the modal was built, so it has no date picker to
                 // attach the error to; the checkbox block does exist.
-                (_, false) => fail(
-                    ids::HALF_DAY_BLOCK,
-                    "Your leave now spans several days: uncheck and check Half Day again to \
-                     choose which day is the half day."
-                        .into(),
-                ),
+                (_, false) => fail(ids::HALF_DAY_BLOCK, FormError::HalfDayNeedsDate),
             }
             if layout.has_half_period {
                 half_period = state.half_period;
                 if half_period.is_none() {
-                    fail(
-                        ids::HALF_PERIOD_BLOCK,
-                        "Choose the first or the second half.".into(),
-                    );
+                    fail(ids::HALF_PERIOD_BLOCK, FormError::HalfPeriodMissing);
                 }
             }
         }
@@ -220,12 +279,12 @@ impl LeaveForm {
     }
 }
 
-/// `{block_id: message}`; a later error for the same block is dropped (Slack shows one per block).
+/// `{block_id: {"code": …, …}}`; a later error for the same block is dropped (Slack shows one
+/// per block).
 pub fn errors_to_value(errors: &[InlineError]) -> Value {
     let mut map = Map::new();
     for e in errors {
-        map.entry(e.block_id)
-            .or_insert_with(|| Value::String(e.message.clone()));
+        map.entry(e.block_id).or_insert_with(|| e.error.to_value());
     }
     Value::Object(map)
 }

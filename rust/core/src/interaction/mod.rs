@@ -18,8 +18,8 @@ pub mod route;
 
 use crate::{limits, mrkdwn};
 pub use form::{
-    errors_to_value, validate_leave_form, FormLayout, FormState, InlineError, InlineErrors,
-    LeaveForm,
+    errors_to_value, validate_leave_form, FormError, FormLayout, FormState, InlineError,
+    InlineErrors, LeaveForm,
 };
 
 pub use route::{lookup, route, AckReason, Decision, Handler, Kind, Pattern, Route, Rule, RULES};

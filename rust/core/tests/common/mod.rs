@@ -1,8 +1,24 @@
 //! Helpers shared by the integration tests.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde_json::Value;
+use slack_connector_core::words::{fixtures, Catalogue};
+
+/// The English words (`tests/fixtures/words_en.json`, the Python catalogue's "en").
+#[allow(dead_code)]
+pub fn en() -> &'static Catalogue {
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    EN.get_or_init(|| fixtures::english().unwrap())
+}
+
+/// The German words (`tests/fixtures/words_de.json`, the Python catalogue's "de").
+#[allow(dead_code)]
+pub fn de() -> &'static Catalogue {
+    static DE: OnceLock<Catalogue> = OnceLock::new();
+    DE.get_or_init(|| fixtures::german().unwrap())
+}
 
 /// Compares `actual` with `tests/golden/<name>.json`; `UPDATE_GOLDEN=1` rewrites the file.
 pub fn golden(name: &str, actual: &Value) {

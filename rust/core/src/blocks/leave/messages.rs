@@ -5,14 +5,14 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use slack_morphism::prelude::*;
 
+use super::modal::period_label;
 use super::{decided_line, header, link, md_section, person, plain, BuildError, NAME_CHARS};
 use crate::blocks::Message;
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
 use crate::interaction::{ids, Decision};
+use crate::words::{LeaveWords, Text};
 use crate::{limits, mrkdwn};
-
-const REASON_PREFIX: &str = "*Reason:*\n";
 
 /// One Leave Application as the messages show it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -51,47 +51,64 @@ fn days_text(days: f64) -> String {
     }
 }
 
+/// `*Label:* ` — a fact's label in bold (the words escaped).
+fn label(word: &Text) -> String {
+    format!("*{}:* ", word.as_md())
+}
+
 /// The facts block: one mrkdwn line per fact, so the fallback text reads like the message.
-fn details_section(d: &LeaveDetails) -> SlackBlock {
+fn details_section(d: &LeaveDetails, w: &LeaveWords) -> SlackBlock {
+    let date = |day: NaiveDate| display_date(day, &w.dates);
     let mut lines = vec![
         format!(
-            "*Leave ID:* {}",
+            "{}{}",
+            label(&w.leave_id),
             link(d.form_url.as_deref(), &d.leave_application)
         ),
         format!(
-            "*Leave Type:* {}",
+            "{}{}",
+            label(&w.leave_type),
             mrkdwn::escape_truncate(&d.leave_type, NAME_CHARS)
         ),
-        format!("*From:* {}", display_date(d.from_date)),
-        format!("*To:* {}", display_date(d.to_date)),
+        format!(
+            "{}{}",
+            label(&w.from_date),
+            mrkdwn::escape(&date(d.from_date))
+        ),
+        format!("{}{}", label(&w.to_date), mrkdwn::escape(&date(d.to_date))),
     ];
     if let Some(days) = d.total_days.filter(|x| x.is_finite()) {
-        lines.push(format!("*Total Days:* {}", days_text(days)));
+        lines.push(format!("{}{}", label(&w.total_days), days_text(days)));
     }
     if d.half_day {
-        let date = d.half_day_date.unwrap_or(d.from_date);
-        let mut line = format!("*Half Day:* {}", display_date(date));
+        let day = d.half_day_date.unwrap_or(d.from_date);
+        let mut line = format!("{}{}", label(&w.half_day), mrkdwn::escape(&date(day)));
         if let Some(p) = d.half_period {
             line.push_str(", ");
-            line.push_str(p.label());
+            line.push_str(&mrkdwn::escape(&period_label(p, &w.periods)));
         }
         lines.push(line);
     }
     if let Some(posted) = d.posting_date {
-        lines.push(format!("*Submitted On:* {}", display_date(posted)));
+        lines.push(format!(
+            "{}{}",
+            label(&w.submitted_on),
+            mrkdwn::escape(&date(posted))
+        ));
     }
     md_section(lines.join("\n"))
 }
 
-fn reason_section(d: &LeaveDetails) -> Option<SlackBlock> {
+fn reason_section(d: &LeaveDetails, w: &LeaveWords) -> Option<SlackBlock> {
     let reason = d
         .reason
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty())?;
-    let budget = limits::SECTION_TEXT - REASON_PREFIX.chars().count();
+    let prefix = format!("*{}:*\n", w.reason.as_md());
+    let budget = limits::SECTION_TEXT.saturating_sub(prefix.chars().count());
     Some(md_section(format!(
-        "{REASON_PREFIX}{}",
+        "{prefix}{}",
         mrkdwn::escape_truncate(reason, budget)
     )))
 }
@@ -108,12 +125,12 @@ fn check_button_value(name: &str) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn approval_actions(name: &str) -> SlackBlock {
-    let approve = SlackBlockButtonElement::new(plain("Approve", limits::BUTTON_TEXT))
+fn approval_actions(name: &str, w: &LeaveWords) -> SlackBlock {
+    let approve = SlackBlockButtonElement::new(plain(&w.approve.as_plain(), limits::BUTTON_TEXT))
         .with_action_id(SlackActionId(ids::LEAVE_APPROVE.to_owned()))
         .with_value(name.to_owned())
         .with_style(SlackBlockButtonStyle::Primary);
-    let reject = SlackBlockButtonElement::new(plain("Reject", limits::BUTTON_TEXT))
+    let reject = SlackBlockButtonElement::new(plain(&w.reject.as_plain(), limits::BUTTON_TEXT))
         .with_action_id(SlackActionId(ids::LEAVE_REJECT.to_owned()))
         .with_value(name.to_owned())
         .with_style(SlackBlockButtonStyle::Danger);
@@ -123,71 +140,74 @@ fn approval_actions(name: &str) -> SlackBlock {
 }
 
 /// The header, who asked, the facts and the reason: shared by the open and the decided message.
-fn request_blocks(d: &LeaveDetails) -> Vec<SlackBlock> {
+fn request_blocks(d: &LeaveDetails, w: &LeaveWords) -> Vec<SlackBlock> {
+    let who = person(d.requester_slack_id.as_deref(), &d.requester_name);
     let mut blocks = vec![
-        header("Leave Request"),
-        md_section(format!(
-            "{} has requested leave.",
-            person(d.requester_slack_id.as_deref(), &d.requester_name)
-        )),
-        details_section(d),
+        header(&w.request_header.as_plain()),
+        md_section(w.requested.md([&who])),
+        details_section(d, w),
     ];
-    blocks.extend(reason_section(d));
+    blocks.extend(reason_section(d, w));
     blocks
 }
 
 /// The approver's DM: the request and Approve / Reject buttons carrying the document name.
-pub fn approver_message(d: &LeaveDetails) -> Result<Message, BuildError> {
+pub fn approver_message(d: &LeaveDetails, w: &LeaveWords) -> Result<Message, BuildError> {
     check_button_value(&d.leave_application)?;
-    let mut blocks = request_blocks(d);
-    blocks.push(approval_actions(&d.leave_application));
+    let mut blocks = request_blocks(d, w);
+    blocks.push(approval_actions(&d.leave_application, w));
     Ok(Message::from_blocks(blocks))
 }
 
 /// The approver's message after a decision: the buttons replaced by who decided what.
-pub fn decided_message(d: &LeaveDetails, decision: Decision, decided_by: &str) -> Message {
-    let mut blocks = request_blocks(d);
-    blocks.push(md_section(decided_line(decision, decided_by)));
+pub fn decided_message(
+    d: &LeaveDetails,
+    decision: Decision,
+    decided_by: &str,
+    w: &LeaveWords,
+) -> Message {
+    let mut blocks = request_blocks(d, w);
+    blocks.push(md_section(decided_line(decision, decided_by, w)));
     Message::from_blocks(blocks)
 }
 
 /// DM to the requester once the application exists.
-pub fn requester_confirmation(d: &LeaveDetails, approver_name: Option<&str>) -> Message {
-    let sent_to = approver_name
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(|n| {
-            format!(
-                " and sent to *{}* for approval",
-                mrkdwn::escape_truncate(n, NAME_CHARS)
-            )
-        })
-        .unwrap_or_default();
+pub fn requester_confirmation(
+    d: &LeaveDetails,
+    approver_name: Option<&str>,
+    w: &LeaveWords,
+) -> Message {
+    let sentence = match approver_name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => w
+            .submitted_to
+            .md([&format!("*{}*", mrkdwn::escape_truncate(n, NAME_CHARS))]),
+        None => w.submitted.as_md(),
+    };
     let mut blocks = vec![
-        header("Leave Request Submitted"),
-        md_section(format!("Your leave request was submitted{sent_to}.")),
-        details_section(d),
+        header(&w.submitted_header.as_plain()),
+        md_section(sentence),
+        details_section(d, w),
     ];
-    blocks.extend(reason_section(d));
+    blocks.extend(reason_section(d, w));
     Message::from_blocks(blocks)
 }
 
 /// DM to the requester once an approver decided.
-pub fn requester_decision(d: &LeaveDetails, decision: Decision, decided_by: &str) -> Message {
-    let by = mrkdwn::escape_truncate(decided_by, NAME_CHARS);
-    let (title, sentence) = match decision {
-        Decision::Approve => (
-            "Leave Approved",
-            format!("✅ Your leave request was *approved* by *{by}*."),
-        ),
-        Decision::Reject => (
-            "Leave Rejected",
-            format!("❌ Your leave request was *rejected* by *{by}*."),
-        ),
+pub fn requester_decision(
+    d: &LeaveDetails,
+    decision: Decision,
+    decided_by: &str,
+    w: &LeaveWords,
+) -> Message {
+    let by = format!("*{}*", mrkdwn::escape_truncate(decided_by, NAME_CHARS));
+    let (title, emoji, word) = match decision {
+        Decision::Approve => (&w.approved_header, "✅", &w.approved),
+        Decision::Reject => (&w.rejected_header, "❌", &w.rejected),
     };
+    let sentence = w.request_decided.md([&format!("*{}*", word.as_md()), &by]);
     Message::from_blocks(vec![
-        header(title),
-        md_section(sentence),
-        details_section(d),
+        header(&title.as_plain()),
+        md_section(format!("{emoji} {sentence}")),
+        details_section(d, w),
     ])
 }

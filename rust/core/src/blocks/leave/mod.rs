@@ -4,8 +4,9 @@
 //!
 //! Builder inputs derive `Deserialize` so the Python glue can hand over plain dicts; dates are
 //! ISO `YYYY-MM-DD`. All user-provided text is escaped for mrkdwn (or only length-limited when it
-//! lands in a plain_text field); headers carry static text only, because the fallback `text`
-//! rendered from them is parsed as mrkdwn by Slack.
+//! lands in a plain_text field), and so are the words (`crate::words`), which every builder takes
+//! in the reader's language. Headers carry words only (the catalogue's, never user text),
+//! because the fallback `text` rendered from them is parsed as mrkdwn by Slack.
 
 use chrono::NaiveDate;
 use slack_morphism::prelude::*;
@@ -13,6 +14,7 @@ use slack_morphism::prelude::*;
 use super::SerializeError;
 use crate::interaction::Decision;
 use crate::slack_id::SlackUserId;
+use crate::words::LeaveWords;
 use crate::{limits, mrkdwn};
 
 pub mod messages;
@@ -22,10 +24,8 @@ pub mod notices;
 pub use messages::{
     approver_message, decided_message, requester_confirmation, requester_decision, LeaveDetails,
 };
-pub use modal::{
-    leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption, MODAL_TITLE,
-};
-pub use notices::{field_errors_view, notice_message, view_errors, Notice};
+pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
+pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.
@@ -121,10 +121,10 @@ pub(super) fn person(slack_id: Option<&str>, name: &str) -> String {
     }
 }
 
-pub(super) fn decided_line(decision: Decision, decided_by: &str) -> String {
-    let by = mrkdwn::escape_truncate(decided_by, NAME_CHARS);
+pub(super) fn decided_line(decision: Decision, decided_by: &str, w: &LeaveWords) -> String {
+    let by = format!("*{}*", mrkdwn::escape_truncate(decided_by, NAME_CHARS));
     match decision {
-        Decision::Approve => format!("✅ Approved by *{by}*"),
-        Decision::Reject => format!("❌ Rejected by *{by}*"),
+        Decision::Approve => format!("✅ {}", w.approved_by.md([&by])),
+        Decision::Reject => format!("❌ {}", w.rejected_by.md([&by])),
     }
 }

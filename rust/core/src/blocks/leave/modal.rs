@@ -10,11 +10,8 @@ use slack_morphism::prelude::*;
 use super::{choice, datepicker, input, plain, BuildError, PlainChoice};
 use crate::half_period::HalfPeriod;
 use crate::interaction::{ids, FormState, MAX_REASON_CHARS};
+use crate::words::{ModalWords, PeriodWords};
 use crate::{limits, mrkdwn};
-
-pub const MODAL_TITLE: &str = "Apply for Leave";
-const MODAL_SUBMIT: &str = "Submit";
-const MODAL_CLOSE: &str = "Cancel";
 
 /// One leave type the requester may choose: `name` is the Leave Type document name (the value
 /// submitted back), `label` what the user sees (defaults to the name).
@@ -56,6 +53,7 @@ pub struct LeaveModalInput {
 fn leave_type_select(
     types: &[LeaveTypeOption],
     current: Option<&str>,
+    words: &ModalWords,
 ) -> Result<(SlackBlockStaticSelectElement, Option<String>), BuildError> {
     let mut seen = HashSet::new();
     let unique: Vec<&LeaveTypeOption> = types
@@ -82,7 +80,10 @@ fn leave_type_select(
     });
     let select = SlackBlockStaticSelectElement::new()
         .with_action_id(SlackActionId(ids::LEAVE_TYPE_ACTION.to_owned()))
-        .with_placeholder(plain("Select a leave type", limits::PLACEHOLDER))
+        .with_placeholder(plain(
+            &words.leave_type_placeholder.as_plain(),
+            limits::PLACEHOLDER,
+        ))
         .opt_initial_option(initial);
     if total <= limits::SELECT_OPTIONS {
         return Ok((select.with_options(items), None));
@@ -95,7 +96,9 @@ fn leave_type_select(
             let last = first + chunk.len() - 1;
             SlackBlockOptionGroup::new(
                 plain(
-                    &format!("Leave types {first}–{last}"),
+                    &words
+                        .leave_type_group
+                        .plain([&first.to_string(), &last.to_string()]),
                     limits::OPTION_GROUP_LABEL,
                 ),
                 chunk.to_vec(),
@@ -103,21 +106,23 @@ fn leave_type_select(
         })
         .collect();
     let hint = if shown < total {
-        format!("Showing the first {shown} of {total} leave types. Ask HR if yours is missing.")
+        words
+            .leave_types_cut
+            .plain([&shown.to_string(), &total.to_string()])
     } else {
-        format!(
-            "{total} leave types, listed in groups of {}.",
-            limits::SELECT_OPTIONS
-        )
+        words
+            .leave_types_grouped
+            .plain([&total.to_string(), &limits::SELECT_OPTIONS.to_string()])
     };
     Ok((select.with_option_groups(groups), Some(hint)))
 }
 
-fn half_day_checkbox(checked: bool) -> SlackInputBlock {
+fn half_day_checkbox(checked: bool, words: &ModalWords) -> SlackInputBlock {
     let option: SlackBlockChoiceItem<SlackBlockText> = SlackBlockChoiceItem::new(
-        SlackBlockText::Plain(SlackBlockPlainText::new(
-            "One of these days is a half day".into(),
-        )),
+        SlackBlockText::Plain(SlackBlockPlainText::new(mrkdwn::plain(
+            &words.half_day_option.as_plain(),
+            limits::OPTION_TEXT,
+        ))),
         "half_day".into(),
     );
     let element = SlackBlockCheckboxesElement::new(vec![option.clone()])
@@ -125,27 +130,43 @@ fn half_day_checkbox(checked: bool) -> SlackInputBlock {
         .opt_initial_options(checked.then(|| vec![option]));
     // optional: an unchecked box must not be a "required field" error; dispatch_action: the toggle
     // must reach us so the modal can grow or shrink its half-day inputs.
-    input(ids::HALF_DAY_BLOCK, "Half Day", element)
+    input(ids::HALF_DAY_BLOCK, &words.half_day.as_plain(), element)
         .with_optional(true)
         .with_dispatch_action(true)
 }
 
-fn half_period_select(current: Option<HalfPeriod>) -> SlackInputBlock {
-    let options: Vec<PlainChoice> = [HalfPeriod::FirstHalf, HalfPeriod::SecondHalf]
-        .iter()
-        .map(|p| choice(p.label(), p.code()))
-        .collect();
-    let initial = current.map(|p| choice(p.label(), p.code()));
-    let element = SlackBlockStaticSelectElement::new()
-        .with_action_id(SlackActionId(ids::HALF_PERIOD_ACTION.to_owned()))
-        .with_placeholder(plain("First or second half", limits::PLACEHOLDER))
-        .with_options(options)
-        .opt_initial_option(initial);
-    input(ids::HALF_PERIOD_BLOCK, "Which Half", element)
+/// The words of a half period.
+pub(in crate::blocks) fn period_label(p: HalfPeriod, words: &PeriodWords) -> String {
+    match p {
+        HalfPeriod::FirstHalf => words.first_half.as_plain(),
+        HalfPeriod::SecondHalf => words.second_half.as_plain(),
+    }
 }
 
-/// The "Apply for Leave" modal (also its half-day variant, for `views.update`).
-pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildError> {
+fn half_period_select(current: Option<HalfPeriod>, words: &ModalWords) -> SlackInputBlock {
+    let option = |p: HalfPeriod| choice(&period_label(p, &words.periods), p.code());
+    let options: Vec<PlainChoice> = HalfPeriod::ALL.into_iter().map(option).collect();
+    let initial = current.map(option);
+    let element = SlackBlockStaticSelectElement::new()
+        .with_action_id(SlackActionId(ids::HALF_PERIOD_ACTION.to_owned()))
+        .with_placeholder(plain(
+            &words.half_period_placeholder.as_plain(),
+            limits::PLACEHOLDER,
+        ))
+        .with_options(options)
+        .opt_initial_option(initial);
+    input(
+        ids::HALF_PERIOD_BLOCK,
+        &words.half_period.as_plain(),
+        element,
+    )
+}
+
+/// The "Apply for Leave" modal (also its half-day variant, for `views.update`), in `words`.
+pub fn leave_request_modal(
+    input_: &LeaveModalInput,
+    words: &ModalWords,
+) -> Result<SlackView, BuildError> {
     let metadata_len = input_.private_metadata.chars().count();
     if metadata_len > limits::PRIVATE_METADATA {
         // Cutting it would corrupt whatever the handler encoded in it.
@@ -157,8 +178,8 @@ pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildE
     let cur = &input_.current;
     let start = cur.start_date.unwrap_or(input_.today);
     let end = cur.end_date.unwrap_or(input_.today);
-    let (select, hint) = leave_type_select(&input_.leave_types, cur.leave_type.as_deref())?;
-    let mut leave_type = input(ids::LEAVE_TYPE_BLOCK, "Leave Type", select);
+    let (select, hint) = leave_type_select(&input_.leave_types, cur.leave_type.as_deref(), words)?;
+    let mut leave_type = input(ids::LEAVE_TYPE_BLOCK, &words.leave_type.as_plain(), select);
     if let Some(h) = hint {
         leave_type = leave_type.with_hint(plain(&h, limits::INPUT_HINT));
     }
@@ -166,18 +187,18 @@ pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildE
     let mut blocks: Vec<SlackBlock> = vec![
         input(
             ids::START_DATE_BLOCK,
-            "Start Date",
+            &words.start_date.as_plain(),
             datepicker(ids::START_DATE_ACTION, start),
         )
         .into(),
         input(
             ids::END_DATE_BLOCK,
-            "End Date",
+            &words.end_date.as_plain(),
             datepicker(ids::END_DATE_ACTION, end),
         )
         .into(),
         leave_type.into(),
-        half_day_checkbox(input_.half_day_checked).into(),
+        half_day_checkbox(input_.half_day_checked, words).into(),
     ];
     if input_.half_day_checked {
         if input_.show_half_day_date.unwrap_or(start != end) {
@@ -185,32 +206,36 @@ pub fn leave_request_modal(input_: &LeaveModalInput) -> Result<SlackView, BuildE
             blocks.push(
                 input(
                     ids::HALF_DAY_DATE_BLOCK,
-                    "Half Day Date",
+                    &words.half_day_date.as_plain(),
                     datepicker(ids::HALF_DAY_DATE_ACTION, initial),
                 )
                 .into(),
             );
         }
         if input_.has_half_period_field {
-            blocks.push(half_period_select(cur.half_period).into());
+            blocks.push(half_period_select(cur.half_period, words).into());
         }
     }
     let reason = SlackBlockPlainTextInputElement::new()
         .with_action_id(SlackActionId(ids::REASON_ACTION.to_owned()))
         .with_multiline(true)
         .with_max_length(MAX_REASON_CHARS.min(limits::PLAIN_TEXT_INPUT) as u64)
-        .with_placeholder(plain("Why are you taking leave?", limits::PLACEHOLDER))
+        .with_placeholder(plain(
+            &words.reason_placeholder.as_plain(),
+            limits::PLACEHOLDER,
+        ))
         .opt_initial_value(
             cur.reason
                 .as_deref()
                 .map(|r| mrkdwn::plain(r, MAX_REASON_CHARS)),
         );
-    blocks.push(input(ids::REASON_BLOCK, "Reason", reason).into());
+    blocks.push(input(ids::REASON_BLOCK, &words.reason.as_plain(), reason).into());
 
-    let view = SlackModalView::new(plain(MODAL_TITLE, limits::MODAL_TITLE), blocks)
+    let title = plain(&words.title.as_plain(), limits::MODAL_TITLE);
+    let view = SlackModalView::new(title, blocks)
         .with_callback_id(SlackCallbackId(ids::APPLY_LEAVE_CALLBACK.to_owned()))
-        .with_submit(plain(MODAL_SUBMIT, limits::MODAL_BUTTON_TEXT))
-        .with_close(plain(MODAL_CLOSE, limits::MODAL_BUTTON_TEXT))
+        .with_submit(plain(&words.submit.as_plain(), limits::MODAL_BUTTON_TEXT))
+        .with_close(plain(&words.close.as_plain(), limits::MODAL_BUTTON_TEXT))
         .opt_private_metadata(Some(input_.private_metadata.clone()).filter(|m| !m.is_empty()));
     Ok(SlackView::Modal(view))
 }

@@ -1,0 +1,299 @@
+"""The app's words: one catalogue of every string a person reads in Slack, in their language.
+
+The Rust builders take their words from here (one dict per surface, `core.build_*(…, words=…)`);
+they escape them, fill the `{0}`, `{1}` placeholders and add Slack syntax themselves. Every
+string is a literal `_("…", lang=lang)` call, so Frappe's extractor (frappe/translate.py
+`extract_messages_from_python_code`: babel's python extractor, keywords `_` / `_lt`) finds it and
+`bench get-untranslated` / `update-translations` work on it; the translations live in
+`translations/<lang>.csv`.
+
+Placeholders are filled by Rust: `{0}`, `{1}` … (every one the word takes, no other), and the
+date pattern's `{month}`, `{day}`, `{year}`, `{weekday}`. A translation that drops or invents one
+is refused by the builder (`core.InputError`, reason `bad_words`), never shown half-filled.
+
+`catalogue(lang)` is the whole catalogue; `rust/core/tests/fixtures/words_<lang>.json` are copies
+of it for the Rust tests, checked against it by tests/test_words.py.
+"""
+
+from __future__ import annotations
+
+from frappe import _
+from frappe import _ as translate
+
+
+def _in_context(lang: str):
+	"""`_(msg, context=…)` in `lang`, for the few words whose English collides with another meaning.
+
+	Frappe v15's extractor keeps a context only from a call with exactly two string slots:
+	`_("May", lang=lang, context="…")` is extracted without its context (babel reports three slots,
+	the middle one None), so such a word is asked for through a local `_` bound to `lang`, with its
+	message and context only (see `_scoped`).
+	"""
+
+	def _(msg: str, context: str) -> str:
+		return translate(msg, lang=lang, context=context)
+
+	return _
+
+
+def _scoped(lang: str) -> dict:
+	"""Words whose English means something else elsewhere in Frappe: a translation row without
+	context would also change the desk (an app's rows override frappe's and hrms's for the same
+	message), e.g. Frappe's "Submit" is "Buchen" (submit a document), the modal's sends a form."""
+	_ = _in_context(lang)
+	return {
+		"may": _("May", context="Month abbreviation"),
+		"submit": _("Submit", context="Send the leave form"),
+		"to": _("To", context="Last day of a leave"),
+		"leave_type": _("Leave Type", context="Slack leave"),
+		"half_day": _("Half Day", context="Slack leave"),
+		"half_day_date": _("Half Day Date", context="Slack leave"),
+	}
+
+
+def dates(lang: str) -> dict:
+	"""How a date reads (`Dec 04, 2026 (Fri)`): month and weekday abbreviations and the pattern."""
+	return {
+		"months": [
+			_("Jan", lang=lang),
+			_("Feb", lang=lang),
+			_("Mar", lang=lang),
+			_("Apr", lang=lang),
+			_scoped(lang)["may"],
+			_("Jun", lang=lang),
+			_("Jul", lang=lang),
+			_("Aug", lang=lang),
+			_("Sep", lang=lang),
+			_("Oct", lang=lang),
+			_("Nov", lang=lang),
+			_("Dec", lang=lang),
+		],
+		"weekdays": [
+			_("Mon", lang=lang),
+			_("Tue", lang=lang),
+			_("Wed", lang=lang),
+			_("Thu", lang=lang),
+			_("Fri", lang=lang),
+			_("Sat", lang=lang),
+			_("Sun", lang=lang),
+		],
+		# {month} and {weekday} are the abbreviations above, {day} two digits, {year} four.
+		"pattern": _("{month} {day}, {year} ({weekday})", lang=lang),
+	}
+
+
+def _periods(lang: str) -> dict:
+	return {"first_half": _("First Half", lang=lang), "second_half": _("Second Half", lang=lang)}
+
+
+def _kinds(lang: str) -> dict:
+	return {
+		"full_day": _("Full Day", lang=lang),
+		"half_day": _scoped(lang)["half_day"],
+		**_periods(lang),
+	}
+
+
+def _until(lang: str) -> str:
+	return _("until {0}", lang=lang)
+
+
+def modal(lang: str) -> dict:
+	"""The "Apply for Leave" modal."""
+	scoped = _scoped(lang)
+	return {
+		"title": _("Apply for Leave", lang=lang),
+		"submit": scoped["submit"],
+		"close": _("Cancel", lang=lang),
+		"start_date": _("Start Date", lang=lang),
+		"end_date": _("End Date", lang=lang),
+		"leave_type": scoped["leave_type"],
+		"leave_type_placeholder": _("Select a leave type", lang=lang),
+		"half_day": scoped["half_day"],
+		"half_day_option": _("One of these days is a half day", lang=lang),
+		"half_day_date": scoped["half_day_date"],
+		"half_period": _("Which Half", lang=lang),
+		"half_period_placeholder": _("First or second half", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"reason_placeholder": _("Why are you taking leave?", lang=lang),
+		"periods": _periods(lang),
+		"leave_type_group": _("Leave types {0}–{1}", lang=lang),  # noqa: RUF001 - the en dash of a range
+		"leave_types_cut": _(
+			"Showing the first {0} of {1} leave types. Ask HR if yours is missing.", lang=lang
+		),
+		"leave_types_grouped": _("{0} leave types, listed in groups of {1}.", lang=lang),
+	}
+
+
+def view_errors(lang: str) -> dict:
+	"""The modal's inline errors: the route's error codes in words."""
+	return {
+		"start_date_missing": _("Pick the first day of your leave.", lang=lang),
+		"end_date_missing": _("Pick the last day of your leave.", lang=lang),
+		"leave_type_missing": _("Choose a leave type.", lang=lang),
+		"reason_missing": _("Tell your approver the reason for your leave.", lang=lang),
+		"reason_too_long": _("Keep the reason within {0} characters (it has {1}).", lang=lang),
+		"end_before_start": _("The end date cannot be before the start date.", lang=lang),
+		"half_day_outside": _("Pick a day between {0} and {1}.", lang=lang),
+		"half_day_date_missing": _("Pick the half day.", lang=lang),
+		"half_day_needs_date": _(
+			"Your leave now spans several days: uncheck and check Half Day again to choose which day "
+			"is the half day.",
+			lang=lang,
+		),
+		"half_period_missing": _("Choose the first or the second half.", lang=lang),
+		"dates": dates(lang),
+	}
+
+
+def leave_messages(lang: str) -> dict:
+	"""The approver's message (open and decided), the requester's confirmation and decision."""
+	scoped = _scoped(lang)
+	return {
+		"request_header": _("Leave Request", lang=lang),
+		"requested": _("{0} has requested leave.", lang=lang),
+		"leave_id": _("Leave ID", lang=lang),
+		"leave_type": scoped["leave_type"],
+		"from_date": _("From", lang=lang),
+		"to_date": scoped["to"],
+		"total_days": _("Total Days", lang=lang),
+		"half_day": scoped["half_day"],
+		"submitted_on": _("Submitted On", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"periods": _periods(lang),
+		"approve": _("Approve", lang=lang),
+		"reject": _("Reject", lang=lang),
+		"approved_by": _("Approved by {0}", lang=lang),
+		"rejected_by": _("Rejected by {0}", lang=lang),
+		"submitted_header": _("Leave Request Submitted", lang=lang),
+		"submitted": _("Your leave request was submitted.", lang=lang),
+		"submitted_to": _("Your leave request was submitted and sent to {0} for approval.", lang=lang),
+		"approved_header": _("Leave Approved", lang=lang),
+		"rejected_header": _("Leave Rejected", lang=lang),
+		# {0}: "approved" / "rejected" below (in bold), {1}: who decided.
+		"request_decided": _("Your leave request was {0} by {1}.", lang=lang),
+		"approved": _("approved", lang=lang),
+		"rejected": _("rejected", lang=lang),
+		"dates": dates(lang),
+	}
+
+
+def notices(lang: str) -> dict:
+	"""Short notices for one user (ephemeral messages, slash command answers)."""
+	return {
+		"not_allowed": _(
+			"You are not allowed to approve or reject {0}. Only its leave approver or an HR Manager can.",
+			lang=lang,
+		),
+		"already_decided": _("{0} is already {1}. Nothing was changed.", lang=lang),
+		"already_decided_by": _("{0} is already {1} by {2}. Nothing was changed.", lang=lang),
+		"slack_not_linked": _(
+			"Your Slack account is not linked to a user in the HR system. Ask HR to connect your Slack "
+			"account, then try again.",
+			lang=lang,
+		),
+		"no_employee": _(
+			"Your user has no active Employee record. Ask HR to link your user to your Employee record, "
+			"then try again.",
+			lang=lang,
+		),
+		"no_leave_types": _(
+			"You have no leave type to apply for today. Ask HR to allocate leave to you.", lang=lang
+		),
+		"action_failed": _("Could not update {0}: {1}", lang=lang),
+		"not_changed": _("The leave application was not changed.", lang=lang),
+		"statuses": {
+			"open": _("Open", lang=lang),
+			"approved": _("Approved", lang=lang),
+			"rejected": _("Rejected", lang=lang),
+			"cancelled": _("Cancelled", lang=lang),
+		},
+	}
+
+
+def summary(lang: str) -> dict:
+	"""The daily "who is out" summary."""
+	return {
+		"default_title": _("Employees on Leave", lang=lang),
+		"groups": _kinds(lang),
+		"until": _until(lang),
+		"continued": _("{0} (continued)", lang=lang),
+		"nobody": _("No {0}", lang=lang),
+		"dates": dates(lang),
+	}
+
+
+def summary_title(lang: str, configured: str) -> str:
+	"""The summary's title as the channel reads it: Slack Settings' "Leave notification subject"
+	through Frappe's `_` like any stored label, so its default ("Employees on Leave", the source of
+	`default_title` above) reads in `lang` while a title an admin typed stays as typed (unless the
+	site has a translation for it). Blank: the builder uses `default_title`."""
+	configured = (configured or "").strip()
+	return _(configured, lang=lang) if configured else ""
+
+
+def late_leave_note(lang: str) -> dict:
+	"""The threaded note for a leave created after the summary went out."""
+	return {
+		"also_on_leave": _("{0} is also on leave today ({1})", lang=lang),
+		"kinds": _kinds(lang),
+		"until": _until(lang),
+		"dates": dates(lang),
+	}
+
+
+def test_message(lang: str) -> dict:
+	"""The "Test channel" message of Slack Settings."""
+	return {
+		"can_post": _("{0} can post in this channel.", lang=lang),
+		"can_post_from": _("{0} can post in this channel from {1}.", lang=lang),
+		"sent_by": _(
+			"Sent by the Test Channel button in Slack Settings. Leave summaries and notes will appear here.",
+			lang=lang,
+		),
+	}
+
+
+# --- messages the handlers write themselves (shown as a notice or an inline error) -------------
+
+
+def form_not_opened(lang: str, error: str) -> str:
+	return _("The leave form could not be opened ({0}). Please run /apply-leave again.", lang=lang).format(
+		error
+	)
+
+
+def no_active_employee(lang: str) -> str:
+	return _("Your Slack account is not linked to an active Employee. Ask HR to connect it.", lang=lang)
+
+
+def leave_not_applied(lang: str) -> str:
+	return _(
+		"Something went wrong and your leave was not applied. Please try again, or apply from the desk.",
+		lang=lang,
+	)
+
+
+def leave_gone(lang: str, leave_application: str) -> str:
+	return _("Leave Application {0} no longer exists.", lang=lang).format(leave_application)
+
+
+def nothing_changed(lang: str) -> str:
+	return _("Something went wrong; nothing was changed. Please try again.", lang=lang)
+
+
+def try_again_later(lang: str) -> str:
+	return _("Something went wrong. Please try again later.", lang=lang)
+
+
+def catalogue(lang: str) -> dict:
+	"""Every surface's words in `lang`, keyed as the Rust `words::Catalogue`."""
+	return {
+		"modal": modal(lang),
+		"view_errors": view_errors(lang),
+		"leave_messages": leave_messages(lang),
+		"notices": notices(lang),
+		"summary": summary(lang),
+		"late_leave_note": late_leave_note(lang),
+		"test_message": test_message(lang),
+	}

@@ -696,11 +696,6 @@ def test_concurrent_double_click_decides_once(world, app, monkeypatch):
 	assert app.error_titles() == []
 
 
-@pytest.mark.xfail(
-	strict=True,
-	reason="app: leave_decision names the decider from `leave_details`, read before the lock, so "
-	"the waiting click says 'by <requester>'; current_status should return modified_by too",
-)
 def test_concurrent_double_click_names_the_real_decider(world, app, monkeypatch):
 	_two_approvals_at_once(world, app, monkeypatch)
 	[eph] = app.slack.calls_to("chat.postEphemeral")

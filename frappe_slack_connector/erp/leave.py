@@ -229,12 +229,20 @@ def may_decide(user: str, leave_approver: str | None) -> bool:
 	return bool(leave_approver and user == leave_approver) or users.has_role(HR_MANAGER, user)
 
 
-def current_status(leave_application: str) -> tuple[str, int] | None:
-	"""(status, docstatus), read with a row lock so two clicks decide one after the other."""
+def current_status(leave_application: str) -> frappe._dict | None:
+	"""`status`, `docstatus` and `modified_by` (who decided, once submitted), read with a row lock
+	so two clicks decide one after the other and the waiting one sees who won."""
 	row = frappe.db.get_value(
-		LEAVE_APPLICATION, leave_application, ["status", "docstatus"], as_dict=True, for_update=True
+		LEAVE_APPLICATION,
+		leave_application,
+		["status", "docstatus", "modified_by"],
+		as_dict=True,
+		for_update=True,
 	)
-	return (row.status, frappe.utils.cint(row.docstatus)) if row else None
+	if not row:
+		return None
+	row.docstatus = frappe.utils.cint(row.docstatus)
+	return row
 
 
 def decide_leave(leave_application: str, status: str, user: str) -> None:

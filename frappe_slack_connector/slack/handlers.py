@@ -232,9 +232,11 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 	if not user or not erp_leave.may_decide(user, info["leave_approver"]):
 		ephemeral(route, notice(lang, "not_allowed", leave_application=name))
 		return ack()
-	status, docstatus = erp_leave.current_status(name) or (info["status"], info["docstatus"])
+	# Read under the row lock: a click that waited for another one sees its decision and decider.
+	current = erp_leave.current_status(name) or info
+	status, docstatus = current["status"], current["docstatus"]
 	if status != erp_leave.OPEN or docstatus != 0:
-		by = erp_users.full_name(info["modified_by"]) if docstatus == 1 else None
+		by = erp_users.full_name(current["modified_by"]) if docstatus == 1 else None
 		ephemeral(
 			route, notice(lang, "already_decided", leave_application=name, status=status, decided_by=by)
 		)

@@ -358,3 +358,17 @@ def test_test_channel_needs_system_manager(office, site):
 	site.make_user("emp@example.com", roles=["Employee"])
 	assert Client("emp@example.com").post(TEST_CHANNEL, data={"channel_id": "C1"}).status_code == 403
 	assert office.slack.calls == []
+
+
+@pytest.mark.parametrize("status", [500, 0])
+def test_summary_with_an_unknown_outcome_claims_the_day_and_is_not_reposted(office, status):
+	# 500 after posting, or the connection dropped after the post was recorded (0 = DROP).
+	office.slack.fail_after_doing_next("chat.postMessage", status=status)
+	result = run_tick()
+	assert result == {"sent": None, "reason": "outcome_unknown", "error": "outcome_unknown"}
+	stored = settings()
+	assert stored["last_attendance_date"] == MONDAY and not stored.get("last_attendance_msg_ts")
+	assert office.error_titles() == ["Attendance summary not sent: outcome unknown"]
+	assert "Check Slack" in office.site.error_logs()[0]["error"]
+	assert run_tick() == {"sent": False, "reason": "already_sent"}
+	assert len(office.slack.calls_to("chat.postMessage")) == 1

@@ -817,3 +817,15 @@ def test_chat_update_failure_still_decides(world, app):
 	ack_ok(world.click(name, channel=channel, ts=ts))
 	assert world.doc(name).status == "Approved"
 	assert app.error_titles() == ["Leave approval message not updated: message_not_found"]
+
+
+def test_slash_rate_limited_is_answered_at_once_without_sleeping(world, app, monkeypatch):
+	import time  # noqa: PLC0415
+
+	monkeypatch.setattr(time, "sleep", lambda s: pytest.fail(f"the request path slept {s} s"))
+	app.slack.rate_limit_next("views.open", retry_after=30)
+	response = world.slash()
+	assert response.status_code == 200
+	assert "could not be opened (ratelimited)" in section_text(json_body(response))
+	assert len(app.slack.calls_to("views.open")) == 1
+	assert app.error_titles() == ["Leave form not opened: ratelimited"]

@@ -139,7 +139,7 @@ def test_callback_stores_the_workspace(oauth):
 	assert oauth.site.error_logs() == []
 	assert_clean(oauth, body)
 	# The stored token works.
-	assert call_site("auth.test")["team_id"] == oauth.slack.team_id
+	assert call_site("auth.test", path="request")["team_id"] == oauth.slack.team_id
 
 
 def test_callback_page_escapes_the_workspace_name(oauth):

@@ -115,3 +115,81 @@ def test_signed_body_that_is_not_a_form_is_refused(app):
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
 	assert "application/json" in json_body(response)["message"]
 	assert app.error_titles() == ["Slack request rejected: malformed_form"]
+
+
+def _rejection_logs(app, reason: str) -> list[dict]:
+	return [row for row in app.site.error_logs() if row["method"] == f"Slack request rejected: {reason}"]
+
+
+def test_a_flood_of_forged_requests_writes_one_error_log_per_reason_per_minute(app, monkeypatch):
+	import frappe  # noqa: PLC0415 - the double is on sys.path only after conftest ran
+
+	# The cache's clock stands still while the 1,000 requests run ("within a minute").
+	clock = [1000.0]
+	monkeypatch.setattr(frappe.cache, "_now", lambda: clock[0])
+
+	forged = {
+		"bad_signature": lambda i: build(app, ROUTES[i % 2], secret="not-the-secret"),
+		"missing_header": lambda i: build(app, ROUTES[i % 2], sign=False),
+	}
+	statuses = []
+	for i in range(1000):
+		reason = "bad_signature" if i % 5 < 3 else "missing_header"  # 600 + 400
+		response = app.send(forged[reason](i))
+		statuses.append((response.status_code, json_body(response)["error"] == reason))
+	assert statuses == [(401, True)] * 1000
+	assert sorted(app.error_titles()) == [
+		"Slack request rejected: bad_signature",
+		"Slack request rejected: missing_header",
+	]
+	first = _rejection_logs(app, "bad_signature")[0]["error"]
+	assert "1 such event(s) since the previous Error Log" in first
+	assert app.slack.calls == []
+
+	# Within the minute: still counted, not logged.
+	clock[0] += 59
+	assert app.send(forged["bad_signature"](0)).status_code == 401
+	assert len(_rejection_logs(app, "bad_signature")) == 1
+
+	# After it: the next rejection of each reason is logged with the count since the last log.
+	clock[0] += 2
+	assert app.send(forged["bad_signature"](1)).status_code == 401
+	assert app.send(forged["missing_header"](0)).status_code == 401
+	bad = _rejection_logs(app, "bad_signature")
+	missing = _rejection_logs(app, "missing_header")
+	assert len(bad) == 2 and len(missing) == 2
+	assert "601 such event(s) since the previous Error Log" in bad[1]["error"]
+	assert "400 such event(s) since the previous Error Log" in missing[1]["error"]
+	for row in bad + missing:
+		assert app.secret not in row["error"] and "payload" not in row["error"]
+
+
+def test_rejection_counting_is_atomic_across_threads(app, monkeypatch):
+	"""Concurrent rejections of one reason: every one counted, exactly one Error Log per window."""
+	import threading  # noqa: PLC0415
+
+	import frappe  # noqa: PLC0415
+
+	from frappe_slack_connector.erp import log as erp_log  # noqa: PLC0415
+
+	written = []
+	barrier = threading.Barrier(8)
+
+	def worker():
+		barrier.wait()
+		for _ in range(50):
+			written.append(erp_log.log_error_counted("t", "Slack request rejected: test", "x"))
+
+	# Threads have no frappe.local (site, conf); the counting, not the Error Log row, is tested.
+	monkeypatch.setattr(frappe.cache, "make_key", lambda key, **kw: key)
+	monkeypatch.setattr(erp_log, "log_error", lambda *a, **k: None)
+	threads = [threading.Thread(target=worker) for _ in range(8)]
+	for t in threads:
+		t.start()
+	for t in threads:
+		t.join()
+	logged = [n for n in written if n]
+	assert len(written) == 400 and len(logged) == 1
+	frappe.cache.advance(61)
+	# Every rejection is in exactly one log: the first window's, or the next one's.
+	assert logged[0] + erp_log.log_error_counted("t", "Slack request rejected: test", "x") == 401

@@ -57,7 +57,7 @@ def connect_slack(user_email: str | None = None) -> dict:
 	member = None
 	for email in erp_users.emails_of_user(user):
 		try:
-			member = slack_site.call_site("users.lookupByEmail", email=email)["user"]
+			member = slack_site.call_site("users.lookupByEmail", path=slack_site.REQUEST, email=email)["user"]
 			break
 		except SlackCallError as err:
 			if err.error != "users_not_found":

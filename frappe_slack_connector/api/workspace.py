@@ -47,7 +47,7 @@ def test_connection() -> dict:
 	"""`auth.test` with the stored bot token: the workspace and the bot's name, or Slack's error."""
 	frappe.only_for(erp_users.SYSTEM_MANAGER)
 	try:
-		data = slack_site.call_site("auth.test")
+		data = slack_site.call_site("auth.test", path=slack_site.REQUEST)
 	except SlackCallError as err:
 		erp_log.fail(
 			title=f"Slack connection test failed: {err.error}",

@@ -31,6 +31,38 @@ def log_error(
 	)
 
 
+# One Error Log per key per window; the rest are counted in the cache.
+LOG_WINDOW_SECONDS = 60
+_WINDOW_PREFIX = "frappe_slack_connector:log_window:"
+
+
+def log_error_counted(key: str, title: str, message: str, *, window_seconds: int = LOG_WINDOW_SECONDS) -> int:
+	"""An Error Log for the first `key` event of each `window_seconds`; the others cost one cache
+	increment and no database write. Returns how many events the written log covers (0 when this
+	one was only counted).
+
+	Atomic on Redis, whichever worker gets each event: INCR counts every event; `SET NX EX` lets
+	exactly one event open a window and write the log; that event takes the count with GETSET
+	(reset to 0), so an event counted meanwhile lands in the next log, never in none or in two.
+	These are redis-py commands RedisWrapper inherits without its site prefix
+	(frappe/utils/redis_wrapper.py, v15), so the keys go through `make_key` here.
+	"""
+	cache = frappe.cache
+	count_key = cache.make_key(f"{_WINDOW_PREFIX}{key}:count")
+	window_key = cache.make_key(f"{_WINDOW_PREFIX}{key}:window")
+	cache.incr(count_key)
+	if not cache.set(window_key, 1, ex=window_seconds, nx=True):
+		return 0
+	count = max(1, int(cache.getset(count_key, 0) or 0))
+	log_error(
+		title,
+		f"{message}\n\n{count} such event(s) since the previous Error Log with this title (this one "
+		f"included); further ones in the next {window_seconds} s are only counted, and the next Error Log "
+		"gives their number.",
+	)
+	return count
+
+
 def fail(title: str, log_message: str, user_message: str, exc=frappe.ValidationError) -> NoReturn:
 	"""Log why, then refuse with a user-facing error; the raise rolls the request back, the
 	Error Log survives it."""

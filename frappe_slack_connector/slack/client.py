@@ -4,10 +4,17 @@
     data = call(client, "chat.postMessage", channel=c, text=t, blocks=b)
     # SlackCallError(.method, .error) on any Slack error, exhausted 429s or a network failure
 
-- One WebClient per (site, token, base URL), reused across requests: no `auth.test` per call.
-- Retries: HTTP 429 (waits `Retry-After`, capped by `MAX_RETRY_AFTER_SECONDS`), connection errors
-  and HTTP 500/503, each a bounded number of times; every retry wait is capped by the same constant
-  so tests can make them near-instant.
+- One WebClient per (site, token, base URL, path), reused across requests: no `auth.test` per call.
+- Two paths, chosen by the caller every time (`path=REQUEST` or `path=JOB`, no default):
+  - `REQUEST` (someone is waiting: Slack's 3 s, a desk button): `REQUEST_TIMEOUT_SECONDS`, no retry
+    and no sleep at all — a 429 comes back at once as `ratelimited` for the caller to answer.
+  - `JOB` (background jobs): `TIMEOUT_SECONDS`; retries HTTP 429 (waits `Retry-After`, capped by
+    `MAX_RETRY_AFTER_SECONDS`), and connection errors / HTTP 500, 503, each a bounded number of
+    times — but a method in `NOT_REPEATABLE` (a post) is retried only where Slack certainly did
+    nothing: a 429, or a connection refused / name not resolved before the request was sent.
+- No blind re-send: for a `NOT_REPEATABLE` method a 5xx, a read timeout or a connection dropped
+  after the request was sent raise `SlackCallError(error="outcome_unknown")` — Slack may have
+  posted it; callers log it and never post it again.
 - The base URL is the caller's (default `DEFAULT_BASE_URL`): GovSlack (https://slack-gov.com/api/),
   proxies and the test mock work the same way.
 - Error messages name the method and Slack's error code; they never contain the token.
@@ -20,10 +27,12 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import socket
 import threading
 import time
-from typing import Any
-from urllib.error import URLError
+from typing import Any, Literal
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -44,9 +53,29 @@ RATE_LIMIT_RETRIES = 2
 CONNECTION_RETRIES = 2
 SERVER_ERROR_RETRIES = 1
 TIMEOUT_SECONDS = 10
+# The request path answers within Slack's 3 s: one attempt, at most this long.
+REQUEST_TIMEOUT_SECONDS = 2
+
+Path = Literal["request", "job"]
+REQUEST: Path = "request"
+JOB: Path = "job"
+
+# Methods whose second call is a second effect (another message, a used trigger or OAuth code):
+# retried only when the first certainly never reached Slack. chat.update and the lookups rewrite
+# or read the same thing and may be repeated.
+NOT_REPEATABLE = frozenset(
+	{
+		"chat.postMessage",
+		"chat.postEphemeral",
+		"chat.scheduleMessage",
+		"views.open",
+		"views.push",
+		"oauth.v2.access",
+	}
+)
 
 _TOKEN_RE = re.compile(r"xox[a-z]-[A-Za-z0-9-]+")
-_clients: dict[tuple[str | None, str, str], WebClient] = {}
+_clients: dict[tuple[str | None, str, str, str], WebClient] = {}
 _clients_lock = threading.Lock()
 
 
@@ -70,7 +99,9 @@ class SlackCallError(Exception):
 
 	`.method`: the API method ("chat.postMessage"; "(config)" when the app is not configured).
 	`.error`: Slack's error code ("channel_not_found", "ratelimited", "invalid_auth", ...), or
-	"connection_error" / "request_error" / "not_configured" for failures before Slack answered.
+	"connection_error" / "request_error" / "not_configured" for failures before Slack answered, or
+	"outcome_unknown" when a `NOT_REPEATABLE` call was sent but Slack's answer was a 5xx or never
+	came (it may have been done: do not repeat it blindly).
 	`.status`: the HTTP status when Slack answered, else None.
 	`.messages`: Slack's `response_metadata.messages` (Block Kit errors), if any.
 	"""
@@ -151,12 +182,57 @@ class CappedRateLimitRetryHandler(RateLimitErrorRetryHandler):
 		state.increment_current_attempt()
 
 
+def method_of(request: HttpRequest) -> str:
+	"""The Web API method of a retry handler's request (`…/api/chat.postMessage?…`)."""
+	return urlsplit(request.url).path.rsplit("/", 1)[-1]
+
+
+def never_sent(error: BaseException) -> bool:
+	"""True when the request certainly never reached Slack: the connection was refused or the
+	host name did not resolve. urllib wraps errors raised while connecting and sending in
+	URLError (urllib/request.py `do_open`); errors while waiting for the answer (read timeout,
+	connection reset, RemoteDisconnected) come raw — the request was sent."""
+	if not isinstance(error, URLError) or isinstance(error, HTTPError):
+		return False
+	return isinstance(error.reason, ConnectionRefusedError | socket.gaierror)
+
+
+def unanswered_after_sending(error: BaseException) -> bool:
+	"""A network failure after the whole request went out (see `never_sent`)."""
+	return isinstance(error, OSError) and not isinstance(error, URLError)
+
+
+class JobConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
+	"""slack_sdk's handler retries every URLError / reset; a post is retried only when it was
+	never sent (connection refused, DNS), since a reset after sending may follow a post."""
+
+	def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+		if error is not None and method_of(request) in NOT_REPEATABLE:
+			return response is None and never_sent(error)
+		return super()._can_retry(state=state, request=request, response=response, error=error)
+
+
+class JobServerErrorRetryHandler(ServerErrorRetryHandler):
+	"""HTTP 500/503 are retried for methods that may be repeated; a post that got a 5xx may
+	have been posted, so it is not."""
+
+	def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+		if method_of(request) in NOT_REPEATABLE:
+			return False
+		return super()._can_retry(state=state, request=request, response=response, error=error)
+
+
 def _normalise_base_url(base_url: str) -> str:
 	# slack_sdk joins with urljoin: without the trailing slash the last path segment is lost.
 	return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def _new_client(token: str | None, base_url: str) -> WebClient:
+def _new_client(token: str | None, base_url: str, path: Path) -> WebClient:
+	if path == REQUEST:
+		# retry_handlers=[] and not None: None would give slack_sdk's default connection retry.
+		return WebClient(token=token, base_url=base_url, timeout=REQUEST_TIMEOUT_SECONDS, retry_handlers=[])
+	if path != JOB:
+		raise ValueError(f"path must be {REQUEST!r} or {JOB!r}, not {path!r}")
 	backoff = _CappedBackoff()
 	return WebClient(
 		token=token,
@@ -164,30 +240,33 @@ def _new_client(token: str | None, base_url: str) -> WebClient:
 		timeout=TIMEOUT_SECONDS,
 		retry_handlers=[
 			CappedRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-			ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES, interval_calculator=backoff),
-			ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES, interval_calculator=backoff),
+			JobConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES, interval_calculator=backoff),
+			JobServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES, interval_calculator=backoff),
 		],
 	)
 
 
-def make_client(token: str, base_url: str = DEFAULT_BASE_URL, *, site: str | None = None) -> WebClient:
-	"""The cached WebClient for (site, token, base_url), created on first use."""
+def make_client(
+	token: str, base_url: str = DEFAULT_BASE_URL, *, site: str | None = None, path: Path
+) -> WebClient:
+	"""The cached WebClient for (site, token, base_url, path), created on first use."""
 	if not token:
 		raise SlackCallError("(config)", "not_configured", detail="no Slack bot token given")
 	base_url = _normalise_base_url(base_url or DEFAULT_BASE_URL)
-	key = (site, hashlib.sha256(token.encode()).hexdigest(), base_url)
+	key = (site, hashlib.sha256(token.encode()).hexdigest(), base_url, path)
 	with _clients_lock:
 		client = _clients.get(key)
 		if client is None:
-			client = _new_client(token, base_url)
+			client = _new_client(token, base_url, path)
 			_clients[key] = client
 		return client
 
 
 def make_oauth_client(base_url: str = DEFAULT_BASE_URL) -> WebClient:
-	"""A token-less client with the same retries, for `oauth.v2.access` (the app's client id and
-	secret authenticate that call, over HTTP Basic). Not cached: installs are rare."""
-	return _new_client(None, _normalise_base_url(base_url or DEFAULT_BASE_URL))
+	"""A token-less client for `oauth.v2.access` (the app's client id and secret authenticate
+	that call, over HTTP Basic), on the request path: the installer's browser is waiting and the
+	code is single-use. Not cached: installs are rare."""
+	return _new_client(None, _normalise_base_url(base_url or DEFAULT_BASE_URL), REQUEST)
 
 
 def clear_clients() -> None:
@@ -205,12 +284,25 @@ def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 	except SlackApiError as e:
 		data = e.response.data if isinstance(e.response.data, dict) else {}
 		status = getattr(e.response, "status_code", None)
+		if method in NOT_REPEATABLE and status is not None and status >= 500:
+			raise SlackCallError(
+				method,
+				"outcome_unknown",
+				status=status,
+				detail=f"HTTP {status} after sending; Slack may have done it",
+			) from None
 		error = data.get("error") or f"http_{status}"
 		meta = data.get("response_metadata") or {}
 		messages = meta.get("messages") or data.get("errors") or []
 		raise SlackCallError(method, str(error), status=status, messages=[str(m) for m in messages]) from None
 	except (URLError, OSError) as e:
 		reason = getattr(e, "reason", e)
+		if method in NOT_REPEATABLE and unanswered_after_sending(e):
+			raise SlackCallError(
+				method,
+				"outcome_unknown",
+				detail=redact(f"{type(e).__name__} after sending: {e}; Slack may have done it", client.token),
+			) from None
 		raise SlackCallError(
 			method, "connection_error", detail=redact(f"{type(reason).__name__}: {reason}", client.token)
 		) from None

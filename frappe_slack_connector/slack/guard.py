@@ -3,7 +3,8 @@
 Slack sends no cookies, so these routes run as Guest; the only thing that makes a request
 trustworthy is its signature, checked in Rust over the raw body bytes. Rejections answer with a
 short JSON error and an Error Log titled with the reason code — never the secret, the body or a
-traceback.
+traceback. Unsigned rejections are counted in the cache and logged at most once per reason per
+minute (`erp_log.log_error_counted`), so a flood of forged requests writes nothing per request.
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def verify_current_request(route_name: str) -> tuple[Response | None, SlackReque
 			body,
 		)
 	except core.SignatureError as err:
-		erp_log.log_error(
+		# Anyone can send these: a rejection costs a cache increment, and at most one Error Log per
+		# reason per minute, carrying the count (no database write per forged request).
+		erp_log.log_error_counted(
+			f"slack_rejected:{err.reason}",
 			title=f"Slack request rejected: {err.reason}",
 			message=f"Route {route_name}: {err} (reason {err.reason}, {len(body)} byte body, "
 			f"from {request.remote_addr or 'unknown address'}).",

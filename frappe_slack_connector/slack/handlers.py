@@ -68,6 +68,7 @@ def resolve_user(slack_user_id: str) -> str | None:
 		return user
 	reply = slack_site.call_or_log(
 		"users.info",
+		path=slack_site.REQUEST,
 		user=slack_user_id,
 		log_title="Slack user lookup failed",
 		log_context=f"Slack user {slack_user_id}",
@@ -115,6 +116,7 @@ def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
 		return
 	slack_site.call_or_log(
 		"chat.postEphemeral",
+		path=slack_site.REQUEST,
 		channel=route["channel_id"],
 		user=route["user_id"],
 		log_title="Slack ephemeral message not sent",
@@ -145,6 +147,7 @@ def apply_leave(form: dict[str, str]) -> Response:
 		return json_response(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
 		"views.open",
+		path=slack_site.REQUEST,
 		trigger_id=trigger_id,
 		view=view,
 		log_title="Leave form not opened",
@@ -176,6 +179,7 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 		return ack()
 	slack_site.call_or_log(
 		"views.update",
+		path=slack_site.REQUEST,
 		view_id=route["view_id"],
 		hash=route["view_hash"],
 		view=view,
@@ -259,6 +263,7 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 	if route.get("channel_id") and route.get("message_ts"):
 		slack_site.call_or_log(
 			"chat.update",
+			path=slack_site.REQUEST,
 			channel=route["channel_id"],
 			ts=route["message_ts"],
 			log_title="Leave approval message not updated",

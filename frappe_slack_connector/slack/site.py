@@ -3,6 +3,12 @@ call Slack and, when it fails, log why instead of raising.
 
 Handlers, jobs and routes call Slack through here; `slack/client.py` stays a plain slack_sdk
 wrapper that knows nothing of Frappe.
+
+Every call names its path, there is no default: `path=REQUEST` from anything serving an HTTP
+request (Slack's interactions and `/apply-leave`, which must answer within 3 s, and the desk
+buttons and OAuth pages, where a person waits and a web worker is held) — one attempt, short
+timeout, a 429 answered at once; `path=JOB` from background jobs — bounded retries, never a blind
+re-send of a post (`slack/client.py`).
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from slack_sdk import WebClient
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
-from frappe_slack_connector.slack.client import SlackCallError
+from frappe_slack_connector.slack.client import JOB, REQUEST, Path, SlackCallError
+
+__all__ = ["JOB", "REQUEST", "SlackCallError", "SlackReply", "call_or_log", "call_site", "client"]
 
 
 def api_url() -> str:
@@ -24,8 +32,8 @@ def api_url() -> str:
 	return erp_settings.slack_api_url() or slack_client.DEFAULT_BASE_URL
 
 
-def client() -> WebClient:
-	"""The site's client: bot token from Slack Settings, base URL from site config."""
+def client(*, path: Path) -> WebClient:
+	"""The site's client for `path`: bot token from Slack Settings, base URL from site config."""
 	token = erp_settings.bot_token()
 	if not token:
 		raise SlackCallError(
@@ -33,7 +41,7 @@ def client() -> WebClient:
 			"not_configured",
 			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
 		)
-	return slack_client.make_client(token, api_url(), site=erp_settings.site_name())
+	return slack_client.make_client(token, api_url(), site=erp_settings.site_name(), path=path)
 
 
 def oauth_client() -> WebClient:
@@ -41,9 +49,9 @@ def oauth_client() -> WebClient:
 	return slack_client.make_oauth_client(api_url())
 
 
-def call_site(method: str, **kwargs: Any) -> dict[str, Any]:
-	"""`call` on the site's client; raises SlackCallError."""
-	return slack_client.call(client(), method, **kwargs)
+def call_site(method: str, *, path: Path, **kwargs: Any) -> dict[str, Any]:
+	"""`call` on the site's client for `path`; raises SlackCallError."""
+	return slack_client.call(client(path=path), method, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class SlackReply:
 def call_or_log(
 	method: str,
 	*,
+	path: Path,
 	log_title: str,
 	log_context: str = "",
 	expected_errors: Collection[str] = (),
@@ -73,11 +82,23 @@ def call_or_log(
 	On failure writes the Error Log `"{log_title}: {error}"` (the error, then `log_context`), unless
 	the error is one of `expected_errors` (a normal answer for this call, e.g. `users_not_found`),
 	and returns a reply with `.error` set. Never raises SlackCallError.
+
+	`outcome_unknown` (a post sent, but Slack's answer was a 5xx or never came) is logged as
+	`"{log_title}: outcome unknown"`: Slack may have posted it, nothing re-posts it, and the log
+	asks the admin to look in Slack.
 	"""
 	try:
-		return SlackReply(data=call_site(method, **kwargs))
+		return SlackReply(data=call_site(method, path=path, **kwargs))
 	except SlackCallError as err:
-		if err.error not in expected_errors:
+		if err.error == "outcome_unknown":
+			erp_log.log_error(
+				f"{log_title}: outcome unknown",
+				f"{err}. Slack may have received it; it is not sent again. Check Slack"
+				+ (f" ({log_context})." if log_context else "."),
+				reference_doctype=reference_doctype,
+				reference_name=reference_name,
+			)
+		elif err.error not in expected_errors:
 			erp_log.log_error(
 				f"{log_title}: {err.error}",
 				f"{err} ({log_context})" if log_context else str(err),

@@ -54,8 +54,19 @@ def send_summary(today, settings) -> dict:
 		return {"sent": False, "reason": "no_channel"}
 	messages = build_messages(today, settings)
 	first = slack_site.call_or_log(
-		"chat.postMessage", channel=settings.channel, log_title="Attendance summary not sent", **messages[0]
+		"chat.postMessage",
+		path=slack_site.JOB,
+		channel=settings.channel,
+		log_title="Attendance summary not sent",
+		log_context=f"the summary of {today} in channel {settings.channel}; if it is not there, send "
+		"it by hand (README, Debug)",
+		**messages[0],
 	)
+	if first.error == "outcome_unknown":
+		# Slack may have posted it: claim the day without a ts so no tick posts a second summary
+		# (late-leave notes need the ts and are skipped today). The Error Log asks to check.
+		erp_attendance.record_attendance_sent(today, "")
+		return {"sent": None, "reason": "outcome_unknown", "error": first.error}
 	if not first.ok:
 		return {"sent": False, "reason": "slack_error", "error": first.error}
 	ts = first.data["ts"]
@@ -64,6 +75,7 @@ def send_summary(today, settings) -> dict:
 	for message in messages[1:]:
 		slack_site.call_or_log(
 			"chat.postMessage",
+			path=slack_site.JOB,
 			channel=settings.channel,
 			thread_ts=ts,
 			log_title="Attendance summary continuation not sent",
@@ -117,6 +129,7 @@ def post_late_leave_note(leave_application: str) -> None:
 		return
 	slack_site.call_or_log(
 		"chat.postMessage",
+		path=slack_site.JOB,
 		channel=settings.channel,
 		thread_ts=settings.last_ts,
 		reply_broadcast=True,

@@ -34,6 +34,7 @@ def slack_id_for(user: str, *, leave_application: str | None = None) -> str | No
 		return None
 	found = slack_site.call_or_log(
 		"users.lookupByEmail",
+		path=slack_site.JOB,
 		email=email,
 		log_title="Slack user lookup failed",
 		log_context=f"user {user}",
@@ -50,6 +51,7 @@ def slack_id_for(user: str, *, leave_application: str | None = None) -> str | No
 def _dm(slack_id: str, message: dict, *, what: str, leave_application: str) -> None:
 	slack_site.call_or_log(
 		"chat.postMessage",
+		path=slack_site.JOB,
 		channel=slack_id,
 		log_title=f"{what} not sent",
 		**_reference(leave_application),

@@ -27,7 +27,7 @@ def members() -> Iterator[dict[str, Any]]:
 	"""Every workspace member, following `users.list`'s cursor."""
 	cursor = ""
 	for _page in range(MAX_PAGES):
-		data = slack_site.call_site("users.list", limit=PAGE_SIZE, cursor=cursor or None)
+		data = slack_site.call_site("users.list", path=slack_site.JOB, limit=PAGE_SIZE, cursor=cursor or None)
 		yield from data.get("members") or []
 		next_cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
 		if not next_cursor or next_cursor == cursor:

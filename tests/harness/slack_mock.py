@@ -33,6 +33,7 @@ import binascii
 import contextlib
 import itertools
 import json
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEpheme
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
 NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
 TS_BASE_MICROS = 1_700_000_000_000_000
+DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of answering
 
 
 @dataclass
@@ -328,6 +330,15 @@ class SlackMock:
 		with self._lock:
 			self._scripts.setdefault(method, []).append(_Script("ratelimit", times, retry_after=retry_after))
 
+	def fail_after_doing_next(self, method: str, *, status: int = 500, times: int = 1) -> None:
+		"""The next `times` calls to `method` are carried out (a post is posted), then answered
+		HTTP `status` — or, with `status=DROP`, not answered at all: the connection is closed after
+		the call was recorded (the client sees RemoteDisconnected)."""
+		with self._lock:
+			self._scripts.setdefault(method, []).append(
+				_Script("after", times, error="internal_error", status=status)
+			)
+
 	def add_token(self, token: str) -> None:
 		with self._lock:
 			self.tokens.add(token)
@@ -453,6 +464,10 @@ class SlackMock:
 			result = self._handlers[method](call.args)
 		except SlackError as e:
 			return 200, {}, {"ok": False, "error": e.error, **e.extra}
+		script = self._take_script(method, "after")
+		if script:
+			# Done (the message is posted), but the answer is lost: a 5xx or no answer at all.
+			return script.status, {}, {"ok": False, "error": script.error}
 		return 200, {}, {"ok": True, **result}
 
 	def _check_auth(self, method: str, call: SlackCall) -> str | None:
@@ -853,6 +868,10 @@ class _Handler(BaseHTTPRequestHandler):
 			raw_body=raw,
 		)
 		status, headers, payload = self.slack_mock.handle(method, call)
+		if status == DROP:
+			self.close_connection = True
+			self.connection.shutdown(socket.SHUT_RDWR)
+			return
 		self._send(status, headers, payload)
 
 	def _send(self, status: int, headers: dict[str, str], payload: dict[str, Any]) -> None:

@@ -1,6 +1,8 @@
 """# frappe/utils/redis_wrapper.py (v15): RedisWrapper subset (get_value/set_value/delete_value/
 hget/hset/hdel/hgetall, and the list commands rpush/lpop/llen/get_keys that
-frappe/deferred_insert.py uses). In-memory, cleared per test; keys are not site-prefixed here. Values are stored pickled, as
+frappe/deferred_insert.py uses), plus `make_key` and the raw redis-py string commands
+RedisWrapper inherits unchanged from `redis.Redis` (`get`, `set(ex=, nx=)`, `incr`, `getset`,
+`expire`, `ttl`: no site prefix of their own, values are bytes, `incr` is atomic). In-memory, cleared per test; keys are not site-prefixed here. Values are stored pickled, as
 RedisWrapper does, and read through frappe.local.cache like v15.
 """
 
@@ -19,9 +21,18 @@ class FakeRedisCache:
 		# frappe/__init__.py (v15): frappe.cache() kept callable for backwards compatibility
 		return self
 
+	# Test control, not Redis: move this cache's clock forward (expiries only).
+	_offset = 0.0
+
+	def advance(self, seconds):
+		self._offset += seconds
+
+	def _now(self):
+		return time.monotonic() + self._offset
+
 	def _alive(self, key):
 		exp = self._expiry.get(key)
-		if exp is not None and exp < time.monotonic():
+		if exp is not None and exp <= self._now():
 			self._data.pop(key, None)
 			self._expiry.pop(key, None)
 			return False
@@ -57,7 +68,7 @@ class FakeRedisCache:
 		with self._lock:
 			self._data[key] = raw
 			if expires_in_sec:
-				self._expiry[key] = time.monotonic() + expires_in_sec
+				self._expiry[key] = self._now() + expires_in_sec
 			else:
 				self._expiry.pop(key, None)
 
@@ -147,6 +158,81 @@ class FakeRedisCache:
 		with self._lock:
 			self._data.clear()
 			self._expiry.clear()
+			self._offset = 0.0
+
+	# ---- frappe/utils/redis_wrapper.py (v15) RedisWrapper.make_key
+	def make_key(self, key, user=None, shared=False):
+		import frappe
+
+		if shared:
+			return key
+		if user:
+			if user is True:
+				user = frappe.session.user
+			key = f"user:{user}:{key}"
+		return f"{frappe.conf.db_name}|{key}".encode()
+
+	# ---- redis-py commands (redis/commands/core.py), inherited by RedisWrapper unprefixed
+	@staticmethod
+	def _encode(value):
+		# redis-py encodes int/float/str to bytes before sending; Redis returns bytes
+		if isinstance(value, bytes):
+			return value
+		if isinstance(value, bool):
+			raise TypeError("redis-py refuses bool values")  # redis.exceptions.DataError
+		return str(value).encode()
+
+	def get(self, name):
+		with self._lock:
+			return self._data[name] if self._alive(name) else None
+
+	def set(self, name, value, ex=None, px=None, nx=False, xx=False, keepttl=False, get=False, **kwargs):
+		# SET key value [EX s|PX ms] [NX|XX] [KEEPTTL]: True when set, None when NX/XX refused it
+		with self._lock:
+			exists = self._alive(name)
+			if (nx and exists) or (xx and not exists):
+				return None
+			self._data[name] = self._encode(value)
+			if ex is not None or px is not None:
+				seconds = ex if ex is not None else px / 1000
+				self._expiry[name] = self._now() + seconds
+			elif not keepttl:
+				self._expiry.pop(name, None)
+			return True
+
+	def incr(self, name, amount=1):
+		# INCRBY: a missing key counts from 0; the key's TTL is kept; returns the new integer
+		with self._lock:
+			current = int(self._data[name]) if self._alive(name) else 0
+			value = current + amount
+			self._data[name] = str(value).encode()
+			return value
+
+	incrby = incr
+
+	def getset(self, name, value):
+		# GETSET: the old value (bytes or None); the new value has no TTL
+		with self._lock:
+			old = self._data[name] if self._alive(name) else None
+			self._data[name] = self._encode(value)
+			self._expiry.pop(name, None)
+			return old
+
+	def expire(self, name, time):
+		# EXPIRE: True when the key exists
+		with self._lock:
+			if not self._alive(name):
+				return False
+			self._expiry[name] = self._now() + time
+			return True
+
+	def ttl(self, name):
+		# TTL: -2 for a missing key, -1 for one without expiry, else whole seconds left
+		with self._lock:
+			if not self._alive(name):
+				return -2
+			exp = self._expiry.get(name)
+			return -1 if exp is None else max(0, int(exp - self._now() + 0.999))
 
 
 _cache = FakeRedisCache()

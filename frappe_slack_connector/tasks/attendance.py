@@ -79,6 +79,7 @@ def build_messages(today, settings) -> list[dict]:
 		today=str(today),
 		title=words.summary_title(lang, settings.title),
 		words=words.summary(lang),
+		mention=settings.mention,
 	)
 
 
@@ -111,7 +112,11 @@ def post_late_leave_note(leave_application: str) -> None:
 	row = erp_attendance.absence_of(leave_application)
 	lang = erp_users.language_of(None)
 	note = (
-		core.build_late_leave_note(row, today=str(today), words=words.late_leave_note(lang)) if row else None
+		core.build_late_leave_note(
+			row, today=str(today), words=words.late_leave_note(lang), mention=settings.mention
+		)
+		if row
+		else None
 	)
 	if note is None:
 		return

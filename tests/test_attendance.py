@@ -373,7 +373,7 @@ def late_notes(office):
 
 
 def test_mentions_are_on_by_default(office):
-	assert erp_attendance.attendance_settings().mention is True
+	assert erp_attendance.mention_people() is True
 	apply_leave(office.people["ana"], MONDAY, MONDAY)
 	run_tick()
 	_call, rendered = summary_post(office)
@@ -413,7 +413,7 @@ def test_a_setting_never_saved_means_mentions_on(office, monkeypatch):
 		return values
 
 	monkeypatch.setattr(frappe.db, "get_singles_dict", without_the_field)
-	assert erp_attendance.attendance_settings().mention is True
+	assert erp_attendance.mention_people() is True
 
 
 def test_late_leave_note_honours_the_mention_setting(office, site):

@@ -15,6 +15,7 @@ from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE
 ATTENDANCE_LOCK = "frappe_slack_connector_attendance_summary"
 # Statuses that mean "this person is (or may be) out": a pending request counts too.
 ABSENCE_STATUSES = ("Open", "Approved")
+MENTION_FIELD = "mention_in_summary"
 
 
 def is_working_day(day) -> bool:
@@ -41,15 +42,19 @@ def attendance_settings(*, for_update: bool = False) -> frappe._dict:
 		title=values.get("leave_notification_subject") or "",
 		last_date=_stored_date(values.get("last_attendance_date")),
 		last_ts=values.get("last_attendance_msg_ts") or None,
-		mention=_check(values.get("mention_in_summary"), "mention_in_summary"),
 	)
 
 
-def _check(value, fieldname: str) -> bool:
-	"""A Check of Slack Settings; a field never saved (a site migrated from before it existed has
-	no row for it) takes the DocType default."""
+def mention_people() -> bool:
+	"""Slack Settings "Mention people in the daily summary": mentions (`<@U…>`) or plain names in
+	the summary and the late-leave note.
+
+	Read from get_singles_dict, not get_single_value: a site migrated from before the field existed
+	has no row for it, which get_single_value would cast to 0 (off); a missing row takes the
+	DocType default (on)."""
+	value = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True).get(MENTION_FIELD)
 	if value is None:
-		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field(fieldname).default
+		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field(MENTION_FIELD).default
 	return bool(frappe.utils.cint(value))
 
 

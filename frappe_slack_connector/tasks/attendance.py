@@ -79,7 +79,7 @@ def build_messages(today, settings) -> list[dict]:
 		today=str(today),
 		title=words.summary_title(lang, settings.title),
 		words=words.summary(lang),
-		mention=settings.mention,
+		mention=erp_attendance.mention_people(),
 	)
 
 
@@ -113,7 +113,7 @@ def post_late_leave_note(leave_application: str) -> None:
 	lang = erp_users.language_of(None)
 	note = (
 		core.build_late_leave_note(
-			row, today=str(today), words=words.late_leave_note(lang), mention=settings.mention
+			row, today=str(today), words=words.late_leave_note(lang), mention=erp_attendance.mention_people()
 		)
 		if row
 		else None

@@ -210,17 +210,6 @@ def active_employee_users() -> list[str]:
 	return sorted(enabled)
 
 
-def slack_ids_by_employee(employees: list[str]) -> dict[str, str]:
-	"""Employee → Slack user id, in two set-based queries whatever the number of employees."""
-	if not employees:
-		return {}
-	users = frappe.get_all(
-		"Employee", filters={"name": ("in", employees)}, fields=["name", "user_id"], limit_page_length=0
-	)
-	slack_ids = _slack_ids_of({row.name: row.user_id for row in users if row.user_id})
-	return {emp: slack_id for emp, slack_id in slack_ids.items() if slack_id}
-
-
 def current_staff_slack_ids(employees: list[str]) -> dict[str, str | None]:
 	"""The Active employees among `employees` (hrms Employee status; Left, Inactive and Suspended
 	ones are not current staff), each with their Slack user id or None. Two set-based queries

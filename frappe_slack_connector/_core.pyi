@@ -433,6 +433,7 @@ def build_attendance_summary(
 	today: str,
 	words: SummaryWords,
 	title: str = "",
+	mention: bool = True,
 ) -> list[dict[str, object]]:
 	"""Build the day's "who is out" messages in `words`: one `{"text": str, "blocks": list}` per
 	message. (The texts below are the English words.)
@@ -450,7 +451,8 @@ def build_attendance_summary(
 	Half Day (period unknown), First Half, Second Half (empty ones left out); within a group by
 	end date, then name (case-insensitive), then employee id; numbered from 1 per group. A line is
 	`<@slack_id>` or the escaped name, plus `_until Dec 04, 2026 (Fri)_` when the leave ends
-	after today.
+	after today. `mention=False` (Slack Settings "Mention people in the daily summary" off) names
+	everyone by the escaped name, never `<@…>`, so nobody is pinged.
 
 	The first message starts with the header `:palm_tree: <N> <title>`; sections stay within
 	3000 characters and messages within 50 blocks, so a large day yields several messages: post
@@ -491,13 +493,14 @@ def render_markdown(blocks: list[dict[str, object]]) -> str:
 	"""
 
 def build_late_leave_note(
-	row: dict[str, object], *, today: str, words: LateLeaveWords
+	row: dict[str, object], *, today: str, words: LateLeaveWords, mention: bool = True
 ) -> dict[str, object] | None:
 	"""The threaded reply for a leave created after today's summary went out, in `words`.
 
 	`row` has the shape of a `build_attendance_summary` row. Returns `{"text": str, "blocks":
 	list}` reading e.g. "<@U1> is also on leave today (First Half)" (plus `_until <date>_` when
-	the leave goes on after today), or None when the row does not cover `today`. Post it with
+	the leave goes on after today), or None when the row does not cover `today`; with
+	`mention=False` the person is named by the escaped name, never `<@…>`. Post it with
 	`thread_ts` = the summary's ts and `reply_broadcast=True`. Raises `InputError` like
 	`build_attendance_summary`.
 	"""

@@ -372,3 +372,122 @@ def test_summary_with_an_unknown_outcome_claims_the_day_and_is_not_reposted(offi
 	assert "Check Slack" in office.site.error_logs()[0]["error"]
 	assert run_tick() == {"sent": False, "reason": "already_sent"}
 	assert len(office.slack.calls_to("chat.postMessage")) == 1
+
+
+# --- who is listed, and how (issue 11) -------------------------------------------------------------
+
+
+def summary_post(office):
+	(call,) = office.slack.calls_to("chat.postMessage")
+	return call, str(call.args["blocks"]) + call.args["text"]
+
+
+def late_notes(office):
+	return [c for c in office.slack.calls_to("chat.postMessage") if c.args.get("thread_ts")]
+
+
+def test_mentions_are_on_by_default(office):
+	assert erp_attendance.mention_people() is True
+	apply_leave(office.people["ana"], MONDAY, MONDAY)
+	run_tick()
+	_call, rendered = summary_post(office)
+	assert "<@U0ANA0001>" in rendered and "Ana Test" not in rendered
+
+
+def test_mentions_off_names_people_and_never_pings(office):
+	office.configure(mention_in_summary=0)
+	apply_leave(office.people["ana"], MONDAY, "2026-12-02")
+	apply_leave(office.people["bo"], MONDAY, MONDAY, half_day=1, half_day_date=MONDAY)
+	run_tick()
+	_call, rendered = summary_post(office)
+	assert "<@" not in rendered
+	assert "Ana Test" in rendered and "Bo Test" in rendered and "2 Employees on Leave" in rendered
+	assert "_until Dec 02, 2026 (Wed)_" in rendered
+
+
+def test_mentions_off_escapes_the_name(office, site):
+	office.configure(mention_in_summary=0)
+	emp = site.make_employee("amp@example.com", first_name="Tom & Jerry", last_name="Co")
+	site._insert({"doctype": "Slack User Meta", "user": "amp@example.com", "slack_user_id": "U0TOM0001"})
+	site.make_allocation(emp.name, "Casual Leave", "2026-01-01", "2026-12-31", 20)
+	apply_leave(emp, MONDAY, MONDAY)
+	run_tick()
+	_call, rendered = summary_post(office)
+	assert "Tom &amp; Jerry Co" in rendered and "<@" not in rendered
+
+
+def test_a_setting_never_saved_means_mentions_on(office, monkeypatch):
+	# A site migrated from before the field existed has no tabSingles row for it.
+	office.configure(mention_in_summary=0)
+	real = frappe.db.get_singles_dict
+
+	def without_the_field(*args, **kwargs):
+		values = real(*args, **kwargs)
+		values.pop("mention_in_summary", None)
+		return values
+
+	monkeypatch.setattr(frappe.db, "get_singles_dict", without_the_field)
+	assert erp_attendance.mention_people() is True
+
+
+def test_late_leave_note_honours_the_mention_setting(office, site):
+	office.configure(mention_in_summary=0)
+	run_tick()
+	apply_leave(office.people["bo"], MONDAY, MONDAY)
+	site.run_jobs()
+	(note,) = late_notes(office)
+	rendered = str(note.args["blocks"]) + note.args["text"]
+	assert "<@" not in rendered and "Bo Test is also on leave today" in rendered
+
+
+@pytest.mark.parametrize("status", ["Left", "Inactive", "Suspended"])
+def test_former_staff_are_left_out_of_the_summary(office, status):
+	apply_leave(office.people["ana"], MONDAY, MONDAY, status="Approved")
+	apply_leave(office.people["bo"], MONDAY, "2026-12-01", status="Approved")
+	frappe.db.set_value("Employee", office.people["ana"].name, "status", status)
+	frappe.db.commit()
+	run_tick()
+	_call, rendered = summary_post(office)
+	assert "<@U0ANA0001>" not in rendered and "Ana Test" not in rendered
+	assert "<@U0BO00001>" in rendered  # an Active one is still listed
+	assert "1 Employees on Leave" in rendered
+
+
+def test_nobody_out_but_former_staff_is_an_empty_day(office):
+	apply_leave(office.people["ana"], MONDAY, MONDAY, status="Approved")
+	frappe.db.set_value("Employee", office.people["ana"].name, "status", "Left")
+	frappe.db.commit()
+	run_tick()
+	_call, rendered = summary_post(office)
+	assert "No Employees on Leave" in rendered and "Ana" not in rendered
+
+
+@pytest.mark.parametrize("status", ["Left", "Inactive", "Suspended"])
+def test_former_staff_get_no_late_leave_note(office, site, status):
+	run_tick()
+	apply_leave(office.people["ana"], MONDAY, MONDAY, status="Approved")
+	apply_leave(office.people["bo"], MONDAY, MONDAY)
+	frappe.db.set_value("Employee", office.people["ana"].name, "status", status)
+	frappe.db.commit()
+	site.run_jobs()
+	(note,) = late_notes(office)  # only Bo's
+	assert "<@U0BO00001>" in str(note.args["blocks"])
+	assert "U0ANA0001" not in str(note.args["blocks"]) + note.args["text"]
+
+
+def test_absences_query_is_set_based(office, monkeypatch):
+	for key in ("ana", "bo", "cy"):
+		apply_leave(office.people[key], MONDAY, MONDAY)
+	frappe.db.set_value("Employee", office.people["cy"].name, "status", "Left")
+	frappe.db.commit()
+	calls = []
+	real = frappe.get_all
+
+	def counting(doctype, *args, **kwargs):
+		calls.append(doctype)
+		return real(doctype, *args, **kwargs)
+
+	monkeypatch.setattr(frappe, "get_all", counting)
+	rows = erp_attendance.absences_on(frappe.utils.getdate(MONDAY))
+	assert sorted(r["employee_name"] for r in rows) == ["Ana Test", "Bo Test"]
+	assert calls == ["Leave Application", "Employee", "Slack User Meta"]

@@ -216,3 +216,24 @@ def test_rows_are_read_in_place():
 	with pytest.raises(core.InputError) as exc:
 		core.build_attendance_summary([row(1), "not a dict"], today=TODAY, words=SUMMARY)
 	assert (exc.value.field, exc.value.index) == ("<row>", 1)
+
+
+def test_mention_off_names_everyone_and_mention_on_is_the_default():
+	rows = [row(1), row(2), row(3, employee_name="<@U0SNEAKY> & co")]
+	default = core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY)
+	assert (
+		core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=True) == default
+	)
+	assert "<@U00000001>" in str(default)
+	off = core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=False)
+	assert "<@" not in str(off)
+	assert "Person 00001" in str(off) and "&lt;@U0SNEAKY&gt; &amp; co" in str(off)
+	for message in off:
+		assert validate_message(message["blocks"], text=message["text"]) == []
+	note = core.build_late_leave_note(
+		row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE, mention=False
+	)
+	assert note["text"] == "Person 00001 is also on leave today (Full Day)"
+	assert core.build_late_leave_note(row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE)[
+		"text"
+	].startswith("<@U00000001>")

@@ -15,6 +15,7 @@ from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE
 ATTENDANCE_LOCK = "frappe_slack_connector_attendance_summary"
 # Statuses that mean "this person is (or may be) out": a pending request counts too.
 ABSENCE_STATUSES = ("Open", "Approved")
+MENTION_FIELD = "mention_in_summary"
 
 
 def is_working_day(day) -> bool:
@@ -42,6 +43,19 @@ def attendance_settings(*, for_update: bool = False) -> frappe._dict:
 		last_date=_stored_date(values.get("last_attendance_date")),
 		last_ts=values.get("last_attendance_msg_ts") or None,
 	)
+
+
+def mention_people() -> bool:
+	"""Slack Settings "Mention people in the daily summary": mentions (`<@U…>`) or plain names in
+	the summary and the late-leave note.
+
+	Read from get_singles_dict, not get_single_value: a site migrated from before the field existed
+	has no row for it, which get_single_value would cast to 0 (off); a missing row takes the
+	DocType default (on)."""
+	value = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True).get(MENTION_FIELD)
+	if value is None:
+		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field(MENTION_FIELD).default
+	return bool(frappe.utils.cint(value))
 
 
 def _send_time(value) -> str:
@@ -99,7 +113,8 @@ def _absence_row(application: dict, slack_ids: dict[str, str]) -> dict:
 
 
 def absences_on(day) -> list[dict]:
-	"""Every Open or Approved, non-cancelled Leave Application covering `day`, with Slack ids."""
+	"""Every Open or Approved, non-cancelled Leave Application of current staff (Active employees)
+	covering `day`, with Slack ids: three queries whatever the number of rows."""
 	applications = frappe.get_all(
 		leave.LEAVE_APPLICATION,
 		filters={
@@ -111,15 +126,19 @@ def absences_on(day) -> list[dict]:
 		fields=_absence_fields(),
 		limit_page_length=0,
 	)
-	slack_ids = users.slack_ids_by_employee(sorted({row.employee for row in applications}))
-	return [_absence_row(row, slack_ids) for row in applications]
+	staff = users.current_staff_slack_ids(sorted({row.employee for row in applications}))
+	return [_absence_row(row, staff) for row in applications if row.employee in staff]
 
 
 def absence_of(leave_application: str) -> dict | None:
-	"""One Leave Application as an attendance row, or None if it no longer counts as an absence."""
+	"""One Leave Application as an attendance row, or None if it no longer counts as an absence
+	(not Open or Approved, cancelled, or its employee is no longer Active)."""
 	row = frappe.db.get_value(
 		leave.LEAVE_APPLICATION, leave_application, [*_absence_fields(), "status", "docstatus"], as_dict=True
 	)
 	if not row or row.status not in ABSENCE_STATUSES or row.docstatus == 2:
 		return None
-	return _absence_row(row, users.slack_ids_by_employee([row.employee]))
+	staff = users.current_staff_slack_ids([row.employee])
+	if row.employee not in staff:
+		return None
+	return _absence_row(row, staff)

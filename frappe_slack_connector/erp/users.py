@@ -8,6 +8,8 @@ import frappe
 
 USER_META_DOCTYPE = "Slack User Meta"
 SYSTEM_MANAGER = "System Manager"
+# hrms Employee status of current staff (the others: Inactive, Suspended, Left).
+ACTIVE_EMPLOYEE = "Active"
 
 
 def session_user() -> str:
@@ -208,14 +210,24 @@ def active_employee_users() -> list[str]:
 	return sorted(enabled)
 
 
-def slack_ids_by_employee(employees: list[str]) -> dict[str, str]:
-	"""Employee → Slack user id, in two set-based queries whatever the number of employees."""
+def current_staff_slack_ids(employees: list[str]) -> dict[str, str | None]:
+	"""The Active employees among `employees` (hrms Employee status; Left, Inactive and Suspended
+	ones are not current staff), each with their Slack user id or None. Two set-based queries
+	whatever the number of employees."""
 	if not employees:
 		return {}
-	users = frappe.get_all(
-		"Employee", filters={"name": ("in", employees)}, fields=["name", "user_id"], limit_page_length=0
+	staff = frappe.get_all(
+		"Employee",
+		filters={"name": ("in", employees), "status": ACTIVE_EMPLOYEE},
+		fields=["name", "user_id"],
+		limit_page_length=0,
 	)
-	user_by_employee = {row.name: row.user_id for row in users if row.user_id}
+	slack_ids = _slack_ids_of({row.name: row.user_id for row in staff if row.user_id})
+	return {row.name: slack_ids.get(row.name) for row in staff}
+
+
+def _slack_ids_of(user_by_employee: dict[str, str]) -> dict[str, str | None]:
+	"""Employee → the Slack user id of their user (one query), None when the user has none."""
 	if not user_by_employee:
 		return {}
 	metas = frappe.get_all(
@@ -225,4 +237,4 @@ def slack_ids_by_employee(employees: list[str]) -> dict[str, str]:
 		limit_page_length=0,
 	)
 	slack_by_user = {row.user: row.slack_user_id for row in metas}
-	return {emp: slack_by_user[user] for emp, user in user_by_employee.items() if user in slack_by_user}
+	return {emp: slack_by_user.get(user) for emp, user in user_by_employee.items()}

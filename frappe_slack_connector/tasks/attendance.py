@@ -91,6 +91,7 @@ def build_messages(today, settings) -> list[dict]:
 		today=str(today),
 		title=words.summary_title(lang, settings.title),
 		words=words.summary(lang),
+		mention=erp_attendance.mention_people(),
 	)
 
 
@@ -123,7 +124,11 @@ def post_late_leave_note(leave_application: str) -> None:
 	row = erp_attendance.absence_of(leave_application)
 	lang = erp_users.language_of(None)
 	note = (
-		core.build_late_leave_note(row, today=str(today), words=words.late_leave_note(lang)) if row else None
+		core.build_late_leave_note(
+			row, today=str(today), words=words.late_leave_note(lang), mention=erp_attendance.mention_people()
+		)
+		if row
+		else None
 	)
 	if note is None:
 		return

@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use slack_connector_core::absence::{parse_rows, summarise, AbsenceKind};
 use slack_connector_core::blocks::channel::{
-    attendance_messages, late_leave_note, late_leave_note_for_row, test_message,
+    attendance_messages, attendance_messages_with, late_leave_note, late_leave_note_for_row,
+    late_leave_note_for_row_with, test_message, Naming,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::dates::parse_iso_date;
@@ -324,4 +325,77 @@ fn markdown_rendering_for_dry_runs() {
     let md = slack_connector_core::blocks::markdown(&messages[0].blocks);
     assert!(md.contains("Employees on Leave"), "{md}");
     assert!(md.contains("First Half"), "{md}");
+}
+
+#[test]
+fn golden_typical_day_without_mentions() {
+    let rows = parse_rows(&typical_rows()).unwrap();
+    let summary = summarise(&rows, today());
+    let messages =
+        attendance_messages_with(&summary, "Employees on Leave", &en().summary, Naming::Name);
+    assert_eq!(messages.len(), 1);
+    let value = messages_value(&messages);
+    let all = value.to_string();
+    assert!(!all.contains("<@"), "{all}");
+    assert!(messages[0].text.contains("Ann Lee"), "{}", messages[0].text);
+    assert!(
+        messages[0].text.contains("&lt;!channel&gt;"),
+        "{}",
+        messages[0].text
+    );
+    assert!(
+        messages[0].text.contains("6 Employees on Leave"),
+        "{}",
+        messages[0].text
+    );
+    golden("attendance_typical_no_mentions", &value);
+    // Mention is what the existing builder does: byte-identical output.
+    assert_eq!(
+        messages_value(&attendance_messages_with(
+            &summary,
+            "Employees on Leave",
+            &en().summary,
+            Naming::Mention
+        )),
+        messages_value(&attendance_messages(
+            &summary,
+            "Employees on Leave",
+            &en().summary
+        ))
+    );
+    let german = attendance_messages_with(&summary, "", &de().summary, Naming::Name);
+    let all = messages_value(&german).to_string();
+    assert!(!all.contains("<@"), "{all}");
+    golden(
+        "de_attendance_typical_no_mentions",
+        &messages_value(&german),
+    );
+}
+
+#[test]
+fn golden_late_leave_note_without_mention() {
+    let rows = parse_rows(&typical_rows()).unwrap();
+    let note = late_leave_note_for_row_with(&rows[3], today(), &en().late_leave_note, Naming::Name)
+        .unwrap();
+    assert_eq!(
+        note.text,
+        "Dee Moss is also on leave today (First Half) _until Dec 07, 2026 (Mon)_"
+    );
+    let value = note.to_value().unwrap();
+    assert!(!value.to_string().contains("<@"), "{value}");
+    golden("late_leave_note_no_mention", &value);
+    let mention =
+        late_leave_note_for_row_with(&rows[3], today(), &en().late_leave_note, Naming::Mention)
+            .unwrap();
+    assert_eq!(
+        mention.to_value().unwrap(),
+        late_leave_note_for_row(&rows[3], today(), &en().late_leave_note)
+            .unwrap()
+            .to_value()
+            .unwrap()
+    );
+    assert!(
+        late_leave_note_for_row_with(&rows[6], today(), &en().late_leave_note, Naming::Name)
+            .is_none()
+    );
 }

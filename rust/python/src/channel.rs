@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyString};
 use serde_json::{Map, Value};
 use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, RowFieldError};
-use slack_connector_core::blocks::channel as blocks;
+use slack_connector_core::blocks::channel::{self as blocks, Naming};
 use slack_connector_core::blocks::{Message, SerializeError};
 
 use crate::convert::{self, from_py, to_py};
@@ -168,13 +168,14 @@ fn messages_to_py<'py>(py: Python<'py>, messages: &[Value]) -> PyResult<Vec<Boun
 }
 
 #[pyfunction]
-#[pyo3(signature = (rows, *, today, words, title = ""))]
+#[pyo3(signature = (rows, *, today, words, title = "", mention = true))]
 fn build_attendance_summary<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     today: &str,
     words: &Bound<'py, PyAny>,
     title: &str,
+    mention: bool,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
@@ -184,7 +185,7 @@ fn build_attendance_summary<'py>(
     let title = title.to_owned();
     let result = py.detach(move || -> Result<Vec<Value>, SerializeError> {
         let summary = absence::summarise_owned(rows, today);
-        blocks::attendance_messages(&summary, &title, &words)
+        blocks::attendance_messages_with(&summary, &title, &words, Naming::from_mention(mention))
             .iter()
             .map(Message::to_value)
             .collect()
@@ -222,22 +223,22 @@ fn should_send_attendance(
 }
 
 #[pyfunction]
-#[pyo3(signature = (row, *, today, words))]
+#[pyo3(signature = (row, *, today, words, mention = true))]
 fn build_late_leave_note<'py>(
     py: Python<'py>,
     row: &Bound<'py, PyAny>,
     today: &str,
     words: &Bound<'py, PyAny>,
+    mention: bool,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let values = [row_to_value(row, &date_type(py)?)?];
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
     let words: LateLeaveWords = convert::words(words)?;
     let rows = absence::parse_rows(&values).map_err(|e| errors::absence_error(py, &e))?;
-    let Some(note) = rows
-        .first()
-        .and_then(|row| blocks::late_leave_note_for_row(row, today, &words))
-    else {
+    let Some(note) = rows.first().and_then(|row| {
+        blocks::late_leave_note_for_row_with(row, today, &words, Naming::from_mention(mention))
+    }) else {
         return Ok(None);
     };
     let value = note

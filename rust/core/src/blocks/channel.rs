@@ -24,6 +24,29 @@ pub const NAME_MAX: usize = 1000;
 /// Longest site name in the test message.
 const SITE_MAX: usize = 200;
 
+/// How the channel's messages name people: a Slack mention (which pings them, the default) or
+/// their escaped name (Slack Settings "Mention people in the daily summary" off: someone on leave
+/// is not pinged every morning).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Naming {
+    /// `<@U…>` when the Slack id is known and well-formed, else the name.
+    #[default]
+    Mention,
+    /// Always the escaped, capped name; never `<@…>`.
+    Name,
+}
+
+impl Naming {
+    /// `Mention` when `mention` is true, else `Name`.
+    pub fn from_mention(mention: bool) -> Self {
+        if mention {
+            Self::Mention
+        } else {
+            Self::Name
+        }
+    }
+}
+
 /// `<@U…>` when the Slack id is known and well-formed ([`SlackUserId`]), else the escaped, capped
 /// name.
 pub fn who(name: &str, slack_user_id: Option<&str>) -> String {
@@ -199,6 +222,16 @@ impl<'w> Packer<'w> {
 /// ones are meant as thread replies of the first. Nobody out → one `:sunny: No <title>` message.
 /// A blank `title` is the words' default title.
 pub fn attendance_messages(summary: &Summary, title: &str, words: &SummaryWords) -> Vec<Message> {
+    attendance_messages_with(summary, title, words, Naming::Mention)
+}
+
+/// [`attendance_messages`] naming people as `naming` says.
+pub fn attendance_messages_with(
+    summary: &Summary,
+    title: &str,
+    words: &SummaryWords,
+    naming: Naming,
+) -> Vec<Message> {
     let title = clean_title(title, words);
     if summary.is_empty() {
         return vec![Message::from_blocks(vec![header(format!(
@@ -223,11 +256,11 @@ pub fn attendance_messages(summary: &Summary, title: &str, words: &SummaryWords)
             line.clear();
             push_uint(&mut line, u32::try_from(n + 1).unwrap_or(u32::MAX));
             line.push_str(". ");
-            push_who(
-                &mut line,
-                &entry.employee_name,
-                entry.slack_user_id.as_ref(),
-            );
+            let slack_user_id = match naming {
+                Naming::Mention => entry.slack_user_id.as_ref(),
+                Naming::Name => None,
+            };
+            push_who(&mut line, &entry.employee_name, slack_user_id);
             if let Some(date) = entry.until(summary.today) {
                 match &until {
                     Some((d, text)) if *d == date => line.push_str(text),
@@ -269,10 +302,24 @@ pub fn late_leave_note_for_row(
     today: NaiveDate,
     words: &LateLeaveWords,
 ) -> Option<Message> {
+    late_leave_note_for_row_with(row, today, words, Naming::Mention)
+}
+
+/// [`late_leave_note_for_row`] naming the person as `naming` says.
+pub fn late_leave_note_for_row_with(
+    row: &AbsenceRow,
+    today: NaiveDate,
+    words: &LateLeaveWords,
+    naming: Naming,
+) -> Option<Message> {
     let kind = row.kind_on(today)?;
+    let slack_user_id = match naming {
+        Naming::Mention => row.slack_user_id.as_deref(),
+        Naming::Name => None,
+    };
     Some(late_leave_note(
         &row.employee_name,
-        row.slack_user_id.as_deref(),
+        slack_user_id,
         kind,
         (row.to_date > today).then_some(row.to_date),
         words,
@@ -370,6 +417,37 @@ mod tests {
             Some("*Full Day* (continued)")
         );
         assert!(text_of(&messages[0].blocks[1]).starts_with("*Full Day*\n1. "));
+    }
+
+    #[test]
+    fn naming_name_never_mentions() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let id = SlackUserId::parse("U0ANN").ok();
+        let summary = Summary {
+            today,
+            groups: vec![Group {
+                kind: AbsenceKind::FullDay,
+                entries: vec![Entry {
+                    employee: "E1".into(),
+                    employee_name: "Ann <!here>".into(),
+                    slack_user_id: id,
+                    to_date: today,
+                }],
+            }],
+        };
+        let words = fixtures::english().unwrap().summary;
+        let on = attendance_messages_with(&summary, "Out", &words, Naming::Mention);
+        assert_eq!(text_of(&on[0].blocks[1]), "*Full Day*\n1. <@U0ANN>");
+        assert_eq!(on, attendance_messages(&summary, "Out", &words));
+        let off = attendance_messages_with(&summary, "Out", &words, Naming::Name);
+        assert_eq!(
+            text_of(&off[0].blocks[1]),
+            "*Full Day*\n1. Ann &lt;!here&gt;"
+        );
+        assert!(!off[0].text.contains("<@"), "{}", off[0].text);
+        assert_eq!(Naming::from_mention(true), Naming::Mention);
+        assert_eq!(Naming::from_mention(false), Naming::Name);
+        assert_eq!(Naming::default(), Naming::Mention);
     }
 
     #[test]

@@ -227,7 +227,7 @@ def main() -> None:
 		)
 		# Last: every approval adds rows (comments, versions) that make the double's commit, which
 		# deep-copies the store, slower for whatever runs after it.
-		# Approve click: decide an Open application, chat.update, enqueue the requester DM.
+		# Approve click: decide an Open application, enqueue the DM rewrite and the requester DM.
 		name = world.leave()
 		post = world.approver_dm(name)
 		channel, ts = post.response["channel"], post.response["ts"]
@@ -239,7 +239,7 @@ def main() -> None:
 			site.run_jobs()
 
 		run(
-			"approve click (decide + chat.update)",
+			"approve click (decide + enqueue)",
 			n,
 			lambda i: interaction_request(
 				block_actions_message(

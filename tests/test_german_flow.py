@@ -190,6 +190,7 @@ def test_german_ephemeral_notices_on_the_approval_buttons(world, app):
 	# The approver decides, then clicks again: the stored status, in her words.
 	ack_ok(world.click(name))
 	ack_ok(world.click(name))
+	app.site.run_jobs()
 	notice = app.slack.last_call("chat.postEphemeral").args
 	assert notice["user"] == BOSS
 	assert (
@@ -217,6 +218,7 @@ def test_a_german_approver_gets_a_german_dm_and_decided_message(world, app):
 	assert dm["text"].startswith("Urlaubsantrag\n")
 
 	ack_ok(world.click(name))
+	app.site.run_jobs()
 	update = app.slack.last_call("chat.update").args
 	assert section_text(update).endswith("✅ Genehmigt von *Bea Boss*")
 	assert "*Von:* Mi., 02. Dez. 2026" in section_text(update)
@@ -240,6 +242,7 @@ def test_a_german_requester_gets_german_dms_from_an_english_approver(jane_de, ap
 
 	[row] = jane_de.applications()
 	ack_ok(jane_de.click(row.name, action="leave_reject"))
+	app.site.run_jobs()
 	assert section_text(app.slack.last_call("chat.update").args).endswith("❌ Rejected by *Bea Boss*")
 	app.site.run_jobs()
 	decision = [c.args for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == JANE][-1]

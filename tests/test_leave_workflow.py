@@ -579,6 +579,9 @@ def test_approve(world, app):
 	assert [(c.content, c.comment_email) for c in comments] == [
 		("Approved via Slack by Bea Boss", BOSS_EMAIL)
 	]
+	# The click's request holds the row lock until it commits: it calls Slack for nothing.
+	assert app.slack.calls_to("chat.update") == []
+	app.site.run_jobs()
 	update = app.slack.last_call("chat.update")
 	assert (update.args["channel"], update.args["ts"]) == (channel, ts)
 	assert "Approved by *Bea Boss*" in section_text(update.args)
@@ -594,8 +597,8 @@ def test_reject(world, app):
 	ack_ok(world.click(name, action="leave_reject", channel=channel, ts=ts))
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus) == ("Rejected", 1)
-	assert "Rejected by *Bea Boss*" in section_text(app.slack.last_call("chat.update").args)
 	app.site.run_jobs()
+	assert "Rejected by *Bea Boss*" in section_text(app.slack.last_call("chat.update").args)
 	[dm] = [c for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == JANE]
 	assert "rejected" in section_text(dm.args)
 
@@ -629,6 +632,7 @@ def test_double_click_is_idempotent(world, app):
 	ack_ok(world.click(name, action="leave_reject", channel=channel, ts=ts))
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus, doc.modified) == ("Approved", 1, modified)
+	app.site.run_jobs()
 	[eph] = app.slack.calls_to("chat.postEphemeral")
 	assert "already *Approved* by *Bea Boss*" in section_text(eph.args)
 	assert len(app.slack.calls_to("chat.update")) == 1
@@ -679,6 +683,8 @@ def _two_approvals_at_once(world, app, monkeypatch):
 	for t in threads:
 		t.join(timeout=30)
 	frappe.db.rollback()  # read what a later request sees
+	monkeypatch.setattr(erp_leave, "leave_details", original_details)  # the barrier is the clicks'
+	app.site.run_jobs()  # what the clicks enqueued after their commits
 	return name, responses
 
 
@@ -816,6 +822,7 @@ def test_chat_update_failure_still_decides(world, app):
 	app.slack.fail_next("chat.update", "message_not_found")
 	ack_ok(world.click(name, channel=channel, ts=ts))
 	assert world.doc(name).status == "Approved"
+	app.site.run_jobs()
 	assert app.error_titles() == ["Leave approval message not updated: message_not_found"]
 
 

@@ -241,9 +241,14 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 	status, docstatus = current["status"], current["docstatus"]
 	if status != erp_leave.OPEN or docstatus != 0:
 		by = erp_users.full_name(current["modified_by"]) if docstatus == 1 else None
-		ephemeral(
-			route, notice(lang, "already_decided", leave_application=name, status=status, decided_by=by)
-		)
+		if route.get("channel_id"):
+			# The row lock is held until this request commits: tell the user from a job.
+			erp_jobs.enqueue_after_commit(
+				f"{leave_jobs.JOBS}.show_ephemeral",
+				channel=route["channel_id"],
+				user=route["user_id"],
+				message=notice(lang, "already_decided", leave_application=name, status=status, decided_by=by),
+			)
 		return ack()
 	decided_by = erp_users.full_name(user)
 	try:
@@ -257,19 +262,15 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 		)
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 		return ack()
-	details = erp_leave.leave_details(name)["builder"]
-	# The updated message is the leave approver's DM: in their language, whoever decided.
-	approver_words = words.leave_messages(erp_users.language_of(info["leave_approver"]))
 	if route.get("channel_id") and route.get("message_ts"):
-		slack_site.call_or_log(
-			"chat.update",
-			path=slack_site.REQUEST,
+		# After the commit that releases the row lock: no Slack call while it is held.
+		erp_jobs.enqueue_after_commit(
+			f"{leave_jobs.JOBS}.rewrite_approver_message",
+			leave_application=name,
 			channel=route["channel_id"],
 			ts=route["message_ts"],
-			log_title="Leave approval message not updated",
-			reference_doctype=erp_leave.LEAVE_APPLICATION,
-			reference_name=name,
-			**core.build_decided_message(details, route["status"], decided_by, words=approver_words),
+			decision=route["status"],
+			decided_by=decided_by,
 		)
 	erp_jobs.enqueue_after_commit(
 		f"{leave_jobs.JOBS}.tell_requester_decision",

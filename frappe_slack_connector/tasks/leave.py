@@ -138,3 +138,42 @@ def tell_requester_decision(leave_application: str, decision: str, decided_by: s
 		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
 	)
 	_dm(slack_id, message, what="Leave decision", leave_application=leave_application)
+
+
+# --- after a decision from Slack (enqueued by the click, after its commit releases the row lock) ---
+
+
+def rewrite_approver_message(
+	leave_application: str, channel: str, ts: str, decision: str, decided_by: str
+) -> None:
+	"""The approver's DM, rewritten to the decision (no buttons left), in the approver's language."""
+	info = erp_leave.leave_details(leave_application)
+	if info is None:
+		return
+	message = core.build_decided_message(
+		info["builder"],
+		decision,
+		decided_by,
+		words=words.leave_messages(erp_users.language_of(info["leave_approver"])),
+	)
+	slack_site.call_or_log(
+		"chat.update",
+		path=slack_site.JOB,
+		channel=channel,
+		ts=ts,
+		log_title="Leave approval message not updated",
+		**_reference(leave_application),
+		**message,
+	)
+
+
+def show_ephemeral(channel: str, user: str, message: dict) -> None:
+	"""A notice only `user` sees in `channel` (a click's answer that had to wait for a commit)."""
+	slack_site.call_or_log(
+		"chat.postEphemeral",
+		path=slack_site.JOB,
+		channel=channel,
+		user=user,
+		log_title="Slack ephemeral message not sent",
+		**message,
+	)

@@ -236,14 +236,24 @@ class LeaveWords(TypedDict):
 	reject: str
 	approved_by: str  # {0} who decided
 	rejected_by: str  # {0} who decided
+	cancelled_by: str  # {0} who cancelled
+	deleted_by: str  # {0} who deleted
+	reassigned_to_by: str  # {0} the new approver, {1} who changed it
+	outcome_reason: str
 	submitted_header: str
 	submitted: str
 	submitted_to: str  # {0} the approver
 	approved_header: str
 	rejected_header: str
-	request_decided: str  # {0} `approved` / `rejected` below, {1} who decided
+	cancelled_header: str
+	deleted_header: str
+	reassigned_header: str
+	request_decided: str  # {0} `approved` / `rejected` / `cancelled` / `deleted` below, {1} who
 	approved: str
 	rejected: str
+	cancelled: str
+	deleted: str
+	request_reassigned: str  # {0} the new approver, {1} who changed it
 	dates: DateWords
 
 class NoticeWords(TypedDict):
@@ -325,7 +335,32 @@ class SlackMessage(TypedDict):
 	text: str  # notification / screen-reader fallback rendered from the blocks
 	blocks: list[dict]
 
-Decision = Literal["approve", "reject", "Approved", "Rejected", "approved", "rejected"]
+class ApprovedOutcome(TypedDict, total=False):
+	kind: Literal["approved"]  # required
+	by: str  # required: who decided (a full name)
+	reason: str | None
+
+class RejectedOutcome(TypedDict, total=False):
+	kind: Literal["rejected"]  # required
+	by: str  # required
+	reason: str | None
+
+class CancelledOutcome(TypedDict, total=False):
+	kind: Literal["cancelled"]  # required
+	by: str  # required
+	reason: str | None
+
+class DeletedOutcome(TypedDict):
+	kind: Literal["deleted"]
+	by: str
+
+class ReassignedOutcome(TypedDict):
+	kind: Literal["reassigned"]
+	by: str  # who changed the Leave Approver
+	to: str  # the new approver (a full name)
+
+# What became of a request, whatever changed it (Slack, the desk, a workflow, the API).
+Outcome = ApprovedOutcome | RejectedOutcome | CancelledOutcome | DeletedOutcome | ReassignedOutcome
 
 def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> SlackMessage:
 	"""The approver's DM in `words`: header, requester (mention or escaped name), Leave ID linked to
@@ -338,12 +373,15 @@ def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> Slack
 		InputError: bad input (`bad_input`), bad words (`bad_words`), or a name longer than a button value, 2000 chars (`unbuildable`).
 	"""
 
-def build_decided_message(
-	details: LeaveDetails, decision: Decision, decided_by: str, *, words: LeaveWords
-) -> SlackMessage:
-	"""The approver's message after a decision, for `chat.update`: the same content with the buttons
-	replaced by "✅ Approved by <decided_by>" / "❌ Rejected by <decided_by>" (in `words`).
-	Raises `InputError` like `build_approver_message`."""
+def build_approver_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
+	"""The approver's message in its final state, for `chat.update`: the request as it was, the
+	buttons replaced by the outcome ("✅ Approved by <by>", "❌ Rejected by <by>", "🚫 Cancelled by
+	<by>", "🗑️ Deleted by <by>", "↪️ Reassigned to <to> by <by>", in `words`) and the decider's
+	reason when there is one.
+
+	Raises:
+		InputError: bad details or outcome (`bad_input`), bad words (`bad_words`).
+	"""
 
 def build_requester_confirmation(
 	details: LeaveDetails, approver_name: str | None = None, *, words: LeaveWords
@@ -351,11 +389,10 @@ def build_requester_confirmation(
 	"""DM to the requester once the Leave Application exists, in `words`: submitted (and sent to
 	whom), Leave ID linked to the form, type, dates, half day, reason."""
 
-def build_requester_decision(
-	details: LeaveDetails, decision: Decision, decided_by: str, *, words: LeaveWords
-) -> SlackMessage:
-	"""DM to the requester in `words`: their leave was approved / rejected by `decided_by`, with the
-	details."""
+def build_requester_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
+	"""DM to the requester in `words`: their leave was approved / rejected / cancelled / deleted by
+	`by`, or handed to another approver, with the details and the reason when there is one.
+	Raises `InputError` like `build_approver_outcome`."""
 
 class NotAllowedNotice(TypedDict):
 	kind: Literal["not_allowed"]

@@ -16,8 +16,16 @@ doctype_js = {"User": "public/js/user.js"}
 doc_events = {
 	"Leave Application": {
 		"after_insert": "frappe_slack_connector.overrides.leave_application.after_insert",
+		"on_update": "frappe_slack_connector.overrides.leave_application.on_update",
+		"on_submit": "frappe_slack_connector.overrides.leave_application.on_submit",
+		"on_cancel": "frappe_slack_connector.overrides.leave_application.on_cancel",
+		"on_trash": "frappe_slack_connector.overrides.leave_application.on_trash",
 	},
 }
+
+# A Slack Message only remembers where a message about the document is; it never keeps the
+# document from being deleted (its on_trash removes them anyway).
+ignore_links_on_delete = ["Slack Message"]
 
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.

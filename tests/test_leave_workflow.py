@@ -141,6 +141,10 @@ class World:
 		assert len(posts) == 1
 		return posts[0]
 
+	def dms_to(self, slack_id):
+		"""The chat.postMessage calls to a Slack user's DM, in order."""
+		return [c for c in self.app.slack.calls_to("chat.postMessage") if c.args["channel"] == slack_id]
+
 	def doc(self, name):
 		return frappe.get_doc("Leave Application", name)
 
@@ -535,15 +539,24 @@ def test_desk_leave_application_notifies_the_approver(world, app):
 	]
 	assert post.args["text"]
 	assert f"/app/leave-application/{name}" in section_text(post.args)
-	# The approver was found by e-mail and the link remembered.
-	assert [c.args["email"] for c in app.slack.calls_to("users.lookupByEmail")] == [BOSS_EMAIL]
+	# The approver (and the requester, for her confirmation) found by e-mail, the links remembered.
+	assert sorted(c.args["email"] for c in app.slack.calls_to("users.lookupByEmail")) == [
+		BOSS_EMAIL,
+		JANE_EMAIL,
+	]
 	assert frappe.db.get_value("Slack User Meta", {"user": BOSS_EMAIL}, "slack_user_id") == BOSS
+	# Filed in the desk, confirmed in Slack like a leave filed from Slack.
+	[confirmation] = world.dms_to(JANE)
+	assert "sent to *Bea Boss* for approval" in section_text(confirmation.args)
+	assert app.error_titles() == []
 
 
 def test_no_leave_approver_is_logged(world, app):
 	name = world.leave(leave_approver=None)
 	app.site.run_jobs()
-	assert app.slack.calls_to("chat.postMessage") == []
+	assert world.dms_to(BOSS) == []
+	[confirmation] = world.dms_to(JANE)  # filed, with nobody named to approve it
+	assert "Your leave request was submitted." in section_text(confirmation.args)
 	[log] = app.site.error_logs()
 	assert log["method"] == "Leave approval request not sent: no leave approver"
 	assert log["reference_name"] == name
@@ -554,7 +567,7 @@ def test_approver_without_slack_account_is_logged(world, app):
 	frappe.db.commit()
 	name = world.leave(leave_approver="offline@example.com")
 	app.site.run_jobs()
-	assert app.slack.calls_to("chat.postMessage") == []
+	assert [c.args["channel"] for c in app.slack.calls_to("chat.postMessage")] == [JANE]
 	assert app.error_titles() == ["Leave approval request not sent: approver has no Slack account"]
 	assert app.site.error_logs()[0]["reference_name"] == name
 
@@ -587,8 +600,9 @@ def test_approve(world, app):
 	assert "Approved by *Bea Boss*" in section_text(update.args)
 	assert not any(b.get("block_id") == "leave_actions_block" for b in update.args["blocks"])
 	app.site.run_jobs()
-	[dm] = [c for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == JANE]
-	assert "approved" in section_text(dm.args) and "Bea Boss" in section_text(dm.args)
+	confirmation, dm = world.dms_to(JANE)
+	assert "submitted" in section_text(confirmation.args)
+	assert "Your leave request was *approved* by *Bea Boss*." in section_text(dm.args)
 	assert app.error_titles() == []
 
 
@@ -599,8 +613,8 @@ def test_reject(world, app):
 	assert (doc.status, doc.docstatus) == ("Rejected", 1)
 	app.site.run_jobs()
 	assert "Rejected by *Bea Boss*" in section_text(app.slack.last_call("chat.update").args)
-	[dm] = [c for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == JANE]
-	assert "rejected" in section_text(dm.args)
+	_confirmation, dm = world.dms_to(JANE)
+	assert "Your leave request was *rejected* by *Bea Boss*." in section_text(dm.args)
 
 
 def test_hr_manager_may_decide(world, app):

@@ -1,5 +1,6 @@
-"""Leave Application document events. Slow or external work is enqueued after commit, so a
-rolled-back save never reaches Slack and the user's request is not held up by Slack."""
+"""Leave Application document events: whatever changes a leave (Slack, the desk, a workflow
+action, the API, a data import) passes here, so Slack mirrors the ERP. Slow or external work is
+enqueued after commit: a rolled-back save never reaches Slack, and nobody waits on Slack."""
 
 from frappe_slack_connector.tasks import attendance, leave
 
@@ -7,3 +8,20 @@ from frappe_slack_connector.tasks import attendance, leave
 def after_insert(doc, method=None):
 	attendance.enqueue_late_leave_note(doc)
 	leave.enqueue_approver_notification(doc)
+	leave.enqueue_requester_confirmation(doc)
+
+
+def on_update(doc, method=None):
+	leave.enqueue_reassignment(doc)
+
+
+def on_submit(doc, method=None):
+	leave.enqueue_outcome_of_submit(doc)
+
+
+def on_cancel(doc, method=None):
+	leave.enqueue_outcome_of_cancel(doc)
+
+
+def on_trash(doc, method=None):
+	leave.enqueue_outcome_of_delete(doc)

@@ -22,6 +22,7 @@ from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
@@ -201,7 +202,7 @@ def leave_submission(route: LeaveSubmissionRoute) -> Response:
 	if not employee:
 		return json_response(view_errors(lang, {FALLBACK_BLOCK: words.no_active_employee(lang)}))
 	try:
-		created = erp_leave.create_leave_application(
+		erp_leave.create_leave_application(
 			user=user,
 			employee=employee,
 			leave_type=form["leave_type"],
@@ -216,11 +217,8 @@ def leave_submission(route: LeaveSubmissionRoute) -> Response:
 		block = core.block_for_leave_field(refused.field)
 		# hrms's message, said while acting as the employee: in their language already.
 		return json_response(view_errors(lang, {block: refused.message}))
-	erp_jobs.enqueue_after_commit(
-		f"{leave_jobs.JOBS}.confirm_to_requester",
-		leave_application=created["name"],
-		slack_user_id=route["user_id"],
-	)
+	# The confirmation and the approver's request come from the Leave Application's after_insert,
+	# as for a leave filed in the desk.
 	return ack()
 
 
@@ -250,7 +248,6 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 				message=notice(lang, "already_decided", leave_application=name, status=status, decided_by=by),
 			)
 		return ack()
-	decided_by = erp_users.full_name(user)
 	try:
 		erp_leave.decide_leave(name, route["status"], user)
 	except erp_leave.LeaveRefused as refused:
@@ -263,21 +260,17 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 		return ack()
 	if route.get("channel_id") and route.get("message_ts"):
-		# After the commit that releases the row lock: no Slack call while it is held.
-		erp_jobs.enqueue_after_commit(
-			f"{leave_jobs.JOBS}.rewrite_approver_message",
-			leave_application=name,
+		# The clicked message is rewritten with every other request of this leave by the submit's
+		# event job (after the commit that releases the row lock); remember it in case it was
+		# posted before the app kept records.
+		erp_slack_messages.record(
+			erp_leave.LEAVE_APPLICATION,
+			name,
+			purpose=erp_slack_messages.APPROVAL_REQUEST,
 			channel=route["channel_id"],
 			ts=route["message_ts"],
-			decision=route["status"],
-			decided_by=decided_by,
+			recipient=user,
 		)
-	erp_jobs.enqueue_after_commit(
-		f"{leave_jobs.JOBS}.tell_requester_decision",
-		leave_application=name,
-		decision=route["status"],
-		decided_by=decided_by,
-	)
 	return ack()
 
 

@@ -147,7 +147,7 @@ def view_errors(lang: str) -> dict:
 
 
 def leave_messages(lang: str) -> dict:
-	"""The approver's message (open and decided), the requester's confirmation and decision."""
+	"""The approver's message (open and final), the requester's confirmation and outcome."""
 	scoped = _scoped(lang)
 	return {
 		"request_header": _("Leave Request", lang=lang),
@@ -165,15 +165,27 @@ def leave_messages(lang: str) -> dict:
 		"reject": _("Reject", lang=lang),
 		"approved_by": _("Approved by {0}", lang=lang),
 		"rejected_by": _("Rejected by {0}", lang=lang),
+		"cancelled_by": _("Cancelled by {0}", lang=lang),
+		"deleted_by": _("Deleted by {0}", lang=lang),
+		# {0}: the new leave approver, {1}: who changed it.
+		"reassigned_to_by": _("Reassigned to {0} by {1}", lang=lang),
+		"outcome_reason": _("Reason given", lang=lang),
 		"submitted_header": _("Leave Request Submitted", lang=lang),
 		"submitted": _("Your leave request was submitted.", lang=lang),
 		"submitted_to": _("Your leave request was submitted and sent to {0} for approval.", lang=lang),
 		"approved_header": _("Leave Approved", lang=lang),
 		"rejected_header": _("Leave Rejected", lang=lang),
-		# {0}: "approved" / "rejected" below (in bold), {1}: who decided.
+		"cancelled_header": _("Leave Cancelled", lang=lang),
+		"deleted_header": _("Leave Request Deleted", lang=lang),
+		"reassigned_header": _("Leave Request Reassigned", lang=lang),
+		# {0}: "approved" / "rejected" / "cancelled" / "deleted" below (in bold), {1}: who did it.
 		"request_decided": _("Your leave request was {0} by {1}.", lang=lang),
 		"approved": _("approved", lang=lang),
 		"rejected": _("rejected", lang=lang),
+		"cancelled": _("cancelled", lang=lang),
+		"deleted": _("deleted", lang=lang),
+		# {0}: the new leave approver, {1}: who changed it.
+		"request_reassigned": _("Your leave request was reassigned to {0} by {1}.", lang=lang),
 		"dates": dates(lang),
 	}
 

@@ -1,8 +1,13 @@
-"""Leave workflow DMs, sent from background jobs (enqueued after commit, so a rolled-back
+"""Leave workflow messages, sent from background jobs (enqueued after commit, so a rolled-back
 request never reaches Slack and the interaction answers within Slack's 3 s).
 
-Each DM is in its reader's language (`erp_users.language_of`): the approver's request in the
-leave approver's, the confirmation and the decision in the requester's (the Employee's user)."""
+Slack mirrors the ERP whatever changed the leave: Slack, the desk, a workflow action or the API
+all end in the same Leave Application events (`overrides/leave_application.py`), and those
+enqueue the jobs here. Each message the app posts about a leave is remembered
+(`erp/slack_messages.py`), so a later change rewrites it in place.
+
+Each message is in its reader's language (`erp_users.language_of`): the approver's in the
+recipient's, the confirmation and the outcome in the requester's (the Employee's user)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
@@ -48,8 +54,9 @@ def slack_id_for(user: str, *, leave_application: str | None = None) -> str | No
 	return slack_id or None
 
 
-def _dm(slack_id: str, message: dict, *, what: str, leave_application: str) -> None:
-	slack_site.call_or_log(
+def _dm(slack_id: str, message: dict, *, what: str, leave_application: str):
+	"""Post a DM; returns the reply (`ok`, `data` with Slack's channel and ts)."""
+	return slack_site.call_or_log(
 		"chat.postMessage",
 		path=slack_site.JOB,
 		channel=slack_id,
@@ -57,6 +64,20 @@ def _dm(slack_id: str, message: dict, *, what: str, leave_application: str) -> N
 		**_reference(leave_application),
 		**message,
 	)
+
+
+def _remember(reply, leave_application: str, purpose: str, recipient: str | None) -> None:
+	"""Record a posted DM so later changes of the leave can rewrite it."""
+	channel, ts = reply.data.get("channel"), reply.data.get("ts")
+	if reply.ok and channel and ts:
+		erp_slack_messages.record(
+			erp_leave.LEAVE_APPLICATION,
+			leave_application,
+			purpose=purpose,
+			channel=channel,
+			ts=ts,
+			recipient=recipient,
+		)
 
 
 def _log(title: str, message: str, leave_application: str) -> None:
@@ -71,6 +92,7 @@ def enqueue_approver_notification(doc) -> None:
 
 
 def notify_leave_approver(leave_application: str) -> None:
+	"""DM the leave approver the request with Approve / Reject, while it is Open."""
 	info = erp_leave.leave_details(leave_application)
 	if info is None or info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		return
@@ -92,7 +114,7 @@ def notify_leave_approver(leave_application: str) -> None:
 			leave_application,
 		)
 		return
-	_dm(
+	reply = _dm(
 		slack_id,
 		core.build_approver_message(
 			info["builder"], words=words.leave_messages(erp_users.language_of(approver))
@@ -100,71 +122,195 @@ def notify_leave_approver(leave_application: str) -> None:
 		what="Leave approval request",
 		leave_application=leave_application,
 	)
+	_remember(reply, leave_application, erp_slack_messages.APPROVAL_REQUEST, approver)
 
 
 # --- requester DMs --------------------------------------------------------------------------------
 
 
-def confirm_to_requester(leave_application: str, slack_user_id: str) -> None:
-	"""After a submission from Slack: tell the requester it was filed and with whom."""
+def _requester_slack_id(info: dict, leave_application: str, what: str) -> str | None:
+	"""The requester's Slack id, or None (logged when they have a user but no Slack account)."""
+	user = info["employee_user"]
+	if not user:
+		return None  # an Employee without a user reads nothing anywhere
+	slack_id = slack_id_for(user, leave_application=leave_application)
+	if not slack_id:
+		_log(
+			f"{what} not sent: requester has no Slack account",
+			f"The employee user {user} of Leave Application {leave_application} has no linked "
+			"Slack user and none with the same e-mail was found.",
+			leave_application,
+		)
+	return slack_id
+
+
+def enqueue_requester_confirmation(doc) -> None:
+	erp_jobs.enqueue_after_commit(f"{JOBS}.confirm_to_requester", leave_application=doc.name)
+
+
+def confirm_to_requester(leave_application: str) -> None:
+	"""A leave filed anywhere (Slack, the desk, the API): tell the requester it was filed and with
+	whom, while it is still Open."""
 	info = erp_leave.leave_details(leave_application)
-	if info is None:
+	if info is None or info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
+		return
+	slack_id = _requester_slack_id(info, leave_application, "Leave confirmation")
+	if not slack_id:
 		return
 	message = core.build_requester_confirmation(
 		info["builder"],
 		erp_users.full_name(info["leave_approver"]),
 		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
 	)
-	_dm(slack_user_id, message, what="Leave confirmation", leave_application=leave_application)
+	reply = _dm(slack_id, message, what="Leave confirmation", leave_application=leave_application)
+	_remember(reply, leave_application, erp_slack_messages.REQUESTER_CONFIRMATION, info["employee_user"])
 
 
-def tell_requester_decision(leave_application: str, decision: str, decided_by: str) -> None:
-	info = erp_leave.leave_details(leave_application)
-	if info is None or not info["employee_user"]:
-		return
-	slack_id = slack_id_for(info["employee_user"], leave_application=leave_application)
-	if not slack_id:
-		_log(
-			"Leave decision not sent: requester has no Slack account",
-			f"The employee user {info['employee_user']} of Leave Application {leave_application} "
-			"has no linked Slack user.",
-			leave_application,
-		)
-		return
-	message = core.build_requester_decision(
-		info["builder"],
-		decision,
-		decided_by,
-		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
-	)
-	_dm(slack_id, message, what="Leave decision", leave_application=leave_application)
+# --- what became of a leave, whatever changed it -----------------------------------------------------
+
+# The Leave Application status a submit leaves behind → the outcome the messages show
+# (hrms only lets Approved and Rejected applications be submitted).
+_OUTCOME_OF_SUBMITTED = {"Approved": "approved", "Rejected": "rejected"}
 
 
-# --- after a decision from Slack (enqueued by the click, after its commit releases the row lock) ---
+def enqueue_outcome_of_submit(doc) -> None:
+	kind = _OUTCOME_OF_SUBMITTED.get(doc.status)
+	if kind:
+		_enqueue_outcome(doc.name, kind)
 
 
-def rewrite_approver_message(
-	leave_application: str, channel: str, ts: str, decision: str, decided_by: str
-) -> None:
-	"""The approver's DM, rewritten to the decision (no buttons left), in the approver's language."""
-	info = erp_leave.leave_details(leave_application)
+def enqueue_outcome_of_cancel(doc) -> None:
+	_enqueue_outcome(doc.name, "cancelled")
+
+
+def enqueue_outcome_of_delete(doc) -> None:
+	"""Called while the document still exists (on_trash): what the job needs once it is gone —
+	the details, the messages to rewrite — is taken now, and the records go with the document."""
+	info = erp_leave.leave_details(doc.name)
 	if info is None:
 		return
-	message = core.build_decided_message(
-		info["builder"],
-		decision,
-		decided_by,
-		words=words.leave_messages(erp_users.language_of(info["leave_approver"])),
+	messages = [
+		dict(row)
+		for row in erp_slack_messages.forget(erp_leave.LEAVE_APPLICATION, doc.name)
+		if row.purpose == erp_slack_messages.APPROVAL_REQUEST
+	]
+	_enqueue_outcome(
+		doc.name,
+		"deleted",
+		snapshot=info,
+		messages=messages,
+		# A request deleted after its cancellation was already told to the requester.
+		tell_requester=info["docstatus"] == 0,
 	)
+
+
+def _enqueue_outcome(leave_application: str, kind: str, **kwargs) -> None:
+	erp_jobs.enqueue_after_commit(
+		f"{JOBS}.mirror_outcome",
+		leave_application=leave_application,
+		kind=kind,
+		by=erp_users.session_user(),  # the user the event ran as: who clicked, saved or deleted
+		**kwargs,
+	)
+
+
+def mirror_outcome(
+	leave_application: str,
+	kind: str,
+	by: str,
+	*,
+	reason: str | None = None,
+	snapshot: dict | None = None,
+	messages: list[dict] | None = None,
+	tell_requester: bool = True,
+) -> None:
+	"""Rewrite every approval request of the leave to its final state (no buttons left) and tell
+	the requester — unless they did it themselves. `snapshot` / `messages`: for a deleted leave."""
+	info = snapshot or erp_leave.leave_details(leave_application)
+	if info is None:
+		return
+	outcome = {"kind": kind, "by": erp_users.full_name(by) or by}
+	if reason:
+		outcome["reason"] = reason
+	if messages is None:
+		messages = erp_slack_messages.following(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
+		)
+	for message in messages:
+		_rewrite(message, info, outcome, leave_application)
+	if tell_requester and info["employee_user"] != by:
+		_tell_requester(info, outcome, leave_application)
+
+
+def _rewrite(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
+	"""chat.update of one remembered approval request, in its recipient's language."""
 	slack_site.call_or_log(
 		"chat.update",
 		path=slack_site.JOB,
-		channel=channel,
-		ts=ts,
+		channel=message["channel"],
+		ts=message["ts"],
 		log_title="Leave approval message not updated",
 		**_reference(leave_application),
-		**message,
+		**core.build_approver_outcome(
+			info["builder"],
+			outcome,
+			words=words.leave_messages(erp_users.language_of(message.get("recipient"))),
+		),
 	)
+
+
+def _tell_requester(info: dict, outcome: dict, leave_application: str) -> None:
+	slack_id = _requester_slack_id(info, leave_application, "Leave update")
+	if not slack_id:
+		return
+	message = core.build_requester_outcome(
+		info["builder"],
+		outcome,
+		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
+	)
+	_dm(slack_id, message, what="Leave update", leave_application=leave_application)
+
+
+# --- a new leave approver -------------------------------------------------------------------------
+
+
+def enqueue_reassignment(doc) -> None:
+	"""On save of an Open application whose Leave Approver changed (not on insert)."""
+	before = doc.get_doc_before_save()
+	if before is None or doc.docstatus != 0 or doc.status != erp_leave.OPEN:
+		return
+	if (before.leave_approver or None) == (doc.leave_approver or None):
+		return
+	erp_jobs.enqueue_after_commit(
+		f"{JOBS}.mirror_reassignment",
+		leave_application=doc.name,
+		new_approver=doc.leave_approver or None,
+		by=erp_users.session_user(),
+	)
+
+
+def mirror_reassignment(leave_application: str, new_approver: str | None, by: str) -> None:
+	"""The old approver's request says to whom it went (no buttons left) and stops following the
+	leave; the new approver gets the request; the requester learns who decides now."""
+	info = erp_leave.leave_details(leave_application)
+	if info is None or info["leave_approver"] != new_approver:
+		return  # changed again meanwhile: the later change's job does the work
+	if new_approver:
+		outcome = {"kind": "reassigned", "by": erp_users.full_name(by) or by}
+		outcome["to"] = erp_users.full_name(new_approver) or new_approver
+		for message in erp_slack_messages.following(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
+		):
+			if message["recipient"] != new_approver:
+				_rewrite(message, info, outcome, leave_application)
+				erp_slack_messages.supersede(message["name"])
+		if info["employee_user"] != by:
+			_tell_requester(info, outcome, leave_application)
+	# Without an approver this logs why nobody was asked, like a new application without one.
+	notify_leave_approver(leave_application)
+
+
+# --- after a click in Slack (enqueued by the click, after its commit releases the row lock) --------
 
 
 def show_ephemeral(channel: str, user: str, message: dict) -> None:

@@ -510,17 +510,32 @@ pub struct LeaveWords {
     /// `{0}` who decided (bold).
     pub approved_by: Template<1>,
     pub rejected_by: Template<1>,
+    /// `{0}` who cancelled the approved leave (bold).
+    pub cancelled_by: Template<1>,
+    /// `{0}` who deleted the request (bold).
+    pub deleted_by: Template<1>,
+    /// `{0}` the new leave approver, `{1}` who changed it (both bold).
+    pub reassigned_to_by: Template<2>,
+    /// The label of the decider's reason, under the outcome.
+    pub outcome_reason: Text,
     pub submitted_header: Text,
     pub submitted: Text,
     /// `{0}` the approver (bold).
     pub submitted_to: Template<1>,
     pub approved_header: Text,
     pub rejected_header: Text,
-    /// `{0}` the decision word ([`Self::approved`] / [`Self::rejected`], bold), `{1}` who decided
-    /// (bold).
+    pub cancelled_header: Text,
+    pub deleted_header: Text,
+    pub reassigned_header: Text,
+    /// `{0}` the outcome word ([`Self::approved`], [`Self::rejected`], [`Self::cancelled`],
+    /// [`Self::deleted`], bold), `{1}` who did it (bold).
     pub request_decided: Template<2>,
     pub approved: Text,
     pub rejected: Text,
+    pub cancelled: Text,
+    pub deleted: Text,
+    /// `{0}` the new leave approver, `{1}` who changed it (both bold).
+    pub request_reassigned: Template<2>,
     pub dates: DateWords,
 }
 

@@ -13,13 +13,13 @@ use common::{de, en, golden};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use slack_connector_core::blocks::leave::{
-    approver_message, decided_message, field_errors_view, leave_request_modal, notice_message,
-    requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
-    LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice, ViewError,
+    approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
+    notice_message, requester_confirmation, requester_outcome_message, view_errors, view_to_value,
+    BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice, Outcome, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::half_period::HalfPeriod;
-use slack_connector_core::interaction::{Decision, FormError, FormState, InlineError};
+use slack_connector_core::interaction::{FormError, FormState, InlineError};
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
 
@@ -189,19 +189,120 @@ fn golden_approver_message_without_slack_id() {
     golden("approver_message_no_slack_id", &m.to_value().unwrap());
 }
 
+fn outcome(value: Value) -> Outcome {
+    serde_json::from_value(value).unwrap()
+}
+
+fn approved(by: &str) -> Outcome {
+    outcome(json!({"kind": "approved", "by": by}))
+}
+
+fn rejected(by: &str) -> Outcome {
+    outcome(json!({"kind": "rejected", "by": by}))
+}
+
+/// Every final state, as both messages show it: (outcome, approver golden, requester golden).
+fn outcomes() -> Vec<(Outcome, &'static str, &'static str)> {
+    vec![
+        (
+            approved("Ann Approver"),
+            "decided_message_approved",
+            "requester_decision_approved",
+        ),
+        (
+            rejected("Ann Approver"),
+            "decided_message_rejected",
+            "requester_decision_rejected",
+        ),
+        (
+            outcome(
+                json!({"kind": "rejected", "by": "Ann Approver", "reason": "Team offsite <that> week"}),
+            ),
+            "approver_outcome_rejected_with_reason",
+            "requester_outcome_rejected_with_reason",
+        ),
+        (
+            outcome(json!({"kind": "cancelled", "by": "Hal HR"})),
+            "approver_outcome_cancelled",
+            "requester_outcome_cancelled",
+        ),
+        (
+            outcome(json!({"kind": "deleted", "by": "Bob Builder"})),
+            "approver_outcome_deleted",
+            "requester_outcome_deleted",
+        ),
+        (
+            outcome(json!({"kind": "reassigned", "by": "Hal HR", "to": "Cleo Chief"})),
+            "approver_outcome_reassigned",
+            "requester_outcome_reassigned",
+        ),
+    ]
+}
+
 #[test]
-fn golden_decided_messages() {
-    for (decision, name) in [
-        (Decision::Approve, "decided_message_approved"),
-        (Decision::Reject, "decided_message_rejected"),
-    ] {
-        let m = decided_message(&details(), decision, "Ann Approver", &en().leave_messages);
+fn golden_outcome_messages() {
+    for (o, approver_name, requester_name) in outcomes() {
+        let m = approver_outcome_message(&details(), &o, &en().leave_messages);
         check_message(&m);
-        assert!(m
+        assert!(
+            m.blocks
+                .iter()
+                .all(|b| !matches!(b, SlackBlock::Actions(_))),
+            "no live buttons in a final state"
+        );
+        golden(approver_name, &m.to_value().unwrap());
+        let m = requester_outcome_message(&details(), &o, &en().leave_messages);
+        check_message(&m);
+        golden(requester_name, &m.to_value().unwrap());
+    }
+}
+
+#[test]
+fn outcome_lines_name_who_did_what() {
+    let w = &en().leave_messages;
+    let line = |o: Outcome| approver_outcome_message(&details(), &o, w).text;
+    assert!(
+        line(outcome(json!({"kind": "cancelled", "by": "Hal"}))).ends_with("🚫 Cancelled by *Hal*")
+    );
+    assert!(line(outcome(json!({"kind": "deleted", "by": "Bob"}))).ends_with("🗑️ Deleted by *Bob*"));
+    assert!(line(outcome(
+        json!({"kind": "reassigned", "by": "Hal", "to": "Cleo"})
+    ))
+    .ends_with("↪️ Reassigned to *Cleo* by *Hal*"));
+    // A blank reason is no reason: no empty "Reason given" section.
+    let blank = outcome(json!({"kind": "rejected", "by": "Ann", "reason": "  "}));
+    assert_eq!(
+        approver_outcome_message(&details(), &blank, w).blocks.len(),
+        approver_outcome_message(&details(), &rejected("Ann"), w)
             .blocks
-            .iter()
-            .all(|b| !matches!(b, SlackBlock::Actions(_))));
-        golden(name, &m.to_value().unwrap());
+            .len()
+    );
+    let m = requester_outcome_message(
+        &details(),
+        &outcome(json!({"kind": "reassigned", "by": "Hal", "to": "Cleo"})),
+        w,
+    );
+    assert!(
+        m.text
+            .contains("Your leave request was reassigned to *Cleo* by *Hal*."),
+        "{}",
+        m.text
+    );
+}
+
+#[test]
+fn outcome_input_is_strict() {
+    for bad in [
+        json!({"kind": "approved"}),
+        json!({"kind": "withdrawn", "by": "Ann"}),
+        json!({"kind": "deleted", "by": "Ann", "reason": "x"}),
+        json!({"kind": "reassigned", "by": "Ann"}),
+        json!({"by": "Ann"}),
+    ] {
+        assert!(
+            serde_json::from_value::<Outcome>(bad.clone()).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -213,14 +314,6 @@ fn golden_requester_messages() {
     let m = requester_confirmation(&details(), None, &en().leave_messages);
     check_message(&m);
     assert!(m.text.contains("Your leave request was submitted."));
-    for (decision, name) in [
-        (Decision::Approve, "requester_decision_approved"),
-        (Decision::Reject, "requester_decision_rejected"),
-    ] {
-        let m = requester_decision(&details(), decision, "Ann Approver", &en().leave_messages);
-        check_message(&m);
-        golden(name, &m.to_value().unwrap());
-    }
 }
 
 #[test]
@@ -292,12 +385,7 @@ fn golden_german() {
     assert!(m.text.contains("*Von:* Fr., 04. Dez. 2026"), "{}", m.text);
     golden("de_approver_message", &m.to_value().unwrap());
 
-    let m = decided_message(
-        &details(),
-        Decision::Approve,
-        "Ann Approver",
-        &w.leave_messages,
-    );
+    let m = approver_outcome_message(&details(), &approved("Ann Approver"), &w.leave_messages);
     check_message(&m);
     assert!(
         m.text.ends_with("✅ Genehmigt von *Ann Approver*"),
@@ -308,12 +396,8 @@ fn golden_german() {
 
     let confirmation = requester_confirmation(&details(), Some("Ann Approver"), &w.leave_messages);
     check_message(&confirmation);
-    let decision = requester_decision(
-        &details(),
-        Decision::Reject,
-        "Ann Approver",
-        &w.leave_messages,
-    );
+    let decision =
+        requester_outcome_message(&details(), &rejected("Ann Approver"), &w.leave_messages);
     check_message(&decision);
     assert!(
         decision
@@ -433,9 +517,19 @@ fn channel_ping_in_user_text_pings_no_one() {
     d.leave_type = "<!subteam^S1>".into();
     for m in [
         approver_message(&d, &en().leave_messages).unwrap(),
-        decided_message(&d, Decision::Approve, "<!channel>", &en().leave_messages),
+        approver_outcome_message(&d, &approved("<!channel>"), &en().leave_messages),
+        approver_outcome_message(
+            &d,
+            &outcome(json!({"kind": "reassigned", "by": "<!here>", "to": "<!channel>"})),
+            &en().leave_messages,
+        ),
+        approver_outcome_message(
+            &d,
+            &outcome(json!({"kind": "rejected", "by": "x", "reason": "<!channel> <@U999>"})),
+            &en().leave_messages,
+        ),
         requester_confirmation(&d, Some("<!channel>"), &en().leave_messages),
-        requester_decision(&d, Decision::Reject, "<!channel>", &en().leave_messages),
+        requester_outcome_message(&d, &rejected("<!channel>"), &en().leave_messages),
     ] {
         check_message(&m);
         let mut texts = vec![];
@@ -777,4 +871,37 @@ fn builder_inputs_deserialize_from_python_shaped_dicts() {
     }))
     .is_err());
     assert!(serde_json::from_value::<Notice>(json!({"kind": "nope"})).is_err());
+}
+
+/// The final states in German: both messages of each outcome.
+#[test]
+fn golden_german_outcomes() {
+    let w = &de().leave_messages;
+    let rendered: Vec<Value> = outcomes()
+        .into_iter()
+        .skip(2) // approved / rejected: in golden_german
+        .flat_map(|(o, _, _)| {
+            [
+                approver_outcome_message(&details(), &o, w),
+                requester_outcome_message(&details(), &o, w),
+            ]
+        })
+        .map(|m| {
+            check_message(&m);
+            m.to_value().unwrap()
+        })
+        .collect();
+    let reassigned = requester_outcome_message(
+        &details(),
+        &outcome(json!({"kind": "reassigned", "by": "Hal HR", "to": "Cleo Chief"})),
+        w,
+    );
+    assert!(
+        reassigned
+            .text
+            .contains("Ihr Urlaubsantrag wurde von *Hal HR* an *Cleo Chief* weitergeleitet."),
+        "{}",
+        reassigned.text
+    );
+    golden("de_outcome_messages", &Value::Array(rendered));
 }

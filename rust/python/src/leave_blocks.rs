@@ -2,10 +2,10 @@
 
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
-use slack_connector_core::blocks::leave::{self, LeaveDetails, LeaveModalInput, Notice, ViewError};
+use slack_connector_core::blocks::leave::{
+    self, LeaveDetails, LeaveModalInput, Notice, Outcome, ViewError,
+};
 use slack_connector_core::blocks::Message;
-use slack_connector_core::interaction::Decision;
 use slack_connector_core::words::{LeaveWords, ModalWords, NoticeWords, ViewErrorWords};
 
 use crate::{convert, errors};
@@ -14,11 +14,6 @@ use crate::{convert, errors};
 fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let value = convert::from_py(obj)?;
     serde_json::from_value(value).map_err(|e| errors::invalid_input(obj.py(), what, &e))
-}
-
-fn decision(py: Python<'_>, value: &str) -> PyResult<Decision> {
-    serde_json::from_value(Value::String(value.to_owned()))
-        .map_err(|e| errors::invalid_input(py, "decision", &e))
 }
 
 fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
@@ -56,20 +51,22 @@ fn build_approver_message<'py>(
     message(py, &m)
 }
 
-/// The approver's message after a decision (buttons replaced by the outcome).
+/// The approver's message in its final state (buttons replaced by the outcome), for `chat.update`.
 #[pyfunction]
-#[pyo3(signature = (details, decision, decided_by, *, words))]
-fn build_decided_message<'py>(
+#[pyo3(signature = (details, outcome, *, words))]
+fn build_approver_outcome<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
-    decision: &str,
-    decided_by: &str,
+    outcome: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
+    let outcome: Outcome = typed("outcome", outcome)?;
     let words: LeaveWords = convert::words(words)?;
-    let m = leave::decided_message(&details, self::decision(py, decision)?, decided_by, &words);
-    message(py, &m)
+    message(
+        py,
+        &leave::approver_outcome_message(&details, &outcome, &words),
+    )
 }
 
 /// DM to the requester after the Leave Application was created.
@@ -89,20 +86,22 @@ fn build_requester_confirmation<'py>(
     )
 }
 
-/// DM to the requester telling them who approved or rejected their leave.
+/// DM to the requester: what became of their leave and who did it.
 #[pyfunction]
-#[pyo3(signature = (details, decision, decided_by, *, words))]
-fn build_requester_decision<'py>(
+#[pyo3(signature = (details, outcome, *, words))]
+fn build_requester_outcome<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
-    decision: &str,
-    decided_by: &str,
+    outcome: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
+    let outcome: Outcome = typed("outcome", outcome)?;
     let words: LeaveWords = convert::words(words)?;
-    let m = leave::requester_decision(&details, self::decision(py, decision)?, decided_by, &words);
-    message(py, &m)
+    message(
+        py,
+        &leave::requester_outcome_message(&details, &outcome, &words),
+    )
 }
 
 /// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
@@ -137,9 +136,9 @@ fn build_view_errors<'py>(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_leave_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_message, m)?)?;
-    m.add_function(wrap_pyfunction!(build_decided_message, m)?)?;
+    m.add_function(wrap_pyfunction!(build_approver_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_confirmation, m)?)?;
-    m.add_function(wrap_pyfunction!(build_requester_decision, m)?)?;
+    m.add_function(wrap_pyfunction!(build_requester_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;
     m.add_function(wrap_pyfunction!(build_view_errors, m)?)?;
     Ok(())

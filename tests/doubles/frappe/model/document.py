@@ -1086,12 +1086,36 @@ def delete_doc(doctype, name, ignore_permissions=False, ignore_missing=True, for
 			)
 		)
 	doc.run_method("on_trash")
+	if not force:
+		_check_if_doc_is_dynamically_linked(doc)
 	for c in doc.get_all_children():
 		db._delete_row(c.doctype, c.name)
 	db._delete_row(doctype, name)
 	for key in db._auth_keys(doctype, name):
 		db._auth_set(key, None)
 	doc.run_method("after_delete")
+
+
+def _check_if_doc_is_dynamically_linked(doc):
+	# frappe/model/delete_doc.py (v15): after on_trash, a document that a non-cancelled record
+	# still points at through a Dynamic Link cannot be deleted (LinkExistsError), unless the
+	# pointing doctype is in hooks.py `ignore_links_on_delete`.
+	from frappe.model.meta import dynamic_links_to
+
+	ignored = set(frappe.get_hooks("ignore_links_on_delete") or [])
+	for parent, df in dynamic_links_to(doc.doctype):
+		if parent in ignored:
+			continue
+		for row in frappe.local.db._rows(parent):
+			if row.get(df.options) == doc.doctype and row.get(df.fieldname) == doc.name:
+				if cint(row.get("docstatus")) == 2:
+					continue
+				frappe.throw(
+					_("Cannot delete or cancel because {0} {1} is linked with {2} {3} {4}").format(
+						_(doc.doctype), doc.name, _(parent), row.get("name"), ""
+					),
+					frappe.LinkExistsError,
+				)
 
 
 def _delete_doctype_record(name, ignore_permissions, ignore_missing, force):

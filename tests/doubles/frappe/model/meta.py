@@ -154,6 +154,17 @@ def doctype_exists(doctype):
 	return doctype in _DEFINITIONS
 
 
+def dynamic_links_to(doctype):
+	"""frappe/model/dynamic_links.py (v15) get_dynamic_link_map: every (parent, Dynamic Link
+	field) that may point at `doctype`. v15 lists a field under every doctype its options column
+	holds in the data; the double lists every Dynamic Link field (the caller filters the rows)."""
+	out = []
+	for name in sorted(_DEFINITIONS):
+		meta = get_meta(name)
+		out.extend((name, df) for df in meta.fields if df.fieldtype == "Dynamic Link" and not meta.issingle)
+	return out
+
+
 def get_meta(doctype):
 	if doctype not in _DEFINITIONS:
 		# frappe/model/meta.py (v15): load_doctype_from_file/get -> DoesNotExistError "DocType X not found"

@@ -1,16 +1,16 @@
-//! The messages about one Leave Application: the approver's (open and decided) and the
-//! requester's.
+//! The messages about one Leave Application: the approver's (open, then in its final state) and
+//! the requester's (confirmation, then what became of it).
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use slack_morphism::prelude::*;
 
 use super::modal::period_label;
-use super::{decided_line, header, link, md_section, person, plain, BuildError, NAME_CHARS};
+use super::{header, link, md_section, person, plain, BuildError, NAME_CHARS};
 use crate::blocks::Message;
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
-use crate::interaction::{ids, Decision};
+use crate::interaction::ids;
 use crate::words::{LeaveWords, Text};
 use crate::{limits, mrkdwn};
 
@@ -159,15 +159,100 @@ pub fn approver_message(d: &LeaveDetails, w: &LeaveWords) -> Result<Message, Bui
     Ok(Message::from_blocks(blocks))
 }
 
-/// The approver's message after a decision: the buttons replaced by who decided what.
-pub fn decided_message(
-    d: &LeaveDetails,
-    decision: Decision,
-    decided_by: &str,
-    w: &LeaveWords,
-) -> Message {
+/// What became of a request, and who did it: the final state both messages show, whatever
+/// changed it (a click in Slack, the desk, a workflow action, the API).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Outcome {
+    Approved {
+        by: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    Rejected {
+        by: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// An approved leave cancelled (hrms sets the status to Cancelled).
+    Cancelled {
+        by: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// The request deleted before anyone decided.
+    Deleted { by: String },
+    /// The Leave Approver changed: the old approver's message says to whom it went.
+    Reassigned { by: String, to: String },
+}
+
+impl Outcome {
+    fn by(&self) -> &str {
+        match self {
+            Self::Approved { by, .. }
+            | Self::Rejected { by, .. }
+            | Self::Cancelled { by, .. }
+            | Self::Deleted { by }
+            | Self::Reassigned { by, .. } => by,
+        }
+    }
+
+    fn reason(&self) -> Option<&str> {
+        match self {
+            Self::Approved { reason, .. }
+            | Self::Rejected { reason, .. }
+            | Self::Cancelled { reason, .. } => {
+                reason.as_deref().map(str::trim).filter(|r| !r.is_empty())
+            }
+            Self::Deleted { .. } | Self::Reassigned { .. } => None,
+        }
+    }
+
+    fn emoji(&self) -> &'static str {
+        match self {
+            Self::Approved { .. } => "✅",
+            Self::Rejected { .. } => "❌",
+            Self::Cancelled { .. } => "🚫",
+            Self::Deleted { .. } => "🗑️",
+            Self::Reassigned { .. } => "↪️",
+        }
+    }
+}
+
+fn bold_name(name: &str) -> String {
+    format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS))
+}
+
+/// The approver's line: "✅ Approved by *Ann*", "↪️ Reassigned to *Bo* by *Ann*", …
+fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
+    let by = bold_name(outcome.by());
+    let sentence = match outcome {
+        Outcome::Approved { .. } => w.approved_by.md([&by]),
+        Outcome::Rejected { .. } => w.rejected_by.md([&by]),
+        Outcome::Cancelled { .. } => w.cancelled_by.md([&by]),
+        Outcome::Deleted { .. } => w.deleted_by.md([&by]),
+        Outcome::Reassigned { to, .. } => w.reassigned_to_by.md([&bold_name(to), &by]),
+    };
+    format!("{} {sentence}", outcome.emoji())
+}
+
+/// The decider's reason, when they gave one: its own section, escaped and fitted.
+fn outcome_reason_section(outcome: &Outcome, w: &LeaveWords) -> Option<SlackBlock> {
+    let reason = outcome.reason()?;
+    let prefix = format!("*{}:*\n", w.outcome_reason.as_md());
+    let budget = limits::SECTION_TEXT.saturating_sub(prefix.chars().count());
+    Some(md_section(format!(
+        "{prefix}{}",
+        mrkdwn::escape_truncate(reason, budget)
+    )))
+}
+
+/// The approver's message in its final state (for `chat.update`): the request as it was, the
+/// buttons replaced by what became of it and who did it.
+pub fn approver_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveWords) -> Message {
     let mut blocks = request_blocks(d, w);
-    blocks.push(md_section(decided_line(decision, decided_by, w)));
+    blocks.push(md_section(outcome_line(outcome, w)));
+    blocks.extend(outcome_reason_section(outcome, w));
     Message::from_blocks(blocks)
 }
 
@@ -192,22 +277,25 @@ pub fn requester_confirmation(
     Message::from_blocks(blocks)
 }
 
-/// DM to the requester once an approver decided.
-pub fn requester_decision(
-    d: &LeaveDetails,
-    decision: Decision,
-    decided_by: &str,
-    w: &LeaveWords,
-) -> Message {
-    let by = format!("*{}*", mrkdwn::escape_truncate(decided_by, NAME_CHARS));
-    let (title, emoji, word) = match decision {
-        Decision::Approve => (&w.approved_header, "✅", &w.approved),
-        Decision::Reject => (&w.rejected_header, "❌", &w.rejected),
+/// DM to the requester: what became of their request, who did it, and why when they said.
+pub fn requester_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveWords) -> Message {
+    let by = bold_name(outcome.by());
+    let decided = |word: &Text| w.request_decided.md([&format!("*{}*", word.as_md()), &by]);
+    let (title, sentence) = match outcome {
+        Outcome::Approved { .. } => (&w.approved_header, decided(&w.approved)),
+        Outcome::Rejected { .. } => (&w.rejected_header, decided(&w.rejected)),
+        Outcome::Cancelled { .. } => (&w.cancelled_header, decided(&w.cancelled)),
+        Outcome::Deleted { .. } => (&w.deleted_header, decided(&w.deleted)),
+        Outcome::Reassigned { to, .. } => (
+            &w.reassigned_header,
+            w.request_reassigned.md([&bold_name(to), &by]),
+        ),
     };
-    let sentence = w.request_decided.md([&format!("*{}*", word.as_md()), &by]);
-    Message::from_blocks(vec![
+    let mut blocks = vec![
         header(&title.as_plain()),
-        md_section(format!("{emoji} {sentence}")),
+        md_section(format!("{} {sentence}", outcome.emoji())),
         details_section(d, w),
-    ])
+    ];
+    blocks.extend(outcome_reason_section(outcome, w));
+    Message::from_blocks(blocks)
 }

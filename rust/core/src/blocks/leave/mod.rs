@@ -12,9 +12,7 @@ use chrono::NaiveDate;
 use slack_morphism::prelude::*;
 
 use super::SerializeError;
-use crate::interaction::Decision;
 use crate::slack_id::SlackUserId;
-use crate::words::LeaveWords;
 use crate::{limits, mrkdwn};
 
 pub mod messages;
@@ -22,7 +20,8 @@ pub mod modal;
 pub mod notices;
 
 pub use messages::{
-    approver_message, decided_message, requester_confirmation, requester_decision, LeaveDetails,
+    approver_message, approver_outcome_message, requester_confirmation, requester_outcome_message,
+    LeaveDetails, Outcome,
 };
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
@@ -118,13 +117,5 @@ pub(super) fn person(slack_id: Option<&str>, name: &str) -> String {
     match slack_id.and_then(|id| SlackUserId::parse(id.trim()).ok()) {
         Some(id) => id.mention(),
         None => format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS)),
-    }
-}
-
-pub(super) fn decided_line(decision: Decision, decided_by: &str, w: &LeaveWords) -> String {
-    let by = format!("*{}*", mrkdwn::escape_truncate(decided_by, NAME_CHARS));
-    match decision {
-        Decision::Approve => format!("✅ {}", w.approved_by.md([&by])),
-        Decision::Reject => format!("❌ {}", w.rejected_by.md([&by])),
     }
 }

@@ -1,0 +1,73 @@
+"""Slack Message records: which Slack message (channel + ts) the app posted about a document, to
+whom and why, so a change to the document from anywhere can find that message and rewrite it."""
+
+from __future__ import annotations
+
+import frappe
+
+DOCTYPE = "Slack Message"
+# The `purpose` options of slack_message.json.
+APPROVAL_REQUEST = "Approval Request"
+REQUESTER_CONFIRMATION = "Requester Confirmation"
+
+_FIELDS = ["name", "purpose", "recipient", "channel", "ts"]
+
+
+def record(
+	reference_doctype: str,
+	reference_name: str,
+	*,
+	purpose: str,
+	channel: str,
+	ts: str,
+	recipient: str | None,
+) -> None:
+	"""Remember a posted message; a message already remembered (same channel and ts) is kept."""
+	if frappe.db.exists(DOCTYPE, {"channel": channel, "ts": ts}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"channel": channel,
+			"ts": ts,
+			"recipient": recipient,
+		}
+	).insert(ignore_permissions=True)  # the app writes these; people only read them
+
+
+def following(reference_doctype: str, reference_name: str, purpose: str) -> list[dict]:
+	"""The messages of `purpose` that still follow the document (not superseded), oldest first."""
+	return frappe.get_all(
+		DOCTYPE,
+		filters={
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"superseded": 0,
+		},
+		fields=_FIELDS,
+		order_by="creation asc",
+	)
+
+
+def supersede(name: str) -> None:
+	"""The message stops following its document (it went to another approver)."""
+	# db.set_value: no validation, so a record of a cancelled document can still be marked.
+	frappe.db.set_value(DOCTYPE, name, "superseded", 1, update_modified=False)
+
+
+def forget(reference_doctype: str, reference_name: str) -> list[dict]:
+	"""Delete the records of a document that is being deleted; returns what they said (every
+	purpose), so the messages can still be rewritten after the document is gone."""
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={"reference_doctype": reference_doctype, "reference_name": reference_name},
+		fields=[*_FIELDS, "superseded"],
+		order_by="creation asc",
+	)
+	if rows:
+		frappe.db.delete(DOCTYPE, {"reference_doctype": reference_doctype, "reference_name": reference_name})
+	return [row for row in rows if not row.superseded]

@@ -1,6 +1,12 @@
 """End-to-end time of each Slack route through the Frappe test double, with the Slack mock.
 
     python benchmarks/routes_e2e.py [requests_per_route]     # default 1000
+    python benchmarks/routes_e2e.py 20 --slack-delay-ms 300  # Slack answering each call late
+
+With `--slack-delay-ms`, the mock answers every Web API call that late (Slack's own latency) and
+only the two routes a person waits on run: the slash command and the approve click. What Slack
+sees is the total: a request-path Slack call costs its delay, a call moved into a job costs
+nothing there.
 
 Run from the repository root. Uses the same pieces as the pytest suite: the Frappe test double
 (tests/doubles, put on sys.path as tests/conftest.py does), `tests.harness.dispatch` (Frappe's
@@ -157,7 +163,13 @@ def run(label, n, make_request, after=None, expect_status=200):
 
 
 def main() -> None:
-	n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+	args = sys.argv[1:]
+	delay_ms = 0.0
+	if "--slack-delay-ms" in args:
+		at = args.index("--slack-delay-ms")
+		delay_ms = float(args[at + 1])
+		del args[at : at + 2]
+	n = int(args[0]) if args else 1000
 	mock = SlackMock().start()
 	try:
 		site = reset_site()
@@ -173,6 +185,9 @@ def main() -> None:
 		world.link("boss@example.com", BOSS)
 		instrument()
 		secret = app.secret
+		if delay_ms:
+			mock.delay_each_call(delay_ms / 1000)
+			print(f"Slack mock answers every call {delay_ms:g} ms late")
 		print(f"{n} requests per route; times in ms; slack/db are means per request")
 		print(
 			f"{'route':<38} | {'p50':>7} | {'p99':>7} | {'slack':>7} | {'db+meta':>7} | {'own p50':>7} | "
@@ -195,36 +210,41 @@ def main() -> None:
 		view = mock.last_call("views.open").response["view"]
 		view["state"] = {"values": {}}
 
-		# Half-day toggle: views.update with the view's current hash (so the mock accepts it).
-		current = {"view": view}
+		if not delay_ms:  # the routes nobody waits on with a Slack call
+			# Half-day toggle: views.update with the view's current hash (so the mock accepts it).
+			current = {"view": view}
 
-		def toggled(response):
-			current["view"] = mock.last_call("views.update").response["view"]
+			def toggled(response):
+				current["view"] = mock.last_call("views.update").response["view"]
 
-		run(
-			"half-day toggle (views.update)",
-			n,
-			lambda i: interaction_request(toggle(current["view"], on=i % 2 == 0), secret=secret),
-			after=toggled,
-		)
-
-		# view_submission with inline errors (end before start): route + validate + build errors.
-		def bad_submission(i):
-			return interaction_request(
-				submission_payload(world, start="2026-12-03", end="2026-12-02"), secret=secret
+			run(
+				"half-day toggle (views.update)",
+				n,
+				lambda i: interaction_request(toggle(current["view"], on=i % 2 == 0), secret=secret),
+				after=toggled,
 			)
 
-		run("view_submission, inline errors", n, bad_submission)
+			# view_submission with inline errors (end before start): route + validate + build errors.
+			def bad_submission(i):
+				return interaction_request(
+					submission_payload(world, start="2026-12-03", end="2026-12-02"), secret=secret
+				)
 
-		closed = view_payload(callback_id="apply_leave_application", notify_on_close=True)
-		run("ack: view_closed", n, lambda i: interaction_request(view_closed_payload(closed), secret=secret))
-		run(
-			"ack: ignored action",
-			n,
-			lambda i: interaction_request(
-				block_actions_message(button_action("ignore_link", "x")), secret=secret
-			),
-		)
+			run("view_submission, inline errors", n, bad_submission)
+
+			closed = view_payload(callback_id="apply_leave_application", notify_on_close=True)
+			run(
+				"ack: view_closed",
+				n,
+				lambda i: interaction_request(view_closed_payload(closed), secret=secret),
+			)
+			run(
+				"ack: ignored action",
+				n,
+				lambda i: interaction_request(
+					block_actions_message(button_action("ignore_link", "x")), secret=secret
+				),
+			)
 		# Last: every approval adds rows (comments, versions) that make the double's commit, which
 		# deep-copies the store, slower for whatever runs after it.
 		# Approve click: decide an Open application, enqueue the DM rewrite and the requester DM.

@@ -12,6 +12,7 @@ client.
 	users        users, roles, Slack User Meta links, employees
 	leave        Leave Applications: leave types, approvers, create / decide, hrms refusals
 	attendance   absences, working days, the daily "sent once" claim
+	slack_messages  Slack Message records: what was posted about a document (channel, ts, to whom)
 	oauth_state  single-use OAuth `state` values (cache)
 	upstream     what the upstream app leaves behind: its Slack Settings values and User Meta links
 """

@@ -35,6 +35,7 @@ import itertools
 import json
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -230,6 +231,11 @@ class SlackMock:
 			self._oauth_codes: dict[str, str | None] = {}
 			self._ts = itertools.count(1)
 			self._ids = itertools.count(1)
+			self.delay = 0.0
+
+	def delay_each_call(self, seconds: float) -> None:
+		"""Answer every later call `seconds` late (outside the lock: calls still run in parallel)."""
+		self.delay = seconds
 
 	def reset_calls(self) -> None:
 		"""Forget the recorded calls only (a test's setup calls), keeping users, views and messages."""
@@ -868,6 +874,9 @@ class _Handler(BaseHTTPRequestHandler):
 			raw_body=raw,
 		)
 		status, headers, payload = self.slack_mock.handle(method, call)
+		if self.slack_mock.delay:
+			# Slack's own latency, for benchmarks: the answer leaves this long after the call.
+			time.sleep(self.slack_mock.delay)
 		if status == DROP:
 			self.close_connection = True
 			self.connection.shutdown(socket.SHUT_RDWR)

@@ -221,3 +221,22 @@ def test_series_numbers_are_unique_across_connections(site):
 	assert waiter.is_alive()  # tabSeries is read FOR UPDATE
 	frappe.db.commit()
 	assert (first, waiter.result()) == (1, 2)
+
+
+def test_locks_held_names_what_others_could_wait_on(site):
+	"""`_locks_held` (double-only) backs the app fixture's "no Slack call under a row lock" check:
+	locking reads, updates and deletes count until the commit; rows the transaction itself
+	inserted do not (nobody else can see them yet)."""
+	site.make_user("lock@example.com")
+	frappe.db.commit()
+	assert frappe.db._locks_held() == set()
+	frappe.get_doc(
+		{"doctype": "Slack User Meta", "user": "lock@example.com", "slack_user_id": "U0LOCK"}
+	).insert(ignore_permissions=True)
+	assert frappe.db._locks_held() == set()
+	frappe.db.get_singles_dict(SETTINGS, for_update=True)
+	assert frappe.db._locks_held() == {("__Singles", SETTINGS)}
+	frappe.db.set_value("User", "lock@example.com", "first_name", "Lock")
+	assert ("User", "lock@example.com") in frappe.db._locks_held()
+	frappe.db.commit()
+	assert frappe.db._locks_held() == set()

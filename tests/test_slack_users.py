@@ -92,6 +92,7 @@ def test_connect_by_employee_company_email(people):
 	people.site.make_employee(
 		user_id="carl@example.com", first_name="Carl", company_email="carl@corp.example"
 	)
+	frappe.db.commit()  # the setup is committed before the request, as on a site
 	people.slack.add_user(id="U0CARL", email="carl@corp.example")
 	response = post(CONNECT, data={"user_email": "carl@example.com"}, user="carl@example.com")
 	assert response.status_code == 200, response.get_data(as_text=True)

@@ -38,7 +38,9 @@ def send_notification(dry_run: bool | str | int = False):
 		print(json.dumps(preview["messages"], indent=1))
 		return preview
 	with erp_attendance.attendance_claim():
-		result = attendance.send_summary(today, erp_attendance.attendance_settings(for_update=True))
+		settings = erp_attendance.attendance_settings(for_update=True)
+		claimed = attendance.claim(today, settings)
+	result = attendance.send_summary(today, settings) if claimed else {"sent": False, "reason": "no_channel"}
 	if not result["sent"]:
 		frappe.throw(
 			frappe._("The attendance summary was not sent ({0}); see Error Log.").format(

@@ -79,15 +79,36 @@ def _stored_date(value) -> str | None:
 
 
 def attendance_claim():
-	"""Exclusive section for deciding and posting today's summary (one bench, any worker)."""
+	"""Exclusive section for deciding whether today's summary is ours to send (one bench, any
+	worker; the locking read of Slack Settings orders workers across benches)."""
 	return filelock(ATTENDANCE_LOCK, timeout=60)
+
+
+def claim_day(day) -> None:
+	"""Mark `day`'s summary as being sent (no ts yet) and commit, which ends the locking read of
+	Slack Settings: the post happens after, with no row lock held, and every other worker that
+	takes the lock meanwhile sees the day as sent."""
+	record_attendance_sent(day, "")
+
+
+def release_day(day, previous: str | None) -> None:
+	"""Slack certainly did not post `day`'s summary: give the day back (the last date sent before
+	the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
+	if _stored_date(values.get("last_attendance_date")) == str(day) and not values.get(
+		"last_attendance_msg_ts"
+	):
+		frappe.db.set_single_value(
+			SETTINGS_DOCTYPE, {"last_attendance_date": previous, "last_attendance_msg_ts": None}
+		)
+	frappe.db.commit()
 
 
 def record_attendance_sent(day, ts: str) -> None:
 	frappe.db.set_single_value(
 		SETTINGS_DOCTYPE, {"last_attendance_date": str(day), "last_attendance_msg_ts": ts}
 	)
-	# Committed inside the claim: the next worker to take the lock must see today as sent.
+	# Committed now: the next worker to take the lock must see the day as sent.
 	frappe.db.commit()
 
 

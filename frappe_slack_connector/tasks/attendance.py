@@ -42,16 +42,26 @@ def run_scheduled() -> dict:
 		settings = erp_attendance.attendance_settings(for_update=True)
 		if settings.last_date and settings.last_date >= str(today):
 			return {"sent": False, "reason": "already_sent"}
-		return send_summary(today, settings)
+		if not claim(today, settings):
+			return {"sent": False, "reason": "no_channel"}
+	return send_summary(today, settings)
 
 
-def send_summary(today, settings) -> dict:
-	"""Build and post today's summary; record the date and ts only once Slack has it."""
+def claim(today, settings) -> bool:
+	"""Claim today's summary (committed, so the row lock ends before anything is posted);
+	False, with an Error Log, when there is no channel to post to."""
 	if not settings.channel:
 		erp_log.log_error(
 			"Attendance summary not sent: no channel", "Slack Settings has no Attendance Channel ID."
 		)
-		return {"sent": False, "reason": "no_channel"}
+		return False
+	erp_attendance.claim_day(today)
+	return True
+
+
+def send_summary(today, settings) -> dict:
+	"""Post today's summary once `claim` holds the day: record its ts once Slack has it, give the
+	day back when Slack certainly posted nothing, keep it when the outcome is unknown."""
 	messages = build_messages(today, settings)
 	first = slack_site.call_or_log(
 		"chat.postMessage",
@@ -63,11 +73,11 @@ def send_summary(today, settings) -> dict:
 		**messages[0],
 	)
 	if first.error == "outcome_unknown":
-		# Slack may have posted it: claim the day without a ts so no tick posts a second summary
+		# Slack may have posted it: the claim stays without a ts so no tick posts a second summary
 		# (late-leave notes need the ts and are skipped today). The Error Log asks to check.
-		erp_attendance.record_attendance_sent(today, "")
 		return {"sent": None, "reason": "outcome_unknown", "error": first.error}
 	if not first.ok:
+		erp_attendance.release_day(today, settings.last_date)
 		return {"sent": False, "reason": "slack_error", "error": first.error}
 	ts = first.data["ts"]
 	# The summary is out: record it before the replies so a failing reply never causes a re-post.

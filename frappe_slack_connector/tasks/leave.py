@@ -295,19 +295,26 @@ def mirror_reassignment(leave_application: str, new_approver: str | None, by: st
 	info = erp_leave.leave_details(leave_application)
 	if info is None or info["leave_approver"] != new_approver:
 		return  # changed again meanwhile: the later change's job does the work
+	handed_over = []
 	if new_approver:
 		outcome = {"kind": "reassigned", "by": erp_users.full_name(by) or by}
 		outcome["to"] = erp_users.full_name(new_approver) or new_approver
-		for message in erp_slack_messages.following(
-			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
-		):
-			if message["recipient"] != new_approver:
-				_rewrite(message, info, outcome, leave_application)
-				erp_slack_messages.supersede(message["name"])
+		handed_over = [
+			message
+			for message in erp_slack_messages.following(
+				erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
+			)
+			if message["recipient"] != new_approver
+		]
+		for message in handed_over:
+			_rewrite(message, info, outcome, leave_application)
 		if info["employee_user"] != by:
 			_tell_requester(info, outcome, leave_application)
 	# Without an approver this logs why nobody was asked, like a new application without one.
 	notify_leave_approver(leave_application)
+	# Last: marking a record locks its row, and no Slack call waits while a row is locked.
+	for message in handed_over:
+		erp_slack_messages.supersede(message["name"])
 
 
 # --- after a click in Slack (enqueued by the click, after its commit releases the row lock) --------

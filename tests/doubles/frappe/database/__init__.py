@@ -173,7 +173,17 @@ class _Transaction:
 	# transaction's own changes. Writes are kept here until COMMIT makes them visible to others.
 	"""
 
-	__slots__ = ("auth", "locks", "savepoints", "series", "singles", "snapshot", "tables", "writes")
+	__slots__ = (
+		"auth",
+		"inserted",
+		"locks",
+		"savepoints",
+		"series",
+		"singles",
+		"snapshot",
+		"tables",
+		"writes",
+	)
 
 	def __init__(self):
 		self.snapshot = None  # the committed state as of the first consistent read
@@ -182,6 +192,7 @@ class _Transaction:
 		self.auth = {}  # {(doctype, name, fieldname): password | DELETED}
 		self.series = {}  # {prefix: current}
 		self.locks = set()
+		self.inserted = set()  # locks on rows this transaction created (nobody else can see them)
 		self.savepoints = {}
 		self.writes = 0
 
@@ -384,6 +395,14 @@ class Database:
 				return latest
 			rows = latest
 
+	def _locks_held(self):
+		"""Double-only: the row locks this thread's transaction holds on rows others can see
+		(locking reads, updates, deletes; not the rows it inserted), for tests asserting that
+		nothing slow — a Slack call — happens while other workers may be waiting on them."""
+		with self._lock:
+			txn = self._txns.get(threading.current_thread())
+			return set() if txn is None else txn.locks - txn.inserted
+
 	def _get_row(self, doctype, name, for_update=False):
 		if for_update:
 			self._acquire((doctype, name))
@@ -391,13 +410,17 @@ class Database:
 			return self._view(doctype, for_update).get(name)
 
 	def _insert_row(self, doctype, row):
-		self._acquire((doctype, row["name"]))
+		key = (doctype, row["name"])
+		fresh = key not in self._txn().locks
+		self._acquire(key)
 		with self._lock:
 			if row["name"] in self._view(doctype, for_update=True):
 				# frappe/model/base_document.py (v15) db_insert: a primary key violation
 				# (IntegrityError 1062) becomes DuplicateEntryError
 				raise frappe.DuplicateEntryError(doctype, row["name"])
 			txn = self._txn()
+			if fresh:
+				txn.inserted.add(key)
 			txn.tables.setdefault(doctype, {})[row["name"]] = dict(row)
 			txn.writes += 1
 			return True

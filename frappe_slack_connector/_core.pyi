@@ -134,11 +134,39 @@ class LeaveSubmissionRoute(TypedDict):
 	# {block_id: error} when invalid; answer build_view_errors(errors, words=…) in the reader's words
 	errors: dict[str, FormError] | None
 
+class LeaveButtonRoute(TypedDict):
+	# reject_prompt: Reject clicked (open the reason modal); leave_withdraw: the requester's Withdraw
+	handler: Literal["reject_prompt", "leave_withdraw"]
+	leave_application: str  # the button value, stripped
+	user_id: str  # Slack user who clicked
+	channel_id: str | None  # of the clicked message
+	message_ts: str | None
+	trigger_id: str | None
+
+class LeaveRejectionRoute(TypedDict):
+	handler: Literal["leave_rejection"]  # the reject-with-reason modal submitted
+	decision: Literal["reject"]
+	status: Literal["Rejected"]
+	user_id: str
+	leave_application: str  # from the modal's private_metadata
+	channel_id: str | None  # of the approver's message Reject was clicked on
+	message_ts: str | None
+	reason: str | None  # cleaned; None when left blank
+	# {block_id: error} when the reason is too long (500 chars); answer build_view_errors
+	errors: dict[str, FormError] | None
+
 class AckRoute(TypedDict):
 	handler: Literal["ack"]
 	reason: Literal["ignored_action", "view_closed"]
 
-Route = LeaveDecisionRoute | HalfDayToggleRoute | LeaveSubmissionRoute | AckRoute
+Route = (
+	LeaveDecisionRoute
+	| LeaveButtonRoute
+	| LeaveRejectionRoute
+	| HalfDayToggleRoute
+	| LeaveSubmissionRoute
+	| AckRoute
+)
 
 def route_interaction(payload: str | bytes) -> Route:
 	"""Parses and routes a Slack interaction payload (the JSON of the `payload` form field).
@@ -186,6 +214,15 @@ class StatusWords(TypedDict):
 	approved: str
 	rejected: str
 	cancelled: str
+
+class RejectWords(TypedDict):
+	title: str  # ≤ 24 chars
+	submit: str
+	close: str
+	intro: str  # {0} the Leave Application, {1} the requester
+	reason: str
+	reason_placeholder: str
+	reason_hint: str
 
 class ModalWords(TypedDict):
 	title: str  # ≤ 24 characters shown
@@ -238,6 +275,7 @@ class LeaveWords(TypedDict):
 	rejected_by: str  # {0} who decided
 	cancelled_by: str  # {0} who cancelled
 	deleted_by: str  # {0} who deleted
+	withdrawn_by: str  # {0} the requester who withdrew it
 	reassigned_to_by: str  # {0} the new approver, {1} who changed it
 	outcome_reason: str
 	submitted_header: str
@@ -247,17 +285,21 @@ class LeaveWords(TypedDict):
 	rejected_header: str
 	cancelled_header: str
 	deleted_header: str
+	withdrawn_header: str
 	reassigned_header: str
 	request_decided: str  # {0} `approved` / `rejected` / `cancelled` / `deleted` below, {1} who
 	approved: str
 	rejected: str
 	cancelled: str
 	deleted: str
+	request_withdrawn: str
+	withdraw: str  # the requester's button
 	request_reassigned: str  # {0} the new approver, {1} who changed it
 	dates: DateWords
 
 class NoticeWords(TypedDict):
 	not_allowed: str  # {0} the Leave Application
+	not_yours: str  # {0} the Leave Application
 	already_decided: str  # {0} the Leave Application, {1} its status
 	already_decided_by: str  # … {2} who decided
 	slack_not_linked: str
@@ -354,13 +396,24 @@ class DeletedOutcome(TypedDict):
 	kind: Literal["deleted"]
 	by: str
 
+class WithdrawnOutcome(TypedDict):
+	kind: Literal["withdrawn"]  # the requester deleted their own Open request
+	by: str
+
 class ReassignedOutcome(TypedDict):
 	kind: Literal["reassigned"]
 	by: str  # who changed the Leave Approver
 	to: str  # the new approver (a full name)
 
 # What became of a request, whatever changed it (Slack, the desk, a workflow, the API).
-Outcome = ApprovedOutcome | RejectedOutcome | CancelledOutcome | DeletedOutcome | ReassignedOutcome
+Outcome = (
+	ApprovedOutcome
+	| RejectedOutcome
+	| CancelledOutcome
+	| DeletedOutcome
+	| WithdrawnOutcome
+	| ReassignedOutcome
+)
 
 def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> SlackMessage:
 	"""The approver's DM in `words`: header, requester (mention or escaped name), Leave ID linked to
@@ -384,10 +437,28 @@ def build_approver_outcome(details: LeaveDetails, outcome: Outcome, *, words: Le
 	"""
 
 def build_requester_confirmation(
-	details: LeaveDetails, approver_name: str | None = None, *, words: LeaveWords
+	details: LeaveDetails,
+	approver_name: str | None = None,
+	*,
+	words: LeaveWords,
+	offer: Literal["withdraw"] | None = None,
 ) -> SlackMessage:
 	"""DM to the requester once the Leave Application exists, in `words`: submitted (and sent to
-	whom), Leave ID linked to the form, type, dates, half day, reason."""
+	whom), Leave ID linked to the form, type, dates, half day, reason; with `offer="withdraw"` a
+	Withdraw button (`leave_withdraw`, value = the name) in block `requester_actions_block`.
+	Raises `InputError` (`unbuildable`) for a name longer than a button value."""
+
+class RejectModalInput(TypedDict, total=False):
+	leave_application: str  # required
+	requester_name: str  # required
+	channel_id: str | None  # of the clicked message, echoed back on submission
+	message_ts: str | None
+
+def build_reject_modal(input: RejectModalInput, *, words: RejectWords) -> dict:
+	"""The reject-with-reason modal for `views.open`: callback `leave_reject_reason`, an intro
+	naming the application and the requester (escaped), an optional multiline input (block
+	`reject_reason`, action `reject_reason_input`, ≤ 500 chars); the application and the message
+	ride in private_metadata. Raises `InputError` (`unbuildable`) when that exceeds 3000 chars."""
 
 def build_requester_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
 	"""DM to the requester in `words`: their leave was approved / rejected / cancelled / deleted by
@@ -396,6 +467,10 @@ def build_requester_outcome(details: LeaveDetails, outcome: Outcome, *, words: L
 
 class NotAllowedNotice(TypedDict):
 	kind: Literal["not_allowed"]
+	leave_application: str
+
+class NotYoursNotice(TypedDict):
+	kind: Literal["not_yours"]  # the requester's own button clicked by someone else
 	leave_application: str
 
 class AlreadyDecidedNotice(TypedDict, total=False):
@@ -416,7 +491,9 @@ class ErrorNotice(TypedDict):
 	kind: Literal["error"]
 	message: str
 
-Notice = NotAllowedNotice | AlreadyDecidedNotice | SimpleNotice | ActionFailedNotice | ErrorNotice
+Notice = (
+	NotAllowedNotice | NotYoursNotice | AlreadyDecidedNotice | SimpleNotice | ActionFailedNotice | ErrorNotice
+)
 
 def build_leave_notice(notice: Notice, *, words: NoticeWords) -> SlackMessage:
 	"""A one-section message for one user (`chat.postEphemeral` or a `response_url`), in `words`,

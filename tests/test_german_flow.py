@@ -219,7 +219,7 @@ def test_a_german_approver_gets_a_german_dm_and_decided_message(world, app):
 
 	ack_ok(world.click(name))
 	app.site.run_jobs()
-	update = app.slack.last_call("chat.update").args
+	update = world.update_in("D0BOSS0001").args
 	assert section_text(update).endswith("✅ Genehmigt von *Bea Boss*")
 	assert "*Von:* Mi., 02. Dez. 2026" in section_text(update)
 	assert not any(b["type"] == "actions" for b in update["blocks"])
@@ -241,9 +241,9 @@ def test_a_german_requester_gets_german_dms_from_an_english_approver(jane_de, ap
 	assert "*From:* Dec 02, 2026 (Wed)" in section_text(approver)
 
 	[row] = jane_de.applications()
-	ack_ok(jane_de.click(row.name, action="leave_reject"))
+	ack_ok(jane_de.reject(row.name))
 	app.site.run_jobs()
-	assert section_text(app.slack.last_call("chat.update").args).endswith("❌ Rejected by *Bea Boss*")
+	assert section_text(jane_de.update_in("D0BOSS0001").args).endswith("❌ Rejected by *Bea Boss*")
 	app.site.run_jobs()
 	decision = [c.args for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == JANE][-1]
 	assert decision["blocks"][0]["text"]["text"] == "Urlaub abgelehnt"

@@ -160,7 +160,7 @@ def test_hr_cancels_an_approved_leave(world, app):
 	assert section_text(last.args).endswith("🚫 Cancelled by *Hal HR*")
 	*_, told = world.dms_to(JANE)
 	assert "Your leave request was *cancelled* by *Hal HR*." in section_text(told.args)
-	assert app.slack.last_call("chat.update").response["message"]["blocks"] == last.args["blocks"]
+	assert app.slack.messages[(channel, ts)]["blocks"] == last.args["blocks"]
 	assert app.error_titles() == []
 
 

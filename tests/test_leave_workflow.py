@@ -141,6 +141,23 @@ class World:
 		assert len(posts) == 1
 		return posts[0]
 
+	def reject(self, name, reason=None, user=BOSS, channel="D0BOSS0001", ts=None):
+		"""Reject as Slack does it now: the click opens the reason modal, then it is submitted."""
+		ack_ok(self.click(name, action="leave_reject", user=user, channel=channel, ts=ts))
+		opened = self.app.slack.last_call("views.open").response["view"]
+		view = view_payload(
+			callback_id=opened["callback_id"],
+			private_metadata=opened["private_metadata"],
+			state_values={"reject_reason": {"reject_reason_input": state_plain_text(reason)}},
+		)
+		return self.interact(view_submission(view, user={"id": user, "username": "x", "name": "x"}))
+
+	def update_in(self, channel):
+		"""The last chat.update of a message in `channel` (e.g. the approver's DM)."""
+		updates = [c for c in self.app.slack.calls_to("chat.update") if c.args["channel"] == channel]
+		assert updates, f"no chat.update in {channel}"
+		return updates[-1]
+
 	def dms_to(self, slack_id):
 		"""The chat.postMessage calls to a Slack user's DM, in order."""
 		return [c for c in self.app.slack.calls_to("chat.postMessage") if c.args["channel"] == slack_id]
@@ -595,8 +612,8 @@ def test_approve(world, app):
 	# The click's request holds the row lock until it commits: it calls Slack for nothing.
 	assert app.slack.calls_to("chat.update") == []
 	app.site.run_jobs()
-	update = app.slack.last_call("chat.update")
-	assert (update.args["channel"], update.args["ts"]) == (channel, ts)
+	update = world.update_in(channel)
+	assert update.args["ts"] == ts
 	assert "Approved by *Bea Boss*" in section_text(update.args)
 	assert not any(b.get("block_id") == "leave_actions_block" for b in update.args["blocks"])
 	app.site.run_jobs()
@@ -609,12 +626,18 @@ def test_approve(world, app):
 def test_reject(world, app):
 	name, channel, ts = _delivered(world, app)
 	ack_ok(world.click(name, action="leave_reject", channel=channel, ts=ts))
+	# Reject asks for a reason first; nothing is decided yet.
+	[opened] = app.slack.calls_to("views.open")
+	assert opened.args["view"]["callback_id"] == "leave_reject_reason"
+	assert world.doc(name).status == "Open"
+	ack_ok(world.reject(name, reason=None, channel=channel, ts=ts))  # no reason is fine
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus) == ("Rejected", 1)
 	app.site.run_jobs()
-	assert "Rejected by *Bea Boss*" in section_text(app.slack.last_call("chat.update").args)
+	assert section_text(world.update_in(channel).args).endswith("❌ Rejected by *Bea Boss*")
 	_confirmation, dm = world.dms_to(JANE)
 	assert "Your leave request was *rejected* by *Bea Boss*." in section_text(dm.args)
+	assert "Reason given" not in section_text(dm.args)
 
 
 def test_hr_manager_may_decide(world, app):
@@ -649,7 +672,7 @@ def test_double_click_is_idempotent(world, app):
 	app.site.run_jobs()
 	[eph] = app.slack.calls_to("chat.postEphemeral")
 	assert "already *Approved* by *Bea Boss*" in section_text(eph.args)
-	assert len(app.slack.calls_to("chat.update")) == 1
+	assert len([c for c in app.slack.calls_to("chat.update") if c.args["channel"] == channel]) == 1
 	assert len(frappe.get_all("Comment", filters={"reference_name": name})) == 1
 
 
@@ -709,7 +732,7 @@ def test_concurrent_double_click_decides_once(world, app, monkeypatch):
 	assert [r.status_code for r in responses] == [200, 200]
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus, doc.modified_by) == ("Approved", 1, BOSS_EMAIL)
-	assert len(app.slack.calls_to("chat.update")) == 1
+	assert len([c for c in app.slack.calls_to("chat.update") if c.args["channel"] == "D0BOSS0001"]) == 1
 	[eph] = app.slack.calls_to("chat.postEphemeral")
 	assert "already *Approved*" in section_text(eph.args)
 	assert len(frappe.get_all("Comment", filters={"reference_name": name})) == 1

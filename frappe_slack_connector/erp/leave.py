@@ -245,8 +245,14 @@ def current_status(leave_application: str) -> frappe._dict | None:
 	return row
 
 
-def decide_leave(leave_application: str, status: str, user: str) -> None:
-	"""As `user`: set status (Approved/Rejected), save, submit, comment on the timeline.
+# The reason a decision from Slack gave, handed to the submit event on the document's flags (hrms
+# has no field for it): the event's job tells the requester.
+DECISION_REASON_FLAG = "slack_decision_reason"
+
+
+def decide_leave(leave_application: str, status: str, user: str, reason: str | None = None) -> None:
+	"""As `user`: set status (Approved/Rejected), save, submit, comment on the timeline (with the
+	reason, when one was given).
 
 	Raises LeaveRefused (after a rollback) when Frappe refuses; the application stays Open.
 	"""
@@ -254,16 +260,37 @@ def decide_leave(leave_application: str, status: str, user: str) -> None:
 		with users.acting_as(user):
 			doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
 			doc.status = status
+			doc.flags[DECISION_REASON_FLAG] = reason
 			doc.save()
 			doc.submit()
 			# In the decider's language: acting_as switched frappe.local.lang to it.
 			comment = (
 				_("Approved via Slack by {0}") if status == "Approved" else _("Rejected via Slack by {0}")
-			)
-			doc.add_comment("Comment", text=comment.format(users.full_name(user)))
+			).format(users.full_name(user))
+			if reason:
+				comment = _("{0}. Reason: {1}").format(comment, html.escape(reason))
+			doc.add_comment("Comment", text=comment)
 	except (frappe.ValidationError, frappe.PermissionError) as exc:
 		frappe.db.rollback()
-		message = plain_message(exc)
-		if isinstance(exc, frappe.PermissionError):
-			message = plain_message(frappe.local.flags.get("error_message") or exc)
-		raise LeaveRefused("status", message) from exc
+		raise _refusal(exc) from exc
+
+
+def withdraw_leave(leave_application: str, user: str) -> None:
+	"""As `user` (the requester): delete their Open application, with exactly the rights the desk
+	gives them (hrms gives Employees no delete by default: then this is refused).
+
+	Raises LeaveRefused (after a rollback) when Frappe refuses.
+	"""
+	try:
+		with users.acting_as(user):
+			frappe.delete_doc(LEAVE_APPLICATION, leave_application)
+	except (frappe.ValidationError, frappe.PermissionError) as exc:
+		frappe.db.rollback()
+		raise _refusal(exc) from exc
+
+
+def _refusal(exc: BaseException) -> LeaveRefused:
+	message = plain_message(exc)
+	if isinstance(exc, frappe.PermissionError):
+		message = plain_message(frappe.local.flags.get("error_message") or exc)
+	return LeaveRefused("status", message)

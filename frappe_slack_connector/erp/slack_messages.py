@@ -38,19 +38,13 @@ def record(
 	).insert(ignore_permissions=True)  # the app writes these; people only read them
 
 
-def following(reference_doctype: str, reference_name: str, purpose: str) -> list[dict]:
-	"""The messages of `purpose` that still follow the document (not superseded), oldest first."""
-	return frappe.get_all(
-		DOCTYPE,
-		filters={
-			"reference_doctype": reference_doctype,
-			"reference_name": reference_name,
-			"purpose": purpose,
-			"superseded": 0,
-		},
-		fields=_FIELDS,
-		order_by="creation asc",
-	)
+def following(reference_doctype: str, reference_name: str, purpose: str | None = None) -> list[dict]:
+	"""The messages (of `purpose`, or of any) that still follow the document (not superseded),
+	oldest first."""
+	filters = {"reference_doctype": reference_doctype, "reference_name": reference_name, "superseded": 0}
+	if purpose:
+		filters["purpose"] = purpose
+	return frappe.get_all(DOCTYPE, filters=filters, fields=_FIELDS, order_by="creation asc")
 
 
 def supersede(name: str) -> None:

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 	from frappe_slack_connector._core import (
 		AckRoute,
 		HalfDayToggleRoute,
+		LeaveButtonRoute,
 		LeaveDecisionRoute,
+		LeaveRejectionRoute,
 		LeaveSubmissionRoute,
 		Route,
 		SlackMessage,
@@ -222,34 +224,56 @@ def leave_submission(route: LeaveSubmissionRoute) -> Response:
 	return ack()
 
 
-def leave_decision(route: LeaveDecisionRoute) -> Response:
-	"""Approve / Reject from the approver's message, as the deciding user; idempotent."""
+def _decidable(route, lang: str, user: str | None) -> dict | None:
+	"""The application's details when `user` may decide it now; otherwise None, after telling
+	the clicking user why (gone, not theirs to decide)."""
 	name = route["leave_application"]
-	user = resolve_user(route["user_id"])
-	lang = erp_users.language_of(user)  # of the clicking user: the notices are theirs
 	info = erp_leave.leave_details(name)
 	if info is None:
 		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
-		return ack()
+		return None
 	if not user or not erp_leave.may_decide(user, info["leave_approver"]):
 		ephemeral(route, notice(lang, "not_allowed", leave_application=name))
-		return ack()
+		return None
+	return info
+
+
+def _tell_already_decided(route, lang: str, current) -> None:
+	by = erp_users.full_name(current["modified_by"]) if current["docstatus"] == 1 else None
+	if route.get("channel_id"):
+		# A row lock may be held until this request commits: tell the user from a job.
+		erp_jobs.enqueue_after_commit(
+			f"{leave_jobs.JOBS}.show_ephemeral",
+			channel=route["channel_id"],
+			user=route["user_id"],
+			message=notice(
+				lang,
+				"already_decided",
+				leave_application=route["leave_application"],
+				status=current["status"],
+				decided_by=by,
+			),
+		)
+
+
+def _decide(route, reason: str | None = None) -> None:
+	"""Approve / reject as the clicking user, idempotent; every answer goes to the clicking user
+	as an ephemeral notice in the channel of the message they clicked."""
+	name = route["leave_application"]
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)  # of the clicking user: the notices are theirs
+	if _decidable(route, lang, user) is None:
+		return
 	# Read under the row lock: a click that waited for another one sees its decision and decider.
-	current = erp_leave.current_status(name) or info
-	status, docstatus = current["status"], current["docstatus"]
-	if status != erp_leave.OPEN or docstatus != 0:
-		by = erp_users.full_name(current["modified_by"]) if docstatus == 1 else None
-		if route.get("channel_id"):
-			# The row lock is held until this request commits: tell the user from a job.
-			erp_jobs.enqueue_after_commit(
-				f"{leave_jobs.JOBS}.show_ephemeral",
-				channel=route["channel_id"],
-				user=route["user_id"],
-				message=notice(lang, "already_decided", leave_application=name, status=status, decided_by=by),
-			)
-		return ack()
+	current = erp_leave.current_status(name)
+	if current is None:
+		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
+		return
+	if current["status"] != erp_leave.OPEN or current["docstatus"] != 0:
+		_tell_already_decided(route, lang, current)
+		return
 	try:
-		erp_leave.decide_leave(name, route["status"], user)
+		erp_leave.decide_leave(name, route["status"], user, reason)
 	except erp_leave.LeaveRefused as refused:
 		erp_log.log_error(
 			f"Leave {route['decision']} from Slack failed",
@@ -258,7 +282,7 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 			reference_name=name,
 		)
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
-		return ack()
+		return
 	if route.get("channel_id") and route.get("message_ts"):
 		# The clicked message is rewritten with every other request of this leave by the submit's
 		# event job (after the commit that releases the row lock); remember it in case it was
@@ -271,6 +295,79 @@ def leave_decision(route: LeaveDecisionRoute) -> Response:
 			ts=route["message_ts"],
 			recipient=user,
 		)
+
+
+def leave_decision(route: LeaveDecisionRoute) -> Response:
+	"""Approve from the approver's message (or a reminder), as the deciding user; idempotent."""
+	_decide(route)
+	return ack()
+
+
+def reject_prompt(route: LeaveButtonRoute) -> Response:
+	"""Reject clicked: ask the approver for an optional reason first (a modal)."""
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)
+	info = _decidable(route, lang, user)
+	if info is None:
+		return ack()
+	if info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
+		_tell_already_decided(route, lang, info)
+		return ack()
+	if not route.get("trigger_id"):
+		ephemeral(route, notice(lang, "error", message=words.reject_form_not_opened(lang, "no_trigger_id")))
+		return ack()
+	view = core.build_reject_modal(
+		{
+			"leave_application": route["leave_application"],
+			"requester_name": info["builder"]["requester_name"],
+			"channel_id": route.get("channel_id"),
+			"message_ts": route.get("message_ts"),
+		},
+		words=words.reject_modal(lang),
+	)
+	opened = slack_site.call_or_log(
+		"views.open",
+		path=slack_site.REQUEST,
+		trigger_id=route["trigger_id"],
+		view=view,
+		log_title="Reject reason form not opened",
+		log_context=f"Leave Application {route['leave_application']}",
+	)
+	if not opened.ok:
+		ephemeral(route, notice(lang, "error", message=words.reject_form_not_opened(lang, opened.error)))
+	return ack()
+
+
+def leave_rejection(route: LeaveRejectionRoute) -> Response:
+	"""The reason modal submitted: reject with the reason (or none); a too-long reason is shown
+	inline, every other answer as a notice where Reject was clicked (the modal closes)."""
+	if route["errors"]:
+		lang = language_of_slack_user(route["user_id"])
+		return json_response(view_errors(lang, route["errors"]))
+	_decide(route, reason=route["reason"])
+	return ack()
+
+
+def leave_withdraw(route: LeaveButtonRoute) -> Response:
+	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+	name = route["leave_application"]
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)
+	info = erp_leave.leave_details(name)
+	if info is None:
+		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
+		return ack()
+	if not user or user != info["employee_user"]:
+		ephemeral(route, notice(lang, "not_yours", leave_application=name))
+		return ack()
+	if info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
+		_tell_already_decided(route, lang, info)
+		return ack()
+	try:
+		erp_leave.withdraw_leave(name, user)
+	except erp_leave.LeaveRefused as refused:
+		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
+	# Withdrawn: the deletion's event job rewrites the approver's request and this confirmation.
 	return ack()
 
 
@@ -280,6 +377,9 @@ def ack_route(route: AckRoute) -> Response:
 
 HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_decision": leave_decision,
+	"reject_prompt": reject_prompt,
+	"leave_rejection": leave_rejection,
+	"leave_withdraw": leave_withdraw,
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
 	"ack": ack_route,
@@ -301,7 +401,7 @@ def _failure(route: Route) -> Response:
 	if route["handler"] == "leave_submission":
 		lang = _failure_language(route["user_id"])
 		return json_response(view_errors(lang, {FALLBACK_BLOCK: words.leave_not_applied(lang)}))
-	if route["handler"] == "leave_decision":
+	if route["handler"] in ("leave_decision", "leave_rejection", "reject_prompt", "leave_withdraw"):
 		lang = _failure_language(route["user_id"])
 		ephemeral(route, notice(lang, "error", message=words.nothing_changed(lang)))
 	return ack()

@@ -146,6 +146,22 @@ def view_errors(lang: str) -> dict:
 	}
 
 
+def reject_modal(lang: str) -> dict:
+	"""The modal Reject opens: an optional reason before the leave is rejected."""
+	return {
+		"title": _("Reject Leave", lang=lang),
+		"submit": _("Reject", lang=lang),
+		"close": _("Cancel", lang=lang),
+		# {0}: the Leave Application, {1}: the requester (both in bold).
+		"intro": _("Reject {0} of {1}? They are told, with your reason if you give one.", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"reason_placeholder": _("Why is this leave rejected?", lang=lang),
+		"reason_hint": _(
+			"Optional. The requester reads it, and it goes on the application's timeline.", lang=lang
+		),
+	}
+
+
 def leave_messages(lang: str) -> dict:
 	"""The approver's message (open and final), the requester's confirmation and outcome."""
 	scoped = _scoped(lang)
@@ -167,6 +183,7 @@ def leave_messages(lang: str) -> dict:
 		"rejected_by": _("Rejected by {0}", lang=lang),
 		"cancelled_by": _("Cancelled by {0}", lang=lang),
 		"deleted_by": _("Deleted by {0}", lang=lang),
+		"withdrawn_by": _("Withdrawn by {0}", lang=lang),
 		# {0}: the new leave approver, {1}: who changed it.
 		"reassigned_to_by": _("Reassigned to {0} by {1}", lang=lang),
 		"outcome_reason": _("Reason given", lang=lang),
@@ -177,6 +194,7 @@ def leave_messages(lang: str) -> dict:
 		"rejected_header": _("Leave Rejected", lang=lang),
 		"cancelled_header": _("Leave Cancelled", lang=lang),
 		"deleted_header": _("Leave Request Deleted", lang=lang),
+		"withdrawn_header": _("Leave Request Withdrawn", lang=lang),
 		"reassigned_header": _("Leave Request Reassigned", lang=lang),
 		# {0}: "approved" / "rejected" / "cancelled" / "deleted" below (in bold), {1}: who did it.
 		"request_decided": _("Your leave request was {0} by {1}.", lang=lang),
@@ -184,6 +202,8 @@ def leave_messages(lang: str) -> dict:
 		"rejected": _("rejected", lang=lang),
 		"cancelled": _("cancelled", lang=lang),
 		"deleted": _("deleted", lang=lang),
+		"request_withdrawn": _("You withdrew your leave request.", lang=lang),
+		"withdraw": _("Withdraw", lang=lang),
 		# {0}: the new leave approver, {1}: who changed it.
 		"request_reassigned": _("Your leave request was reassigned to {0} by {1}.", lang=lang),
 		"dates": dates(lang),
@@ -197,6 +217,7 @@ def notices(lang: str) -> dict:
 			"You are not allowed to approve or reject {0}. Only its leave approver or an HR Manager can.",
 			lang=lang,
 		),
+		"not_yours": _("{0} is not your leave application: only its requester can withdraw it.", lang=lang),
 		"already_decided": _("{0} is already {1}. Nothing was changed.", lang=lang),
 		"already_decided_by": _("{0} is already {1} by {2}. Nothing was changed.", lang=lang),
 		"slack_not_linked": _(
@@ -275,6 +296,12 @@ def form_not_opened(lang: str, error: str) -> str:
 	)
 
 
+def reject_form_not_opened(lang: str, error: str) -> str:
+	return _(
+		"The reject form could not be opened ({0}). Click Reject again, or reject it in the desk.", lang=lang
+	).format(error)
+
+
 def no_active_employee(lang: str) -> str:
 	return _("Your Slack account is not linked to an active Employee. Ask HR to connect it.", lang=lang)
 
@@ -302,6 +329,7 @@ def catalogue(lang: str) -> dict:
 	"""Every surface's words in `lang`, keyed as the Rust `words::Catalogue`."""
 	return {
 		"modal": modal(lang),
+		"reject_modal": reject_modal(lang),
 		"view_errors": view_errors(lang),
 		"leave_messages": leave_messages(lang),
 		"notices": notices(lang),

@@ -161,6 +161,7 @@ def confirm_to_requester(leave_application: str) -> None:
 		info["builder"],
 		erp_users.full_name(info["leave_approver"]),
 		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
+		offer="withdraw",  # while Open; the outcome's rewrite removes it
 	)
 	reply = _dm(slack_id, message, what="Leave confirmation", leave_application=leave_application)
 	_remember(reply, leave_application, erp_slack_messages.REQUESTER_CONFIRMATION, info["employee_user"])
@@ -176,7 +177,7 @@ _OUTCOME_OF_SUBMITTED = {"Approved": "approved", "Rejected": "rejected"}
 def enqueue_outcome_of_submit(doc) -> None:
 	kind = _OUTCOME_OF_SUBMITTED.get(doc.status)
 	if kind:
-		_enqueue_outcome(doc.name, kind)
+		_enqueue_outcome(doc.name, kind, reason=doc.flags.get(erp_leave.DECISION_REASON_FLAG))
 
 
 def enqueue_outcome_of_cancel(doc) -> None:
@@ -189,14 +190,11 @@ def enqueue_outcome_of_delete(doc) -> None:
 	info = erp_leave.leave_details(doc.name)
 	if info is None:
 		return
-	messages = [
-		dict(row)
-		for row in erp_slack_messages.forget(erp_leave.LEAVE_APPLICATION, doc.name)
-		if row.purpose == erp_slack_messages.APPROVAL_REQUEST
-	]
+	messages = [dict(row) for row in erp_slack_messages.forget(erp_leave.LEAVE_APPLICATION, doc.name)]
+	by_requester = erp_users.session_user() == info["employee_user"]
 	_enqueue_outcome(
 		doc.name,
-		"deleted",
+		"withdrawn" if by_requester else "deleted",
 		snapshot=info,
 		messages=messages,
 		# A request deleted after its cancellation was already told to the requester.
@@ -233,29 +231,48 @@ def mirror_outcome(
 	if reason:
 		outcome["reason"] = reason
 	if messages is None:
-		messages = erp_slack_messages.following(
-			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
-		)
+		messages = erp_slack_messages.following(erp_leave.LEAVE_APPLICATION, leave_application)
 	for message in messages:
-		_rewrite(message, info, outcome, leave_application)
+		if message["purpose"] == erp_slack_messages.APPROVAL_REQUEST:
+			_rewrite(message, info, outcome, leave_application)
+		elif message["purpose"] == erp_slack_messages.REQUESTER_CONFIRMATION:
+			_rewrite_confirmation(message, info, outcome, leave_application)
 	if tell_requester and info["employee_user"] != by:
 		_tell_requester(info, outcome, leave_application)
 
 
-def _rewrite(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
-	"""chat.update of one remembered approval request, in its recipient's language."""
+def _update(message: dict, body: dict, *, log_title: str, leave_application: str) -> None:
+	"""chat.update of one remembered message (repeatable: it rewrites the same message)."""
 	slack_site.call_or_log(
 		"chat.update",
 		path=slack_site.JOB,
 		channel=message["channel"],
 		ts=message["ts"],
-		log_title="Leave approval message not updated",
+		log_title=log_title,
 		**_reference(leave_application),
-		**core.build_approver_outcome(
-			info["builder"],
-			outcome,
-			words=words.leave_messages(erp_users.language_of(message.get("recipient"))),
-		),
+		**body,
+	)
+
+
+def _rewrite(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
+	"""An approval request in its final state, in its recipient's language."""
+	reader = words.leave_messages(erp_users.language_of(message.get("recipient")))
+	_update(
+		message,
+		core.build_approver_outcome(info["builder"], outcome, words=reader),
+		log_title="Leave approval message not updated",
+		leave_application=leave_application,
+	)
+
+
+def _rewrite_confirmation(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
+	"""The requester's confirmation shows where the request stands now; its button goes."""
+	reader = words.leave_messages(erp_users.language_of(message.get("recipient")))
+	_update(
+		message,
+		core.build_requester_outcome(info["builder"], outcome, words=reader),
+		log_title="Leave confirmation not updated",
+		leave_application=leave_application,
 	)
 
 
@@ -308,6 +325,22 @@ def mirror_reassignment(leave_application: str, new_approver: str | None, by: st
 		]
 		for message in handed_over:
 			_rewrite(message, info, outcome, leave_application)
+		confirmation = core.build_requester_confirmation(
+			info["builder"],
+			erp_users.full_name(new_approver),
+			words=words.leave_messages(erp_users.language_of(info["employee_user"])),
+			offer="withdraw",
+		)
+		for message in erp_slack_messages.following(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.REQUESTER_CONFIRMATION
+		):
+			# "sent to <old approver>" would be wrong now.
+			_update(
+				message,
+				confirmation,
+				log_title="Leave confirmation not updated",
+				leave_application=leave_application,
+			)
 		if info["employee_user"] != by:
 			_tell_requester(info, outcome, leave_application)
 	# Without an approver this logs why nobody was asked, like a new application without one.

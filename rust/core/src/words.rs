@@ -514,6 +514,8 @@ pub struct LeaveWords {
     pub cancelled_by: Template<1>,
     /// `{0}` who deleted the request (bold).
     pub deleted_by: Template<1>,
+    /// `{0}` the requester who withdrew it (bold).
+    pub withdrawn_by: Template<1>,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub reassigned_to_by: Template<2>,
     /// The label of the decider's reason, under the outcome.
@@ -526,6 +528,7 @@ pub struct LeaveWords {
     pub rejected_header: Text,
     pub cancelled_header: Text,
     pub deleted_header: Text,
+    pub withdrawn_header: Text,
     pub reassigned_header: Text,
     /// `{0}` the outcome word ([`Self::approved`], [`Self::rejected`], [`Self::cancelled`],
     /// [`Self::deleted`], bold), `{1}` who did it (bold).
@@ -534,6 +537,10 @@ pub struct LeaveWords {
     pub rejected: Text,
     pub cancelled: Text,
     pub deleted: Text,
+    /// The requester's own withdrawal (no "by": they did it).
+    pub request_withdrawn: Text,
+    /// The requester's button on their confirmation while the application is Open.
+    pub withdraw: Text,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub request_reassigned: Template<2>,
     pub dates: DateWords,
@@ -543,12 +550,33 @@ impl Surface for LeaveWords {
     const NAME: &'static str = "leave messages";
 }
 
+/// The reject-with-reason modal (plain text, but the intro: mrkdwn).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectWords {
+    /// At most 24 characters (Slack's modal title limit).
+    pub title: Text,
+    pub submit: Text,
+    pub close: Text,
+    /// `{0}` the Leave Application, `{1}` the requester (both bold).
+    pub intro: Template<2>,
+    pub reason: Text,
+    pub reason_placeholder: Text,
+    pub reason_hint: Text,
+}
+
+impl Surface for RejectWords {
+    const NAME: &'static str = "reject modal";
+}
+
 /// Short notices for one user (mrkdwn).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeWords {
     /// `{0}` the Leave Application (bold).
     pub not_allowed: Template<1>,
+    /// `{0}` the Leave Application (bold).
+    pub not_yours: Template<1>,
     /// `{0}` the Leave Application, `{1}` its status (both bold).
     pub already_decided: Template<2>,
     /// … `{2}` who decided (bold).
@@ -624,6 +652,7 @@ impl Surface for TestMessageWords {
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub modal: ModalWords,
+    pub reject_modal: RejectWords,
     pub view_errors: ViewErrorWords,
     pub leave_messages: LeaveWords,
     pub notices: NoticeWords,

@@ -3,10 +3,12 @@
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::{
-    self, LeaveDetails, LeaveModalInput, Notice, Outcome, ViewError,
+    self, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
-use slack_connector_core::words::{LeaveWords, ModalWords, NoticeWords, ViewErrorWords};
+use slack_connector_core::words::{
+    LeaveWords, ModalWords, NoticeWords, RejectWords, ViewErrorWords,
+};
 
 use crate::{convert, errors};
 
@@ -69,21 +71,38 @@ fn build_approver_outcome<'py>(
     )
 }
 
-/// DM to the requester after the Leave Application was created.
+/// DM to the requester after the Leave Application was created, with what they may still do.
 #[pyfunction]
-#[pyo3(signature = (details, approver_name=None, *, words))]
+#[pyo3(signature = (details, approver_name=None, *, words, offer=None))]
 fn build_requester_confirmation<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     approver_name: Option<&str>,
     words: &Bound<'py, PyAny>,
+    offer: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words: LeaveWords = convert::words(words)?;
-    message(
-        py,
-        &leave::requester_confirmation(&details, approver_name, &words),
-    )
+    let offer: Option<Offer> = offer.map(|o| typed("offer", o)).transpose()?;
+    let m = leave::requester_confirmation(&details, approver_name, offer, &words)
+        .map_err(|e| errors::build_error(py, &e))?;
+    message(py, &m)
+}
+
+/// The reject-with-reason modal as a view dict for `views.open`.
+#[pyfunction]
+#[pyo3(signature = (input, *, words))]
+fn build_reject_modal<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input: RejectModalInput = typed("reject modal input", input)?;
+    let words: RejectWords = convert::words(words)?;
+    let view =
+        leave::reject_reason_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
+    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
+    convert::to_py(py, &value)
 }
 
 /// DM to the requester: what became of their leave and who did it.
@@ -139,6 +158,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_approver_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_confirmation, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_outcome, m)?)?;
+    m.add_function(wrap_pyfunction!(build_reject_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;
     m.add_function(wrap_pyfunction!(build_view_errors, m)?)?;
     Ok(())

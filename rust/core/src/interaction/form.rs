@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{ids, MAX_REASON_CHARS};
+use super::{ids, MAX_REASON_CHARS, MAX_REJECT_REASON_CHARS};
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
 use crate::words::ViewErrorWords;
@@ -146,6 +146,23 @@ fn clean_reason(raw: &str) -> String {
         .collect::<String>()
         .trim()
         .to_owned()
+}
+
+/// The approver's optional rejection reason: cleaned like a leave reason; blank is no reason;
+/// longer than [`MAX_REJECT_REASON_CHARS`] is an inline error on the reason block.
+pub fn validate_reject_reason(raw: Option<&str>) -> Result<Option<String>, InlineErrors> {
+    let reason = clean_reason(raw.unwrap_or(""));
+    let length = reason.chars().count();
+    if length > MAX_REJECT_REASON_CHARS {
+        return Err(vec![InlineError {
+            block_id: ids::REJECT_REASON_BLOCK,
+            error: FormError::ReasonTooLong {
+                max: MAX_REJECT_REASON_CHARS,
+                length,
+            },
+        }]);
+    }
+    Ok((!reason.is_empty()).then_some(reason))
 }
 
 /// Checks a submitted leave form; errors name the input block they belong to.

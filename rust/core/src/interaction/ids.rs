@@ -41,3 +41,11 @@ pub fn block_for_leave_field(field: &str) -> &'static str {
         .find(|(name, _)| *name == field)
         .map_or(REASON_BLOCK, |(_, block)| block)
 }
+
+/// Reject asks for an optional reason first: the modal's callback, its input block and action.
+pub const LEAVE_REJECT_REASON_CALLBACK: &str = "leave_reject_reason";
+pub const REJECT_REASON_BLOCK: &str = "reject_reason";
+pub const REJECT_REASON_ACTION: &str = "reject_reason_input";
+/// The requester's own buttons on their confirmation (value = the Leave Application name).
+pub const REQUESTER_ACTIONS_BLOCK: &str = "requester_actions_block";
+pub const LEAVE_WITHDRAW: &str = "leave_withdraw";

@@ -18,11 +18,13 @@ pub mod route;
 
 use crate::{limits, mrkdwn};
 pub use form::{
-    errors_to_value, validate_leave_form, FormError, FormLayout, FormState, InlineError,
-    InlineErrors, LeaveForm,
+    errors_to_value, validate_leave_form, validate_reject_reason, FormError, FormLayout, FormState,
+    InlineError, InlineErrors, LeaveForm,
 };
 
-pub use route::{lookup, route, AckReason, Decision, Handler, Kind, Pattern, Route, Rule, RULES};
+pub use route::{
+    lookup, route, AckReason, Decision, Handler, Kind, LeaveButton, Pattern, Route, Rule, RULES,
+};
 
 /// Slack's views are ≤ 250 kB; a payload carries the view plus its state, so 2 MiB is far above
 /// anything legitimate while keeping a hostile body cheap to refuse.
@@ -34,6 +36,8 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_ERROR_DETAIL_CHARS: usize = 300;
 /// Longest leave reason we accept; the modal's input enforces the same `max_length`.
 pub const MAX_REASON_CHARS: usize = 1000;
+/// Longest reason an approver may give for a rejection; the modal's input enforces it too.
+pub const MAX_REJECT_REASON_CHARS: usize = 500;
 
 /// Why a payload cannot be routed. `reason()` is a stable code for logs and the Python API.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

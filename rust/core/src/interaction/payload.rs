@@ -187,6 +187,17 @@ fn state_value<'a>(values: &'a StateValues, block: &str, action: &str) -> Option
     values.get(block).and_then(|b| b.get(action))
 }
 
+/// A plain-text input's value (`None` when absent or empty).
+pub(super) fn text_value<'a>(
+    values: &'a StateValues,
+    block: &str,
+    action: &str,
+) -> Option<&'a str> {
+    state_value(values, block, action)
+        .and_then(|v| v.value.as_deref())
+        .filter(|s| !s.is_empty())
+}
+
 fn date_field(
     values: &StateValues,
     block: &'static str,

@@ -3,11 +3,16 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::form::{errors_to_value, validate_leave_form, FormState, InlineErrors, LeaveForm};
-use super::payload::{
-    form_layout, form_state, parse_envelope, required_view, state_values, Action, Envelope,
+use super::form::{
+    errors_to_value, validate_leave_form, validate_reject_reason, FormState, InlineErrors,
+    LeaveForm,
 };
-use super::{id_excerpt, ids, PayloadError};
+use super::payload::{
+    form_layout, form_state, parse_envelope, required_view, state_values, text_value, Action,
+    Envelope,
+};
+use super::{id_excerpt, ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
+use crate::mrkdwn;
 use crate::slack_id::SlackUserId;
 
 /// What an approver clicked.
@@ -82,9 +87,59 @@ pub enum Route {
         private_metadata: String,
         form: Result<LeaveForm, InlineErrors>,
     },
+    /// A leave button that is not an immediate decision: it opens a modal or acts for the
+    /// requester. The same fields as a decision.
+    LeaveButton {
+        button: LeaveButton,
+        leave_application: String,
+        user_id: SlackUserId,
+        channel_id: Option<String>,
+        message_ts: Option<String>,
+        trigger_id: Option<String>,
+    },
+    /// The reject-with-reason modal submitted: the application and the message it came from
+    /// (from the modal's private_metadata), and the reason or why it cannot be taken.
+    LeaveRejection {
+        user_id: SlackUserId,
+        leave_application: String,
+        channel_id: Option<String>,
+        message_ts: Option<String>,
+        reason: Result<Option<String>, InlineErrors>,
+    },
     Ack {
         reason: AckReason,
     },
+}
+
+/// Leave buttons that lead somewhere else than a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaveButton {
+    /// Reject: first ask the approver why (a modal), then decide.
+    RejectPrompt,
+    /// The requester withdraws their Open application.
+    Withdraw,
+}
+
+impl LeaveButton {
+    /// Handler name as seen by Python.
+    pub fn handler(self) -> &'static str {
+        match self {
+            Self::RejectPrompt => "reject_prompt",
+            Self::Withdraw => "leave_withdraw",
+        }
+    }
+}
+
+/// What the reject modal carries in its private_metadata (built by
+/// `blocks::leave::reject_reason_modal`; echoed by Slack, so read strictly).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RejectMetadata {
+    leave_application: String,
+    #[serde(default)]
+    channel_id: Option<String>,
+    #[serde(default)]
+    message_ts: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +187,8 @@ impl Pattern {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handler {
     LeaveDecision(Decision),
+    LeaveButton(LeaveButton),
+    LeaveRejection,
     HalfDayToggle,
     LeaveSubmission,
     Ack(AckReason),
@@ -162,7 +219,13 @@ pub static RULES: &[Rule] = &[
         kind: Kind::BlockActions,
         id: Pattern::Exact(ids::LEAVE_REJECT),
         block_id: Pattern::Any,
-        handler: Handler::LeaveDecision(Decision::Reject),
+        handler: Handler::LeaveButton(LeaveButton::RejectPrompt),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::LEAVE_WITHDRAW),
+        block_id: Pattern::Any,
+        handler: Handler::LeaveButton(LeaveButton::Withdraw),
     },
     Rule {
         kind: Kind::BlockActions,
@@ -181,6 +244,12 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::APPLY_LEAVE_CALLBACK),
         block_id: Pattern::Any,
         handler: Handler::LeaveSubmission,
+    },
+    Rule {
+        kind: Kind::ViewSubmission,
+        id: Pattern::Exact(ids::LEAVE_REJECT_REASON_CALLBACK),
+        block_id: Pattern::Any,
+        handler: Handler::LeaveRejection,
     },
     Rule {
         kind: Kind::ViewClosed,
@@ -244,6 +313,8 @@ fn dispatch(
     match handler {
         Handler::Ack(reason) => Ok(Route::Ack { reason }),
         Handler::LeaveDecision(decision) => leave_decision(decision, env, action),
+        Handler::LeaveButton(button) => leave_button(button, env, action),
+        Handler::LeaveRejection => leave_rejection(env),
         Handler::HalfDayToggle => half_day_toggle(env, action),
         Handler::LeaveSubmission => leave_submission(env),
     }
@@ -261,11 +332,18 @@ fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
         .map_err(|e| PayloadError::invalid("user.id", format!("{:?}: {e}", id_excerpt(id))))
 }
 
-fn leave_decision(
-    decision: Decision,
-    env: &Envelope,
-    action: Option<&Action>,
-) -> Result<Route, PayloadError> {
+/// What every leave button carries: the document (the button's value) and who clicked where.
+struct Clicked {
+    leave_application: String,
+    user_id: SlackUserId,
+    user_name: Option<String>,
+    channel_id: Option<String>,
+    message_ts: Option<String>,
+    response_url: Option<String>,
+    trigger_id: Option<String>,
+}
+
+fn clicked(env: &Envelope, action: Option<&Action>) -> Result<Clicked, PayloadError> {
     let value = action
         .and_then(|a| a.value.as_deref())
         .ok_or(PayloadError::MissingField("actions[0].value"))?;
@@ -277,8 +355,7 @@ fn leave_decision(
         ));
     }
     let container = env.container.as_ref();
-    Ok(Route::LeaveDecision {
-        decision,
+    Ok(Clicked {
         leave_application: leave_application.to_owned(),
         user_id: user_id(env)?,
         user_name: env
@@ -295,6 +372,74 @@ fn leave_decision(
             .or_else(|| env.message.as_ref().and_then(|m| m.ts.clone())),
         response_url: env.response_url.clone(),
         trigger_id: env.trigger_id.clone(),
+    })
+}
+
+fn leave_decision(
+    decision: Decision,
+    env: &Envelope,
+    action: Option<&Action>,
+) -> Result<Route, PayloadError> {
+    let c = clicked(env, action)?;
+    Ok(Route::LeaveDecision {
+        decision,
+        leave_application: c.leave_application,
+        user_id: c.user_id,
+        user_name: c.user_name,
+        channel_id: c.channel_id,
+        message_ts: c.message_ts,
+        response_url: c.response_url,
+        trigger_id: c.trigger_id,
+    })
+}
+
+fn leave_button(
+    button: LeaveButton,
+    env: &Envelope,
+    action: Option<&Action>,
+) -> Result<Route, PayloadError> {
+    let c = clicked(env, action)?;
+    Ok(Route::LeaveButton {
+        button,
+        leave_application: c.leave_application,
+        user_id: c.user_id,
+        channel_id: c.channel_id,
+        message_ts: c.message_ts,
+        trigger_id: c.trigger_id,
+    })
+}
+
+fn leave_rejection(env: &Envelope) -> Result<Route, PayloadError> {
+    let view = required_view(env)?;
+    let metadata: RejectMetadata = serde_json::from_str(
+        view.private_metadata
+            .as_deref()
+            .ok_or(PayloadError::MissingField("view.private_metadata"))?,
+    )
+    .map_err(|e| {
+        PayloadError::invalid(
+            "view.private_metadata",
+            mrkdwn::excerpt(&e.to_string(), MAX_ERROR_DETAIL_CHARS),
+        )
+    })?;
+    let leave_application = metadata.leave_application.trim();
+    if leave_application.is_empty() {
+        return Err(PayloadError::invalid(
+            "view.private_metadata",
+            "the Leave Application name is blank",
+        ));
+    }
+    let values = state_values(view)?;
+    Ok(Route::LeaveRejection {
+        user_id: user_id(env)?,
+        leave_application: leave_application.to_owned(),
+        channel_id: metadata.channel_id,
+        message_ts: metadata.message_ts,
+        reason: validate_reject_reason(text_value(
+            values,
+            ids::REJECT_REASON_BLOCK,
+            ids::REJECT_REASON_ACTION,
+        )),
     })
 }
 
@@ -352,6 +497,8 @@ impl Route {
             Self::LeaveDecision { .. } => "leave_decision",
             Self::HalfDayToggle { .. } => "half_day_toggle",
             Self::LeaveSubmission { .. } => "leave_submission",
+            Self::LeaveButton { button, .. } => button.handler(),
+            Self::LeaveRejection { .. } => "leave_rejection",
             Self::Ack { .. } => "ack",
         }
     }
@@ -413,6 +560,44 @@ impl Route {
                     "view_id": view_id,
                     "private_metadata": private_metadata,
                     "form": form,
+                    "errors": errors,
+                })
+            }
+            Self::LeaveButton {
+                leave_application,
+                user_id,
+                channel_id,
+                message_ts,
+                trigger_id,
+                ..
+            } => json!({
+                "handler": handler,
+                "leave_application": leave_application,
+                "user_id": user_id.as_str(),
+                "channel_id": channel_id,
+                "message_ts": message_ts,
+                "trigger_id": trigger_id,
+            }),
+            Self::LeaveRejection {
+                user_id,
+                leave_application,
+                channel_id,
+                message_ts,
+                reason,
+            } => {
+                let (reason, errors) = match reason {
+                    Ok(r) => (json!(r), Value::Null),
+                    Err(e) => (Value::Null, errors_to_value(e)),
+                };
+                json!({
+                    "handler": handler,
+                    "decision": Decision::Reject.as_str(),
+                    "status": Decision::Reject.status(),
+                    "user_id": user_id.as_str(),
+                    "leave_application": leave_application,
+                    "channel_id": channel_id,
+                    "message_ts": message_ts,
+                    "reason": reason,
                     "errors": errors,
                 })
             }

@@ -182,6 +182,8 @@ pub enum Outcome {
     },
     /// The request deleted before anyone decided.
     Deleted { by: String },
+    /// The requester deleted (withdrew) their own Open request.
+    Withdrawn { by: String },
     /// The Leave Approver changed: the old approver's message says to whom it went.
     Reassigned { by: String, to: String },
 }
@@ -193,6 +195,7 @@ impl Outcome {
             | Self::Rejected { by, .. }
             | Self::Cancelled { by, .. }
             | Self::Deleted { by }
+            | Self::Withdrawn { by }
             | Self::Reassigned { by, .. } => by,
         }
     }
@@ -204,7 +207,7 @@ impl Outcome {
             | Self::Cancelled { reason, .. } => {
                 reason.as_deref().map(str::trim).filter(|r| !r.is_empty())
             }
-            Self::Deleted { .. } | Self::Reassigned { .. } => None,
+            Self::Deleted { .. } | Self::Withdrawn { .. } | Self::Reassigned { .. } => None,
         }
     }
 
@@ -214,6 +217,7 @@ impl Outcome {
             Self::Rejected { .. } => "❌",
             Self::Cancelled { .. } => "🚫",
             Self::Deleted { .. } => "🗑️",
+            Self::Withdrawn { .. } => "↩️",
             Self::Reassigned { .. } => "↪️",
         }
     }
@@ -231,6 +235,7 @@ fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
         Outcome::Rejected { .. } => w.rejected_by.md([&by]),
         Outcome::Cancelled { .. } => w.cancelled_by.md([&by]),
         Outcome::Deleted { .. } => w.deleted_by.md([&by]),
+        Outcome::Withdrawn { .. } => w.withdrawn_by.md([&by]),
         Outcome::Reassigned { to, .. } => w.reassigned_to_by.md([&bold_name(to), &by]),
     };
     format!("{} {sentence}", outcome.emoji())
@@ -256,12 +261,35 @@ pub fn approver_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveWo
     Message::from_blocks(blocks)
 }
 
-/// DM to the requester once the application exists.
+/// What the requester may still do with their application, offered as a button on their
+/// confirmation (value = the Leave Application name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Offer {
+    /// While it is Open.
+    Withdraw,
+}
+
+fn offer_actions(name: &str, offer: Offer, w: &LeaveWords) -> Result<SlackBlock, BuildError> {
+    check_button_value(name)?;
+    let (label, action_id) = match offer {
+        Offer::Withdraw => (&w.withdraw, ids::LEAVE_WITHDRAW),
+    };
+    let button = SlackBlockButtonElement::new(plain(&label.as_plain(), limits::BUTTON_TEXT))
+        .with_action_id(SlackActionId(action_id.to_owned()))
+        .with_value(name.to_owned());
+    Ok(SlackActionsBlock::new(vec![button.into()])
+        .with_block_id(SlackBlockId(ids::REQUESTER_ACTIONS_BLOCK.to_owned()))
+        .into())
+}
+
+/// DM to the requester once the application exists, with what they may still do (`offer`).
 pub fn requester_confirmation(
     d: &LeaveDetails,
     approver_name: Option<&str>,
+    offer: Option<Offer>,
     w: &LeaveWords,
-) -> Message {
+) -> Result<Message, BuildError> {
     let sentence = match approver_name.map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) => w
             .submitted_to
@@ -274,7 +302,10 @@ pub fn requester_confirmation(
         details_section(d, w),
     ];
     blocks.extend(reason_section(d, w));
-    Message::from_blocks(blocks)
+    if let Some(offer) = offer {
+        blocks.push(offer_actions(&d.leave_application, offer, w)?);
+    }
+    Ok(Message::from_blocks(blocks))
 }
 
 /// DM to the requester: what became of their request, who did it, and why when they said.
@@ -286,6 +317,7 @@ pub fn requester_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveW
         Outcome::Rejected { .. } => (&w.rejected_header, decided(&w.rejected)),
         Outcome::Cancelled { .. } => (&w.cancelled_header, decided(&w.cancelled)),
         Outcome::Deleted { .. } => (&w.deleted_header, decided(&w.deleted)),
+        Outcome::Withdrawn { .. } => (&w.withdrawn_header, w.request_withdrawn.as_md()),
         Outcome::Reassigned { to, .. } => (
             &w.reassigned_header,
             w.request_reassigned.md([&bold_name(to), &by]),

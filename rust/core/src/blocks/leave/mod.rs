@@ -18,13 +18,15 @@ use crate::{limits, mrkdwn};
 pub mod messages;
 pub mod modal;
 pub mod notices;
+pub mod reject;
 
 pub use messages::{
     approver_message, approver_outcome_message, requester_confirmation, requester_outcome_message,
-    LeaveDetails, Outcome,
+    LeaveDetails, Offer, Outcome,
 };
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
+pub use reject::{reject_reason_modal, RejectModalInput};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.

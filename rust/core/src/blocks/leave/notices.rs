@@ -18,6 +18,8 @@ use crate::{limits, mrkdwn};
 pub enum Notice {
     /// The clicking user is neither the leave approver nor an HR Manager.
     NotAllowed { leave_application: String },
+    /// Someone else than the requester clicked the requester's own button.
+    NotYours { leave_application: String },
     /// The application is no longer Open (decided from desk, or a double click).
     AlreadyDecided {
         leave_application: String,
@@ -47,6 +49,9 @@ fn notice_text(n: &Notice, w: &NoticeWords) -> String {
     match n {
         Notice::NotAllowed { leave_application } => {
             format!("⛔ {}", w.not_allowed.md([&bold(leave_application)]))
+        }
+        Notice::NotYours { leave_application } => {
+            format!("⛔ {}", w.not_yours.md([&bold(leave_application)]))
         }
         Notice::AlreadyDecided {
             leave_application,

@@ -72,6 +72,29 @@ def route_seeds() -> dict[str, bytes]:
 			sr.button_action("leave_reject", " HR-LAP-1 ", block_id="leave_actions_block", text="Reject")
 		)
 	)
+	s["block_actions_withdraw"] = compact(
+		sr.block_actions_message(
+			sr.button_action("leave_withdraw", "HR-LAP-2", block_id="requester_actions_block", text="Withdraw")
+		)
+	)
+	reject_meta = json.dumps(
+		{"leave_application": "HR-LAP-1", "channel_id": "D0CHAN0001", "message_ts": "1700000000.000100"}
+	)
+	for name, metadata, reason in (
+		("reject_reason_valid", reject_meta, "Team offsite <!channel>"),
+		("reject_reason_empty", reject_meta, None),
+		("reject_reason_too_long", reject_meta, "x" * 501),
+		("reject_reason_bad_metadata", '{"leave_application":7}', "x"),
+	):
+		s[name] = compact(
+			sr.view_submission(
+				leave_view(
+					{"reject_reason": {"reject_reason_input": sr.state_plain_text(reason)}},
+					callback_id="leave_reject_reason",
+					private_metadata=metadata,
+				)
+			)
+		)
 	no_channel = copy.deepcopy(approve)
 	for k in ("channel", "response_url"):
 		no_channel.pop(k)

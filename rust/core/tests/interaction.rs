@@ -12,8 +12,8 @@ use serde_json::{json, Value};
 use slack_connector_core::half_period::HalfPeriod;
 use slack_connector_core::interaction::{
     lookup, route, validate_leave_form, AckReason, Decision, FormError, FormLayout, FormState,
-    Handler, InlineError, Kind, LeaveForm, PayloadError, Route, MAX_NESTING, MAX_PAYLOAD_BYTES,
-    RULES,
+    Handler, InlineError, Kind, LeaveButton, LeaveForm, PayloadError, Route, MAX_NESTING,
+    MAX_PAYLOAD_BYTES, RULES,
 };
 use slack_connector_core::slack_id::SlackUserId;
 
@@ -148,7 +148,8 @@ fn row_leave_approve() {
 }
 
 #[test]
-fn row_leave_reject_with_container_fallbacks() {
+fn row_leave_reject_opens_the_reason_prompt_with_container_fallbacks() {
+    // `leave_reject` stays the action id (messages in flight keep working); it now asks why.
     let mut p = message_action("leave_reject", "leave_actions_block", " HR-LAP-1 ");
     let obj = p.as_object_mut().unwrap();
     obj.remove("channel");
@@ -159,22 +160,132 @@ fn row_leave_reject_with_container_fallbacks() {
         .remove("message_ts");
     let r = route_json(&p).unwrap();
     match r {
-        Route::LeaveDecision {
-            decision,
+        Route::LeaveButton {
+            button,
             leave_application,
             channel_id,
             message_ts,
-            response_url,
+            trigger_id,
             ..
         } => {
-            assert_eq!(decision, Decision::Reject);
+            assert_eq!(button, LeaveButton::RejectPrompt);
             assert_eq!(leave_application, "HR-LAP-1");
             assert_eq!(channel_id.as_deref(), Some("D0CHAN"));
             assert_eq!(message_ts.as_deref(), Some("1700000000.000100"));
-            assert_eq!(response_url, None);
+            assert_eq!(trigger_id.as_deref(), Some("123.456.abc"));
         }
         other => panic!("unexpected {other:?}"),
     }
+}
+
+#[test]
+fn row_leave_withdraw() {
+    let r = route_json(&message_action(
+        "leave_withdraw",
+        "requester_actions_block",
+        "HR-LAP-7",
+    ))
+    .unwrap();
+    assert!(matches!(
+        r,
+        Route::LeaveButton {
+            button: LeaveButton::Withdraw,
+            ref leave_application,
+            ..
+        } if leave_application == "HR-LAP-7"
+    ));
+    // A button without the document it acts on is a payload error, not a guess.
+    assert_eq!(
+        reason_of_json(&message_action("leave_withdraw", "b", "  ")),
+        "invalid_field"
+    );
+}
+
+/// The reject modal submitted with `reason` typed into its one input.
+fn rejection(metadata: &str, reason: Option<&str>) -> Value {
+    let values = json!({
+        "reject_reason": {"reject_reason_input": {"type": "plain_text_input", "value": reason}}
+    });
+    let mut p = submission(values);
+    p["user"]["id"] = json!("U123APPROVER");
+    p["view"]["callback_id"] = json!("leave_reject_reason");
+    p["view"]["private_metadata"] = json!(metadata);
+    p
+}
+
+const REJECT_META: &str =
+    r#"{"leave_application":"HR-LAP-3","channel_id":"D0CHAN","message_ts":"1700000000.000100"}"#;
+
+#[test]
+fn row_leave_rejection_reason_rules() {
+    let reason_of_route = |r: Route| match r {
+        Route::LeaveRejection {
+            reason,
+            leave_application,
+            channel_id,
+            message_ts,
+            ..
+        } => {
+            assert_eq!(leave_application, "HR-LAP-3");
+            assert_eq!(channel_id.as_deref(), Some("D0CHAN"));
+            assert_eq!(message_ts.as_deref(), Some("1700000000.000100"));
+            reason
+        }
+        other => panic!("unexpected {other:?}"),
+    };
+    let r = route_json(&rejection(
+        REJECT_META,
+        Some("  Team offsite \u{0} that week "),
+    ))
+    .unwrap();
+    assert_eq!(
+        reason_of_route(r),
+        Ok(Some("Team offsite  that week".to_owned())),
+        "control characters are removed, the rest kept"
+    );
+    // Empty, blank or absent: no reason, and allowed.
+    for blank in [None, Some(""), Some(" \n\t ")] {
+        let r = route_json(&rejection(REJECT_META, blank)).unwrap();
+        assert_eq!(reason_of_route(r), Ok(None), "{blank:?}");
+    }
+    let at_limit = "é".repeat(500);
+    let r = route_json(&rejection(REJECT_META, Some(&at_limit))).unwrap();
+    assert_eq!(reason_of_route(r), Ok(Some(at_limit)));
+    let r = route_json(&rejection(REJECT_META, Some(&"é".repeat(501)))).unwrap();
+    let errors = reason_of_route(r).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].block_id, "reject_reason");
+    assert_eq!(
+        errors[0].error,
+        FormError::ReasonTooLong {
+            max: 500,
+            length: 501
+        }
+    );
+}
+
+#[test]
+fn leave_rejection_metadata_is_read_strictly() {
+    for bad in [
+        "",
+        "not json",
+        r#"{"leave_application":"  "}"#,
+        r#"{"channel_id":"D0CHAN"}"#,
+        r#"{"leave_application":"HR-LAP-3","extra":1}"#,
+        r#"{"leave_application":7}"#,
+    ] {
+        let reason = reason_of_json(&rejection(bad, Some("x")));
+        assert!(
+            ["invalid_field", "missing_field"].contains(&reason),
+            "{bad}: {reason}"
+        );
+    }
+    let mut p = rejection(REJECT_META, None);
+    p["view"]
+        .as_object_mut()
+        .unwrap()
+        .remove("private_metadata");
+    assert_eq!(reason_of_json(&p), "missing_field");
 }
 
 #[test]
@@ -322,12 +433,18 @@ fn row_view_closed_acks_any_callback() {
 #[test]
 fn every_rule_is_reachable_in_order() {
     // Each row is hit by the payload it was written for (first match wins).
-    let cases: [(Kind, &str, &str); 6] = [
+    let cases: [(Kind, &str, &str); 8] = [
         (Kind::BlockActions, "leave_approve", "leave_actions_block"),
         (Kind::BlockActions, "leave_reject", "leave_actions_block"),
+        (
+            Kind::BlockActions,
+            "leave_withdraw",
+            "requester_actions_block",
+        ),
         (Kind::BlockActions, "half_day_checkbox", "half_day_checkbox"),
         (Kind::BlockActions, "ignore_me", "b"),
         (Kind::ViewSubmission, "apply_leave_application", ""),
+        (Kind::ViewSubmission, "leave_reject_reason", ""),
         (Kind::ViewClosed, "whatever", ""),
     ];
     assert_eq!(cases.len(), RULES.len());
@@ -816,10 +933,24 @@ fn route_dicts() {
     ))
     .unwrap()
     .to_value();
+    assert_eq!(
+        v,
+        json!({
+            "handler": "reject_prompt", "leave_application": "HR-LAP-9",
+            "user_id": "U123APPROVER", "channel_id": "D0CHAN",
+            "message_ts": "1700000000.000100", "trigger_id": "123.456.abc"
+        })
+    );
+    let v = route_json(&message_action(
+        "leave_approve",
+        "leave_actions_block",
+        "HR-LAP-9",
+    ))
+    .unwrap()
+    .to_value();
     assert_eq!(v["handler"], "leave_decision");
-    assert_eq!(v["decision"], "reject");
-    assert_eq!(v["status"], "Rejected");
-    assert_eq!(v["leave_application"], "HR-LAP-9");
+    assert_eq!(v["decision"], "approve");
+    assert_eq!(v["status"], "Approved");
     for key in [
         "user_id",
         "user_name",
@@ -830,6 +961,30 @@ fn route_dicts() {
     ] {
         assert!(v.get(key).is_some(), "{key}");
     }
+    let v = route_json(&message_action("leave_withdraw", "b", "HR-LAP-9"))
+        .unwrap()
+        .to_value();
+    assert_eq!(v["handler"], "leave_withdraw");
+    let v = route_json(&rejection(REJECT_META, Some("Offsite")))
+        .unwrap()
+        .to_value();
+    assert_eq!(
+        v,
+        json!({
+            "handler": "leave_rejection", "decision": "reject", "status": "Rejected",
+            "user_id": "U123APPROVER", "leave_application": "HR-LAP-3",
+            "channel_id": "D0CHAN", "message_ts": "1700000000.000100",
+            "reason": "Offsite", "errors": null
+        })
+    );
+    let v = route_json(&rejection(REJECT_META, Some(&"x".repeat(501))))
+        .unwrap()
+        .to_value();
+    assert_eq!(v["reason"], Value::Null);
+    assert_eq!(
+        v["errors"],
+        json!({"reject_reason": {"code": "reason_too_long", "max": 500, "length": 501}})
+    );
 
     let v = route_json(&submission(full_state())).unwrap().to_value();
     assert_eq!(

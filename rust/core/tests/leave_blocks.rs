@@ -14,8 +14,9 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use slack_connector_core::blocks::leave::{
     approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
-    notice_message, requester_confirmation, requester_outcome_message, view_errors, view_to_value,
-    BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice, Outcome, ViewError,
+    notice_message, reject_reason_modal, requester_confirmation, requester_outcome_message,
+    view_errors, view_to_value, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice,
+    Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::half_period::HalfPeriod;
@@ -92,6 +93,28 @@ fn all_texts(v: &Value, out: &mut Vec<String>) {
         Value::Object(m) => m.values().for_each(|x| all_texts(x, out)),
         _ => {}
     }
+}
+
+/// (action_id, value) of every button, in order.
+fn button_ids(v: &Value) -> Vec<(String, String)> {
+    let mut out = vec![];
+    fn walk(v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(m) => {
+                if m.get("type") == Some(&json!("button")) {
+                    out.push((
+                        m["action_id"].as_str().unwrap().to_owned(),
+                        m["value"].as_str().unwrap_or_default().to_owned(),
+                    ));
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    walk(v, &mut out);
+    out
 }
 
 /// Checks the invariants every message must keep.
@@ -294,7 +317,8 @@ fn outcome_lines_name_who_did_what() {
 fn outcome_input_is_strict() {
     for bad in [
         json!({"kind": "approved"}),
-        json!({"kind": "withdrawn", "by": "Ann"}),
+        json!({"kind": "withdrawn"}),
+        json!({"kind": "withdrawn", "by": "Ann", "reason": "x"}),
         json!({"kind": "deleted", "by": "Ann", "reason": "x"}),
         json!({"kind": "reassigned", "by": "Ann"}),
         json!({"by": "Ann"}),
@@ -308,12 +332,31 @@ fn outcome_input_is_strict() {
 
 #[test]
 fn golden_requester_messages() {
-    let m = requester_confirmation(&details(), Some("Ann Approver"), &en().leave_messages);
+    let m = requester_confirmation(
+        &details(),
+        Some("Ann Approver"),
+        Some(Offer::Withdraw),
+        &en().leave_messages,
+    )
+    .unwrap();
     check_message(&m);
     golden("requester_confirmation", &m.to_value().unwrap());
-    let m = requester_confirmation(&details(), None, &en().leave_messages);
+    let withdraw = button_ids(&m.to_value().unwrap());
+    assert_eq!(
+        withdraw,
+        vec![("leave_withdraw".to_owned(), "HR-LAP-2026-00042".to_owned())]
+    );
+    // No offer (e.g. the leave is already decided): no buttons at all.
+    let m = requester_confirmation(&details(), None, None, &en().leave_messages).unwrap();
     check_message(&m);
     assert!(m.text.contains("Your leave request was submitted."));
+    assert!(button_ids(&m.to_value().unwrap()).is_empty());
+    // A name Slack could not carry back as a button value is refused, not cut.
+    let mut long = details();
+    long.leave_application = "L".repeat(limits::BUTTON_VALUE + 1);
+    assert!(
+        requester_confirmation(&long, None, Some(Offer::Withdraw), &en().leave_messages).is_err()
+    );
 }
 
 #[test]
@@ -394,7 +437,13 @@ fn golden_german() {
     );
     golden("de_decided_message_approved", &m.to_value().unwrap());
 
-    let confirmation = requester_confirmation(&details(), Some("Ann Approver"), &w.leave_messages);
+    let confirmation = requester_confirmation(
+        &details(),
+        Some("Ann Approver"),
+        Some(Offer::Withdraw),
+        &w.leave_messages,
+    )
+    .unwrap();
     check_message(&confirmation);
     let decision =
         requester_outcome_message(&details(), &rejected("Ann Approver"), &w.leave_messages);
@@ -528,7 +577,7 @@ fn channel_ping_in_user_text_pings_no_one() {
             &outcome(json!({"kind": "rejected", "by": "x", "reason": "<!channel> <@U999>"})),
             &en().leave_messages,
         ),
-        requester_confirmation(&d, Some("<!channel>"), &en().leave_messages),
+        requester_confirmation(&d, Some("<!channel>"), None, &en().leave_messages).unwrap(),
         requester_outcome_message(&d, &rejected("<!channel>"), &en().leave_messages),
     ] {
         check_message(&m);
@@ -904,4 +953,88 @@ fn golden_german_outcomes() {
         reassigned.text
     );
     golden("de_outcome_messages", &Value::Array(rendered));
+}
+
+fn reject_input(name: &str, requester: &str) -> RejectModalInput {
+    serde_json::from_value(json!({
+        "leave_application": name,
+        "requester_name": requester,
+        "channel_id": "D0APPROVER",
+        "message_ts": "1700000000.000100",
+    }))
+    .unwrap()
+}
+
+#[test]
+fn golden_reject_modal() {
+    let view = reject_reason_modal(
+        &reject_input("HR-LAP-2026-00042", "Bob Builder"),
+        &en().reject_modal,
+    )
+    .unwrap();
+    let v = view_to_value(&view).unwrap();
+    golden("reject_modal", &v);
+    assert_eq!(v["callback_id"], "leave_reject_reason");
+    let input = &v["blocks"][1];
+    assert_eq!(input["block_id"], "reject_reason");
+    assert_eq!(input["optional"], true);
+    assert_eq!(input["element"]["action_id"], "reject_reason_input");
+    assert_eq!(input["element"]["max_length"], 500);
+    // The decision answers in the DM the click came from: the metadata carries it back.
+    let meta: Value = serde_json::from_str(v["private_metadata"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        meta,
+        json!({"leave_application": "HR-LAP-2026-00042", "channel_id": "D0APPROVER", "message_ts": "1700000000.000100"})
+    );
+    let de_view = view_to_value(
+        &reject_reason_modal(
+            &reject_input("HR-LAP-2026-00042", "Bob Builder"),
+            &de().reject_modal,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(de_view["title"]["text"].as_str().unwrap().chars().count() <= limits::MODAL_TITLE);
+    golden("de_reject_modal", &de_view);
+}
+
+#[test]
+fn reject_modal_escapes_and_refuses_what_it_cannot_carry() {
+    let v = view_to_value(
+        &reject_reason_modal(
+            &reject_input("HR-LAP-1", "<!channel> *Bob*"),
+            &en().reject_modal,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut texts = vec![];
+    all_texts(&v["blocks"], &mut texts);
+    assert!(texts.iter().all(|t| !t.contains("<!channel>")), "{texts:?}");
+    // A name too long for private_metadata is an error, never a cut that names another document.
+    let long = reject_input(&"L".repeat(limits::PRIVATE_METADATA), "Bob");
+    assert!(matches!(
+        reject_reason_modal(&long, &en().reject_modal),
+        Err(BuildError::PrivateMetadataTooLong { .. })
+    ));
+}
+
+#[test]
+fn withdrawn_outcome_tells_both_sides() {
+    let w = &en().leave_messages;
+    let withdrawn = outcome(json!({"kind": "withdrawn", "by": "Bob Builder"}));
+    let approver = approver_outcome_message(&details(), &withdrawn, w);
+    check_message(&approver);
+    assert!(
+        approver.text.ends_with("Withdrawn by *Bob Builder*"),
+        "{}",
+        approver.text
+    );
+    assert!(button_ids(&approver.to_value().unwrap()).is_empty());
+    let requester = requester_outcome_message(&details(), &withdrawn, w);
+    check_message(&requester);
+    golden(
+        "requester_outcome_withdrawn",
+        &requester.to_value().unwrap(),
+    );
 }

@@ -7,12 +7,15 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 use slack_connector_core::blocks::leave::{
-    approver_message, decided_message, field_errors_view, leave_request_modal,
-    requester_confirmation, requester_decision, view_errors, view_to_value, BuildError,
-    LeaveDetails, LeaveModalInput, LeaveTypeOption, ViewError,
+    approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
+    reject_reason_modal, requester_confirmation, requester_outcome_message, view_errors,
+    view_to_value, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Offer, Outcome,
+    RejectModalInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
-use slack_connector_core::interaction::{ids, route, Decision, Route, MAX_PAYLOAD_BYTES};
+use slack_connector_core::interaction::{
+    ids, route, Decision, Route, MAX_PAYLOAD_BYTES, MAX_REJECT_REASON_CHARS,
+};
 use slack_connector_core::limits;
 use slack_connector_core::signature::{verify_request, SignatureError, Verifier};
 use slack_connector_core::slack_id::SlackUserId;
@@ -77,6 +80,49 @@ fn check_message(m: &Message) {
     }
 }
 
+/// A minimal application for the builders the handlers call with routed values.
+fn leave_details(leave_application: &str, user: &str) -> LeaveDetails {
+    LeaveDetails {
+        leave_application: leave_application.to_owned(),
+        form_url: None,
+        requester_name: user.to_owned(),
+        requester_slack_id: Some(user.to_owned()),
+        leave_type: user.to_owned(),
+        posting_date: None,
+        from_date: today(),
+        to_date: today(),
+        total_days: Some(1.0),
+        half_day: false,
+        half_day_date: None,
+        half_period: None,
+        reason: Some(leave_application.to_owned()),
+    }
+}
+
+/// Both sides' messages for a decision by `by`, with the reason when there is one.
+fn check_outcomes(details: &LeaveDetails, decision: Decision, by: &str, reason: Option<&str>) {
+    let outcome = match decision {
+        Decision::Approve => Outcome::Approved {
+            by: by.to_owned(),
+            reason: reason.map(str::to_owned),
+        },
+        Decision::Reject => Outcome::Rejected {
+            by: by.to_owned(),
+            reason: reason.map(str::to_owned),
+        },
+    };
+    check_message(&approver_outcome_message(
+        details,
+        &outcome,
+        &en().leave_messages,
+    ));
+    check_message(&requester_outcome_message(
+        details,
+        &outcome,
+        &en().leave_messages,
+    ));
+}
+
 /// `route` on arbitrary bytes: never panics; routed output converts to the Python dict, and the
 /// builders that the handlers call with it succeed (or fail with a typed error) within limits.
 pub fn check_route(data: &[u8]) {
@@ -129,18 +175,71 @@ pub fn check_route(data: &[u8]) {
                 Ok(m) => check_message(&m),
                 Err(_) => assert!(leave_application.chars().count() > limits::BUTTON_VALUE),
             }
-            check_message(&decided_message(
+            check_outcomes(&details, *decision, name, None);
+        }
+        Route::LeaveButton {
+            leave_application,
+            user_id,
+            channel_id,
+            message_ts,
+            ..
+        } => {
+            assert!(!leave_application.is_empty());
+            assert_eq!(leave_application.trim(), leave_application);
+            assert!(SlackUserId::check(user_id).is_ok());
+            let input = RejectModalInput {
+                leave_application: leave_application.clone(),
+                requester_name: user_id.to_string(),
+                channel_id: channel_id.clone(),
+                message_ts: message_ts.clone(),
+            };
+            match reject_reason_modal(&input, &en().reject_modal) {
+                Ok(view) => assert!(view_to_value(&view).is_ok()),
+                Err(e) => assert!(
+                    matches!(e, BuildError::PrivateMetadataTooLong { .. }),
+                    "{e:?}"
+                ),
+            }
+            let details = leave_details(leave_application, user_id.as_str());
+            match requester_confirmation(
                 &details,
-                *decision,
-                name,
+                Some(leave_application),
+                Some(Offer::Withdraw),
                 &en().leave_messages,
-            ));
-            check_message(&requester_decision(
-                &details,
-                *decision,
-                name,
-                &en().leave_messages,
-            ));
+            ) {
+                Ok(m) => check_message(&m),
+                Err(_) => assert!(leave_application.chars().count() > limits::BUTTON_VALUE),
+            }
+        }
+        Route::LeaveRejection {
+            leave_application,
+            user_id,
+            reason,
+            ..
+        } => {
+            assert!(!leave_application.is_empty());
+            assert!(SlackUserId::check(user_id).is_ok());
+            let details = leave_details(leave_application, user_id.as_str());
+            match reason {
+                Ok(reason) => {
+                    if let Some(r) = reason {
+                        assert!(
+                            !r.trim().is_empty() && r.chars().count() <= MAX_REJECT_REASON_CHARS
+                        );
+                    }
+                    check_outcomes(
+                        &details,
+                        Decision::Reject,
+                        user_id.as_str(),
+                        reason.as_deref(),
+                    );
+                }
+                Err(errors) => {
+                    assert!(!errors.is_empty());
+                    let v = field_errors_view(errors, &en().view_errors);
+                    assert!(v.is_ok(), "inline errors refused: {v:?}");
+                }
+            }
         }
         Route::HalfDayToggle {
             checked,
@@ -230,20 +329,21 @@ pub fn check_route(data: &[u8]) {
                     half_period: f.half_period,
                     reason: Some(f.reason.clone()),
                 };
-                check_message(&requester_confirmation(
+                match requester_confirmation(
                     &details,
                     Some(&f.leave_type),
+                    Some(Offer::Withdraw),
                     &en().leave_messages,
-                ));
+                ) {
+                    Ok(m) => check_message(&m),
+                    Err(_) => {
+                        assert!(details.leave_application.chars().count() > limits::BUTTON_VALUE)
+                    }
+                }
                 if let Ok(m) = approver_message(&details, &en().leave_messages) {
                     check_message(&m);
                 }
-                check_message(&decided_message(
-                    &details,
-                    Decision::Reject,
-                    &f.reason,
-                    &en().leave_messages,
-                ));
+                check_outcomes(&details, Decision::Reject, &f.reason, Some(&f.reason));
             }
             Err(errors) => {
                 assert!(!errors.is_empty());

@@ -15,6 +15,7 @@ pub mod form;
 pub mod ids;
 mod payload;
 pub mod route;
+pub mod timesheet;
 
 use crate::{limits, mrkdwn};
 pub use form::{

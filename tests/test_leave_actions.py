@@ -188,7 +188,7 @@ def test_only_the_requester_may_withdraw(world, app):
 	name, _channel, _ts = filed(world, app)
 	ack_ok(requester_click(world, name, "leave_withdraw", user=BOSS))
 	assert frappe.db.exists("Leave Application", name)
-	assert "only its requester can withdraw it" in section_text(last_ephemeral(app))
+	assert "only its requester can do that" in section_text(last_ephemeral(app))
 
 
 def test_withdraw_after_the_decision_says_it_was_decided(world, app):
@@ -221,3 +221,188 @@ def test_the_withdraw_click_is_answered_in_janes_language(world, app):
 	frappe.db.commit()
 	ack_ok(requester_click(world, name, "leave_withdraw"))
 	assert f"*{name}* konnte nicht aktualisiert werden" in section_text(last_ephemeral(app))
+
+
+# ---------------------------------------------------------------------- ask to cancel
+
+LATER = "2026-12-03"  # after the World's frozen today: not started yet
+
+
+def approved_later(world, app, **fields):
+	"""A leave two days ahead, approved from Slack, every job run; (name, approver DM channel, ts)."""
+	name = world.leave(from_date=LATER, to_date=LATER, **fields)
+	post = world.approver_dm(name)
+	channel, ts = post.response["channel"], post.response["ts"]
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	app.site.run_jobs()
+	return name, channel, ts
+
+
+def confirmation_now(world, app):
+	"""Jane's confirmation DM as it reads now (its last rewrite)."""
+	[confirmation] = world.dms_to(JANE)[:1]
+	rewrites = updates_of(app, confirmation.response["channel"], confirmation.response["ts"])
+	return confirmation, (rewrites[-1].args if rewrites else confirmation.args)
+
+
+def cancellation_dms(world):
+	return [c for c in world.dms_to(BOSS) if any(a == "leave_cancel" for a, _ in buttons(c.args))]
+
+
+def test_an_approved_leave_not_started_offers_ask_to_cancel(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	_confirmation, now = confirmation_now(world, app)
+	assert buttons(now) == [("leave_ask_cancel", name)]
+
+
+def test_a_leave_that_has_started_offers_nothing(world, app):
+	name, channel, ts = filed(world, app)  # from today
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	app.site.run_jobs()
+	_confirmation, now = confirmation_now(world, app)
+	assert buttons(now) == []
+	# An old message's button still answers sensibly.
+	ack_ok(requester_click(world, name, "leave_ask_cancel"))
+	assert "cannot be cancelled from Slack" in section_text(last_ephemeral(app))
+	assert cancellation_dms(world) == []
+
+
+def ask_to_cancel(world, app, name, user=JANE):
+	ack_ok(requester_click(world, name, "leave_ask_cancel", user=user))
+	app.site.run_jobs()
+
+
+def test_ask_to_cancel_then_cancel_leave(world, app):
+	name, channel, ts = approved_later(world, app)
+	ask_to_cancel(world, app, name)
+	[request] = cancellation_dms(world)  # the mock validated it
+	assert "asks to cancel this approved leave" in section_text(request.args)
+	assert buttons(request.args) == [("leave_cancel", name), ("leave_keep", name)]
+	sent = last_ephemeral(app)
+	assert sent["user"] == JANE
+	assert f"Your request to cancel *{name}* was sent to *Bea Boss*." in section_text(sent)
+	assert [r["purpose"] for r in records(name)].count("Cancellation Request") == 1
+
+	payload = block_actions_message(
+		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
+		channel_id=request.response["channel"],
+		message_ts=request.response["ts"],
+		user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	ack_ok(world.interact(payload))
+	doc = world.doc(name)
+	assert (doc.status, doc.docstatus) == ("Cancelled", 2)
+	comments = frappe.get_all("Comment", filters={"reference_name": name}, pluck="content")
+	assert "Cancelled via Slack by Bea Boss, as the employee asked" in comments
+	app.site.run_jobs()
+	[answered] = updates_of(app, request.response["channel"], request.response["ts"])
+	assert section_text(answered.args).endswith("🚫 Cancelled by *Bea Boss*")
+	assert buttons(answered.args) == []
+	assert section_text(world.update_in(channel).args).endswith("🚫 Cancelled by *Bea Boss*")
+	_confirmation, now = confirmation_now(world, app)
+	assert "*cancelled* by *Bea Boss*" in section_text(now) and buttons(now) == []
+	assert "Your leave request was *cancelled* by *Bea Boss*." in section_text(world.dms_to(JANE)[-1].args)
+	assert app.error_titles() == []
+	assert ts
+
+
+def keep_click(world, request, user=BOSS):
+	payload = block_actions_message(
+		button_action("leave_keep", request.args["blocks"][-1]["elements"][1]["value"]),
+		channel_id=request.response["channel"],
+		message_ts=request.response["ts"],
+		user={"id": user, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	return world.interact(payload)
+
+
+def test_ask_to_cancel_then_keep_exactly_once(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	ask_to_cancel(world, app, name)
+	[request] = cancellation_dms(world)
+	dms_before = len(world.dms_to(JANE))
+	ack_ok(keep_click(world, request))
+	ack_ok(keep_click(world, request))  # a double click answers nothing twice
+	app.site.run_jobs()
+	doc = world.doc(name)
+	assert (doc.status, doc.docstatus) == ("Approved", 1)
+	[answered] = updates_of(app, request.response["channel"], request.response["ts"])
+	assert section_text(answered.args).endswith("👍 Kept by *Bea Boss*: the leave stays approved")
+	assert buttons(answered.args) == []
+	assert len(world.dms_to(JANE)) == dms_before + 1
+	assert "*Bea Boss* kept your approved leave: it was not cancelled." in section_text(
+		world.dms_to(JANE)[-1].args
+	)
+	comments = frappe.get_all("Comment", filters={"reference_name": name}, pluck="content")
+	assert comments.count("Kept via Slack by Bea Boss: the employee's request to cancel was declined") == 1
+	# Kept, she may ask again: a new request goes out.
+	ask_to_cancel(world, app, name)
+	assert len(cancellation_dms(world)) == 2
+
+
+def test_asking_twice_asks_once(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	ack_ok(requester_click(world, name, "leave_ask_cancel"))
+	ack_ok(requester_click(world, name, "leave_ask_cancel"))  # before the job ran
+	assert "You already asked *Bea Boss*" in section_text(last_ephemeral(app))
+	app.site.run_jobs()
+	ask_to_cancel(world, app, name)  # after it was posted
+	assert "You already asked *Bea Boss*" in section_text(last_ephemeral(app))
+	assert len(cancellation_dms(world)) == 1
+
+
+def test_only_the_requester_may_ask_to_cancel(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	ask_to_cancel(world, app, name, user=BOSS)
+	assert "only its requester can do that" in section_text(last_ephemeral(app))
+	assert cancellation_dms(world) == []
+
+
+def test_only_the_approver_or_hr_may_answer(world, app):
+	app.site.make_user("mallory@example.com", roles=["Employee", "Leave Approver"])
+	frappe.db.commit()
+	name, _channel, _ts = approved_later(world, app)
+	ask_to_cancel(world, app, name)
+	[request] = cancellation_dms(world)
+	ack_ok(keep_click(world, request, user=MALLORY))
+	payload = block_actions_message(
+		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
+		channel_id=request.response["channel"],
+		message_ts=request.response["ts"],
+		user={"id": MALLORY, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	ack_ok(world.interact(payload))
+	assert world.doc(name).status == "Approved"
+	assert "not allowed" in section_text(last_ephemeral(app))
+	app.site.run_jobs()
+	assert updates_of(app, request.response["channel"], request.response["ts"]) == []
+
+
+def test_cancel_leave_twice_cancels_once(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	ask_to_cancel(world, app, name)
+	[request] = cancellation_dms(world)
+	payload = block_actions_message(
+		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
+		channel_id=request.response["channel"],
+		message_ts=request.response["ts"],
+		user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	ack_ok(world.interact(payload))
+	ack_ok(world.interact(payload))
+	app.site.run_jobs()
+	assert world.doc(name).docstatus == 2
+	assert "already *Cancelled*" in section_text(last_ephemeral(app))
+	told = [c for c in world.dms_to(JANE) if "*cancelled*" in section_text(c.args)]
+	assert len(told) == 1
+
+
+def test_ask_to_cancel_when_the_approver_is_not_in_slack(world, app):
+	name, _channel, _ts = approved_later(world, app)
+	frappe.db.delete("Slack User Meta", {"user": BOSS_EMAIL})
+	frappe.db.commit()
+	app.slack.remove_user(BOSS)
+	ask_to_cancel(world, app, name)
+	assert cancellation_dms(world) == []
+	assert "could not be sent to Bea Boss" in section_text(last_ephemeral(app))
+	assert app.error_titles() == ["Leave cancellation request not sent: approver has no Slack account"]

@@ -49,3 +49,9 @@ pub const REJECT_REASON_ACTION: &str = "reject_reason_input";
 /// The requester's own buttons on their confirmation (value = the Leave Application name).
 pub const REQUESTER_ACTIONS_BLOCK: &str = "requester_actions_block";
 pub const LEAVE_WITHDRAW: &str = "leave_withdraw";
+/// An approved leave that has not started: the requester asks the approver to cancel it.
+pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
+/// The approver's answer to a cancellation request (value = the Leave Application name).
+pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
+pub const LEAVE_CANCEL: &str = "leave_cancel";
+pub const LEAVE_KEEP: &str = "leave_keep";

@@ -72,7 +72,7 @@ def take_following(reference_doctype: str, reference_name: str, purpose: str) ->
 	"""The messages of `purpose` that still follow the document, marked superseded in one step:
 	read with a row lock, so of two overlapping answers (a double click) only the first gets them
 	and the other finds none."""
-	names = frappe.get_all(
+	rows = frappe.get_all(
 		DOCTYPE,
 		filters={
 			"reference_doctype": reference_doctype,
@@ -80,13 +80,12 @@ def take_following(reference_doctype: str, reference_name: str, purpose: str) ->
 			"purpose": purpose,
 			"superseded": 0,
 		},
-		pluck="name",
+		fields=_FIELDS,
 		order_by="creation asc",
 		for_update=True,
 	)
-	rows = [frappe.db.get_value(DOCTYPE, name, _FIELDS, as_dict=True) for name in names]
-	for name in names:
-		supersede(name)
+	for row in rows:
+		supersede(row.name)
 	return rows
 
 

@@ -348,18 +348,29 @@ def leave_rejection(route: LeaveRejectionRoute) -> Response:
 	return ack()
 
 
-def leave_withdraw(route: LeaveButtonRoute) -> Response:
-	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+def _requesters_own(route: LeaveButtonRoute) -> tuple[str, str, dict] | None:
+	"""(user, lang, details) when the clicking user is the application's requester; otherwise
+	None, after telling them why (gone, not theirs)."""
 	name = route["leave_application"]
 	user = resolve_user(route["user_id"])
 	lang = erp_users.language_of(user)
 	info = erp_leave.leave_details(name)
 	if info is None:
 		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
-		return ack()
+		return None
 	if not user or user != info["employee_user"]:
 		ephemeral(route, notice(lang, "not_yours", leave_application=name))
+		return None
+	return user, lang, info
+
+
+def leave_withdraw(route: LeaveButtonRoute) -> Response:
+	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+	name = route["leave_application"]
+	own = _requesters_own(route)
+	if own is None:
 		return ack()
+	user, lang, info = own
 	if info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		_tell_already_decided(route, lang, info)
 		return ack()
@@ -375,15 +386,10 @@ def leave_ask_cancel(route: LeaveButtonRoute) -> Response:
 	"""The requester's Ask to cancel on an approved leave that has not started: the approver is
 	asked from a job (one ask at a time), the requester told there whether it reached them."""
 	name = route["leave_application"]
-	user = resolve_user(route["user_id"])
-	lang = erp_users.language_of(user)
-	info = erp_leave.leave_details(name)
-	if info is None:
-		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
+	own = _requesters_own(route)
+	if own is None:
 		return ack()
-	if not user or user != info["employee_user"]:
-		ephemeral(route, notice(lang, "not_yours", leave_application=name))
-		return ack()
+	user, lang, info = own
 	if not erp_leave.may_ask_to_cancel(info):
 		ephemeral(route, notice(lang, "not_cancellable", leave_application=name))
 		return ack()

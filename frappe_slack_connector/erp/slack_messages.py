@@ -9,6 +9,7 @@ DOCTYPE = "Slack Message"
 # The `purpose` options of slack_message.json.
 APPROVAL_REQUEST = "Approval Request"
 REQUESTER_CONFIRMATION = "Requester Confirmation"
+CANCELLATION_REQUEST = "Cancellation Request"  # to the approver, when the requester asks to cancel
 # The daily reminder to a leave approver: one message listing several documents, recorded once
 # under each of them (same channel and ts).
 APPROVAL_REMINDER = "Approval Reminder"
@@ -77,3 +78,48 @@ def forget(reference_doctype: str, reference_name: str) -> list[dict]:
 	if rows:
 		frappe.db.delete(DOCTYPE, {"reference_doctype": reference_doctype, "reference_name": reference_name})
 	return [row for row in rows if not row.superseded]
+
+
+def take_following(reference_doctype: str, reference_name: str, purpose: str) -> list[dict]:
+	"""The messages of `purpose` that still follow the document, marked superseded in one step:
+	read with a row lock, so of two overlapping answers (a double click) only the first gets them
+	and the other finds none."""
+	names = frappe.get_all(
+		DOCTYPE,
+		filters={
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"superseded": 0,
+		},
+		pluck="name",
+		order_by="creation asc",
+		for_update=True,
+	)
+	rows = [frappe.db.get_value(DOCTYPE, name, _FIELDS, as_dict=True) for name in names]
+	for name in names:
+		supersede(name)
+	return rows
+
+
+# A message about to be posted, claimed so that a double click posts it once: the job that posts
+# it records it (then `following` finds it) and lets the claim go.
+_PENDING_PREFIX = "slack_connector:pending:"
+PENDING_SECONDS = 300  # an unknown outcome keeps the claim this long, then a new ask may go out
+
+
+def _pending_key(reference_doctype: str, reference_name: str, purpose: str) -> str:
+	return frappe.cache.make_key(f"{_PENDING_PREFIX}{purpose}:{reference_doctype}:{reference_name}")
+
+
+def claim_pending(reference_doctype: str, reference_name: str, purpose: str) -> bool:
+	"""True for the one caller that may post the message now."""
+	return bool(
+		frappe.cache.set(
+			_pending_key(reference_doctype, reference_name, purpose), 1, ex=PENDING_SECONDS, nx=True
+		)
+	)
+
+
+def release_pending(reference_doctype: str, reference_name: str, purpose: str) -> None:
+	frappe.cache.delete(_pending_key(reference_doctype, reference_name, purpose))

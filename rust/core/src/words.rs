@@ -518,6 +518,10 @@ pub struct LeaveWords {
     pub withdrawn_by: Template<1>,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub reassigned_to_by: Template<2>,
+    /// `{0}` the workflow state (bold): an Open request on a site with a workflow.
+    pub workflow_state: Template<1>,
+    /// `{0}` the new workflow state, `{1}` who moved it there (both bold).
+    pub moved_to_by: Template<2>,
     /// The label of the decider's reason, under the outcome.
     pub outcome_reason: Text,
     pub submitted_header: Text,
@@ -543,6 +547,19 @@ pub struct LeaveWords {
     pub withdraw: Text,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub request_reassigned: Template<2>,
+    /// The requester's button on their confirmation once approved, until the leave starts.
+    pub ask_to_cancel: Text,
+    /// Header of the approver's DM when the requester asks to cancel an approved leave.
+    pub cancellation_header: Text,
+    /// `{0}` the requester (mention or bold name).
+    pub cancellation_requested: Template<1>,
+    pub cancel_leave: Text,
+    pub keep_leave: Text,
+    /// `{0}` the approver who kept the leave (bold).
+    pub kept_by: Template<1>,
+    pub kept_header: Text,
+    /// `{0}` the approver who kept the leave (bold).
+    pub request_kept: Template<1>,
     pub dates: DateWords,
 }
 
@@ -588,6 +605,12 @@ pub struct NoticeWords {
     pub action_failed: Template<2>,
     /// The line after [`Self::action_failed`].
     pub not_changed: Text,
+    /// `{0}` the Leave Application (bold).
+    pub not_cancellable: Template<1>,
+    /// `{0}` the Leave Application, `{1}` the approver (both bold).
+    pub cancellation_sent: Template<2>,
+    /// `{0}` the Leave Application, `{1}` the approver (both bold).
+    pub cancellation_pending: Template<2>,
     pub statuses: StatusWords,
 }
 

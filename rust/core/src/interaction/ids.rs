@@ -49,6 +49,12 @@ pub const REJECT_REASON_ACTION: &str = "reject_reason_input";
 /// The requester's own buttons on their confirmation (value = the Leave Application name).
 pub const REQUESTER_ACTIONS_BLOCK: &str = "requester_actions_block";
 pub const LEAVE_WITHDRAW: &str = "leave_withdraw";
+/// An approved leave that has not started: the requester asks the approver to cancel it.
+pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
+/// The approver's answer to a cancellation request (value = the Leave Application name).
+pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
+pub const LEAVE_CANCEL: &str = "leave_cancel";
+pub const LEAVE_KEEP: &str = "leave_keep";
 /// The daily reminder's Approve / Reject rows (they reuse `leave_approve` / `leave_reject`, value
 /// = the Leave Application name): block `leave_reminder_actions_<n>`, n = the row's position.
 pub const REMINDER_ACTIONS_BLOCK_PREFIX: &str = "leave_reminder_actions_";

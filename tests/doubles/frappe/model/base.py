@@ -15,6 +15,7 @@ MODULE_PACKAGES = {
 	"Setup": "erpnext.setup",
 	"Core": "frappe.core",
 	"Desk": "frappe.desk",
+	"Workflow": "frappe.workflow",
 	"Frappe Slack Connector": "frappe_slack_connector.frappe_slack_connector",
 }
 

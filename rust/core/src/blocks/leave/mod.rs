@@ -22,8 +22,9 @@ pub mod reject;
 pub mod reminder;
 
 pub use messages::{
-    approver_message, approver_outcome_message, requester_confirmation, requester_outcome_message,
-    LeaveDetails, Offer, Outcome,
+    approver_message, approver_message_with, approver_outcome_message,
+    cancellation_outcome_message, cancellation_request_message, requester_confirmation,
+    requester_outcome_message, ApprovalChoices, LeaveDetails, Offer, Outcome,
 };
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};

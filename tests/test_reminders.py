@@ -12,6 +12,7 @@ import pytest
 
 from frappe_slack_connector.slack import client as slack_client
 from frappe_slack_connector.tasks import reminders
+from tests.test_leave_approval_workflow import one_level, two_level
 from tests.test_leave_mirror import CLEO, CLEO_EMAIL, HR_EMAIL, as_user, decide_in_desk
 from tests.test_leave_mirror import world as world  # noqa: PLC0414 - the fixture, re-exported
 from tests.test_leave_workflow import BOSS, BOSS_EMAIL, CASUAL, ack_ok
@@ -27,6 +28,10 @@ MAX = "U0MAXX0001"
 def office(world, app):
 	"""Jane's two Open leaves wait for Bea Boss, Max's one for Cleo Chief; both approvers got
 	their approval DMs (which linked them to Slack), reminders are on (after 24 hours)."""
+	return set_up(world, app)
+
+
+def set_up(world, app):
 	site = app.site
 	frappe.db.set_single_value("Global Defaults", "default_company", "Test Co")
 	world.max = site.make_employee(
@@ -389,5 +394,47 @@ def test_a_request_handed_to_another_approver_moves_to_their_reminder(office, ap
 	[boss] = reminder_posts(app, BOSS)
 	assert [buttons for _text, buttons in rows(boss.args)] == [
 		[("leave_approve", office.earlier), ("leave_reject", office.earlier)]
+	]
+	assert app.error_titles() == []
+
+
+# ---------------------------------------------------------------------- a site with a workflow
+
+
+def test_on_a_workflow_site_the_rows_offer_the_transitions_the_approver_can_take(world, app):
+	one_level(reject_role="HR Manager")  # only HR may reject
+	office = set_up(world, app)
+	channel, ts = posted_reminder(office, app)
+	[boss] = reminder_posts(app, BOSS)
+	listed = rows(boss.args)
+	assert [buttons for _text, buttons in listed] == [
+		[("leave_approve", office.earlier)],
+		[("leave_approve", office.later)],
+	]
+	assert all("🔀 Workflow state: *Open*" in text for text, _buttons in listed)
+	ack_ok(office.click(office.earlier, channel=channel, ts=ts))
+	app.site.run_jobs()
+	assert office.doc(office.earlier).workflow_state == "Approved"
+	assert "✅ Approved by *Bea Boss*" in rows(reminder_updates(app, channel, ts)[-1].args)[0][0]
+
+
+def test_a_workflow_step_that_does_not_decide_shows_where_the_request_went(world, app):
+	two_level()  # Bea's Approve moves it to Pending HR; HR decides
+	office = set_up(world, app)
+	channel, ts = posted_reminder(office, app)
+	ack_ok(office.click(office.earlier, channel=channel, ts=ts))
+	app.site.run_jobs()
+	doc = office.doc(office.earlier)
+	assert (doc.workflow_state, doc.docstatus) == ("Pending HR", 0)
+	listed = rows(reminder_updates(app, channel, ts)[-1].args)
+	assert "🔀 Workflow state: *Pending HR*" in listed[0][0] and listed[0][1] == []
+	assert listed[1][1] == [("leave_approve", office.later), ("leave_reject", office.later)]
+	# The next day Bea is reminded only of what is still hers to decide.
+	app.slack.reset_calls()
+	app.site.freeze_time("2026-12-03 10:30:00")
+	tick()
+	[boss] = reminder_posts(app, BOSS)
+	assert [buttons for _text, buttons in rows(boss.args)] == [
+		[("leave_approve", office.later), ("leave_reject", office.later)]
 	]
 	assert app.error_titles() == []

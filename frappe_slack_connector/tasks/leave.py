@@ -350,6 +350,11 @@ def mirror_workflow_progress(leave_application: str, state: str, by: str) -> Non
 			log_title="Leave approval message not updated",
 			leave_application=leave_application,
 		)
+	for message in erp_slack_messages.following(
+		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
+	):
+		# The reminder's row shows the new state, with the buttons its recipient may still use.
+		reminder_jobs.rewrite(message, leave_application, None, info)
 
 
 # --- a new leave approver -------------------------------------------------------------------------

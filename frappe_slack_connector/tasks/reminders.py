@@ -75,13 +75,21 @@ def remind(approver: str, names: list[str], today) -> str:
 		# Their approval DMs already logged why (no Slack account); nothing is claimed, so the
 		# reminder goes on the first tick after they are linked.
 		return "no_slack_account"
-	details = [info for info in map(erp_leave.leave_details, names) if _is_open(info)]
-	if not details:
-		return "nothing_open"  # decided since the query
-	key = erp_reminders.claim(approver, today, len(details))
+	items = []
+	for name in names:
+		info = erp_leave.leave_details(name)
+		if not _is_open(info):
+			continue  # decided since the query
+		item = _open_item(info, approver)
+		if item["decisions"]:
+			items.append(item)
+		# else: on a workflow site the next step is someone else's; nothing to remind them of.
+	if not items:
+		return "nothing_open"
+	key = erp_reminders.claim(approver, today, len(items))
 	if key is None:
 		return "already_sent"
-	message = _build(approver, [{"leave": info["builder"]} for info in details])
+	message = _build(approver, items)
 	reply = slack_site.call_or_log(
 		"chat.postMessage",
 		path=slack_site.JOB,
@@ -100,7 +108,7 @@ def remind(approver: str, names: list[str], today) -> str:
 	erp_reminders.mark(key, erp_reminders.SENT, channel=channel, ts=ts)
 	if channel and ts:
 		erp_reminders.record_listed(
-			[info["builder"]["leave_application"] for info in details],
+			[item["leave"]["leave_application"] for item in items],
 			approver=approver,
 			channel=channel,
 			ts=ts,
@@ -110,6 +118,17 @@ def remind(approver: str, names: list[str], today) -> str:
 
 def _is_open(info: dict | None) -> bool:
 	return info is not None and info["status"] == erp_leave.OPEN and info["docstatus"] == 0
+
+
+def _open_item(info: dict, approver: str) -> dict:
+	"""A row with the decisions `approver` may take now (both without a workflow; with one, its
+	transitions decide) and the workflow state."""
+	choices = erp_leave.approval_choices(info["builder"]["leave_application"], approver)
+	return {
+		"leave": info["builder"],
+		"decisions": choices.get("decisions", ["approve", "reject"]),
+		"workflow_state": choices.get("workflow_state") or None,
+	}
 
 
 def _build(approver: str, items: list[dict]) -> dict:
@@ -139,10 +158,10 @@ def _outcome_of(info: dict, recipient: str | None) -> dict | None:
 	return None
 
 
-def rewrite(message: dict, leave_application: str, outcome: dict, info: dict) -> None:
+def rewrite(message: dict, leave_application: str, outcome: dict | None, info: dict) -> None:
 	"""Rebuild one posted reminder (`message`: its Slack Message record) now that
-	`leave_application` came to `outcome`: every other listed application as it stands now
-	(one deleted meanwhile is left out)."""
+	`leave_application` came to `outcome` (None: still open, e.g. a workflow step moved it on):
+	every other listed application as it stands now (one deleted meanwhile is left out)."""
 	names = erp_reminders.listed_in(message["channel"], message["ts"])
 	if leave_application not in names:
 		names.append(leave_application)  # deleted: its records went with it
@@ -152,16 +171,16 @@ def rewrite(message: dict, leave_application: str, outcome: dict, info: dict) ->
 		current = info if name == leave_application else erp_leave.leave_details(name)
 		if current is None:
 			continue
-		item = {"leave": current["builder"]}
 		# The reminder shows who did it, not why: the reason is in the approval DM and the timeline.
 		shown = (
 			{key: value for key, value in outcome.items() if key != "reason"}
-			if name == leave_application
+			if name == leave_application and outcome
 			else _outcome_of(current, recipient)
 		)
 		if shown:
-			item["outcome"] = shown
-		rows.append(item)
+			rows.append({"leave": current["builder"], "outcome": shown})
+		else:
+			rows.append(_open_item(current, recipient) if recipient else {"leave": current["builder"]})
 	# The order the reminder was posted in (Submitted On, then name).
 	rows.sort(key=lambda item: (item["leave"]["posting_date"] or "", item["leave"]["leave_application"]))
 	slack_site.call_or_log(

@@ -175,3 +175,15 @@ fn unknown_fields_are_refused() {
     let bad = serde_json::from_value::<ReminderInput>(json!({"items": [], "extra": 1}));
     assert!(bad.is_err());
 }
+
+#[test]
+fn golden_reminder_on_a_workflow_site() {
+    let i = input(json!([
+        {"leave": leave(41, "2026-12-07", "2026-12-07", 1.0),
+         "decisions": ["approve"], "workflow_state": "Open"},
+        {"leave": leave(42, "2026-12-09", "2026-12-10", 2.0),
+         "decisions": [], "workflow_state": "Pending HR"},
+    ]));
+    golden("approver_reminder_workflow", &build(&i, en()));
+    golden("de_approver_reminder_workflow", &build(&i, de()));
+}

@@ -12,10 +12,12 @@ use serde::Deserialize;
 use slack_morphism::prelude::*;
 
 use super::messages::{check_button_value, days_text, outcome_line};
-use super::{header, link, md_section, person, plain, BuildError, LeaveDetails, Outcome};
+use super::{
+    header, link, md_section, person, plain, BuildError, LeaveDetails, Outcome, NAME_CHARS,
+};
 use crate::blocks::Message;
 use crate::dates::display_date;
-use crate::interaction::ids;
+use crate::interaction::{ids, Decision};
 use crate::words::{LeaveWords, ReminderWords, Text};
 use crate::{limits, mrkdwn};
 
@@ -26,14 +28,25 @@ pub const MAX_REMINDER_ITEMS: usize = 20;
 /// Leave type names are Data fields (140 chars) in Frappe; bounded like names elsewhere.
 const LEAVE_TYPE_CHARS: usize = 200;
 
-/// One request in the reminder: its facts, and what became of it once it was decided (then it
-/// shows the outcome instead of buttons).
+/// One request in the reminder: its facts, what the approver may do with it now, and what
+/// became of it once it was decided (then it shows the outcome instead of buttons).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReminderItem {
     pub leave: LeaveDetails,
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// The decisions the approver may take now: both on a site without a workflow; with one,
+    /// those its transitions allow (none: the next step is someone else's, no buttons).
+    #[serde(default = "both_decisions")]
+    pub decisions: Vec<Decision>,
+    /// The request's workflow state, on a site with a workflow (shown while it is open).
+    #[serde(default)]
+    pub workflow_state: Option<String>,
+}
+
+fn both_decisions() -> Vec<Decision> {
+    vec![Decision::Approve, Decision::Reject]
 }
 
 /// The approver's Open requests, oldest first (the order given is the order shown).
@@ -73,27 +86,63 @@ fn item_section(item: &ReminderItem, lw: &LeaveWords, rw: &ReminderWords) -> Sla
     if let Some(posted) = d.posting_date {
         lines.push(format!("{}{}", label(&lw.submitted_on), date(posted)));
     }
-    if let Some(outcome) = &item.outcome {
-        lines.push(outcome_line(outcome, lw));
+    match (&item.outcome, state_of(item)) {
+        (Some(outcome), _) => lines.push(outcome_line(outcome, lw)),
+        (None, Some(state)) => lines.push(format!(
+            "🔀 {}",
+            lw.workflow_state
+                .md([&format!("*{}*", mrkdwn::escape_truncate(state, NAME_CHARS))])
+        )),
+        (None, None) => {}
     }
     md_section(lines.join("\n"))
 }
 
-fn item_actions(position: usize, name: &str, lw: &LeaveWords) -> SlackBlock {
-    let approve = SlackBlockButtonElement::new(plain(&lw.approve.as_plain(), limits::BUTTON_TEXT))
-        .with_action_id(SlackActionId(ids::LEAVE_APPROVE.to_owned()))
-        .with_value(name.to_owned())
-        .with_style(SlackBlockButtonStyle::Primary);
-    let reject = SlackBlockButtonElement::new(plain(&lw.reject.as_plain(), limits::BUTTON_TEXT))
-        .with_action_id(SlackActionId(ids::LEAVE_REJECT.to_owned()))
-        .with_value(name.to_owned())
-        .with_style(SlackBlockButtonStyle::Danger);
-    SlackActionsBlock::new(vec![approve.into(), reject.into()])
-        .with_block_id(SlackBlockId(format!(
-            "{}{position}",
-            ids::REMINDER_ACTIONS_BLOCK_PREFIX
-        )))
-        .into()
+fn state_of(item: &ReminderItem) -> Option<&str> {
+    item.workflow_state
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Approve / Reject (those of `decisions`, each once) for the row at `position`; None when the
+/// approver may take neither.
+fn item_actions(
+    position: usize,
+    name: &str,
+    decisions: &[Decision],
+    lw: &LeaveWords,
+) -> Option<SlackBlock> {
+    let mut buttons: Vec<SlackActionBlockElement> = vec![];
+    for decision in [Decision::Approve, Decision::Reject] {
+        if !decisions.contains(&decision) {
+            continue; // and each once: a repeated action_id in one block is refused by Slack
+        }
+        let (label, action_id, style) = match decision {
+            Decision::Approve => (
+                &lw.approve,
+                ids::LEAVE_APPROVE,
+                SlackBlockButtonStyle::Primary,
+            ),
+            Decision::Reject => (&lw.reject, ids::LEAVE_REJECT, SlackBlockButtonStyle::Danger),
+        };
+        let button = SlackBlockButtonElement::new(plain(&label.as_plain(), limits::BUTTON_TEXT))
+            .with_action_id(SlackActionId(action_id.to_owned()))
+            .with_value(name.to_owned())
+            .with_style(style);
+        buttons.push(button.into());
+    }
+    if buttons.is_empty() {
+        return None;
+    }
+    Some(
+        SlackActionsBlock::new(buttons)
+            .with_block_id(SlackBlockId(format!(
+                "{}{position}",
+                ids::REMINDER_ACTIONS_BLOCK_PREFIX
+            )))
+            .into(),
+    )
 }
 
 /// The reminder DM (and its rebuilt form for `chat.update`): a header, how many requests are
@@ -127,7 +176,12 @@ pub fn approver_reminder(
     for (position, item) in shown.iter().enumerate() {
         blocks.push(item_section(item, lw, rw));
         if item.outcome.is_none() {
-            blocks.push(item_actions(position, &item.leave.leave_application, lw));
+            blocks.extend(item_actions(
+                position,
+                &item.leave.leave_application,
+                &item.decisions,
+                lw,
+            ));
         }
     }
     let more = hidden.iter().filter(|i| i.outcome.is_none()).count();
@@ -161,6 +215,8 @@ mod tests {
             }))
             .unwrap(),
             outcome,
+            decisions: both_decisions(),
+            workflow_state: None,
         }
     }
 
@@ -219,5 +275,29 @@ mod tests {
             .collect();
         assert_eq!(ids, ["leave_reminder_actions_1"]);
         assert!(m.text.contains("Approved by *Ann*"), "{}", m.text);
+    }
+
+    #[test]
+    fn a_workflow_row_offers_only_what_the_approver_may_take() {
+        let mut only_reject = item(1, None);
+        only_reject.decisions = vec![Decision::Reject, Decision::Reject];
+        let mut none = item(2, None);
+        none.decisions = vec![];
+        none.workflow_state = Some("Pending <HR>".into());
+        let m = build(vec![only_reject, none]).unwrap();
+        let actions: Vec<_> = m
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                SlackBlock::Actions(a) => Some(a.elements.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(actions, [1]);
+        assert!(
+            m.text.contains("🔀 Workflow state: *Pending &lt;HR&gt;*"),
+            "{}",
+            m.text
+        );
     }
 }

@@ -10,6 +10,7 @@ import time
 import frappe
 import pytest
 
+from frappe_slack_connector.erp import reminders as erp_reminders
 from frappe_slack_connector.slack import client as slack_client
 from frappe_slack_connector.tasks import reminders
 from tests.test_leave_approval_workflow import one_level, two_level
@@ -232,6 +233,23 @@ def test_concurrent_ticks_send_one_reminder_per_approver(office, app, monkeypatc
 	outcomes = sorted(outcome for r in results for outcome in r["approvers"].values())
 	assert outcomes == ["already_sent", "already_sent", "sent", "sent"]
 	assert len(reminder_posts(app, BOSS)) == 1 and len(reminder_posts(app, CLEO)) == 1
+
+
+def test_a_claim_taken_by_another_worker_is_never_posted_twice(office, app):
+	"""The race the pre-check (`claimed_on`) cannot see: another worker claimed the day after this
+	tick read the claims. The insert of the same claim is refused, nothing is posted, no row lock
+	is kept (the app fixture would fail the test), nothing is logged."""
+	app.site.freeze_time(f"{NEXT_DAY} 10:30:00")
+	frappe.set_user("Administrator")
+	try:
+		assert erp_reminders.claim(BOSS_EMAIL, NEXT_DAY, 2) is not None
+		names = [office.earlier, office.later]
+		assert reminders.remind(BOSS_EMAIL, names, frappe.utils.getdate(NEXT_DAY)) == "already_sent"
+	finally:
+		frappe.set_user("Guest")
+	assert reminder_posts(app) == []
+	assert claims()[BOSS_EMAIL].status == "Sending"
+	assert app.error_titles() == []
 
 
 def test_slack_refusing_one_dm_logs_it_and_the_others_are_still_sent(office, app):

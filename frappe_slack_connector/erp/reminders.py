@@ -81,7 +81,9 @@ def claim(approver: str, day, applications: int) -> str | None:
 				"status": SENDING,
 			}
 		).insert(ignore_permissions=True)  # the app writes these; people only read them
-	except frappe.DuplicateEntryError:
+	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
+		# The primary key (frappe/model/base_document.py db_insert) or, checked first, the unique
+		# claim_key: either way another worker holds the claim.
 		# The failed insert still holds a lock on the existing row: end the transaction, so no
 		# Slack call waits while it is held.
 		frappe.db.rollback()

@@ -342,6 +342,14 @@ class TestMessageWords(TypedDict):
 	can_post_from: str  # {0} the app's name, {1} the site
 	sent_by: str
 
+class ReminderWords(TypedDict):
+	header: str
+	intro: str  # {0} how many are still open
+	none_left: str  # once every listed request is decided
+	item: str  # {0} the Leave Application (a link), {1} the requester
+	more: str  # {0} how many more open requests are not listed
+	open_in_desk: str  # the label of the link to the desk's list
+
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
 	label: str | None  # shown instead of the name, e.g. "Casual Leave (4 left)"
@@ -577,6 +585,31 @@ def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewError
 	would show the user nothing; an empty errors answer may even close the modal as if the leave
 	had been filed), `bad_input` for a value that is neither a str nor a known `FormError` with
 	exactly its keys, `bad_words` for bad words."""
+
+class ReminderItem(TypedDict, total=False):
+	leave: LeaveDetails  # required
+	outcome: Outcome | None  # set once decided: the row shows it instead of buttons
+
+class ReminderInput(TypedDict, total=False):
+	items: list[ReminderItem]  # required, non-empty, in the order shown (oldest first)
+	list_url: str | None  # the desk's list of the approver's Open requests (http(s), else not linked)
+
+def build_approver_reminder(
+	reminder: ReminderInput, *, words: ReminderWords, leave_words: LeaveWords
+) -> SlackMessage:
+	"""The daily reminder to a leave approver, or its rebuilt form for `chat.update`: a header, how
+	many requests are still open (`words.none_left` once none is), then one section per request —
+	the Leave ID linked to its form and the requester (mention or escaped name), type, from - to
+	and total days, Submitted On (dates in `leave_words.dates`) — followed, while it is open, by
+	block `leave_reminder_actions_<n>` (n = its position) with Approve (`leave_approve`, primary)
+	and Reject (`leave_reject`, danger), value = the Leave Application name; a decided request
+	shows its outcome line instead ("✅ Approved by …", as `build_approver_outcome`, no reason).
+	At most 20 requests are listed (≤ 43 blocks); "+N more — Open them in the desk" (linked to
+	`list_url`) counts the open ones past that.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), no items or a name longer than a button value (`unbuildable`).
+	"""
 
 # --- end leave workflow ---
 # --- attendance ---

@@ -29,7 +29,11 @@ ignore_links_on_delete = ["Slack Message"]
 
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
-	"all": ["frappe_slack_connector.api.attendance_summary.attendance_channel"],
+	"all": [
+		"frappe_slack_connector.api.attendance_summary.attendance_channel",
+		# The same tick: each leave approver's daily reminder, once it is due (tasks/reminders.py).
+		"frappe_slack_connector.tasks.reminders.run_scheduled",
+	],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }

@@ -311,6 +311,21 @@ def test_message(lang: str) -> dict:
 	}
 
 
+def reminder(lang: str) -> dict:
+	"""The daily reminder to a leave approver (its facts and outcomes: `leave_messages`)."""
+	return {
+		"header": _("Leave requests waiting for you", lang=lang),
+		# {0}: how many are still open.
+		"intro": _("Still open, oldest first: {0}. Approve or reject them here.", lang=lang),
+		"none_left": _("Every request in this reminder has been decided.", lang=lang),
+		# {0}: the Leave Application (a link to it), {1}: the requester.
+		"item": _("{0}, requested by {1}", lang=lang),
+		# {0}: how many more open requests are not listed.
+		"more": _("+{0} more", lang=lang),
+		"open_in_desk": _("Open them in the desk", lang=lang),
+	}
+
+
 # --- messages the handlers write themselves (shown as a notice or an inline error) -------------
 
 
@@ -371,4 +386,5 @@ def catalogue(lang: str) -> dict:
 		"summary": summary(lang),
 		"late_leave_note": late_leave_note(lang),
 		"test_message": test_message(lang),
+		"reminder": reminder(lang),
 	}

@@ -669,6 +669,28 @@ impl Surface for TestMessageWords {
     const NAME: &'static str = "test message";
 }
 
+/// The daily reminder to a leave approver: their Open requests, oldest first (mrkdwn; the header
+/// and buttons plain_text). The facts and outcomes use the [`LeaveWords`] of the same language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderWords {
+    pub header: Text,
+    /// `{0}` how many are still open.
+    pub intro: Template<1>,
+    /// Once every listed request is decided.
+    pub none_left: Text,
+    /// `{0}` the Leave Application (a link), `{1}` the requester (mention or bold name).
+    pub item: Template<2>,
+    /// `{0}` how many more are not listed (over the message's cap).
+    pub more: Template<1>,
+    /// The label of the link to the desk's list of the approver's Open requests.
+    pub open_in_desk: Text,
+}
+
+impl Surface for ReminderWords {
+    const NAME: &'static str = "approver reminder";
+}
+
 /// Every surface's words of one language, as the catalogue returns them (`words.catalogue(lang)`
 /// in Python); the Rust tests read the English and German ones from `tests/fixtures`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -682,6 +704,7 @@ pub struct Catalogue {
     pub summary: SummaryWords,
     pub late_leave_note: LateLeaveWords,
     pub test_message: TestMessageWords,
+    pub reminder: ReminderWords,
 }
 
 impl Surface for Catalogue {

@@ -55,3 +55,6 @@ pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
 pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
 pub const LEAVE_CANCEL: &str = "leave_cancel";
 pub const LEAVE_KEEP: &str = "leave_keep";
+/// The daily reminder's Approve / Reject rows (they reuse `leave_approve` / `leave_reject`, value
+/// = the Leave Application name): block `leave_reminder_actions_<n>`, n = the row's position.
+pub const REMINDER_ACTIONS_BLOCK_PREFIX: &str = "leave_reminder_actions_";

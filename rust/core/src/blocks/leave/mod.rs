@@ -19,6 +19,7 @@ pub mod messages;
 pub mod modal;
 pub mod notices;
 pub mod reject;
+pub mod reminder;
 
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message,
@@ -28,6 +29,7 @@ pub use messages::{
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
 pub use reject::{reject_reason_modal, RejectModalInput};
+pub use reminder::{approver_reminder, ReminderInput, ReminderItem, MAX_REMINDER_ITEMS};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.
@@ -52,6 +54,8 @@ pub enum BuildError {
     NoViewErrors,
     #[error("an inline error names no block (the block id is blank)")]
     BlankBlockId,
+    #[error("a reminder lists no leave request")]
+    NoReminderItems,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ WATCHED = (
 	"Leave Application",
 	"Slack User Meta",
 	"Slack Message",
+	"Error Log",
 )
 
 
@@ -78,12 +79,22 @@ def working_day(after: int) -> str:
 
 
 def send(request: SlackRequest):
-	"""Deliver a Slack-built request through Frappe's request handling; returns the response."""
-	if ON_DOUBLE:
-		from tests.harness.dispatch import build_request, dispatch  # noqa: PLC0415 - double only
+	"""Deliver a Slack-built request through Frappe's request handling; returns the response.
 
-		return dispatch(build_request(request.path, data=request.body, headers=request.headers))
-	return _in_thread(lambda: _real_client().post(request.path, data=request.body, headers=request.headers))
+	A request has its own connection on a real site: the test commits first (the request sees
+	what the test wrote) and starts a new transaction after (under REPEATABLE READ the test's
+	old snapshot would not show what the request committed)."""
+	frappe.db.commit()
+	try:
+		if ON_DOUBLE:
+			from tests.harness.dispatch import build_request, dispatch  # noqa: PLC0415 - double only
+
+			return dispatch(build_request(request.path, data=request.body, headers=request.headers))
+		return _in_thread(
+			lambda: _real_client().post(request.path, data=request.body, headers=request.headers)
+		)
+	finally:
+		frappe.db.rollback()
 
 
 def _real_client():
@@ -118,11 +129,15 @@ def _in_thread(target: Callable[[], Any]) -> Any:
 
 def run_jobs(max_rounds: int = 50) -> int:
 	"""Run the background jobs this site has queued (and the ones they queue) to the end."""
-	if ON_DOUBLE:
-		from frappe.utils import background_jobs  # noqa: PLC0415
+	frappe.db.commit()
+	try:
+		if ON_DOUBLE:
+			from frappe.utils import background_jobs  # noqa: PLC0415
 
-		return len(background_jobs.run_jobs())
-	return _run_rq_jobs(max_rounds)
+			return len(background_jobs.run_jobs())
+		return _run_rq_jobs(max_rounds)
+	finally:
+		frappe.db.rollback()  # a fresh snapshot: what the jobs committed is visible
 
 
 def _run_rq_jobs(max_rounds: int) -> int:
@@ -133,7 +148,6 @@ def _run_rq_jobs(max_rounds: int) -> int:
 
 	site = frappe.local.site
 	ran = 0
-	frappe.db.commit()  # what the test queued after commit is in redis only once it commits
 	for _round in range(max_rounds):
 		jobs = [
 			(queue, job)
@@ -162,6 +176,7 @@ class World:
 	def __init__(self):
 		self.created: list[tuple[str, str]] = []
 		self.employee = ""
+		self.error_logs_before: set[str] = set()
 
 	def _insert(self, values: dict) -> Any:
 		doc = frappe.get_doc(values).insert(ignore_permissions=True)
@@ -174,6 +189,7 @@ class World:
 
 	def build(self) -> World:
 		frappe.set_user("Administrator")
+		self.error_logs_before = set(frappe.get_all("Error Log", pluck="name"))
 		today = getdate(nowdate())
 		start, end = add_days(today, -60), add_days(today, 120)
 		if not ON_DOUBLE:
@@ -262,8 +278,11 @@ class World:
 		return doc.name
 
 	def remove(self) -> None:
-		"""Delete what the class made: its leaves first (cancelled when submitted), then the rest
-		newest first; Slack rows and Error Logs of these records go with them."""
+		"""Delete what the class made: its leaves first (cancelled when submitted) and the jobs
+		their deletion queued (they rewrite the DMs while the Slack links still exist), then the
+		rest newest first, the Slack links of its users, and the Error Logs the class provoked.
+		Frappe's own trail of the deletions (Deleted Document, "Deleted" comments) stays, as after
+		any test."""
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		if self.employee:
@@ -271,12 +290,16 @@ class World:
 				"Leave Application", filters={"employee": self.employee}, pluck="name"
 			):
 				_delete_document("Leave Application", name)
+			run_jobs()
 		for doctype, name in reversed(self.created):
 			if frappe.db.exists(doctype, name):
 				_delete_document(doctype, name)
 		for user in (REQUESTER, APPROVER):
 			for meta in frappe.get_all("Slack User Meta", filters={"user": user}, pluck="name"):
 				frappe.delete_doc("Slack User Meta", meta, ignore_permissions=True, force=True)
+		run_jobs()
+		for name in set(frappe.get_all("Error Log", pluck="name")) - self.error_logs_before:
+			frappe.delete_doc("Error Log", name, ignore_permissions=True, force=True)
 		frappe.db.commit()
 
 
@@ -318,8 +341,6 @@ class SlackAppTestCase(FrappeTestCase):
 		cls.world = World()
 		# Runs before the settings are restored (cleanups are LIFO): the leftovers check last.
 		cls.addClassCleanup(cls._check_leftovers)
-		# What the removal queued (the app's on_trash jobs) runs too: nothing stays in the queue.
-		cls.addClassCleanup(run_jobs)
 		cls.addClassCleanup(cls.world.remove)
 		cls.world.build()
 		cls.slack.add_user(id=REQUESTER_SLACK, email=REQUESTER, real_name="Jane Slacktest", name="jane")
@@ -367,32 +388,47 @@ def _point_site_at(url: str | None) -> None:
 		frappe.local.conf.pop("slack_api_url", None)
 
 
-_PASSWORDS = ("signing_secret", "bot_user_oauth_token")
+_PASSWORDS = ("signing_secret", "bot_user_oauth_token", "client_secret", "app_level_token")
 
 
-def save_settings(**values: str) -> dict[str, str | None]:
-	"""Save Slack Settings as an admin does; returns what to put back (None: was never set)."""
+def save_settings(**values: Any) -> dict:
+	"""Save Slack Settings as an admin does; returns the stored state before, for restore_settings."""
+	previous = settings_snapshot()
 	settings = frappe.get_single("Slack Settings")
-	previous = {
-		k: settings.get_password(k, raise_exception=False) if k in _PASSWORDS else settings.get(k)
-		for k in values
-	}
 	settings.update(values)
 	settings.save(ignore_permissions=True)
 	frappe.db.commit()
 	return previous
 
 
-def restore_settings(previous: dict[str, str | None]) -> None:
-	from frappe.utils.password import remove_encrypted_password  # noqa: PLC0415
+def settings_snapshot() -> dict:
+	"""Slack Settings as stored: its tabSingles rows (raw text; a field never saved has none) and
+	its passwords in __Auth."""
+	from frappe.utils.password import get_decrypted_password  # noqa: PLC0415
 
-	frappe.set_user("Administrator")
-	settings = frappe.get_single("Slack Settings")
-	settings.update({k: v for k, v in previous.items() if v})
-	settings.update({k: None for k, v in previous.items() if not v and k not in _PASSWORDS})
-	settings.save(ignore_permissions=True)
-	for k, v in previous.items():
-		if k in _PASSWORDS and not v:
-			# A blank Password field is not saved by v15 (base_document._save_passwords): remove it.
-			remove_encrypted_password("Slack Settings", "Slack Settings", k)
+	return {
+		"rows": dict(frappe.db.get_singles_dict("Slack Settings")),
+		"passwords": {
+			f: get_decrypted_password("Slack Settings", "Slack Settings", f, raise_exception=False)
+			for f in _PASSWORDS
+		},
+	}
+
+
+def restore_settings(previous: dict) -> None:
+	"""Put Slack Settings back exactly as settings_snapshot() found them: the same rows (a field
+	without a row reads as its default, a NULL row does not), the same passwords. No controller
+	runs: this is the test undoing itself, not an admin saving."""
+	from frappe.utils.password import remove_encrypted_password, set_encrypted_password  # noqa: PLC0415
+
+	frappe.db.rollback()
+	frappe.db.delete("Singles", {"doctype": "Slack Settings"})
+	rows = {k: v for k, v in previous["rows"].items() if k not in ("doctype", "name")}
+	if rows:
+		frappe.db.set_single_value("Slack Settings", rows)
+	for field, password in previous["passwords"].items():
+		if password:
+			set_encrypted_password("Slack Settings", "Slack Settings", password, field)
+		else:
+			remove_encrypted_password("Slack Settings", "Slack Settings", field)
 	frappe.db.commit()

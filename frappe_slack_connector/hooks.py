@@ -37,3 +37,9 @@ scheduler_events = {
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }
+
+# `bench run-tests --app frappe_slack_connector` runs only this app's before_tests
+# (frappe/test_runner.py, v15): a fresh test site is taken through the setup wizard the way
+# Frappe HR's own tests do it (a company, fiscal year, warehouse types…), which ERPNext needs
+# before the app's tests can create their own company.
+before_tests = "hrms.tests.test_utils.before_tests"

@@ -135,8 +135,9 @@ class LeaveSubmissionRoute(TypedDict):
 	errors: dict[str, FormError] | None
 
 class LeaveButtonRoute(TypedDict):
-	# reject_prompt: Reject clicked (open the reason modal); leave_withdraw: the requester's Withdraw
-	handler: Literal["reject_prompt", "leave_withdraw"]
+	# reject_prompt: Reject clicked (open the reason modal); leave_withdraw / leave_ask_cancel: the
+	# requester's Withdraw / Ask to cancel; leave_cancel / leave_keep: the approver's answer to it
+	handler: Literal["reject_prompt", "leave_withdraw", "leave_ask_cancel", "leave_cancel", "leave_keep"]
 	leave_application: str  # the button value, stripped
 	user_id: str  # Slack user who clicked
 	channel_id: str | None  # of the clicked message
@@ -344,6 +345,8 @@ class LeaveWords(TypedDict):
 	deleted_by: str  # {0} who deleted
 	withdrawn_by: str  # {0} the requester who withdrew it
 	reassigned_to_by: str  # {0} the new approver, {1} who changed it
+	workflow_state: str  # {0} the workflow state
+	moved_to_by: str  # {0} the new workflow state, {1} who moved it there
 	outcome_reason: str
 	submitted_header: str
 	submitted: str
@@ -362,6 +365,14 @@ class LeaveWords(TypedDict):
 	request_withdrawn: str
 	withdraw: str  # the requester's button
 	request_reassigned: str  # {0} the new approver, {1} who changed it
+	ask_to_cancel: str  # the requester's button once approved
+	cancellation_header: str
+	cancellation_requested: str  # {0} the requester
+	cancel_leave: str
+	keep_leave: str
+	kept_by: str  # {0} the approver who kept it
+	kept_header: str
+	request_kept: str  # {0} the approver who kept it
 	dates: DateWords
 
 class NoticeWords(TypedDict):
@@ -374,6 +385,9 @@ class NoticeWords(TypedDict):
 	no_leave_types: str
 	action_failed: str  # {0} the Leave Application, {1} Frappe's message
 	not_changed: str
+	not_cancellable: str  # {0} the Leave Application
+	cancellation_sent: str  # {0} the Leave Application, {1} the approver
+	cancellation_pending: str  # {0} the Leave Application, {1} the approver
 	statuses: StatusWords
 
 class SummaryWords(TypedDict):
@@ -394,6 +408,14 @@ class TestMessageWords(TypedDict):
 	can_post: str  # {0} the app's name
 	can_post_from: str  # {0} the app's name, {1} the site
 	sent_by: str
+
+class ReminderWords(TypedDict):
+	header: str
+	intro: str  # {0} how many are still open
+	none_left: str  # once every listed request is decided
+	item: str  # {0} the Leave Application (a link), {1} the requester
+	more: str  # {0} how many more open requests are not listed
+	open_in_desk: str  # the label of the link to the desk's list
 
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
@@ -472,6 +494,10 @@ class ReassignedOutcome(TypedDict):
 	by: str  # who changed the Leave Approver
 	to: str  # the new approver (a full name)
 
+class KeptOutcome(TypedDict):
+	kind: Literal["kept"]  # asked to cancel, the approver kept the approved leave
+	by: str
+
 # What became of a request, whatever changed it (Slack, the desk, a workflow, the API).
 Outcome = (
 	ApprovedOutcome
@@ -480,14 +506,24 @@ Outcome = (
 	| DeletedOutcome
 	| WithdrawnOutcome
 	| ReassignedOutcome
+	| KeptOutcome
 )
 
-def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> SlackMessage:
+class ApprovalChoices(TypedDict, total=False):
+	decisions: list[Literal["approve", "reject"]]  # the buttons; default both, [] for none
+	workflow_state: str | None  # on a site with a workflow: the state the request is in
+	moved_by: str | None  # who moved it there (a workflow step that did not decide it)
+
+def build_approver_message(
+	details: LeaveDetails, *, words: LeaveWords, choices: ApprovalChoices | None = None
+) -> SlackMessage:
 	"""The approver's DM in `words`: header, requester (mention or escaped name), Leave ID linked to
 	the form, type, from/to (dates in `words.dates`: `Dec 04, 2026 (Fri)` in English), total days,
-	half day, submitted on, reason (escaped, fitted to 3000 chars), and block `leave_actions_block`
-	with Approve (primary, `leave_approve`) and Reject (danger, `leave_reject`), both with value =
-	the Leave Application name.
+	half day, submitted on, reason (escaped, fitted to 3000 chars); with `choices.workflow_state`
+	a line naming it ("🔀 Workflow state: …", or "➡️ Moved to … by …" with `moved_by`); and block
+	`leave_actions_block` with the buttons of `choices.decisions` (default both): Approve
+	(primary, `leave_approve`), Reject (danger, `leave_reject`), value = the Leave Application
+	name; no actions block when there are none.
 
 	Raises:
 		InputError: bad input (`bad_input`), bad words (`bad_words`), or a name longer than a button value, 2000 chars (`unbuildable`).
@@ -496,23 +532,27 @@ def build_approver_message(details: LeaveDetails, *, words: LeaveWords) -> Slack
 def build_approver_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
 	"""The approver's message in its final state, for `chat.update`: the request as it was, the
 	buttons replaced by the outcome ("✅ Approved by <by>", "❌ Rejected by <by>", "🚫 Cancelled by
-	<by>", "🗑️ Deleted by <by>", "↪️ Reassigned to <to> by <by>", in `words`) and the decider's
-	reason when there is one.
+	<by>", "🗑️ Deleted by <by>", "↩️ Withdrawn by <by>", "↪️ Reassigned to <to> by <by>", "👍 Kept
+	by <by>", in `words`) and the decider's reason when there is one.
 
 	Raises:
 		InputError: bad details or outcome (`bad_input`), bad words (`bad_words`).
 	"""
+
+# What the requester may still do, offered as a button on their confirmation.
+Offer = Literal["withdraw", "ask_to_cancel"]
 
 def build_requester_confirmation(
 	details: LeaveDetails,
 	approver_name: str | None = None,
 	*,
 	words: LeaveWords,
-	offer: Literal["withdraw"] | None = None,
+	offer: Offer | None = None,
 ) -> SlackMessage:
 	"""DM to the requester once the Leave Application exists, in `words`: submitted (and sent to
-	whom), Leave ID linked to the form, type, dates, half day, reason; with `offer="withdraw"` a
-	Withdraw button (`leave_withdraw`, value = the name) in block `requester_actions_block`.
+	whom), Leave ID linked to the form, type, dates, half day, reason; with an `offer` its button
+	in block `requester_actions_block` (value = the name): `withdraw` → Withdraw (`leave_withdraw`),
+	`ask_to_cancel` → Ask to cancel (`leave_ask_cancel`).
 	Raises `InputError` (`unbuildable`) for a name longer than a button value."""
 
 class RejectModalInput(TypedDict, total=False):
@@ -527,10 +567,24 @@ def build_reject_modal(input: RejectModalInput, *, words: RejectWords) -> dict:
 	`reject_reason`, action `reject_reason_input`, ≤ 500 chars); the application and the message
 	ride in private_metadata. Raises `InputError` (`unbuildable`) when that exceeds 3000 chars."""
 
-def build_requester_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
+def build_requester_outcome(
+	details: LeaveDetails, outcome: Outcome, *, words: LeaveWords, offer: Offer | None = None
+) -> SlackMessage:
 	"""DM to the requester in `words`: their leave was approved / rejected / cancelled / deleted by
-	`by`, or handed to another approver, with the details and the reason when there is one.
-	Raises `InputError` like `build_approver_outcome`."""
+	`by`, withdrawn, kept, or handed to another approver, with the details and the reason when
+	there is one; with an `offer` its button as in `build_requester_confirmation` (for the
+	confirmation rewritten in place). Raises `InputError` like `build_requester_confirmation`."""
+
+def build_cancellation_request(details: LeaveDetails, *, words: LeaveWords) -> SlackMessage:
+	"""The approver's DM when the requester asks to cancel an approved leave, in `words`: header,
+	who asks (mention or escaped name), the facts, and block `cancellation_actions_block` with
+	Cancel leave (danger, `leave_cancel`) and Keep (`leave_keep`), both with value = the name.
+	Raises `InputError` (`unbuildable`) for a name longer than a button value."""
+
+def build_cancellation_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:
+	"""The cancellation request answered, for `chat.update`: the request as it was, the buttons
+	replaced by the outcome line (as `build_approver_outcome`: cancelled, kept, …).
+	Raises `InputError` (`bad_input`, `bad_words`)."""
 
 class NotAllowedNotice(TypedDict):
 	kind: Literal["not_allowed"]
@@ -558,8 +612,24 @@ class ErrorNotice(TypedDict):
 	kind: Literal["error"]
 	message: str
 
+class NotCancellableNotice(TypedDict):
+	kind: Literal["not_cancellable"]  # Ask to cancel on a leave not approved, or already started
+	leave_application: str
+
+class CancellationNotice(TypedDict):
+	kind: Literal["cancellation_sent", "cancellation_pending"]
+	leave_application: str
+	approver: str  # a full name
+
 Notice = (
-	NotAllowedNotice | NotYoursNotice | AlreadyDecidedNotice | SimpleNotice | ActionFailedNotice | ErrorNotice
+	NotAllowedNotice
+	| NotYoursNotice
+	| AlreadyDecidedNotice
+	| SimpleNotice
+	| ActionFailedNotice
+	| ErrorNotice
+	| NotCancellableNotice
+	| CancellationNotice
 )
 
 def build_leave_notice(notice: Notice, *, words: NoticeWords) -> SlackMessage:
@@ -582,6 +652,31 @@ def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewError
 	would show the user nothing; an empty errors answer may even close the modal as if the leave
 	had been filed), `bad_input` for a value that is neither a str nor a known `FormError` with
 	exactly its keys, `bad_words` for bad words."""
+
+class ReminderItem(TypedDict, total=False):
+	leave: LeaveDetails  # required
+	outcome: Outcome | None  # set once decided: the row shows it instead of buttons
+
+class ReminderInput(TypedDict, total=False):
+	items: list[ReminderItem]  # required, non-empty, in the order shown (oldest first)
+	list_url: str | None  # the desk's list of the approver's Open requests (http(s), else not linked)
+
+def build_approver_reminder(
+	reminder: ReminderInput, *, words: ReminderWords, leave_words: LeaveWords
+) -> SlackMessage:
+	"""The daily reminder to a leave approver, or its rebuilt form for `chat.update`: a header, how
+	many requests are still open (`words.none_left` once none is), then one section per request —
+	the Leave ID linked to its form and the requester (mention or escaped name), type, from - to
+	and total days, Submitted On (dates in `leave_words.dates`) — followed, while it is open, by
+	block `leave_reminder_actions_<n>` (n = its position) with Approve (`leave_approve`, primary)
+	and Reject (`leave_reject`, danger), value = the Leave Application name; a decided request
+	shows its outcome line instead ("✅ Approved by …", as `build_approver_outcome`, no reason).
+	At most 20 requests are listed (≤ 43 blocks); "+N more — Open them in the desk" (linked to
+	`list_url`) counts the open ones past that.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), no items or a name longer than a button value (`unbuildable`).
+	"""
 
 # --- end leave workflow ---
 # --- attendance ---

@@ -8,6 +8,7 @@ import traceback
 
 import frappe
 from frappe import _
+from frappe.model import workflow as frappe_workflow
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
 from frappe_slack_connector.erp import clock, users
@@ -17,6 +18,7 @@ LEAVE_APPLICATION = "Leave Application"
 HALF_PERIOD_FIELD = "custom_first_halfsecond_half"
 HR_MANAGER = "HR Manager"
 OPEN = "Open"
+APPROVED = "Approved"
 # The field of a refusal about nothing in particular: the request itself.
 GENERAL_FIELD = "description"
 
@@ -245,24 +247,97 @@ def current_status(leave_application: str) -> frappe._dict | None:
 	return row
 
 
-# The reason a decision from Slack gave, handed to the submit event on the document's flags (hrms
-# has no field for it): the event's job tells the requester.
-DECISION_REASON_FLAG = "slack_decision_reason"
+# The reason a decision from Slack gave, handed to the submit event (hrms has no field for it):
+# on the request's flags by document name, since a workflow action reloads the document.
+_DECISION_REASONS_FLAG = "slack_decision_reasons"
+
+# A decision from Slack and the workflow transition it takes: Frappe's standard action masters
+# are named Approve / Reject; a site may name them otherwise, then the transition whose next
+# state sets the status decides.
+_DECISION_ACTIONS = {"Approved": "Approve", "Rejected": "Reject"}
+_DECISIONS = (("approve", "Approved"), ("reject", "Rejected"))
 
 
-def decide_leave(leave_application: str, status: str, user: str, reason: str | None = None) -> None:
-	"""As `user`: set status (Approved/Rejected), save, submit, comment on the timeline (with the
-	reason, when one was given).
+def decision_reason(doc) -> str | None:
+	"""The reason given with the decision of `doc` from Slack in this request, if any."""
+	return (frappe.local.flags.get(_DECISION_REASONS_FLAG) or {}).get(doc.name)
 
-	Raises LeaveRefused (after a rollback) when Frappe refuses; the application stays Open.
+
+def _workflow():
+	"""The active Workflow of Leave Application, or None (frappe.model.workflow, v15)."""
+	if not frappe_workflow.get_workflow_name(LEAVE_APPLICATION):
+		return None
+	return frappe_workflow.get_workflow(LEAVE_APPLICATION)
+
+
+def _transition_for(doc, workflow, status: str):
+	"""The transition the session user may take now that decides `status`, or None."""
+	try:
+		transitions = frappe_workflow.get_transitions(doc, workflow)
+	except frappe.PermissionError:
+		return None
+	allowed = [t for t in transitions if frappe_workflow.has_approval_access(frappe.session.user, doc, t)]
+	named = [t for t in allowed if t.action == _DECISION_ACTIONS[status]]
+	if named:
+		return named[0]
+	states = {s.state: s for s in workflow.states}
+	for t in allowed:
+		state = states.get(t.next_state)
+		if state and state.update_field == "status" and state.update_value == status:
+			return t
+	return None
+
+
+def approval_choices(leave_application: str, user: str) -> dict:
+	"""What `user` may do with the Open application, for their DM: {} on a site without a
+	workflow (both decisions); with one, the decisions its transitions let them take now and
+	the state it is in."""
+	workflow = _workflow()
+	if workflow is None:
+		return {}
+	with users.acting_as(user):
+		doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
+		decisions = [d for d, status in _DECISIONS if _transition_for(doc, workflow, status)]
+	return {"decisions": decisions, "workflow_state": doc.get(workflow.workflow_state_field)}
+
+
+def workflow_state_field() -> str | None:
+	workflow = _workflow()
+	return workflow.workflow_state_field if workflow else None
+
+
+DECIDED, MOVED = "decided", "moved"
+
+
+def decide_leave(leave_application: str, status: str, user: str, reason: str | None = None) -> str:
+	"""As `user`: decide (Approved/Rejected) — set the status, save, submit; on a site with a
+	workflow, take the transition that decides it instead (it may only move the request to its
+	next state: then `MOVED` is returned, else `DECIDED`). The timeline says so, with the reason.
+
+	Raises LeaveRefused (after a rollback) when Frappe or the workflow refuses; nothing changes.
 	"""
+	reasons = frappe.local.flags.setdefault(_DECISION_REASONS_FLAG, {})
+	reasons[leave_application] = reason
 	try:
 		with users.acting_as(user):
 			doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
-			doc.status = status
-			doc.flags[DECISION_REASON_FLAG] = reason
-			doc.save()
-			doc.submit()
+			workflow = _workflow()
+			if workflow is None:
+				doc.status = status
+				doc.save()
+				doc.submit()
+			else:
+				transition = _transition_for(doc, workflow, status)
+				if transition is None:
+					raise LeaveRefused(
+						"status",
+						_("Its workflow does not let you {0} it in its state {1}.").format(
+							_(_DECISION_ACTIONS[status]).lower(), _(doc.get(workflow.workflow_state_field))
+						),
+					)
+				doc = frappe_workflow.apply_workflow(doc, transition.action)
+			if doc.docstatus != 1:
+				return MOVED
 			# In the decider's language: acting_as switched frappe.local.lang to it.
 			comment = (
 				_("Approved via Slack by {0}") if status == "Approved" else _("Rejected via Slack by {0}")
@@ -270,9 +345,15 @@ def decide_leave(leave_application: str, status: str, user: str, reason: str | N
 			if reason:
 				comment = _("{0}. Reason: {1}").format(comment, html.escape(reason))
 			doc.add_comment("Comment", text=comment)
+			return DECIDED
+	except LeaveRefused:
+		frappe.db.rollback()
+		raise
 	except (frappe.ValidationError, frappe.PermissionError) as exc:
 		frappe.db.rollback()
 		raise _refusal(exc) from exc
+	finally:
+		reasons.pop(leave_application, None)
 
 
 def withdraw_leave(leave_application: str, user: str) -> None:
@@ -287,6 +368,45 @@ def withdraw_leave(leave_application: str, user: str) -> None:
 	except (frappe.ValidationError, frappe.PermissionError) as exc:
 		frappe.db.rollback()
 		raise _refusal(exc) from exc
+
+
+def may_ask_to_cancel(info: dict) -> bool:
+	"""An approved (submitted) leave that has not started yet: its requester may ask to cancel it."""
+	return (
+		info["status"] == APPROVED
+		and info["docstatus"] == 1
+		and frappe.utils.getdate(info["builder"]["from_date"]) > frappe.utils.getdate(clock.today())
+	)
+
+
+def cancel_leave(leave_application: str, user: str) -> None:
+	"""As `user` (the approver asked to): cancel the approved leave — hrms sets it Cancelled and
+	reverses its ledger entries and attendance — and say on the timeline that Slack asked.
+
+	Raises LeaveRefused (after a rollback) when Frappe refuses (e.g. no cancel permission).
+	"""
+	try:
+		with users.acting_as(user):
+			doc = frappe.get_doc(LEAVE_APPLICATION, leave_application)
+			doc.cancel()
+			doc.add_comment(
+				"Comment",
+				text=_("Cancelled via Slack by {0}, as the employee asked").format(users.full_name(user)),
+			)
+	except (frappe.ValidationError, frappe.PermissionError) as exc:
+		frappe.db.rollback()
+		raise _refusal(exc) from exc
+
+
+def note_kept(leave_application: str, user: str) -> None:
+	"""The timeline says the approver declined the employee's request to cancel."""
+	with users.acting_as(user):
+		frappe.get_doc(LEAVE_APPLICATION, leave_application).add_comment(
+			"Comment",
+			text=_("Kept via Slack by {0}: the employee's request to cancel was declined").format(
+				users.full_name(user)
+			),
+		)
 
 
 def _refusal(exc: BaseException) -> LeaveRefused:

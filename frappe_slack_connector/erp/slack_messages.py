@@ -9,6 +9,10 @@ DOCTYPE = "Slack Message"
 # The `purpose` options of slack_message.json.
 APPROVAL_REQUEST = "Approval Request"
 REQUESTER_CONFIRMATION = "Requester Confirmation"
+CANCELLATION_REQUEST = "Cancellation Request"  # to the approver, when the requester asks to cancel
+# The daily reminder to a leave approver: one message listing several documents, recorded once
+# under each of them (same channel and ts).
+APPROVAL_REMINDER = "Approval Reminder"
 
 _FIELDS = ["name", "purpose", "recipient", "channel", "ts"]
 
@@ -22,8 +26,17 @@ def record(
 	ts: str,
 	recipient: str | None,
 ) -> None:
-	"""Remember a posted message; a message already remembered (same channel and ts) is kept."""
-	if frappe.db.exists(DOCTYPE, {"channel": channel, "ts": ts}):
+	"""Remember a posted message about a document; a message already remembered for it (same
+	document, channel and ts) is kept. One message may be about several documents (a reminder)."""
+	if frappe.db.exists(
+		DOCTYPE,
+		{
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"channel": channel,
+			"ts": ts,
+		},
+	):
 		return
 	frappe.get_doc(
 		{
@@ -65,3 +78,47 @@ def forget(reference_doctype: str, reference_name: str) -> list[dict]:
 	if rows:
 		frappe.db.delete(DOCTYPE, {"reference_doctype": reference_doctype, "reference_name": reference_name})
 	return [row for row in rows if not row.superseded]
+
+
+def take_following(reference_doctype: str, reference_name: str, purpose: str) -> list[dict]:
+	"""The messages of `purpose` that still follow the document, marked superseded in one step:
+	read with a row lock, so of two overlapping answers (a double click) only the first gets them
+	and the other finds none."""
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"superseded": 0,
+		},
+		fields=_FIELDS,
+		order_by="creation asc",
+		for_update=True,
+	)
+	for row in rows:
+		supersede(row.name)
+	return rows
+
+
+# A message about to be posted, claimed so that a double click posts it once: the job that posts
+# it records it (then `following` finds it) and lets the claim go.
+_PENDING_PREFIX = "slack_connector:pending:"
+PENDING_SECONDS = 300  # an unknown outcome keeps the claim this long, then a new ask may go out
+
+
+def _pending_key(reference_doctype: str, reference_name: str, purpose: str) -> str:
+	return frappe.cache.make_key(f"{_PENDING_PREFIX}{purpose}:{reference_doctype}:{reference_name}")
+
+
+def claim_pending(reference_doctype: str, reference_name: str, purpose: str) -> bool:
+	"""True for the one caller that may post the message now."""
+	return bool(
+		frappe.cache.set(
+			_pending_key(reference_doctype, reference_name, purpose), 1, ex=PENDING_SECONDS, nx=True
+		)
+	)
+
+
+def release_pending(reference_doctype: str, reference_name: str, purpose: str) -> None:
+	frappe.cache.delete(_pending_key(reference_doctype, reference_name, purpose))

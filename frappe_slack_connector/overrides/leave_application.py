@@ -13,6 +13,7 @@ def after_insert(doc, method=None):
 
 def on_update(doc, method=None):
 	leave.enqueue_reassignment(doc)
+	leave.enqueue_workflow_progress(doc)
 
 
 def on_submit(doc, method=None):

@@ -353,18 +353,29 @@ def leave_rejection(route: LeaveRejectionRoute) -> Response:
 	return ack()
 
 
-def leave_withdraw(route: LeaveButtonRoute) -> Response:
-	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+def _requesters_own(route: LeaveButtonRoute) -> tuple[str, str, dict] | None:
+	"""(user, lang, details) when the clicking user is the application's requester; otherwise
+	None, after telling them why (gone, not theirs)."""
 	name = route["leave_application"]
 	user = resolve_user(route["user_id"])
 	lang = erp_users.language_of(user)
 	info = erp_leave.leave_details(name)
 	if info is None:
 		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
-		return ack()
+		return None
 	if not user or user != info["employee_user"]:
 		ephemeral(route, notice(lang, "not_yours", leave_application=name))
+		return None
+	return user, lang, info
+
+
+def leave_withdraw(route: LeaveButtonRoute) -> Response:
+	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+	name = route["leave_application"]
+	own = _requesters_own(route)
+	if own is None:
 		return ack()
+	user, lang, info = own
 	if info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		_tell_already_decided(route, lang, info)
 		return ack()
@@ -373,6 +384,99 @@ def leave_withdraw(route: LeaveButtonRoute) -> Response:
 	except erp_leave.LeaveRefused as refused:
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 	# Withdrawn: the deletion's event job rewrites the approver's request and this confirmation.
+	return ack()
+
+
+def leave_ask_cancel(route: LeaveButtonRoute) -> Response:
+	"""The requester's Ask to cancel on an approved leave that has not started: the approver is
+	asked from a job (one ask at a time), the requester told there whether it reached them."""
+	name = route["leave_application"]
+	own = _requesters_own(route)
+	if own is None:
+		return ack()
+	user, lang, info = own
+	if not erp_leave.may_ask_to_cancel(info):
+		ephemeral(route, notice(lang, "not_cancellable", leave_application=name))
+		return ack()
+	purpose = erp_slack_messages.CANCELLATION_REQUEST
+	pending = erp_slack_messages.following(erp_leave.LEAVE_APPLICATION, name, purpose)
+	if pending or not erp_slack_messages.claim_pending(erp_leave.LEAVE_APPLICATION, name, purpose):
+		approver = info["leave_approver"]
+		ephemeral(
+			route,
+			notice(
+				lang,
+				"cancellation_pending",
+				leave_application=name,
+				approver=erp_users.full_name(approver) or approver,
+			),
+		)
+		return ack()
+	erp_jobs.enqueue_after_commit(
+		f"{leave_jobs.JOBS}.request_cancellation",
+		leave_application=name,
+		requester=user,
+		channel=route.get("channel_id") or route["user_id"],
+		slack_user=route["user_id"],
+	)
+	return ack()
+
+
+def _cancellation_answerable(route, lang: str, user: str | None) -> bool:
+	"""May `user` answer this cancellation request now? Tells them why not."""
+	info = _decidable(route, lang, user)
+	if info is None:
+		return False
+	if info["status"] != erp_leave.APPROVED or info["docstatus"] != 1:
+		_tell_already_decided(route, lang, info)
+		return False
+	return True
+
+
+def leave_cancel(route: LeaveButtonRoute) -> Response:
+	"""The approver's Cancel leave: cancel the approved leave as them (the desk's rights); the
+	cancel's event job rewrites every message of the leave and tells the requester."""
+	name = route["leave_application"]
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)
+	if not _cancellation_answerable(route, lang, user):
+		return ack()
+	# Under the row lock: of two overlapping clicks the second sees the leave cancelled.
+	current = erp_leave.current_status(name)
+	if current is None or current["status"] != erp_leave.APPROVED or current["docstatus"] != 1:
+		if current is not None:
+			_tell_already_decided(route, lang, current)
+		return ack()
+	try:
+		erp_leave.cancel_leave(name, user)
+	except erp_leave.LeaveRefused as refused:
+		erp_log.log_error(
+			"Leave cancel from Slack failed",
+			f"{user} could not cancel {name}: {refused.message}",
+			reference_doctype=erp_leave.LEAVE_APPLICATION,
+			reference_name=name,
+		)
+		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
+	return ack()
+
+
+def leave_keep(route: LeaveButtonRoute) -> Response:
+	"""The approver's Keep: the leave stays approved; the request says so, the requester is told."""
+	name = route["leave_application"]
+	user = resolve_user(route["user_id"])
+	lang = erp_users.language_of(user)
+	if not _cancellation_answerable(route, lang, user):
+		return ack()
+	# Taken under a row lock: a second click finds nothing left to answer.
+	answered = erp_slack_messages.take_following(
+		erp_leave.LEAVE_APPLICATION, name, erp_slack_messages.CANCELLATION_REQUEST
+	)
+	if not answered:
+		return ack()
+	erp_leave.note_kept(name, user)
+	erp_jobs.enqueue_after_commit(
+		f"{leave_jobs.JOBS}.mirror_kept", leave_application=name, by=user, messages=answered
+	)
 	return ack()
 
 
@@ -524,6 +628,9 @@ HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"reject_prompt": reject_prompt,
 	"leave_rejection": leave_rejection,
 	"leave_withdraw": leave_withdraw,
+	"leave_ask_cancel": leave_ask_cancel,
+	"leave_cancel": leave_cancel,
+	"leave_keep": leave_keep,
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
 	"ack": ack_route,
@@ -559,6 +666,9 @@ def _failure(route: Route) -> Response:
 		"reject_prompt",
 		"leave_withdraw",
 		"timesheet_open",
+		"leave_ask_cancel",
+		"leave_cancel",
+		"leave_keep",
 	):
 		lang = _failure_language(route["user_id"])
 		ephemeral(route, notice(lang, "error", message=words.nothing_changed(lang)))

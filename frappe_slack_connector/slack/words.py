@@ -186,6 +186,10 @@ def leave_messages(lang: str) -> dict:
 		"withdrawn_by": _("Withdrawn by {0}", lang=lang),
 		# {0}: the new leave approver, {1}: who changed it.
 		"reassigned_to_by": _("Reassigned to {0} by {1}", lang=lang),
+		# {0}: the workflow state of the request.
+		"workflow_state": _("Workflow state: {0}", lang=lang),
+		# {0}: the new workflow state, {1}: who moved it there.
+		"moved_to_by": _("Moved to {0} by {1}", lang=lang),
 		"outcome_reason": _("Reason given", lang=lang),
 		"submitted_header": _("Leave Request Submitted", lang=lang),
 		"submitted": _("Your leave request was submitted.", lang=lang),
@@ -206,6 +210,17 @@ def leave_messages(lang: str) -> dict:
 		"withdraw": _("Withdraw", lang=lang),
 		# {0}: the new leave approver, {1}: who changed it.
 		"request_reassigned": _("Your leave request was reassigned to {0} by {1}.", lang=lang),
+		"ask_to_cancel": _("Ask to cancel", lang=lang),
+		"cancellation_header": _("Cancellation Request", lang=lang),
+		# {0}: the requester.
+		"cancellation_requested": _("{0} asks to cancel this approved leave.", lang=lang),
+		"cancel_leave": _("Cancel leave", lang=lang),
+		"keep_leave": _("Keep", lang=lang),
+		# {0}: the approver who declined to cancel.
+		"kept_by": _("Kept by {0}: the leave stays approved", lang=lang),
+		"kept_header": _("Leave Stays Approved", lang=lang),
+		# {0}: the approver who declined to cancel.
+		"request_kept": _("{0} kept your approved leave: it was not cancelled.", lang=lang),
 		"dates": dates(lang),
 	}
 
@@ -217,7 +232,7 @@ def notices(lang: str) -> dict:
 			"You are not allowed to approve or reject {0}. Only its leave approver or an HR Manager can.",
 			lang=lang,
 		),
-		"not_yours": _("{0} is not your leave application: only its requester can withdraw it.", lang=lang),
+		"not_yours": _("{0} is not your leave application: only its requester can do that.", lang=lang),
 		"already_decided": _("{0} is already {1}. Nothing was changed.", lang=lang),
 		"already_decided_by": _("{0} is already {1} by {2}. Nothing was changed.", lang=lang),
 		"slack_not_linked": _(
@@ -235,6 +250,15 @@ def notices(lang: str) -> dict:
 		),
 		"action_failed": _("Could not update {0}: {1}", lang=lang),
 		"not_changed": _("The leave application was not changed.", lang=lang),
+		"not_cancellable": _(
+			"{0} cannot be cancelled from Slack: only an approved leave that has not started yet can.",
+			lang=lang,
+		),
+		# {0}: the Leave Application, {1}: its leave approver.
+		"cancellation_sent": _("Your request to cancel {0} was sent to {1}.", lang=lang),
+		"cancellation_pending": _(
+			"You already asked {1} to cancel {0}; they have not answered yet.", lang=lang
+		),
 		"statuses": {
 			"open": _("Open", lang=lang),
 			"approved": _("Approved", lang=lang),
@@ -381,6 +405,21 @@ def timesheet(lang: str) -> dict:
 	}
 
 
+def reminder(lang: str) -> dict:
+	"""The daily reminder to a leave approver (its facts and outcomes: `leave_messages`)."""
+	return {
+		"header": _("Leave requests waiting for you", lang=lang),
+		# {0}: how many are still open.
+		"intro": _("Still open, oldest first: {0}. Approve or reject them here.", lang=lang),
+		"none_left": _("Every request in this reminder has been decided.", lang=lang),
+		# {0}: the Leave Application (a link to it), {1}: the requester.
+		"item": _("{0}, requested by {1}", lang=lang),
+		# {0}: how many more open requests are not listed.
+		"more": _("+{0} more", lang=lang),
+		"open_in_desk": _("Open them in the desk", lang=lang),
+	}
+
+
 # --- messages the handlers write themselves (shown as a notice or an inline error) -------------
 
 
@@ -394,6 +433,17 @@ def reject_form_not_opened(lang: str, error: str) -> str:
 	return _(
 		"The reject form could not be opened ({0}). Click Reject again, or reject it in the desk.", lang=lang
 	).format(error)
+
+
+def cancellation_not_sent(lang: str, approver: str) -> str:
+	return _(
+		"Your request to cancel could not be sent to {0} in Slack. Ask them to cancel it in the desk.",
+		lang=lang,
+	).format(approver)
+
+
+def no_approver_to_ask(lang: str) -> str:
+	return _("Your leave has no leave approver to ask. Ask HR to cancel it in the desk.", lang=lang)
 
 
 def no_active_employee(lang: str) -> str:
@@ -438,4 +488,5 @@ def catalogue(lang: str) -> dict:
 		"late_leave_note": late_leave_note(lang),
 		"test_message": test_message(lang),
 		"timesheet": timesheet(lang),
+		"reminder": reminder(lang),
 	}

@@ -19,6 +19,7 @@ from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
+from frappe_slack_connector.tasks import reminders as reminder_jobs
 
 JOBS = "frappe_slack_connector.tasks.leave"
 
@@ -117,7 +118,9 @@ def notify_leave_approver(leave_application: str) -> None:
 	reply = _dm(
 		slack_id,
 		core.build_approver_message(
-			info["builder"], words=words.leave_messages(erp_users.language_of(approver))
+			info["builder"],
+			words=words.leave_messages(erp_users.language_of(approver)),
+			choices=erp_leave.approval_choices(leave_application, approver),
 		),
 		what="Leave approval request",
 		leave_application=leave_application,
@@ -177,7 +180,7 @@ _OUTCOME_OF_SUBMITTED = {"Approved": "approved", "Rejected": "rejected"}
 def enqueue_outcome_of_submit(doc) -> None:
 	kind = _OUTCOME_OF_SUBMITTED.get(doc.status)
 	if kind:
-		_enqueue_outcome(doc.name, kind, reason=doc.flags.get(erp_leave.DECISION_REASON_FLAG))
+		_enqueue_outcome(doc.name, kind, reason=erp_leave.decision_reason(doc))
 
 
 def enqueue_outcome_of_cancel(doc) -> None:
@@ -235,8 +238,12 @@ def mirror_outcome(
 	for message in messages:
 		if message["purpose"] == erp_slack_messages.APPROVAL_REQUEST:
 			_rewrite(message, info, outcome, leave_application)
+		elif message["purpose"] == erp_slack_messages.CANCELLATION_REQUEST:
+			_rewrite_cancellation(message, info, outcome, leave_application)
 		elif message["purpose"] == erp_slack_messages.REQUESTER_CONFIRMATION:
 			_rewrite_confirmation(message, info, outcome, leave_application)
+		elif message["purpose"] == erp_slack_messages.APPROVAL_REMINDER:
+			reminder_jobs.rewrite(message, leave_application, outcome, info)
 	if tell_requester and info["employee_user"] != by:
 		_tell_requester(info, outcome, leave_application)
 
@@ -265,12 +272,25 @@ def _rewrite(message: dict, info: dict, outcome: dict, leave_application: str) -
 	)
 
 
-def _rewrite_confirmation(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
-	"""The requester's confirmation shows where the request stands now; its button goes."""
+def _rewrite_cancellation(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
+	"""A cancellation request answered (cancelled, kept, or the leave gone): no buttons left."""
 	reader = words.leave_messages(erp_users.language_of(message.get("recipient")))
 	_update(
 		message,
-		core.build_requester_outcome(info["builder"], outcome, words=reader),
+		core.build_cancellation_outcome(info["builder"], outcome, words=reader),
+		log_title="Leave cancellation request not updated",
+		leave_application=leave_application,
+	)
+
+
+def _rewrite_confirmation(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
+	"""The requester's confirmation shows where the request stands now; Withdraw goes, and an
+	approved leave that has not started offers Ask to cancel."""
+	reader = words.leave_messages(erp_users.language_of(message.get("recipient")))
+	offer = "ask_to_cancel" if outcome["kind"] == "approved" and erp_leave.may_ask_to_cancel(info) else None
+	_update(
+		message,
+		core.build_requester_outcome(info["builder"], outcome, words=reader, offer=offer),
 		log_title="Leave confirmation not updated",
 		leave_application=leave_application,
 	)
@@ -286,6 +306,55 @@ def _tell_requester(info: dict, outcome: dict, leave_application: str) -> None:
 		words=words.leave_messages(erp_users.language_of(info["employee_user"])),
 	)
 	_dm(slack_id, message, what="Leave update", leave_application=leave_application)
+
+
+# --- a workflow step that did not decide the leave -----------------------------------------------
+
+
+def enqueue_workflow_progress(doc) -> None:
+	"""On save of a draft whose workflow state changed (a workflow action from Slack or the desk)."""
+	field = erp_leave.workflow_state_field()
+	before = doc.get_doc_before_save()
+	if not field or before is None or doc.docstatus != 0:
+		return
+	if before.get(field) == doc.get(field):
+		return
+	erp_jobs.enqueue_after_commit(
+		f"{JOBS}.mirror_workflow_progress",
+		leave_application=doc.name,
+		state=doc.get(field),
+		by=erp_users.session_user(),
+	)
+
+
+def mirror_workflow_progress(leave_application: str, state: str, by: str) -> None:
+	"""Each approval request says where the request went and who moved it, with the buttons its
+	recipient may still use in the new state (none when the next step is someone else's)."""
+	info = erp_leave.leave_details(leave_application)
+	if info is None or info["docstatus"] != 0:
+		return  # decided meanwhile: the decision's job rewrites the messages
+	for message in erp_slack_messages.following(
+		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REQUEST
+	):
+		recipient = message.get("recipient")
+		choices = erp_leave.approval_choices(leave_application, recipient) if recipient else {}
+		choices = {"decisions": [], **choices, "workflow_state": state}
+		choices["moved_by"] = erp_users.full_name(by) or by
+		_update(
+			message,
+			core.build_approver_message(
+				info["builder"],
+				words=words.leave_messages(erp_users.language_of(recipient)),
+				choices=choices,
+			),
+			log_title="Leave approval message not updated",
+			leave_application=leave_application,
+		)
+	for message in erp_slack_messages.following(
+		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
+	):
+		# The reminder's row shows the new state, with the buttons its recipient may still use.
+		reminder_jobs.rewrite(message, leave_application, None, info)
 
 
 # --- a new leave approver -------------------------------------------------------------------------
@@ -325,6 +394,12 @@ def mirror_reassignment(leave_application: str, new_approver: str | None, by: st
 		]
 		for message in handed_over:
 			_rewrite(message, info, outcome, leave_application)
+		for message in erp_slack_messages.following(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
+		):
+			if message["recipient"] != new_approver:
+				# The old approver's reminder: this row says to whom it went, without buttons.
+				reminder_jobs.rewrite(message, leave_application, outcome, info)
 		confirmation = core.build_requester_confirmation(
 			info["builder"],
 			erp_users.full_name(new_approver),
@@ -348,6 +423,87 @@ def mirror_reassignment(leave_application: str, new_approver: str | None, by: st
 	# Last: marking a record locks its row, and no Slack call waits while a row is locked.
 	for message in handed_over:
 		erp_slack_messages.supersede(message["name"])
+
+
+# --- the requester asks to cancel an approved leave ----------------------------------------------
+
+
+def request_cancellation(leave_application: str, requester: str, channel: str, slack_user: str) -> None:
+	"""DM the approver the request to cancel (Cancel leave / Keep) and tell the requester, where
+	they clicked, whether it reached them. The click claimed the request
+	(`erp_slack_messages.claim_pending`); it is let go once recorded, or when Slack certainly
+	posted nothing — an unknown outcome keeps it, so nothing is asked twice."""
+	info = erp_leave.leave_details(leave_application)
+	lang = erp_users.language_of(requester)
+	notice_words = words.notices(lang)
+
+	def tell(message: dict) -> None:
+		show_ephemeral(channel, slack_user, message)
+
+	def release() -> None:
+		erp_slack_messages.release_pending(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.CANCELLATION_REQUEST
+		)
+
+	if info is None or not erp_leave.may_ask_to_cancel(info):
+		release()
+		tell(
+			core.build_leave_notice(
+				{"kind": "not_cancellable", "leave_application": leave_application}, words=notice_words
+			)
+		)
+		return
+	approver = info["leave_approver"]
+	approver_name = erp_users.full_name(approver) if approver else None
+	slack_id = slack_id_for(approver, leave_application=leave_application) if approver else None
+	if not slack_id:
+		_log(
+			"Leave cancellation request not sent: approver has no Slack account",
+			f"The employee asked to cancel Leave Application {leave_application}, but its leave "
+			f"approver {approver or '(none)'} has no linked Slack user.",
+			leave_application,
+		)
+		release()
+		message = (
+			words.cancellation_not_sent(lang, approver_name or approver)
+			if approver
+			else words.no_approver_to_ask(lang)
+		)
+		tell(core.build_leave_notice({"kind": "error", "message": message}, words=notice_words))
+		return
+	reply = _dm(
+		slack_id,
+		core.build_cancellation_request(
+			info["builder"], words=words.leave_messages(erp_users.language_of(approver))
+		),
+		what="Leave cancellation request",
+		leave_application=leave_application,
+	)
+	if reply.ok:
+		_remember(reply, leave_application, erp_slack_messages.CANCELLATION_REQUEST, approver)
+		release()
+		notice = {
+			"kind": "cancellation_sent",
+			"leave_application": leave_application,
+			"approver": approver_name or approver,
+		}
+		tell(core.build_leave_notice(notice, words=notice_words))
+		return
+	if reply.error != "outcome_unknown":
+		release()
+	message = words.cancellation_not_sent(lang, approver_name or approver)
+	tell(core.build_leave_notice({"kind": "error", "message": message}, words=notice_words))
+
+
+def mirror_kept(leave_application: str, by: str, messages: list[dict]) -> None:
+	"""The approver kept the leave: their cancellation request(s) say so, the requester learns it."""
+	info = erp_leave.leave_details(leave_application)
+	if info is None:
+		return
+	outcome = {"kind": "kept", "by": erp_users.full_name(by) or by}
+	for message in messages:
+		_rewrite_cancellation(message, info, outcome, leave_application)
+	_tell_requester(info, outcome, leave_application)
 
 
 # --- after a click in Slack (enqueued by the click, after its commit releases the row lock) --------

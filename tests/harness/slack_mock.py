@@ -398,6 +398,11 @@ class SlackMock:
 			self._users[uid] = user
 			return json.loads(json.dumps(user))
 
+	def remove_user(self, uid: str) -> None:
+		"""The member leaves the workspace: lookups no longer find them."""
+		with self._lock:
+			del self._users[uid]
+
 	def add_channel(
 		self,
 		id: str,

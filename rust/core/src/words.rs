@@ -518,6 +518,10 @@ pub struct LeaveWords {
     pub withdrawn_by: Template<1>,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub reassigned_to_by: Template<2>,
+    /// `{0}` the workflow state (bold): an Open request on a site with a workflow.
+    pub workflow_state: Template<1>,
+    /// `{0}` the new workflow state, `{1}` who moved it there (both bold).
+    pub moved_to_by: Template<2>,
     /// The label of the decider's reason, under the outcome.
     pub outcome_reason: Text,
     pub submitted_header: Text,
@@ -543,6 +547,19 @@ pub struct LeaveWords {
     pub withdraw: Text,
     /// `{0}` the new leave approver, `{1}` who changed it (both bold).
     pub request_reassigned: Template<2>,
+    /// The requester's button on their confirmation once approved, until the leave starts.
+    pub ask_to_cancel: Text,
+    /// Header of the approver's DM when the requester asks to cancel an approved leave.
+    pub cancellation_header: Text,
+    /// `{0}` the requester (mention or bold name).
+    pub cancellation_requested: Template<1>,
+    pub cancel_leave: Text,
+    pub keep_leave: Text,
+    /// `{0}` the approver who kept the leave (bold).
+    pub kept_by: Template<1>,
+    pub kept_header: Text,
+    /// `{0}` the approver who kept the leave (bold).
+    pub request_kept: Template<1>,
     pub dates: DateWords,
 }
 
@@ -588,6 +605,12 @@ pub struct NoticeWords {
     pub action_failed: Template<2>,
     /// The line after [`Self::action_failed`].
     pub not_changed: Text,
+    /// `{0}` the Leave Application (bold).
+    pub not_cancellable: Template<1>,
+    /// `{0}` the Leave Application, `{1}` the approver (both bold).
+    pub cancellation_sent: Template<2>,
+    /// `{0}` the Leave Application, `{1}` the approver (both bold).
+    pub cancellation_pending: Template<2>,
     pub statuses: StatusWords,
 }
 
@@ -716,6 +739,28 @@ impl Surface for TimesheetWords {
     const NAME: &'static str = "timesheet";
 }
 
+/// The daily reminder to a leave approver: their Open requests, oldest first (mrkdwn; the header
+/// and buttons plain_text). The facts and outcomes use the [`LeaveWords`] of the same language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderWords {
+    pub header: Text,
+    /// `{0}` how many are still open.
+    pub intro: Template<1>,
+    /// Once every listed request is decided.
+    pub none_left: Text,
+    /// `{0}` the Leave Application (a link), `{1}` the requester (mention or bold name).
+    pub item: Template<2>,
+    /// `{0}` how many more are not listed (over the message's cap).
+    pub more: Template<1>,
+    /// The label of the link to the desk's list of the approver's Open requests.
+    pub open_in_desk: Text,
+}
+
+impl Surface for ReminderWords {
+    const NAME: &'static str = "approver reminder";
+}
+
 /// Every surface's words of one language, as the catalogue returns them (`words.catalogue(lang)`
 /// in Python); the Rust tests read the English and German ones from `tests/fixtures`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -730,6 +775,7 @@ pub struct Catalogue {
     pub late_leave_note: LateLeaveWords,
     pub test_message: TestMessageWords,
     pub timesheet: TimesheetWords,
+    pub reminder: ReminderWords,
 }
 
 impl Surface for Catalogue {

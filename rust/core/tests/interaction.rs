@@ -433,14 +433,13 @@ fn row_view_closed_acks_any_callback() {
 #[test]
 fn every_rule_is_reachable_in_order() {
     // Each row is hit by the payload it was written for (first match wins).
-    let cases: [(Kind, &str, &str); 11] = [
+    let cases: [(Kind, &str, &str); 14] = [
         (Kind::BlockActions, "leave_approve", "leave_actions_block"),
         (Kind::BlockActions, "leave_reject", "leave_actions_block"),
-        (
-            Kind::BlockActions,
-            "leave_withdraw",
-            "requester_actions_block",
-        ),
+        (Kind::BlockActions, "leave_withdraw", "requester_block"),
+        (Kind::BlockActions, "leave_ask_cancel", "requester_block"),
+        (Kind::BlockActions, "leave_cancel", "cancellation_block"),
+        (Kind::BlockActions, "leave_keep", "cancellation_block"),
         (Kind::BlockActions, "half_day_checkbox", "half_day_checkbox"),
         (Kind::BlockActions, "ignore_me", "b"),
         (Kind::ViewSubmission, "apply_leave_application", ""),
@@ -964,10 +963,18 @@ fn route_dicts() {
     ] {
         assert!(v.get(key).is_some(), "{key}");
     }
-    let v = route_json(&message_action("leave_withdraw", "b", "HR-LAP-9"))
-        .unwrap()
-        .to_value();
-    assert_eq!(v["handler"], "leave_withdraw");
+    for (action, handler) in [
+        ("leave_withdraw", "leave_withdraw"),
+        ("leave_ask_cancel", "leave_ask_cancel"),
+        ("leave_cancel", "leave_cancel"),
+        ("leave_keep", "leave_keep"),
+    ] {
+        let v = route_json(&message_action(action, "b", " HR-LAP-9 "))
+            .unwrap()
+            .to_value();
+        assert_eq!(v["handler"], handler);
+        assert_eq!(v["leave_application"], "HR-LAP-9");
+    }
     let v = route_json(&rejection(REJECT_META, Some("Offsite")))
         .unwrap()
         .to_value();

@@ -12,17 +12,28 @@ use common::{de, en, golden};
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
+use slack_connector_core::blocks::leave::ApprovalChoices;
 use slack_connector_core::blocks::leave::{
-    approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
-    notice_message, reject_reason_modal, requester_confirmation, requester_outcome_message,
-    view_errors, view_to_value, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Notice,
-    Offer, Outcome, RejectModalInput, ViewError,
+    approver_message, approver_message_with, approver_outcome_message,
+    cancellation_outcome_message, cancellation_request_message, field_errors_view,
+    leave_request_modal, notice_message, reject_reason_modal, requester_confirmation,
+    requester_outcome_message, view_errors, view_to_value, BuildError, LeaveDetails,
+    LeaveModalInput, LeaveTypeOption, Notice, Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::half_period::HalfPeriod;
 use slack_connector_core::interaction::{FormError, FormState, InlineError};
 use slack_connector_core::limits;
 use slack_morphism::prelude::*;
+
+/// The requester's outcome DM without an offer (the update DM; offers are tested on their own).
+fn requester_outcome(
+    d: &LeaveDetails,
+    o: &Outcome,
+    w: &slack_connector_core::words::LeaveWords,
+) -> Message {
+    requester_outcome_message(d, o, None, w).unwrap()
+}
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -274,7 +285,7 @@ fn golden_outcome_messages() {
             "no live buttons in a final state"
         );
         golden(approver_name, &m.to_value().unwrap());
-        let m = requester_outcome_message(&details(), &o, &en().leave_messages);
+        let m = requester_outcome(&details(), &o, &en().leave_messages);
         check_message(&m);
         golden(requester_name, &m.to_value().unwrap());
     }
@@ -300,7 +311,7 @@ fn outcome_lines_name_who_did_what() {
             .blocks
             .len()
     );
-    let m = requester_outcome_message(
+    let m = requester_outcome(
         &details(),
         &outcome(json!({"kind": "reassigned", "by": "Hal", "to": "Cleo"})),
         w,
@@ -369,7 +380,11 @@ fn golden_notices() {
         {"kind": "no_employee"},
         {"kind": "no_leave_types"},
         {"kind": "action_failed", "leave_application": "HR-LAP-1", "message": "Insufficient leave balance <for> Casual Leave"},
-        {"kind": "error", "message": "Something <!here> went wrong"}
+        {"kind": "error", "message": "Something <!here> went wrong"},
+        {"kind": "not_yours", "leave_application": "HR-LAP-1"},
+        {"kind": "not_cancellable", "leave_application": "HR-LAP-1"},
+        {"kind": "cancellation_sent", "leave_application": "HR-LAP-1", "approver": "Ann <!channel>"},
+        {"kind": "cancellation_pending", "leave_application": "HR-LAP-1", "approver": "Ann"}
     ]))
     .unwrap();
     let rendered: Vec<Value> = notices
@@ -445,8 +460,7 @@ fn golden_german() {
     )
     .unwrap();
     check_message(&confirmation);
-    let decision =
-        requester_outcome_message(&details(), &rejected("Ann Approver"), &w.leave_messages);
+    let decision = requester_outcome(&details(), &rejected("Ann Approver"), &w.leave_messages);
     check_message(&decision);
     assert!(
         decision
@@ -578,7 +592,7 @@ fn channel_ping_in_user_text_pings_no_one() {
             &en().leave_messages,
         ),
         requester_confirmation(&d, Some("<!channel>"), None, &en().leave_messages).unwrap(),
-        requester_outcome_message(&d, &rejected("<!channel>"), &en().leave_messages),
+        requester_outcome(&d, &rejected("<!channel>"), &en().leave_messages),
     ] {
         check_message(&m);
         let mut texts = vec![];
@@ -932,7 +946,7 @@ fn golden_german_outcomes() {
         .flat_map(|(o, _, _)| {
             [
                 approver_outcome_message(&details(), &o, w),
-                requester_outcome_message(&details(), &o, w),
+                requester_outcome(&details(), &o, w),
             ]
         })
         .map(|m| {
@@ -940,7 +954,7 @@ fn golden_german_outcomes() {
             m.to_value().unwrap()
         })
         .collect();
-    let reassigned = requester_outcome_message(
+    let reassigned = requester_outcome(
         &details(),
         &outcome(json!({"kind": "reassigned", "by": "Hal HR", "to": "Cleo Chief"})),
         w,
@@ -1031,10 +1045,184 @@ fn withdrawn_outcome_tells_both_sides() {
         approver.text
     );
     assert!(button_ids(&approver.to_value().unwrap()).is_empty());
-    let requester = requester_outcome_message(&details(), &withdrawn, w);
+    let requester = requester_outcome(&details(), &withdrawn, w);
     check_message(&requester);
     golden(
         "requester_outcome_withdrawn",
         &requester.to_value().unwrap(),
     );
+}
+
+#[test]
+fn golden_cancellation_request_and_its_answers() {
+    let w = &en().leave_messages;
+    let m = cancellation_request_message(&details(), w).unwrap();
+    check_message(&m);
+    let v = m.to_value().unwrap();
+    golden("cancellation_request", &v);
+    assert_eq!(
+        button_ids(&v),
+        vec![
+            ("leave_cancel".to_owned(), "HR-LAP-2026-00042".to_owned()),
+            ("leave_keep".to_owned(), "HR-LAP-2026-00042".to_owned())
+        ]
+    );
+    assert!(
+        m.text.contains("asks to cancel this approved leave"),
+        "{}",
+        m.text
+    );
+    let cancelled = cancellation_outcome_message(
+        &details(),
+        &outcome(json!({"kind": "cancelled", "by": "Ann Approver"})),
+        w,
+    );
+    check_message(&cancelled);
+    assert!(button_ids(&cancelled.to_value().unwrap()).is_empty());
+    assert!(
+        cancelled.text.ends_with("🚫 Cancelled by *Ann Approver*"),
+        "{}",
+        cancelled.text
+    );
+    let kept = outcome(json!({"kind": "kept", "by": "Ann Approver"}));
+    let answered = cancellation_outcome_message(&details(), &kept, w);
+    check_message(&answered);
+    golden("cancellation_kept", &answered.to_value().unwrap());
+    assert!(
+        answered
+            .text
+            .ends_with("👍 Kept by *Ann Approver*: the leave stays approved"),
+        "{}",
+        answered.text
+    );
+    let told = requester_outcome(&details(), &kept, w);
+    check_message(&told);
+    assert!(told
+        .text
+        .contains("*Ann Approver* kept your approved leave: it was not cancelled."));
+    // German, for the approver and the requester.
+    let de_words = &de().leave_messages;
+    let de_request = cancellation_request_message(&details(), de_words).unwrap();
+    check_message(&de_request);
+    golden("de_cancellation_request", &de_request.to_value().unwrap());
+    // A name that cannot ride in a button value is refused, never cut.
+    let mut long = details();
+    long.leave_application = "L".repeat(limits::BUTTON_VALUE + 1);
+    assert!(cancellation_request_message(&long, w).is_err());
+}
+
+#[test]
+fn approved_confirmation_offers_ask_to_cancel() {
+    let w = &en().leave_messages;
+    let m = requester_outcome_message(
+        &details(),
+        &approved("Ann Approver"),
+        Some(Offer::AskToCancel),
+        w,
+    )
+    .unwrap();
+    check_message(&m);
+    let v = m.to_value().unwrap();
+    golden("requester_outcome_approved_ask_to_cancel", &v);
+    assert_eq!(
+        button_ids(&v),
+        vec![(
+            "leave_ask_cancel".to_owned(),
+            "HR-LAP-2026-00042".to_owned()
+        )]
+    );
+    assert!(v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["block_id"] == "requester_actions_block"));
+}
+
+#[test]
+fn kept_outcome_input_is_strict() {
+    for bad in [
+        json!({"kind": "kept"}),
+        json!({"kind": "kept", "by": "Ann", "reason": "x"}),
+    ] {
+        assert!(
+            serde_json::from_value::<Outcome>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+fn choices(value: Value) -> ApprovalChoices {
+    serde_json::from_value(value).unwrap()
+}
+
+#[test]
+fn workflow_choices_decide_the_buttons() {
+    let w = &en().leave_messages;
+    let plain = approver_message(&details(), w).unwrap().to_value().unwrap();
+    // No choices given: both decisions, exactly the plain message.
+    let default = approver_message_with(&details(), &choices(json!({})), w)
+        .unwrap()
+        .to_value()
+        .unwrap();
+    assert_eq!(plain, default);
+    let approve_only = approver_message_with(
+        &details(),
+        &choices(json!({"decisions": ["approve", "approve"], "workflow_state": "Open"})),
+        w,
+    )
+    .unwrap();
+    check_message(&approve_only);
+    let v = approve_only.to_value().unwrap();
+    golden("approver_message_workflow_approve_only", &v);
+    assert_eq!(
+        button_ids(&v),
+        vec![("leave_approve".to_owned(), "HR-LAP-2026-00042".to_owned())]
+    );
+    assert!(
+        approve_only.text.contains("🔀 Workflow state: *Open*"),
+        "{}",
+        approve_only.text
+    );
+    let moved = approver_message_with(
+        &details(),
+        &choices(json!({"decisions": [], "workflow_state": "Pending <!here> HR", "moved_by": "Bea Boss"})),
+        w,
+    )
+    .unwrap();
+    check_message(&moved);
+    let v = moved.to_value().unwrap();
+    assert!(button_ids(&v).is_empty());
+    assert!(!v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["type"] == "actions"));
+    assert!(
+        moved
+            .text
+            .contains("➡️ Moved to *Pending &lt;!here&gt; HR* by *Bea Boss*"),
+        "{}",
+        moved.text
+    );
+    let de_moved = approver_message_with(
+        &details(),
+        &choices(json!({"decisions": ["reject"], "workflow_state": "Pending HR", "moved_by": "Bea Boss"})),
+        &de().leave_messages,
+    )
+    .unwrap();
+    check_message(&de_moved);
+    golden(
+        "de_approver_message_workflow_moved",
+        &de_moved.to_value().unwrap(),
+    );
+    for bad in [
+        json!({"decisions": ["maybe"]}),
+        json!({"decisions": "approve"}),
+        json!({"state": "Open"}),
+    ] {
+        assert!(
+            serde_json::from_value::<ApprovalChoices>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
 }

@@ -3,11 +3,12 @@
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::{
-    self, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome, RejectModalInput, ViewError,
+    self, ApprovalChoices, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome, RejectModalInput,
+    ReminderInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::words::{
-    LeaveWords, ModalWords, NoticeWords, RejectWords, ViewErrorWords,
+    LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
 };
 
 use crate::{convert, errors};
@@ -39,17 +40,23 @@ fn build_leave_modal<'py>(
     convert::to_py(py, &value)
 }
 
-/// The approver's DM with Approve / Reject buttons: `{"text", "blocks"}`.
+/// The approver's DM with the buttons of the decisions they may take: `{"text", "blocks"}`.
 #[pyfunction]
-#[pyo3(signature = (details, *, words))]
+#[pyo3(signature = (details, *, words, choices=None))]
 fn build_approver_message<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
+    choices: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words: LeaveWords = convert::words(words)?;
-    let m = leave::approver_message(&details, &words).map_err(|e| errors::build_error(py, &e))?;
+    let choices: ApprovalChoices = match choices {
+        Some(c) => typed("approval choices", c)?,
+        None => ApprovalChoices::default(),
+    };
+    let m = leave::approver_message_with(&details, &choices, &words)
+        .map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
 }
 
@@ -105,10 +112,44 @@ fn build_reject_modal<'py>(
     convert::to_py(py, &value)
 }
 
-/// DM to the requester: what became of their leave and who did it.
+/// DM to the requester: what became of their leave and who did it, with what they may still do.
+#[pyfunction]
+#[pyo3(signature = (details, outcome, *, words, offer=None))]
+fn build_requester_outcome<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+    outcome: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+    offer: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    let outcome: Outcome = typed("outcome", outcome)?;
+    let words: LeaveWords = convert::words(words)?;
+    let offer: Option<Offer> = offer.map(|o| typed("offer", o)).transpose()?;
+    let m = leave::requester_outcome_message(&details, &outcome, offer, &words)
+        .map_err(|e| errors::build_error(py, &e))?;
+    message(py, &m)
+}
+
+/// The approver's DM when the requester asks to cancel an approved leave (Cancel leave / Keep).
+#[pyfunction]
+#[pyo3(signature = (details, *, words))]
+fn build_cancellation_request<'py>(
+    py: Python<'py>,
+    details: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let details: LeaveDetails = typed("leave details", details)?;
+    let words: LeaveWords = convert::words(words)?;
+    let m = leave::cancellation_request_message(&details, &words)
+        .map_err(|e| errors::build_error(py, &e))?;
+    message(py, &m)
+}
+
+/// The cancellation request answered (buttons replaced by the outcome), for `chat.update`.
 #[pyfunction]
 #[pyo3(signature = (details, outcome, *, words))]
-fn build_requester_outcome<'py>(
+fn build_cancellation_outcome<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     outcome: &Bound<'py, PyAny>,
@@ -119,7 +160,7 @@ fn build_requester_outcome<'py>(
     let words: LeaveWords = convert::words(words)?;
     message(
         py,
-        &leave::requester_outcome_message(&details, &outcome, &words),
+        &leave::cancellation_outcome_message(&details, &outcome, &words),
     )
 }
 
@@ -152,14 +193,34 @@ fn build_view_errors<'py>(
     convert::to_py(py, &value)
 }
 
+/// The daily reminder to a leave approver (or its rebuilt form for `chat.update`).
+#[pyfunction]
+#[pyo3(signature = (reminder, *, words, leave_words))]
+fn build_approver_reminder<'py>(
+    py: Python<'py>,
+    reminder: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+    leave_words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let reminder: ReminderInput = typed("reminder", reminder)?;
+    let words: ReminderWords = convert::words(words)?;
+    let leave_words: LeaveWords = convert::words(leave_words)?;
+    let m = leave::approver_reminder(&reminder, &words, &leave_words)
+        .map_err(|e| errors::build_error(py, &e))?;
+    message(py, &m)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_leave_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_message, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_confirmation, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_outcome, m)?)?;
+    m.add_function(wrap_pyfunction!(build_cancellation_request, m)?)?;
+    m.add_function(wrap_pyfunction!(build_cancellation_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_reject_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;
     m.add_function(wrap_pyfunction!(build_view_errors, m)?)?;
+    m.add_function(wrap_pyfunction!(build_approver_reminder, m)?)?;
     Ok(())
 }

@@ -89,3 +89,12 @@ pub fn block_for_timesheet_field(field: &str) -> &'static str {
         .find(|(name, _)| *name == field)
         .map_or(TS_DESCRIPTION_BLOCK, |(_, block)| block)
 }
+/// An approved leave that has not started: the requester asks the approver to cancel it.
+pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
+/// The approver's answer to a cancellation request (value = the Leave Application name).
+pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
+pub const LEAVE_CANCEL: &str = "leave_cancel";
+pub const LEAVE_KEEP: &str = "leave_keep";
+/// The daily reminder's Approve / Reject rows (they reuse `leave_approve` / `leave_reject`, value
+/// = the Leave Application name): block `leave_reminder_actions_<n>`, n = the row's position.
+pub const REMINDER_ACTIONS_BLOCK_PREFIX: &str = "leave_reminder_actions_";

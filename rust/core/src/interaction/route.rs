@@ -121,6 +121,12 @@ pub enum LeaveButton {
     RejectPrompt,
     /// The requester withdraws their Open application.
     Withdraw,
+    /// The requester asks the approver to cancel their approved leave.
+    AskToCancel,
+    /// The approver cancels the approved leave they were asked to cancel.
+    CancelLeave,
+    /// The approver keeps it (declines the cancellation request).
+    KeepLeave,
 }
 
 impl LeaveButton {
@@ -129,6 +135,9 @@ impl LeaveButton {
         match self {
             Self::RejectPrompt => "reject_prompt",
             Self::Withdraw => "leave_withdraw",
+            Self::AskToCancel => "leave_ask_cancel",
+            Self::CancelLeave => "leave_cancel",
+            Self::KeepLeave => "leave_keep",
         }
     }
 }
@@ -230,6 +239,24 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::LEAVE_WITHDRAW),
         block_id: Pattern::Any,
         handler: Handler::LeaveButton(LeaveButton::Withdraw),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::LEAVE_ASK_CANCEL),
+        block_id: Pattern::Any,
+        handler: Handler::LeaveButton(LeaveButton::AskToCancel),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::LEAVE_CANCEL),
+        block_id: Pattern::Any,
+        handler: Handler::LeaveButton(LeaveButton::CancelLeave),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::LEAVE_KEEP),
+        block_id: Pattern::Any,
+        handler: Handler::LeaveButton(LeaveButton::KeepLeave),
     },
     Rule {
         kind: Kind::BlockActions,

@@ -16,6 +16,7 @@ MODULE_PACKAGES = {
 	"Projects": "erpnext.projects",
 	"Core": "frappe.core",
 	"Desk": "frappe.desk",
+	"Workflow": "frappe.workflow",
 	"Frappe Slack Connector": "frappe_slack_connector.frappe_slack_connector",
 }
 

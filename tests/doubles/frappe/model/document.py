@@ -534,7 +534,14 @@ class Document:
 			if row is None:
 				invalid.append(prefix + _("{0}: {1}").format(_(meta.get_label(df.fieldname)), value))
 				continue
-			if tmeta.is_submittable and cint(row.get("docstatus")) == 2 and df.fieldname != "amended_from":
+			# base_document.get_invalid_links (v15): only a submittable document may not link a
+			# cancelled one — a Comment (or any plain record) on a cancelled document is fine.
+			if (
+				meta.is_submittable
+				and tmeta.is_submittable
+				and cint(row.get("docstatus")) == 2
+				and df.fieldname != "amended_from"
+			):
 				cancelled.append(prefix + _("{0}: {1}").format(_(meta.get_label(df.fieldname)), value))
 			# fetch_from
 			for fdf in meta.fields:
@@ -603,6 +610,19 @@ class Document:
 			c._validate_selects()
 			c._validate_length()
 		self._save_passwords()
+		self.validate_workflow()
+
+	def validate_workflow(self):
+		# frappe/model/document.py (v15): validate_workflow, the last step of _validate
+		if self.meta.istable:
+			return
+		workflow = self.meta.get_workflow()
+		if workflow:
+			from frappe.model.workflow import set_workflow_state_on_action, validate_workflow
+
+			validate_workflow(self)
+			if self._action != "save":
+				set_workflow_state_on_action(self, workflow, self._action)
 
 	def _validate_data_fields(self):
 		# frappe/model/base_document.py (v15): _validate_data_fields — Data fields with

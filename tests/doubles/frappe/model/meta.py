@@ -78,6 +78,12 @@ class Meta(_dict):
 		# frappe/model/meta.py (v15): get_field -> DocField or None
 		return self._fields.get(fieldname)
 
+	def get_workflow(self):
+		# frappe/model/meta.py (v15): get_workflow -> the active Workflow's name, if any
+		from frappe.model.workflow import get_workflow_name
+
+		return get_workflow_name(self.name)
+
 	def get_fieldnames_with_value(self):
 		return [f.fieldname for f in self.fields if f.fieldtype not in no_value_fields]
 
@@ -460,6 +466,69 @@ BUILTIN = [
 			{"role": "HR User", "permlevel": 1, "read": 1, "write": 1},
 			{"role": "HR Manager", "permlevel": 1, "read": 1, "write": 1},
 		],
+	},
+	# frappe/workflow/doctype/workflow/workflow.json (v15, the fields the engine reads)
+	{
+		"name": "Workflow",
+		"module": "Workflow",
+		"autoname": "field:workflow_name",
+		"fields": [
+			_f("workflow_name", reqd=1, unique=1),
+			_f("document_type", "Link", "DocType", reqd=1),
+			_f("is_active", "Check"),
+			_f("override_status", "Check"),
+			_f("send_email_alert", "Check"),
+			_f("workflow_state_field", default="workflow_state", reqd=1),
+			_f("states", "Table", "Workflow Document State"),
+			_f("transitions", "Table", "Workflow Transition"),
+		],
+		"permissions": _SYS,
+	},
+	# frappe/workflow/doctype/workflow_document_state/workflow_document_state.json (v15)
+	{
+		"name": "Workflow Document State",
+		"module": "Workflow",
+		"istable": 1,
+		"fields": [
+			_f("state", "Link", "Workflow State", reqd=1),
+			_f("doc_status", "Select", "0\n1\n2", default="0"),
+			_f("update_field", "Select"),
+			_f("update_value"),
+			_f("allow_edit", "Link", "Role", reqd=1),
+		],
+	},
+	# frappe/workflow/doctype/workflow_transition/workflow_transition.json (v15)
+	{
+		"name": "Workflow Transition",
+		"module": "Workflow",
+		"istable": 1,
+		"fields": [
+			_f("state", "Link", "Workflow State", reqd=1),
+			_f("action", "Link", "Workflow Action Master", reqd=1),
+			_f("next_state", "Link", "Workflow State", reqd=1),
+			_f("allowed", "Link", "Role", reqd=1),
+			_f("allow_self_approval", "Check", default="1"),
+			_f("condition", "Code"),
+		],
+	},
+	# frappe/workflow/doctype/workflow_state/workflow_state.json (v15)
+	{
+		"name": "Workflow State",
+		"module": "Workflow",
+		"autoname": "field:workflow_state_name",
+		"fields": [
+			_f("workflow_state_name", reqd=1, unique=1),
+			_f("style", "Select", "\nPrimary\nSuccess\nDanger\nWarning\nInfo\nInverse"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1}],
+	},
+	# frappe/workflow/doctype/workflow_action_master/workflow_action_master.json (v15)
+	{
+		"name": "Workflow Action Master",
+		"module": "Workflow",
+		"autoname": "field:workflow_action_name",
+		"fields": [_f("workflow_action_name", reqd=1, unique=1)],
+		"permissions": [*_SYS, {"role": "All", "read": 1}],
 	},
 	# frappe/core/doctype/error_log/error_log.json (autoname hash)
 	{

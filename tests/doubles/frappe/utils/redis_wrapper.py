@@ -218,6 +218,15 @@ class FakeRedisCache:
 			self._expiry.pop(name, None)
 			return old
 
+	def delete(self, *names):
+		# redis-py DEL (RedisWrapper inherits redis.Redis): raw keys, the number removed
+		with self._lock:
+			gone = [n for n in names if self._alive(n)]
+			for n in names:
+				self._data.pop(n, None)
+				self._expiry.pop(n, None)
+			return len(gone)
+
 	def expire(self, name, time):
 		# EXPIRE: True when the key exists
 		with self._lock:

@@ -10,7 +10,7 @@ use super::{header, link, md_section, person, plain, BuildError, NAME_CHARS};
 use crate::blocks::Message;
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
-use crate::interaction::ids;
+use crate::interaction::{ids, Decision};
 use crate::words::{LeaveWords, Text};
 use crate::{limits, mrkdwn};
 
@@ -43,7 +43,7 @@ pub struct LeaveDetails {
     pub reason: Option<String>,
 }
 
-fn days_text(days: f64) -> String {
+pub(super) fn days_text(days: f64) -> String {
     if days.fract() == 0.0 && days.abs() < 1e9 {
         format!("{days:.0}")
     } else {
@@ -113,7 +113,7 @@ fn reason_section(d: &LeaveDetails, w: &LeaveWords) -> Option<SlackBlock> {
     )))
 }
 
-fn check_button_value(name: &str) -> Result<(), BuildError> {
+pub(super) fn check_button_value(name: &str) -> Result<(), BuildError> {
     let len = name.chars().count();
     if len > limits::BUTTON_VALUE {
         // A cut value would approve a different (or no) document.
@@ -125,18 +125,76 @@ fn check_button_value(name: &str) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn approval_actions(name: &str, w: &LeaveWords) -> SlackBlock {
-    let approve = SlackBlockButtonElement::new(plain(&w.approve.as_plain(), limits::BUTTON_TEXT))
-        .with_action_id(SlackActionId(ids::LEAVE_APPROVE.to_owned()))
-        .with_value(name.to_owned())
-        .with_style(SlackBlockButtonStyle::Primary);
-    let reject = SlackBlockButtonElement::new(plain(&w.reject.as_plain(), limits::BUTTON_TEXT))
-        .with_action_id(SlackActionId(ids::LEAVE_REJECT.to_owned()))
-        .with_value(name.to_owned())
-        .with_style(SlackBlockButtonStyle::Danger);
-    SlackActionsBlock::new(vec![approve.into(), reject.into()])
+fn approval_actions(name: &str, decisions: &[Decision], w: &LeaveWords) -> SlackBlock {
+    let buttons = decisions
+        .iter()
+        .map(|decision| {
+            let (label, action_id, style) = match decision {
+                Decision::Approve => (
+                    &w.approve,
+                    ids::LEAVE_APPROVE,
+                    SlackBlockButtonStyle::Primary,
+                ),
+                Decision::Reject => (&w.reject, ids::LEAVE_REJECT, SlackBlockButtonStyle::Danger),
+            };
+            SlackBlockButtonElement::new(plain(&label.as_plain(), limits::BUTTON_TEXT))
+                .with_action_id(SlackActionId(action_id.to_owned()))
+                .with_value(name.to_owned())
+                .with_style(style)
+                .into()
+        })
+        .collect();
+    SlackActionsBlock::new(buttons)
         .with_block_id(SlackBlockId(ids::LEAVE_ACTIONS_BLOCK.to_owned()))
         .into()
+}
+
+fn both_decisions() -> Vec<Decision> {
+    vec![Decision::Approve, Decision::Reject]
+}
+
+/// What the approver may do with an Open request: on a site without a workflow both decisions;
+/// with one, the decisions its transitions let the approver take now, and the state it is in
+/// (and who moved it there, after a workflow step that did not decide it).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalChoices {
+    #[serde(default = "both_decisions")]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub workflow_state: Option<String>,
+    #[serde(default)]
+    pub moved_by: Option<String>,
+}
+
+impl Default for ApprovalChoices {
+    fn default() -> Self {
+        Self {
+            decisions: both_decisions(),
+            workflow_state: None,
+            moved_by: None,
+        }
+    }
+}
+
+/// "➡️ Moved to *Pending HR* by *Ann*" or "🔀 Workflow state: *Pending HR*".
+fn workflow_line(choices: &ApprovalChoices, w: &LeaveWords) -> Option<SlackBlock> {
+    let state = choices
+        .workflow_state
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())?;
+    let state = bold_name(state);
+    let line = match choices
+        .moved_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+    {
+        Some(by) => format!("➡️ {}", w.moved_to_by.md([&state, &bold_name(by)])),
+        None => format!("🔀 {}", w.workflow_state.md([&state])),
+    };
+    Some(md_section(line))
 }
 
 /// The header, who asked, the facts and the reason: shared by the open and the decided message.
@@ -153,9 +211,28 @@ fn request_blocks(d: &LeaveDetails, w: &LeaveWords) -> Vec<SlackBlock> {
 
 /// The approver's DM: the request and Approve / Reject buttons carrying the document name.
 pub fn approver_message(d: &LeaveDetails, w: &LeaveWords) -> Result<Message, BuildError> {
+    approver_message_with(d, &ApprovalChoices::default(), w)
+}
+
+/// The approver's DM with the decisions they may take (a workflow may allow fewer, or none:
+/// then no buttons) and the workflow state when there is one.
+pub fn approver_message_with(
+    d: &LeaveDetails,
+    choices: &ApprovalChoices,
+    w: &LeaveWords,
+) -> Result<Message, BuildError> {
     check_button_value(&d.leave_application)?;
     let mut blocks = request_blocks(d, w);
-    blocks.push(approval_actions(&d.leave_application, w));
+    blocks.extend(workflow_line(choices, w));
+    let mut decisions: Vec<Decision> = vec![];
+    for decision in &choices.decisions {
+        if !decisions.contains(decision) {
+            decisions.push(*decision); // a repeated decision would repeat an action_id
+        }
+    }
+    if !decisions.is_empty() {
+        blocks.push(approval_actions(&d.leave_application, &decisions, w));
+    }
     Ok(Message::from_blocks(blocks))
 }
 
@@ -186,6 +263,8 @@ pub enum Outcome {
     Withdrawn { by: String },
     /// The Leave Approver changed: the old approver's message says to whom it went.
     Reassigned { by: String, to: String },
+    /// The approver asked to cancel an approved leave kept it: it stays approved.
+    Kept { by: String },
 }
 
 impl Outcome {
@@ -196,7 +275,8 @@ impl Outcome {
             | Self::Cancelled { by, .. }
             | Self::Deleted { by }
             | Self::Withdrawn { by }
-            | Self::Reassigned { by, .. } => by,
+            | Self::Reassigned { by, .. }
+            | Self::Kept { by } => by,
         }
     }
 
@@ -207,7 +287,10 @@ impl Outcome {
             | Self::Cancelled { reason, .. } => {
                 reason.as_deref().map(str::trim).filter(|r| !r.is_empty())
             }
-            Self::Deleted { .. } | Self::Withdrawn { .. } | Self::Reassigned { .. } => None,
+            Self::Deleted { .. }
+            | Self::Withdrawn { .. }
+            | Self::Reassigned { .. }
+            | Self::Kept { .. } => None,
         }
     }
 
@@ -219,6 +302,7 @@ impl Outcome {
             Self::Deleted { .. } => "🗑️",
             Self::Withdrawn { .. } => "↩️",
             Self::Reassigned { .. } => "↪️",
+            Self::Kept { .. } => "👍",
         }
     }
 }
@@ -228,7 +312,7 @@ fn bold_name(name: &str) -> String {
 }
 
 /// The approver's line: "✅ Approved by *Ann*", "↪️ Reassigned to *Bo* by *Ann*", …
-fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
+pub(super) fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
     let by = bold_name(outcome.by());
     let sentence = match outcome {
         Outcome::Approved { .. } => w.approved_by.md([&by]),
@@ -237,6 +321,7 @@ fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
         Outcome::Deleted { .. } => w.deleted_by.md([&by]),
         Outcome::Withdrawn { .. } => w.withdrawn_by.md([&by]),
         Outcome::Reassigned { to, .. } => w.reassigned_to_by.md([&bold_name(to), &by]),
+        Outcome::Kept { .. } => w.kept_by.md([&by]),
     };
     format!("{} {sentence}", outcome.emoji())
 }
@@ -268,12 +353,15 @@ pub fn approver_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveWo
 pub enum Offer {
     /// While it is Open.
     Withdraw,
+    /// Once approved, until it starts.
+    AskToCancel,
 }
 
 fn offer_actions(name: &str, offer: Offer, w: &LeaveWords) -> Result<SlackBlock, BuildError> {
     check_button_value(name)?;
     let (label, action_id) = match offer {
         Offer::Withdraw => (&w.withdraw, ids::LEAVE_WITHDRAW),
+        Offer::AskToCancel => (&w.ask_to_cancel, ids::LEAVE_ASK_CANCEL),
     };
     let button = SlackBlockButtonElement::new(plain(&label.as_plain(), limits::BUTTON_TEXT))
         .with_action_id(SlackActionId(action_id.to_owned()))
@@ -308,8 +396,14 @@ pub fn requester_confirmation(
     Ok(Message::from_blocks(blocks))
 }
 
-/// DM to the requester: what became of their request, who did it, and why when they said.
-pub fn requester_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveWords) -> Message {
+/// DM to the requester: what became of their request, who did it, and why when they said; with
+/// what they may still do (`offer`) when it is their confirmation being rewritten.
+pub fn requester_outcome_message(
+    d: &LeaveDetails,
+    outcome: &Outcome,
+    offer: Option<Offer>,
+    w: &LeaveWords,
+) -> Result<Message, BuildError> {
     let by = bold_name(outcome.by());
     let decided = |word: &Text| w.request_decided.md([&format!("*{}*", word.as_md()), &by]);
     let (title, sentence) = match outcome {
@@ -322,12 +416,62 @@ pub fn requester_outcome_message(d: &LeaveDetails, outcome: &Outcome, w: &LeaveW
             &w.reassigned_header,
             w.request_reassigned.md([&bold_name(to), &by]),
         ),
+        Outcome::Kept { .. } => (&w.kept_header, w.request_kept.md([&by])),
     };
     let mut blocks = vec![
         header(&title.as_plain()),
         md_section(format!("{} {sentence}", outcome.emoji())),
         details_section(d, w),
     ];
+    blocks.extend(outcome_reason_section(outcome, w));
+    if let Some(offer) = offer {
+        blocks.push(offer_actions(&d.leave_application, offer, w)?);
+    }
+    Ok(Message::from_blocks(blocks))
+}
+
+/// The header, who asks to cancel and the facts: shared by the open and the answered request.
+fn cancellation_blocks(d: &LeaveDetails, w: &LeaveWords) -> Vec<SlackBlock> {
+    let who = person(d.requester_slack_id.as_deref(), &d.requester_name);
+    vec![
+        header(&w.cancellation_header.as_plain()),
+        md_section(w.cancellation_requested.md([&who])),
+        details_section(d, w),
+    ]
+}
+
+/// The approver's DM when the requester asks to cancel an approved leave: Cancel leave / Keep.
+pub fn cancellation_request_message(
+    d: &LeaveDetails,
+    w: &LeaveWords,
+) -> Result<Message, BuildError> {
+    check_button_value(&d.leave_application)?;
+    let cancel =
+        SlackBlockButtonElement::new(plain(&w.cancel_leave.as_plain(), limits::BUTTON_TEXT))
+            .with_action_id(SlackActionId(ids::LEAVE_CANCEL.to_owned()))
+            .with_value(d.leave_application.clone())
+            .with_style(SlackBlockButtonStyle::Danger);
+    let keep = SlackBlockButtonElement::new(plain(&w.keep_leave.as_plain(), limits::BUTTON_TEXT))
+        .with_action_id(SlackActionId(ids::LEAVE_KEEP.to_owned()))
+        .with_value(d.leave_application.clone());
+    let mut blocks = cancellation_blocks(d, w);
+    blocks.push(
+        SlackActionsBlock::new(vec![cancel.into(), keep.into()])
+            .with_block_id(SlackBlockId(ids::CANCELLATION_ACTIONS_BLOCK.to_owned()))
+            .into(),
+    );
+    Ok(Message::from_blocks(blocks))
+}
+
+/// The cancellation request answered (cancelled, kept, or the leave gone another way): no
+/// buttons left, who did what.
+pub fn cancellation_outcome_message(
+    d: &LeaveDetails,
+    outcome: &Outcome,
+    w: &LeaveWords,
+) -> Message {
+    let mut blocks = cancellation_blocks(d, w);
+    blocks.push(md_section(outcome_line(outcome, w)));
     blocks.extend(outcome_reason_section(outcome, w));
     Message::from_blocks(blocks)
 }

@@ -38,6 +38,18 @@ pub enum Notice {
         leave_application: String,
         message: String,
     },
+    /// Ask to cancel on a leave that is not (or no longer) approved and in the future.
+    NotCancellable { leave_application: String },
+    /// The requester's cancellation request reached the approver.
+    CancellationSent {
+        leave_application: String,
+        approver: String,
+    },
+    /// The requester asked already; the approver has not answered yet.
+    CancellationPending {
+        leave_application: String,
+        approver: String,
+    },
     /// Anything else worth telling the user.
     Error { message: String },
 }
@@ -87,6 +99,25 @@ fn notice_text(n: &Notice, w: &NoticeWords) -> String {
                 &mrkdwn::escape_truncate(message, NOTICE_MESSAGE_CHARS)
             ]),
             w.not_changed.as_md()
+        ),
+        Notice::NotCancellable { leave_application } => {
+            format!("ℹ️ {}", w.not_cancellable.md([&bold(leave_application)]))
+        }
+        Notice::CancellationSent {
+            leave_application,
+            approver,
+        } => format!(
+            "📨 {}",
+            w.cancellation_sent
+                .md([&bold(leave_application), &bold(approver)])
+        ),
+        Notice::CancellationPending {
+            leave_application,
+            approver,
+        } => format!(
+            "⏳ {}",
+            w.cancellation_pending
+                .md([&bold(leave_application), &bold(approver)])
         ),
         Notice::Error { message } => {
             format!(

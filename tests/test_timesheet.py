@@ -365,7 +365,8 @@ def test_overlap_with_another_timesheet_is_shown_on_the_hours(world, app):
 	# The app starts after the day's last log: no overlap with the submitted sheet...
 	ack_ok(world.submit(hours="1"))
 	assert len(world.sheets()) == 2
-	# ...but a draft whose log collides with another Timesheet is refused by ERPNext's rule.
+	# ...but once the desk's log is stretched over the draft's (a Timesheet edited meanwhile),
+	# ERPNext re-checks every row of the draft on save and refuses: shown on the hours.
 	frappe.db.set_value("Timesheet Detail", {"parent": desk.name}, "to_time", f"{TODAY} 23:00:00")
 	frappe.db.commit()
 	errors = errors_of(world.submit(hours="1"))
@@ -373,6 +374,35 @@ def test_overlap_with_another_timesheet_is_shown_on_the_hours(world, app):
 	assert "overlapping" in errors["ts_hours"]
 	assert len(world.logs(world.sheets()[1].name)) == 1  # nothing added
 	assert app.slack.calls_to("chat.postMessage") == []
+
+
+def test_a_log_running_into_the_day_from_the_night_before_is_not_overlapped(world, app):
+	frappe.set_user("Administrator")
+	try:
+		frappe.get_doc(
+			{
+				"doctype": "Timesheet",
+				"employee": world.employee,
+				"company": "Test Co",
+				"time_logs": [
+					{
+						"activity_type": "Development",
+						"from_time": "2026-12-01 22:00:00",
+						"hours": 12,
+						"project": world.apollo,
+					}
+				],
+			}
+		).insert()
+	finally:
+		frappe.set_user("Guest")
+	frappe.db.commit()
+	ack_ok(world.submit(hours="1"))
+	# The night shift's draft covers the day, so the log joins it, after the shift (not at 09:00).
+	[sheet] = world.sheets()
+	assert [str(r.from_time) for r in world.logs(sheet.name)] == ["2026-12-01 22:00:00", f"{TODAY} 10:00:00"]
+	app.site.run_jobs()
+	assert "1 h" in text_of(app.slack.last_call("chat.postMessage").args)
 
 
 def test_a_closed_project_is_refused_on_the_project(world, app):

@@ -144,9 +144,10 @@ def _draft_for(employee: str, day: datetime.date) -> str | None:
 	)
 
 
-def _logs_on(employees: list[str], day: datetime.date) -> list[frappe._dict]:
+def _logs_on(employees: list[str], day: datetime.date, *, touching: bool = False) -> list[frappe._dict]:
 	"""Every time log of `employees` starting on `day` in a draft or submitted Timesheet (two
-	queries): `employee`, `parent`, `from_time`, `to_time`, `hours`."""
+	queries): `employee`, `parent`, `from_time`, `to_time`, `hours`. With `touching`, also the
+	logs that started earlier and run into `day` (a night shift)."""
 	if not employees:
 		return []
 	sheets = frappe.get_all(
@@ -169,8 +170,11 @@ def _logs_on(employees: list[str], day: datetime.date) -> list[frappe._dict]:
 		filters={
 			"parenttype": TIMESHEET,
 			"parent": ("in", sorted(employee_of)),
-			"from_time": (">=", start),
-			"to_time": ("is", "set"),
+			**(
+				{"to_time": (">", start)}
+				if touching
+				else {"from_time": (">=", start), "to_time": ("is", "set")}
+			),
 		},
 		fields=["parent", "from_time", "to_time", "hours"],
 		limit_page_length=0,
@@ -189,7 +193,8 @@ def hours_on(employee: str, day: datetime.date) -> float:
 
 
 def _start_of_next_log(employee: str, day: datetime.date) -> datetime.datetime:
-	ends = [frappe.utils.get_datetime(row.to_time) for row in _logs_on([employee], day)]
+	# ERPNext's overlap rule sees every log of the employee, also one begun the night before.
+	ends = [frappe.utils.get_datetime(row.to_time) for row in _logs_on([employee], day, touching=True)]
 	return max(ends, default=datetime.datetime.combine(day, WORKDAY_START))
 
 

@@ -264,6 +264,10 @@ def test_german_user_gets_a_german_modal(world, app):
 	assert blocks_of(sent)["ts_activity_type"]["label"]["text"] == "Tätigkeitsart"
 	body = json_body(world.slash("gestern"))
 	assert "gestern" in text_of(body) and "is not a date" not in text_of(body)
+	ack_ok(world.submit())
+	app.site.run_jobs()
+	confirmation = text_of(app.slack.last_call("chat.postMessage").args)
+	assert "Zeit erfasst" in confirmation and "(*Entwurf*)" in confirmation
 
 
 # ---------------------------------------------------------------------- project change

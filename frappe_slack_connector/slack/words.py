@@ -326,6 +326,20 @@ def _timesheet_scoped(lang: str) -> dict:
 	}
 
 
+def timesheet_status(lang: str, status: str) -> str:
+	"""A Timesheet's status (erpnext v15 timesheet.json options) in `lang`; another is shown as is."""
+	_ = _in_context(lang)
+	statuses = {
+		"Draft": _("Draft", context="Timesheet status"),
+		"Submitted": _("Submitted", context="Timesheet status"),
+		"Billed": _("Billed", context="Timesheet status"),
+		"Payslip": _("Payslip", context="Timesheet status"),
+		"Completed": _("Completed", context="Timesheet status"),
+		"Cancelled": _("Cancelled", context="Timesheet status"),
+	}
+	return statuses.get(status, status)
+
+
 def timesheet(lang: str) -> dict:
 	"""The Log Time modal (`/timesheet`), its inline errors, the confirmation, the missed-hours
 	reminder and the timesheet notices."""

@@ -20,7 +20,9 @@ JOBS = "frappe_slack_connector.tasks.timesheet"
 
 def send_confirmation(user: str, slack_user_id: str, logged: dict) -> None:
 	"""DM the employee what was logged and the day's total (after the time log committed)."""
-	message = core.build_timesheet_confirmation(logged, words=words.timesheet(erp_users.language_of(user)))
+	lang = erp_users.language_of(user)
+	shown = {**logged, "timesheet_status": words.timesheet_status(lang, logged["timesheet_status"])}
+	message = core.build_timesheet_confirmation(shown, words=words.timesheet(lang))
 	slack_site.call_or_log(
 		"chat.postMessage",
 		path=slack_site.JOB,

@@ -13,8 +13,8 @@ use slack_connector_core::blocks::leave::{
     RejectModalInput, ViewError,
 };
 use slack_connector_core::blocks::timesheet::{
-    timesheet_confirmation, timesheet_modal, timesheet_reminder, timesheet_view_errors,
-    LoggedTime, NamedOption, ReminderRow, TimesheetModalInput, TimesheetViewError,
+    timesheet_confirmation, timesheet_modal, timesheet_reminder, timesheet_view_errors, LoggedTime,
+    NamedOption, ReminderRow, TimesheetModalInput, TimesheetViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::timesheet::{
@@ -415,7 +415,10 @@ fn check_timesheet(t: &TimesheetRoute) {
             values, metadata, ..
         } => {
             values.date.into_iter().for_each(plain_date);
-            assert!(values.task.is_none(), "the task belongs to the previous project");
+            assert!(
+                values.task.is_none(),
+                "the task belongs to the previous project"
+            );
             let input = TimesheetModalInput {
                 today: metadata.today,
                 projects: vec![option(values.project.as_deref()), option(None)],
@@ -428,7 +431,10 @@ fn check_timesheet(t: &TimesheetRoute) {
                     let json = view_to_value(&view);
                     assert!(json.is_ok(), "modal does not serialise: {json:?}");
                     let v = json.unwrap_or_default();
-                    let blocks = v.get("blocks").and_then(Value::as_array).map_or(0, Vec::len);
+                    let blocks = v
+                        .get("blocks")
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
                     assert!(blocks <= limits::BLOCKS_PER_MODAL);
                     let meta = v.get("private_metadata").and_then(Value::as_str);
                     assert!(meta.is_some_and(|m| m.len() <= limits::PRIVATE_METADATA));
@@ -473,9 +479,9 @@ fn check_timesheet(t: &TimesheetRoute) {
                 assert!(v.is_ok(), "inline errors refused: {v:?}");
                 let v = v.unwrap_or_default();
                 let map = v.get("errors").and_then(Value::as_object);
-                assert!(map.is_some_and(
-                    |m| !m.is_empty() && m.keys().all(|k| TIMESHEET_BLOCKS.contains(&k.as_str()))
-                ));
+                assert!(map
+                    .is_some_and(|m| !m.is_empty()
+                        && m.keys().all(|k| TIMESHEET_BLOCKS.contains(&k.as_str()))));
             }
         },
         TimesheetRoute::Open { user_id, date, .. } => {

@@ -82,7 +82,9 @@ def make_site(slack: SlackMock) -> tuple[App, str]:
 	site.make_holiday_list("HL 2026", "2026-01-01", "2026-12-31")
 	site.make_company("Test Co", default_holiday_list="HL 2026")
 	site.make_user(BOSS_EMAIL, roles=["Employee"], full_name="Bea Boss")
-	employee = site.make_employee(JANE_EMAIL, first_name="Jane", last_name="Doe", leave_approver=BOSS_EMAIL).name
+	employee = site.make_employee(
+		JANE_EMAIL, first_name="Jane", last_name="Doe", leave_approver=BOSS_EMAIL
+	).name
 	site.make_allocation(employee, "Casual Leave", "2026-01-01", "2026-12-31")
 	frappe.get_doc({"doctype": "Slack User Meta", "user": JANE_EMAIL, "slack_user_id": JANE}).insert(
 		ignore_permissions=True
@@ -197,7 +199,9 @@ def bare_slack_sdk(server: SocketModeMock, slack: SlackMock, n: int) -> list[flo
 	from slack_sdk.socket_mode.builtin import SocketModeClient as SdkClient  # noqa: PLC0415
 	from slack_sdk.socket_mode.response import SocketModeResponse  # noqa: PLC0415
 
-	sdk = SdkClient(app_token=slack.app_token, web_client=WebClient(base_url=slack.url), auto_reconnect_enabled=False)
+	sdk = SdkClient(
+		app_token=slack.app_token, web_client=WebClient(base_url=slack.url), auto_reconnect_enabled=False
+	)
 
 	def listener(client, request):
 		client.send_socket_mode_response(SocketModeResponse(envelope_id=request.envelope_id))

@@ -12,6 +12,7 @@ mod manifest;
 mod render;
 mod signature;
 mod timesheet;
+mod socket_mode;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -24,5 +25,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     render::register(m)?;
     manifest::register(m)?;
     timesheet::register(m)?;
+    socket_mode::register(m)?;
     Ok(())
 }

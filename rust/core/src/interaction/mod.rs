@@ -14,6 +14,7 @@
 pub mod form;
 pub mod ids;
 mod payload;
+pub(crate) use payload::check_nesting;
 pub mod route;
 pub mod timesheet;
 

@@ -348,3 +348,19 @@ def test_send_reminders_sends_now_whatever_the_time(office, app):
 	result = _as_admin(api_timesheet.send_reminders)
 	assert result["dms"] == 3
 	assert office.reminded() == ["ben", "dan", "fay"]
+
+
+def test_the_bot_token_is_read_once_for_all_the_dms(office, app, monkeypatch):
+	"""No query per DM: the batch shares one client (the benchmark counts the queries)."""
+	from frappe_slack_connector.erp import settings as erp_settings  # noqa: PLC0415
+
+	reads = []
+	original = erp_settings.bot_token
+
+	def counted():
+		reads.append(1)
+		return original()
+
+	monkeypatch.setattr(erp_settings, "bot_token", counted)
+	assert tick()["dms"] == 3
+	assert len(reads) == 1

@@ -14,6 +14,7 @@ from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
+from frappe_slack_connector.slack.client import SlackCallError
 
 JOBS = "frappe_slack_connector.tasks.timesheet"
 
@@ -114,10 +115,18 @@ def send_reminders(today, settings) -> dict:
 	"""DM everyone due a reminder (the day is already claimed); one Error Log per refused DM."""
 	planned = plan(today, settings)
 	sent, failed = 0, 0
+	web_client = None
+	if planned["to_send"]:
+		try:
+			# One client for the batch: the token is read once, not once per DM.
+			web_client = slack_site.client(path=slack_site.JOB)
+		except SlackCallError:
+			web_client = None  # not configured: each DM below logs why it was not sent
 	for item in planned["to_send"]:
 		reply = slack_site.call_or_log(
 			"chat.postMessage",
 			path=slack_site.JOB,
+			web_client=web_client,
 			channel=item["slack_user_id"],
 			log_title="Timesheet reminder not sent",
 			log_context=f"Employee {item['employee']}, hours of {planned['day']}",

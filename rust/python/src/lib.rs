@@ -11,8 +11,8 @@ mod leave_blocks;
 mod manifest;
 mod render;
 mod signature;
-mod timesheet;
 mod socket_mode;
+mod timesheet;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {

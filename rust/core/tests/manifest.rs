@@ -39,7 +39,7 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
 
     let mut found = Vec::new();
     urls(&value, &mut found);
-    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
     let allowed: Vec<String> = routes::ALL
         .iter()
         .map(|r| format!("https://erp.example.com/api/method/{r}"))
@@ -55,6 +55,8 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
     assert_eq!(typed.settings.interactivity.request_url, allowed[1]);
     assert_eq!(typed.oauth_config.redirect_urls, vec![allowed[2].clone()]);
     assert_eq!(typed.features.slash_commands[0].command, "/apply-leave");
+    assert_eq!(typed.features.slash_commands[1].command, "/timesheet");
+    assert_eq!(typed.features.slash_commands[1].url, allowed[3]);
 }
 
 #[test]

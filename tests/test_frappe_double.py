@@ -458,3 +458,16 @@ def test_doc_events_hook_runs_after_controller(site):
 	assert seen == [(todo.name, "after_insert")]
 	todo.add_comment("Comment", "hi")
 	assert frappe.get_all("Comment", filters={"reference_name": todo.name}, pluck="content") == ["hi"]
+
+
+def test_a_project_member_not_yet_invited_needs_outgoing_mail(site):
+	# erpnext project.py (v15) send_welcome_email → frappe.sendmail → find_outgoing refuses on a
+	# site without a default outgoing Email Account (found on a real v15 site).
+	site.make_company("Mail Co")
+	site.make_user("member@x.com", roles=["Employee"])
+	frappe.set_user("Administrator")
+	project = {"doctype": "Project", "project_name": "Invite", "company": "Mail Co"}
+	with pytest.raises(frappe.OutgoingEmailError, match="outgoing Email Account"):
+		frappe.get_doc({**project, "users": [{"user": "member@x.com"}]}).insert()
+	doc = frappe.get_doc({**project, "users": [{"user": "member@x.com", "welcome_email_sent": 1}]}).insert()
+	assert [m.user for m in doc.users] == ["member@x.com"]

@@ -304,7 +304,7 @@ def test_timesheet_over_socket_mode(world, app):
 				"doctype": "Project",
 				"project_name": "Apollo",
 				"company": "Test Co",
-				"users": [{"user": JANE_EMAIL}],
+				"users": [{"user": JANE_EMAIL, "welcome_email_sent": 1}],  # invited already: no mail
 			}
 		).insert()
 		frappe.get_doc({"doctype": "Activity Type", "activity_type": "Development"}).insert()

@@ -633,7 +633,11 @@ BUILTIN = [
 		"name": "Project User",
 		"module": "Projects",
 		"istable": 1,
-		"fields": [_f("user", "Link", "User", reqd=1), _f("full_name", read_only=1)],
+		"fields": [
+			_f("user", "Link", "User", reqd=1),
+			_f("full_name", read_only=1),
+			_f("welcome_email_sent", "Check", default=0),
+		],
 	},
 	# task.json: naming_series TASK-.YYYY.-, subject, project, status (Open, Working, Pending
 	# Review, Overdue, Template, Completed, Cancelled)

@@ -162,8 +162,17 @@ pub struct DisplayInformation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Features {
+    pub app_home: AppHome,
     pub bot_user: BotUser,
     pub slash_commands: Vec<SlashCommand>,
+}
+
+/// The Home tab (published by the app on `app_home_opened`) and the Messages tab (its DMs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppHome {
+    pub home_tab_enabled: bool,
+    pub messages_tab_enabled: bool,
+    pub messages_tab_read_only_enabled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,10 +202,18 @@ pub struct Scopes {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
+    pub event_subscriptions: EventSubscriptions,
     pub interactivity: Interactivity,
     pub org_deploy_enabled: bool,
     pub socket_mode_enabled: bool,
     pub token_rotation_enabled: bool,
+}
+
+/// Events API: the same entry point as interactivity (it tells JSON events from forms).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSubscriptions {
+    pub request_url: String,
+    pub bot_events: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +246,11 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             background_color: BACKGROUND_COLOR.to_owned(),
         },
         features: Features {
+            app_home: AppHome {
+                home_tab_enabled: true,
+                messages_tab_enabled: true,
+                messages_tab_read_only_enabled: false,
+            },
             bot_user: BotUser {
                 display_name: name,
                 always_online: true,
@@ -247,6 +269,13 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             },
         },
         settings: Settings {
+            event_subscriptions: EventSubscriptions {
+                request_url: site.method_url(routes::INTERACTIONS),
+                bot_events: crate::interaction::event::EVENT_RULES
+                    .iter()
+                    .map(|r| r.event_type.to_owned())
+                    .collect(),
+            },
             interactivity: Interactivity {
                 is_enabled: true,
                 request_url: site.method_url(routes::INTERACTIONS),

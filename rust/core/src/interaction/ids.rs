@@ -55,3 +55,8 @@ pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
 pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
 pub const LEAVE_CANCEL: &str = "leave_cancel";
 pub const LEAVE_KEEP: &str = "leave_keep";
+/// The Home tab: its Apply for leave button and the blocks of what waits for an approver (the
+/// buttons there reuse the DMs' action ids).
+pub const HOME_ACTIONS_BLOCK: &str = "home_actions_block";
+pub const HOME_APPLY_LEAVE: &str = "home_apply_leave";
+pub const HOME_WAITING_BLOCK_PREFIX: &str = "home_waiting_";

@@ -113,7 +113,7 @@ fn reason_section(d: &LeaveDetails, w: &LeaveWords) -> Option<SlackBlock> {
     )))
 }
 
-fn check_button_value(name: &str) -> Result<(), BuildError> {
+pub(super) fn check_button_value(name: &str) -> Result<(), BuildError> {
     let len = name.chars().count();
     if len > limits::BUTTON_VALUE {
         // A cut value would approve a different (or no) document.

@@ -15,11 +15,13 @@ use super::SerializeError;
 use crate::slack_id::SlackUserId;
 use crate::{limits, mrkdwn};
 
+pub mod home;
 pub mod messages;
 pub mod modal;
 pub mod notices;
 pub mod reject;
 
+pub use home::{home_view, HomeInput};
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message,
     cancellation_outcome_message, cancellation_request_message, requester_confirmation,

@@ -160,12 +160,18 @@ class AckRoute(TypedDict):
 	handler: Literal["ack"]
 	reason: Literal["ignored_action", "view_closed"]
 
+class HomeApplyLeaveRoute(TypedDict):
+	handler: Literal["home_apply_leave"]  # Apply for leave on the Home tab: open the leave modal
+	user_id: str
+	trigger_id: str
+
 Route = (
 	LeaveDecisionRoute
 	| LeaveButtonRoute
 	| LeaveRejectionRoute
 	| HalfDayToggleRoute
 	| LeaveSubmissionRoute
+	| HomeApplyLeaveRoute
 	| AckRoute
 )
 
@@ -176,6 +182,7 @@ def route_interaction(payload: str | bytes) -> Route:
 
 	- block_actions, action_id `leave_approve` / `leave_reject` → `leave_decision`
 	- block_actions, action_id `half_day_checkbox` in block `half_day_checkbox` → `half_day_toggle`
+	- block_actions, action_id `home_apply_leave` (the Home tab) → `home_apply_leave`
 	- block_actions, action_id starting with `ignore` → `ack` (`ignored_action`)
 	- view_submission, callback_id `apply_leave_application` → `leave_submission`, validated:
 		`form` or inline `errors` as codes (end ≥ start, half-day date inside the range, required
@@ -187,6 +194,33 @@ def route_interaction(payload: str | bytes) -> Route:
 	Raises:
 		PayloadError: anything else (see `PayloadError.reason`).
 		TypeError: `payload` is neither str nor bytes.
+	"""
+
+class UrlVerificationRoute(TypedDict):
+	handler: Literal["url_verification"]
+	challenge: str  # ≤ 200 characters; answer it only for a verified request
+
+class AppHomeOpenedRoute(TypedDict):
+	handler: Literal["app_home_opened"]
+	event_id: str  # ≤ 64 characters: the key a retry is recognised by
+	user_id: str  # a well-formed Slack user id
+	tab: Literal["home", "messages"]
+
+EventRoute = UrlVerificationRoute | AppHomeOpenedRoute
+
+def route_event(body: str | bytes) -> EventRoute:
+	"""Parses and routes an Events API body (`application/json` on the interactions route).
+
+	The envelope's `type` decides: `url_verification` → its `challenge`; `event_callback` → the
+	inner event's `type` through one table (rust/core/src/interaction/event.rs `EVENT_RULES`, the
+	bot events the manifest subscribes to): `app_home_opened` → `app_home_opened`. The same size,
+	shape and nesting guards as `route_interaction`.
+
+	Raises:
+		PayloadError: `unknown_type` (another envelope), `unknown_event` (an event not in the
+			table), `missing_field` / `invalid_field` (no challenge, event_id, event, user; a bad
+			user id or tab), or a body that is not a JSON object.
+		TypeError: `body` is neither str nor bytes.
 	"""
 
 # --- words: what a person reads, from the catalogue (frappe_slack_connector/slack/words.py) ---
@@ -341,6 +375,44 @@ class TestMessageWords(TypedDict):
 	can_post: str  # {0} the app's name
 	can_post_from: str  # {0} the app's name, {1} the site
 	sent_by: str
+
+class ReminderWords(TypedDict):
+	header: str
+	intro: str  # {0} how many are still open
+	none_left: str  # once every listed request is decided
+	item: str  # {0} the Leave Application (a link), {1} the requester
+	more: str  # {0} how many more open requests are not listed
+	open_in_desk: str  # the label of the link to the desk's list
+
+class HomeWords(TypedDict):
+	title: str
+	apply_leave: str
+	balances_header: str
+	days_left: str  # {0} the number of days
+	day_left: str  # {0} the number of days (exactly one)
+	no_balance: str  # a Leave Without Pay type
+	no_balances: str
+	my_leave_header: str
+	nothing_upcoming: str
+	recent_header: str
+	out_header: str
+	out_intro: str
+	nobody_out: str
+	waiting_header: str
+	nothing_waiting: str
+	more_in_desk: str  # {0} how many more (a link to the desk)
+	with_approver: str  # {0} the leave approver
+	total_days: str  # {0} the number of days
+	total_day: str  # {0} the number of days (exactly one)
+	half_day: str
+	withdraw: str
+	ask_to_cancel: str
+	approve: str
+	reject: str
+	not_linked: str
+	no_employee: str
+	statuses: StatusWords
+	dates: DateWords
 
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
@@ -577,6 +649,94 @@ def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewError
 	would show the user nothing; an empty errors answer may even close the modal as if the leave
 	had been filed), `bad_input` for a value that is neither a str nor a known `FormError` with
 	exactly its keys, `bad_words` for bad words."""
+
+class ReminderItem(TypedDict, total=False):
+	leave: LeaveDetails  # required
+	outcome: Outcome | None  # set once decided: the row shows it instead of buttons
+
+class ReminderInput(TypedDict, total=False):
+	items: list[ReminderItem]  # required, non-empty, in the order shown (oldest first)
+	list_url: str | None  # the desk's list of the approver's Open requests (http(s), else not linked)
+
+def build_approver_reminder(
+	reminder: ReminderInput, *, words: ReminderWords, leave_words: LeaveWords
+) -> SlackMessage:
+	"""The daily reminder to a leave approver, or its rebuilt form for `chat.update`: a header, how
+	many requests are still open (`words.none_left` once none is), then one section per request —
+	the Leave ID linked to its form and the requester (mention or escaped name), type, from - to
+	and total days, Submitted On (dates in `leave_words.dates`) — followed, while it is open, by
+	block `leave_reminder_actions_<n>` (n = its position) with Approve (`leave_approve`, primary)
+	and Reject (`leave_reject`, danger), value = the Leave Application name; a decided request
+	shows its outcome line instead ("✅ Approved by …", as `build_approver_outcome`, no reason).
+	At most 20 requests are listed (≤ 43 blocks); "+N more — Open them in the desk" (linked to
+	`list_url`) counts the open ones past that.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), no items or a name longer than a button value (`unbuildable`).
+	"""
+
+class HomeBalance(TypedDict, total=False):
+	leave_type: str  # required
+	days_left: float | None  # None: Leave Without Pay (no balance)
+
+class HomeLeave(TypedDict, total=False):
+	leave_application: str  # required
+	form_url: str | None
+	leave_type: str  # required
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	half_day: bool
+	status: str  # required: the stored status
+	approver_name: str | None
+	offer: Literal["withdraw", "ask_to_cancel"] | None
+
+class HomeOut(TypedDict, total=False):
+	employee_name: str  # required
+	slack_id: str | None  # only when the site mentions people
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	half_day: bool
+
+class HomeWaiting(TypedDict, total=False):
+	leave_application: str  # required
+	form_url: str | None
+	requester_name: str  # required
+	requester_slack_id: str | None
+	leave_type: str  # required
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	total_days: float | None
+
+class HomeStranger(TypedDict):
+	kind: Literal["stranger"]
+	reason: Literal["not_linked", "no_employee"]
+
+class HomeEmployee(TypedDict, total=False):
+	kind: Literal["employee"]  # required
+	balances: list[HomeBalance]
+	my_leave: list[HomeLeave]  # upcoming and pending, in the order shown
+	recent: list[HomeLeave]  # the last decided
+	out: list[HomeOut]  # their department, today and the next 7 days
+	waiting: list[HomeWaiting] | None  # a list (maybe empty) for approvers / HR Managers only
+	waiting_total: int | None  # how many wait in all when `waiting` holds only the first
+	desk_url: str | None  # the viewer's Leave Applications in the desk
+	waiting_url: str | None  # the desk's list of what waits for the viewer
+
+def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> dict:
+	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.
+
+	A stranger gets a title and what to ask HR for. An employee: Apply for leave (block
+	`home_actions_block`, action `home_apply_leave`), Balances (≤ 20, then "+N more"), My leave
+	(≤ 20 sections, each Open one with Withdraw `leave_withdraw`, an approved future one with Ask to
+	cancel `leave_ask_cancel`; value = the Leave Application), Recently decided (≤ 5), Who is out
+	(≤ 30 lines), and for approvers Waiting for you: a section and an actions block
+	`home_waiting_<n>` (Approve `leave_approve`, Reject `leave_reject`) per request, as many as fit
+	under Slack's 100 blocks (≤ 40), then "+N more — open in the desk" linked to `waiting_url`.
+	User text is escaped; every text within Slack's limits.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), a name longer than a button value (`unbuildable`).
+	"""
 
 # --- end leave workflow ---
 # --- attendance ---

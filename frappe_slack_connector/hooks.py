@@ -29,7 +29,17 @@ ignore_links_on_delete = ["Slack Message"]
 
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
-	"all": ["frappe_slack_connector.api.attendance_summary.attendance_channel"],
+	"all": [
+		"frappe_slack_connector.api.attendance_summary.attendance_channel",
+		# The same tick: each leave approver's daily reminder, once it is due (tasks/reminders.py).
+		"frappe_slack_connector.tasks.reminders.run_scheduled",
+	],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }
+
+# `bench run-tests --app frappe_slack_connector` runs only this app's before_tests
+# (frappe/test_runner.py, v15): a fresh test site is taken through the setup wizard the way
+# Frappe HR's own tests do it (a company, fiscal year, warehouse types…), which ERPNext needs
+# before the app's tests can create their own company.
+before_tests = "hrms.tests.test_utils.before_tests"

@@ -1,21 +1,10 @@
-"""Test wiring: the Frappe test double (only when the real frappe is absent) and the Slack mock."""
+"""Test wiring for tests/: a fresh double site per test (the double itself is put on sys.path by
+the checkout's conftest.py, with the Slack mock and app fixtures)."""
 
-import os
-import sys
-
+import frappe
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-try:
-	import frappe  # noqa: F401
-
-	USING_DOUBLE = False
-except ImportError:
-	sys.path.insert(0, os.path.join(HERE, "doubles"))
-	USING_DOUBLE = True
-
-pytest_plugins = ["tests.harness.slack_fixtures", "tests.harness.app_fixtures"]
+USING_DOUBLE = frappe.__version__.endswith("-double")
 
 
 @pytest.fixture(autouse=True)

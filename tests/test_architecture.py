@@ -11,6 +11,8 @@ Rules:
    exception classes, and (DocType controllers only) `frappe.model.document.Document`. Reading
    or writing data (`frappe.db`, `frappe.get_*`, `frappe.new_doc` …), jobs (`frappe.enqueue`),
    sessions, cache, config and logs all go through `erp/`.
+5. The app's own tests (`frappe_slack_connector/tests/`, `doctype/*/test_*.py`: what
+   `bench run-tests` runs) are test code, free like tests/; no app module imports them.
 """
 
 from __future__ import annotations
@@ -45,7 +47,17 @@ def module_name(path: Path) -> str:
 	return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-MODULES = {module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+def is_test_code(name: str) -> bool:
+	return (
+		name == f"{PACKAGE}.tests"
+		or name.startswith(f"{PACKAGE}.tests.")
+		or (name.startswith(DOCTYPES) and name.rsplit(".", 1)[-1].startswith("test_"))
+	)
+
+
+ALL_MODULES = {module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+TEST_CODE = sorted(n for n in ALL_MODULES if is_test_code(n))
+MODULES = {n: p for n, p in ALL_MODULES.items() if not is_test_code(n)}
 TREES = {name: ast.parse(path.read_text(), filename=str(path)) for name, path in MODULES.items()}
 
 
@@ -173,3 +185,10 @@ def test_the_frappe_rule_catches_data_access():
 		"frappe.db.get_value('User', 'x')\nfrappe.enqueue('m')\nfrappe.local.response['a'] = 1\n"
 	)
 	assert {c for c in frappe_uses(probe) if not allowed(c)} == {"frappe.db.get_value", "frappe.enqueue"}
+
+
+def test_no_app_module_imports_the_app_tests():
+	assert TEST_CODE, "the package tests moved: update is_test_code"
+	for name in MODULES:
+		imported = {module for module, _attr in imported_names(name)}
+		assert not {m for m in imported if is_test_code(m) or m.startswith("tests")}, name

@@ -10,6 +10,7 @@ import time
 import frappe
 import pytest
 
+from frappe_slack_connector import core
 from frappe_slack_connector.api import attendance_summary
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.slack import client as slack_client
@@ -160,6 +161,17 @@ def assert_two_concurrent_ticks_post_once(office, monkeypatch):
 		return original(client, method, **kwargs)
 
 	monkeypatch.setattr(slack_client, "call", slow_call)
+	# Both ticks read the settings (and so take their REPEATABLE READ snapshot) before either
+	# claims the day: without this the first tick may commit its claim before the second starts,
+	# and the test would pass even with the locking read removed.
+	both_read = threading.Barrier(2, timeout=5)
+	gate = core.should_send_attendance
+
+	def gate_after_both_read(**kwargs):
+		both_read.wait()
+		return gate(**kwargs)
+
+	monkeypatch.setattr(core, "should_send_attendance", gate_after_both_read)
 	results = []
 	threads = [threading.Thread(target=lambda: results.append(run_tick())) for _ in range(2)]
 	for t in threads:

@@ -22,10 +22,12 @@ from tests.harness.app_fixtures import json_body
 from tests.harness.bad_input import (
 	EMPLOYEE,
 	LEAVE,
+	RAW_BODIES,
 	SEED,
 	VIEW_HASH,
 	VIEW_ID,
 	Case,
+	interaction_body,
 	mutations,
 )
 from tests.harness.dispatch import build_request, dispatch
@@ -381,10 +383,6 @@ def signed(path: str, body: bytes, secret: str, content_type="application/x-www-
 	)
 
 
-def interaction_body(text: str) -> bytes:
-	return urlencode({"payload": text}).encode()
-
-
 def secrets_of(app) -> list[str]:
 	return [app.secret, app.slack.bot_token]
 
@@ -600,24 +598,6 @@ def test_forged_slash_command_never_reaches_a_handler(app, site_world, how):
 # ---------------------------------------------------------------------- raw bodies, both routes
 
 ROUTE_PATHS = {"interaction": INTERACTION_PATH, "slash": COMMAND_PATH}
-FIVE_MIB = 5 * 1024 * 1024
-RAW_BODIES: dict[str, bytes] = {
-	"non-utf8": b"payload=\xff\xfe\xfd",
-	"non-utf8-percent": b"payload=%FF%FE%FD",
-	"latin1": "payload=caf\xe9".encode("latin-1"),
-	"two-payloads": b"payload=%7B%7D&payload=%7B%22type%22%3A%22view_closed%22%7D",
-	"5mib-payload": b"payload=" + b"a" * FIVE_MIB,
-	"5mib-json-payload": interaction_body('{"type":"view_closed","pad":"' + "a" * FIVE_MIB + '"}'),
-	"5mib-fields": b"&".join(b"k%d=v" % i for i in range(FIVE_MIB // 8)),
-	"empty": b"",
-	"only-ampersands": b"&&&&",
-	"no-equals": b"payload",
-	"semicolons": b"payload=%7B%7D;user_id=U1",
-	"plus-and-percent": b"payload=%%%+++",
-	"nul": b"payload=\x00",
-	"utf8-bom": b"\xef\xbb\xbfpayload=%7B%7D",
-	"binary": bytes(range(256)),
-}
 
 
 @pytest.mark.parametrize("route", list(ROUTE_PATHS))

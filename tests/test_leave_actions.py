@@ -272,6 +272,18 @@ def ask_to_cancel(world, app, name, user=JANE):
 	app.site.run_jobs()
 
 
+def answer(world, request, action, user=BOSS):
+	"""A click on the approver's cancellation request: `leave_cancel` or `leave_keep`."""
+	[value] = [v for a, v in buttons(request.args) if a == action]
+	payload = block_actions_message(
+		button_action(action, value, block_id="cancellation_actions_block"),
+		channel_id=request.response["channel"],
+		message_ts=request.response["ts"],
+		user={"id": user, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	return world.interact(payload)
+
+
 def test_ask_to_cancel_then_cancel_leave(world, app):
 	name, channel, ts = approved_later(world, app)
 	ask_to_cancel(world, app, name)
@@ -283,13 +295,7 @@ def test_ask_to_cancel_then_cancel_leave(world, app):
 	assert f"Your request to cancel *{name}* was sent to *Bea Boss*." in section_text(sent)
 	assert [r["purpose"] for r in records(name)].count("Cancellation Request") == 1
 
-	payload = block_actions_message(
-		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
-		channel_id=request.response["channel"],
-		message_ts=request.response["ts"],
-		user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
-	)
-	ack_ok(world.interact(payload))
+	ack_ok(answer(world, request, "leave_cancel", user=BOSS))
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus) == ("Cancelled", 2)
 	comments = frappe.get_all("Comment", filters={"reference_name": name}, pluck="content")
@@ -306,23 +312,13 @@ def test_ask_to_cancel_then_cancel_leave(world, app):
 	assert ts
 
 
-def keep_click(world, request, user=BOSS):
-	payload = block_actions_message(
-		button_action("leave_keep", request.args["blocks"][-1]["elements"][1]["value"]),
-		channel_id=request.response["channel"],
-		message_ts=request.response["ts"],
-		user={"id": user, "username": "x", "name": "x", "team_id": "T0TEST0001"},
-	)
-	return world.interact(payload)
-
-
 def test_ask_to_cancel_then_keep_exactly_once(world, app):
 	name, _channel, _ts = approved_later(world, app)
 	ask_to_cancel(world, app, name)
 	[request] = cancellation_dms(world)
 	dms_before = len(world.dms_to(JANE))
-	ack_ok(keep_click(world, request))
-	ack_ok(keep_click(world, request))  # a double click answers nothing twice
+	ack_ok(answer(world, request, "leave_keep"))
+	ack_ok(answer(world, request, "leave_keep"))  # a double click answers nothing twice
 	app.site.run_jobs()
 	doc = world.doc(name)
 	assert (doc.status, doc.docstatus) == ("Approved", 1)
@@ -364,14 +360,8 @@ def test_only_the_approver_or_hr_may_answer(world, app):
 	name, _channel, _ts = approved_later(world, app)
 	ask_to_cancel(world, app, name)
 	[request] = cancellation_dms(world)
-	ack_ok(keep_click(world, request, user=MALLORY))
-	payload = block_actions_message(
-		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
-		channel_id=request.response["channel"],
-		message_ts=request.response["ts"],
-		user={"id": MALLORY, "username": "x", "name": "x", "team_id": "T0TEST0001"},
-	)
-	ack_ok(world.interact(payload))
+	ack_ok(answer(world, request, "leave_keep", user=MALLORY))
+	ack_ok(answer(world, request, "leave_cancel", user=MALLORY))
 	assert world.doc(name).status == "Approved"
 	assert "not allowed" in section_text(last_ephemeral(app))
 	app.site.run_jobs()
@@ -382,14 +372,8 @@ def test_cancel_leave_twice_cancels_once(world, app):
 	name, _channel, _ts = approved_later(world, app)
 	ask_to_cancel(world, app, name)
 	[request] = cancellation_dms(world)
-	payload = block_actions_message(
-		button_action("leave_cancel", name, block_id="cancellation_actions_block"),
-		channel_id=request.response["channel"],
-		message_ts=request.response["ts"],
-		user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
-	)
-	ack_ok(world.interact(payload))
-	ack_ok(world.interact(payload))
+	ack_ok(answer(world, request, "leave_cancel"))
+	ack_ok(answer(world, request, "leave_cancel"))
 	app.site.run_jobs()
 	assert world.doc(name).docstatus == 2
 	assert "already *Cancelled*" in section_text(last_ephemeral(app))

@@ -67,3 +67,27 @@ def store_workspace(*, bot_token: str, team_id: str, team_name: str, bot_user_id
 	# The OAuth callback is a GET, which Frappe rolls back; flags.commit makes it commit instead,
 	# once the request has succeeded (frappe/app.py sync_database).
 	frappe.local.flags.commit = True
+
+
+# Slack Settings "Approver Reminders" fields.
+REMIND_FIELD = "remind_approvers"
+REMIND_AFTER_FIELD = "reminder_after_hours"
+
+
+def reminder_settings() -> frappe._dict:
+	"""Slack Settings "Remind approvers of pending requests" and "after (hours)", as stored now.
+
+	Read from get_singles_dict, not the cached doc or get_single_value: a site migrated from
+	before the fields existed has no row for them, and a missing row takes the DocType default
+	(off, 24 hours) rather than 0."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	meta = frappe.get_meta(SETTINGS_DOCTYPE)
+
+	def stored(fieldname):
+		value = values.get(fieldname)
+		return meta.get_field(fieldname).default if value is None else value
+
+	return frappe._dict(
+		enabled=bool(frappe.utils.cint(stored(REMIND_FIELD))),
+		after_hours=max(frappe.utils.cint(stored(REMIND_AFTER_FIELD)), 0),
+	)

@@ -10,6 +10,9 @@ DOCTYPE = "Slack Message"
 APPROVAL_REQUEST = "Approval Request"
 REQUESTER_CONFIRMATION = "Requester Confirmation"
 CANCELLATION_REQUEST = "Cancellation Request"  # to the approver, when the requester asks to cancel
+# The daily reminder to a leave approver: one message listing several documents, recorded once
+# under each of them (same channel and ts).
+APPROVAL_REMINDER = "Approval Reminder"
 
 _FIELDS = ["name", "purpose", "recipient", "channel", "ts"]
 
@@ -23,8 +26,17 @@ def record(
 	ts: str,
 	recipient: str | None,
 ) -> None:
-	"""Remember a posted message; a message already remembered (same channel and ts) is kept."""
-	if frappe.db.exists(DOCTYPE, {"channel": channel, "ts": ts}):
+	"""Remember a posted message about a document; a message already remembered for it (same
+	document, channel and ts) is kept. One message may be about several documents (a reminder)."""
+	if frappe.db.exists(
+		DOCTYPE,
+		{
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"channel": channel,
+			"ts": ts,
+		},
+	):
 		return
 	frappe.get_doc(
 		{
@@ -72,7 +84,7 @@ def take_following(reference_doctype: str, reference_name: str, purpose: str) ->
 	"""The messages of `purpose` that still follow the document, marked superseded in one step:
 	read with a row lock, so of two overlapping answers (a double click) only the first gets them
 	and the other finds none."""
-	names = frappe.get_all(
+	rows = frappe.get_all(
 		DOCTYPE,
 		filters={
 			"reference_doctype": reference_doctype,
@@ -80,13 +92,12 @@ def take_following(reference_doctype: str, reference_name: str, purpose: str) ->
 			"purpose": purpose,
 			"superseded": 0,
 		},
-		pluck="name",
+		fields=_FIELDS,
 		order_by="creation asc",
 		for_update=True,
 	)
-	rows = [frappe.db.get_value(DOCTYPE, name, _FIELDS, as_dict=True) for name in names]
-	for name in names:
-		supersede(name)
+	for row in rows:
+		supersede(row.name)
 	return rows
 
 

@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import home as erp_home
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
@@ -27,12 +28,15 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.responses import ack, json_response
+from frappe_slack_connector.tasks import home as home_jobs
 from frappe_slack_connector.tasks import leave as leave_jobs
 
 if TYPE_CHECKING:
 	from frappe_slack_connector._core import (
 		AckRoute,
+		EventRoute,
 		HalfDayToggleRoute,
+		HomeApplyLeaveRoute,
 		LeaveButtonRoute,
 		LeaveDecisionRoute,
 		LeaveRejectionRoute,
@@ -130,9 +134,18 @@ def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
 # --- /apply-leave ---------------------------------------------------------------------------------
 
 
-def apply_leave(form: dict[str, str]) -> Response:
-	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on."""
+def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None] | None = None) -> Response:
+	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on.
+	`notify(slack_user, notice)`: how to tell the user instead of the answer (the Home tab's
+	button, whose answer Slack shows nobody)."""
 	slack_user, trigger_id = form.get("user_id"), form.get("trigger_id")
+
+	def answer(message: SlackMessage) -> Response:
+		if notify is None:
+			return json_response(message)
+		notify(slack_user, message)
+		return ack()
+
 	if not slack_user or not trigger_id:
 		erp_log.log_error(
 			"Slack command rejected: missing_field", "The /apply-leave request has no user_id or trigger_id."
@@ -141,13 +154,13 @@ def apply_leave(form: dict[str, str]) -> Response:
 	user = resolve_user(slack_user)
 	lang = erp_users.language_of(user)
 	if not user:
-		return json_response(notice(lang, "slack_not_linked"))
+		return answer(notice(lang, "slack_not_linked"))
 	employee = erp_users.active_employee(user)
 	if not employee:
-		return json_response(notice(lang, "no_employee"))
+		return answer(notice(lang, "no_employee"))
 	view = leave_modal(employee, lang)
 	if view is None:
-		return json_response(notice(lang, "no_leave_types"))
+		return answer(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
 		"views.open",
 		path=slack_site.REQUEST,
@@ -157,7 +170,7 @@ def apply_leave(form: dict[str, str]) -> Response:
 		log_context=f"user {user}",
 	)
 	if not opened.ok:
-		return json_response(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
+		return answer(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
 	return ack()
 
 
@@ -348,18 +361,29 @@ def leave_rejection(route: LeaveRejectionRoute) -> Response:
 	return ack()
 
 
-def leave_withdraw(route: LeaveButtonRoute) -> Response:
-	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+def _requesters_own(route: LeaveButtonRoute) -> tuple[str, str, dict] | None:
+	"""(user, lang, details) when the clicking user is the application's requester; otherwise
+	None, after telling them why (gone, not theirs)."""
 	name = route["leave_application"]
 	user = resolve_user(route["user_id"])
 	lang = erp_users.language_of(user)
 	info = erp_leave.leave_details(name)
 	if info is None:
 		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
-		return ack()
+		return None
 	if not user or user != info["employee_user"]:
 		ephemeral(route, notice(lang, "not_yours", leave_application=name))
+		return None
+	return user, lang, info
+
+
+def leave_withdraw(route: LeaveButtonRoute) -> Response:
+	"""The requester's Withdraw: delete their Open application as themselves (the desk's rights)."""
+	name = route["leave_application"]
+	own = _requesters_own(route)
+	if own is None:
 		return ack()
+	user, lang, info = own
 	if info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		_tell_already_decided(route, lang, info)
 		return ack()
@@ -375,15 +399,10 @@ def leave_ask_cancel(route: LeaveButtonRoute) -> Response:
 	"""The requester's Ask to cancel on an approved leave that has not started: the approver is
 	asked from a job (one ask at a time), the requester told there whether it reached them."""
 	name = route["leave_application"]
-	user = resolve_user(route["user_id"])
-	lang = erp_users.language_of(user)
-	info = erp_leave.leave_details(name)
-	if info is None:
-		ephemeral(route, notice(lang, "error", message=words.leave_gone(lang, name)))
+	own = _requesters_own(route)
+	if own is None:
 		return ack()
-	if not user or user != info["employee_user"]:
-		ephemeral(route, notice(lang, "not_yours", leave_application=name))
-		return ack()
+	user, lang, info = own
 	if not erp_leave.may_ask_to_cancel(info):
 		ephemeral(route, notice(lang, "not_cancellable", leave_application=name))
 		return ack()
@@ -473,6 +492,22 @@ def ack_route(route: AckRoute) -> Response:
 	return ack()
 
 
+def _dm_notice(slack_user_id: str, message: SlackMessage) -> None:
+	"""A notice in the app's DM with the user (a Home tab click has no message to answer under)."""
+	slack_site.call_or_log(
+		"chat.postMessage",
+		path=slack_site.REQUEST,
+		channel=slack_user_id,
+		log_title="Slack notice not sent",
+		**message,
+	)
+
+
+def home_apply_leave(route: HomeApplyLeaveRoute) -> Response:
+	"""Apply for leave on the Home tab: the /apply-leave modal, through the click's trigger_id."""
+	return apply_leave({"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=_dm_notice)
+
+
 HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_decision": leave_decision,
 	"reject_prompt": reject_prompt,
@@ -481,6 +516,7 @@ HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_ask_cancel": leave_ask_cancel,
 	"leave_cancel": leave_cancel,
 	"leave_keep": leave_keep,
+	"home_apply_leave": home_apply_leave,
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
 	"ack": ack_route,
@@ -533,3 +569,40 @@ def handle_slash_command(form: dict[str, str]) -> Response:
 		erp_log.roll_back_and_log_exception("Slack /apply-leave failed")
 		lang = _failure_language(form.get("user_id"))
 		return json_response(notice(lang, "error", message=words.try_again_later(lang)))
+
+
+# --- Events API ---------------------------------------------------------------------------------------
+
+
+def url_verification(route) -> Response:
+	"""Slack checks the request URL: echo the challenge (the guard has verified the request)."""
+	return json_response({"challenge": route["challenge"]})
+
+
+def app_home_opened(route) -> Response:
+	"""Ack at once; the tab is built and published by a job. Each event_id is handled once: a
+	retry (`X-Slack-Retry-Num`) or a duplicate of one already taken is acked without work."""
+	if route["tab"] != "home":
+		return ack()  # the Messages tab: the app's DMs, nothing to publish
+	if not erp_home.first_delivery(route["event_id"]):
+		return ack()
+	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
+	return ack()
+
+
+EVENT_HANDLERS: dict[str, Callable[[EventRoute], Response]] = {
+	"url_verification": url_verification,
+	"app_home_opened": app_home_opened,
+}
+
+
+def handle_event(route: EventRoute, *, retry_num: str | None = None) -> Response:
+	"""Dispatch a routed Events API request; an unexpected error is logged and acked (a 5xx would
+	only make Slack send it again). `retry_num` is Slack's, for the log; the event_id dedupes."""
+	try:
+		return EVENT_HANDLERS[route["handler"]](route)
+	except Exception:
+		erp_log.roll_back_and_log_exception(
+			f"Slack event {route['handler']} failed" + (f" (retry {retry_num})" if retry_num else "")
+		)
+		return ack()

@@ -311,6 +311,68 @@ def test_message(lang: str) -> dict:
 	}
 
 
+def reminder(lang: str) -> dict:
+	"""The daily reminder to a leave approver (its facts and outcomes: `leave_messages`)."""
+	return {
+		"header": _("Leave requests waiting for you", lang=lang),
+		# {0}: how many are still open.
+		"intro": _("Still open, oldest first: {0}. Approve or reject them here.", lang=lang),
+		"none_left": _("Every request in this reminder has been decided.", lang=lang),
+		# {0}: the Leave Application (a link to it), {1}: the requester.
+		"item": _("{0}, requested by {1}", lang=lang),
+		# {0}: how many more open requests are not listed.
+		"more": _("+{0} more", lang=lang),
+		"open_in_desk": _("Open them in the desk", lang=lang),
+	}
+
+
+def home(lang: str) -> dict:
+	"""The app's Home tab in Slack (`views.publish`)."""
+	scoped = _scoped(lang)
+	return {
+		"title": _("Your Leave", lang=lang),
+		"apply_leave": _("Apply for leave", lang=lang),
+		"balances_header": _("Balances", lang=lang),
+		# {0}: the number of days (a leave type's balance).
+		"days_left": _("{0} days left", lang=lang),
+		"day_left": _("{0} day left", lang=lang),
+		"no_balance": _("leave without pay, no balance", lang=lang),
+		"no_balances": _("No leave is allocated to you today.", lang=lang),
+		"my_leave_header": _("My Leave", lang=lang),
+		"nothing_upcoming": _("Nothing upcoming or pending.", lang=lang),
+		"recent_header": _("Recently Decided", lang=lang),
+		"out_header": _("Who Is Out", lang=lang),
+		"out_intro": _("Your department, today and the next 7 days.", lang=lang),
+		"nobody_out": _("Nobody in your department is out today or in the next 7 days.", lang=lang),
+		"waiting_header": _("Waiting for You", lang=lang),
+		"nothing_waiting": _("Nothing waits for your decision.", lang=lang),
+		# {0}: how many more are not listed (a link to the desk).
+		"more_in_desk": _("+{0} more — open in the desk", lang=lang),
+		# {0}: the leave approver.
+		"with_approver": _("approver {0}", lang=lang),
+		# {0}: the number of days of a request.
+		"total_days": _("{0} days", lang=lang),
+		"total_day": _("{0} day", lang=lang),
+		"half_day": scoped["half_day"],
+		"withdraw": _("Withdraw", lang=lang),
+		"ask_to_cancel": _("Ask to cancel", lang=lang),
+		"approve": _("Approve", lang=lang),
+		"reject": _("Reject", lang=lang),
+		"not_linked": _(
+			"Your Slack account is not linked to a user in the HR system. Ask HR to connect your Slack "
+			"account; this tab then shows your leave, your balances and what waits for your approval.",
+			lang=lang,
+		),
+		"no_employee": _(
+			"Your user has no active Employee record. Ask HR to link your user to your Employee record; "
+			"this tab then shows your leave, your balances and what waits for your approval.",
+			lang=lang,
+		),
+		"statuses": notices(lang)["statuses"],
+		"dates": dates(lang),
+	}
+
+
 # --- messages the handlers write themselves (shown as a notice or an inline error) -------------
 
 
@@ -371,4 +433,6 @@ def catalogue(lang: str) -> dict:
 		"summary": summary(lang),
 		"late_leave_note": late_leave_note(lang),
 		"test_message": test_message(lang),
+		"reminder": reminder(lang),
+		"home": home(lang),
 	}

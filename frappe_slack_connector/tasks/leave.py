@@ -19,6 +19,7 @@ from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
+from frappe_slack_connector.tasks import reminders as reminder_jobs
 
 JOBS = "frappe_slack_connector.tasks.leave"
 
@@ -241,6 +242,8 @@ def mirror_outcome(
 			_rewrite_cancellation(message, info, outcome, leave_application)
 		elif message["purpose"] == erp_slack_messages.REQUESTER_CONFIRMATION:
 			_rewrite_confirmation(message, info, outcome, leave_application)
+		elif message["purpose"] == erp_slack_messages.APPROVAL_REMINDER:
+			reminder_jobs.rewrite(message, leave_application, outcome, info)
 	if tell_requester and info["employee_user"] != by:
 		_tell_requester(info, outcome, leave_application)
 
@@ -347,6 +350,11 @@ def mirror_workflow_progress(leave_application: str, state: str, by: str) -> Non
 			log_title="Leave approval message not updated",
 			leave_application=leave_application,
 		)
+	for message in erp_slack_messages.following(
+		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
+	):
+		# The reminder's row shows the new state, with the buttons its recipient may still use.
+		reminder_jobs.rewrite(message, leave_application, None, info)
 
 
 # --- a new leave approver -------------------------------------------------------------------------
@@ -386,6 +394,12 @@ def mirror_reassignment(leave_application: str, new_approver: str | None, by: st
 		]
 		for message in handed_over:
 			_rewrite(message, info, outcome, leave_application)
+		for message in erp_slack_messages.following(
+			erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
+		):
+			if message["recipient"] != new_approver:
+				# The old approver's reminder: this row says to whom it went, without buttons.
+				reminder_jobs.rewrite(message, leave_application, outcome, info)
 		confirmation = core.build_requester_confirmation(
 			info["builder"],
 			erp_users.full_name(new_approver),

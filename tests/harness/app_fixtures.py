@@ -12,6 +12,7 @@ import pytest
 from werkzeug.wrappers import Response
 
 from tests.harness.dispatch import build_request, dispatch
+from tests.harness.lock_watch import LockWatch
 from tests.harness.slack_requests import SlackRequest
 
 SIGNING_SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
@@ -52,14 +53,10 @@ def json_body(response: Response) -> Any:
 
 
 @pytest.fixture
-def app(site, slack_mock, monkeypatch) -> Iterator[App]:
+def app(site, slack_mock) -> Iterator[App]:
 	"""The configured site. Every Slack call it makes is checked: none may be made while the
 	calling transaction holds a row lock other workers could be waiting on (a locking read, an
 	update or a delete not yet committed); the test fails at teardown if one was."""
-	import frappe  # noqa: PLC0415 - the double is on sys.path only after conftest ran
-
-	from frappe_slack_connector.slack import client  # noqa: PLC0415
-
 	site.set_conf(slack_api_url=slack_mock.url)
 	harness = App(site=site, slack=slack_mock)
 	harness.configure(
@@ -67,18 +64,10 @@ def app(site, slack_mock, monkeypatch) -> Iterator[App]:
 		bot_user_oauth_token=slack_mock.bot_token,
 		attendance_channel_id=ATTENDANCE_CHANNEL,
 	)
-	under_lock: list[str] = []
-	real_call = client.call
-
-	def call_checked(slack_client, method, **kwargs):
-		db = getattr(frappe.local, "db", None)
-		held = db._locks_held() if db is not None else set()
-		if held:
-			# Recorded, not raised: the app catches unexpected errors and would hide an assert.
-			under_lock.append(f"{method} while holding {sorted(held)}")
-		return real_call(slack_client, method, **kwargs)
-
-	monkeypatch.setattr(client, "call", call_checked)
-	yield harness
+	watch = LockWatch().start()
+	try:
+		yield harness
+	finally:
+		under_lock = watch.stop()
 	if under_lock:
 		pytest.fail("Slack called under a row lock:\n" + "\n".join(under_lock), pytrace=False)

@@ -1,6 +1,6 @@
 """pytest plugin: the Slack Web API mock as fixtures.
 
-Register from tests/conftest.py with `pytest_plugins = ["tests.harness.slack_fixtures"]`.
+Registered from the checkout's conftest.py with `pytest_plugins = ["tests.harness.slack_fixtures"]`.
 
 - `slack_mock_server` (session): one SlackMock HTTP server for the whole run.
 - `slack_mock` (function): the same server, reset before the test; at teardown the test fails if

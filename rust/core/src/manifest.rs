@@ -249,7 +249,8 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             app_home: AppHome {
                 home_tab_enabled: true,
                 messages_tab_enabled: true,
-                messages_tab_read_only_enabled: false,
+                // The app reads no DMs (no message.im subscription): people read its messages there.
+                messages_tab_read_only_enabled: true,
             },
             bot_user: BotUser {
                 display_name: name,

@@ -595,12 +595,17 @@ pub struct HomeWords {
     pub balances_header: Text,
     /// `{0}` the number of days.
     pub days_left: Template<1>,
+    /// `{0}` the number of days (exactly one).
+    pub day_left: Template<1>,
     /// A Leave Without Pay type: nothing to count.
     pub no_balance: Text,
     pub no_balances: Text,
     pub my_leave_header: Text,
     pub nothing_upcoming: Text,
     pub recent_header: Text,
+    pub out_header: Text,
+    pub out_intro: Text,
+    pub nobody_out: Text,
     pub waiting_header: Text,
     pub nothing_waiting: Text,
     /// `{0}` how many more (plain: it is a link label).
@@ -609,6 +614,8 @@ pub struct HomeWords {
     pub with_approver: Template<1>,
     /// `{0}` the number of days.
     pub total_days: Template<1>,
+    /// `{0}` the number of days (exactly one).
+    pub total_day: Template<1>,
     pub half_day: Text,
     pub withdraw: Text,
     pub ask_to_cancel: Text,
@@ -707,6 +714,28 @@ impl Surface for TestMessageWords {
     const NAME: &'static str = "test message";
 }
 
+/// The daily reminder to a leave approver: their Open requests, oldest first (mrkdwn; the header
+/// and buttons plain_text). The facts and outcomes use the [`LeaveWords`] of the same language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderWords {
+    pub header: Text,
+    /// `{0}` how many are still open.
+    pub intro: Template<1>,
+    /// Once every listed request is decided.
+    pub none_left: Text,
+    /// `{0}` the Leave Application (a link), `{1}` the requester (mention or bold name).
+    pub item: Template<2>,
+    /// `{0}` how many more are not listed (over the message's cap).
+    pub more: Template<1>,
+    /// The label of the link to the desk's list of the approver's Open requests.
+    pub open_in_desk: Text,
+}
+
+impl Surface for ReminderWords {
+    const NAME: &'static str = "approver reminder";
+}
+
 /// Every surface's words of one language, as the catalogue returns them (`words.catalogue(lang)`
 /// in Python); the Rust tests read the English and German ones from `tests/fixtures`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -721,6 +750,7 @@ pub struct Catalogue {
     pub late_leave_note: LateLeaveWords,
     pub test_message: TestMessageWords,
     pub home: HomeWords,
+    pub reminder: ReminderWords,
 }
 
 impl Surface for Catalogue {

@@ -4,11 +4,11 @@ use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::{
     self, ApprovalChoices, HomeInput, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome,
-    RejectModalInput, ViewError,
+    RejectModalInput, ReminderInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::words::{
-    HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ViewErrorWords,
+    HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
 };
 
 use crate::{convert, errors};
@@ -208,6 +208,23 @@ fn build_view_errors<'py>(
     convert::to_py(py, &value)
 }
 
+/// The daily reminder to a leave approver (or its rebuilt form for `chat.update`).
+#[pyfunction]
+#[pyo3(signature = (reminder, *, words, leave_words))]
+fn build_approver_reminder<'py>(
+    py: Python<'py>,
+    reminder: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+    leave_words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let reminder: ReminderInput = typed("reminder", reminder)?;
+    let words: ReminderWords = convert::words(words)?;
+    let leave_words: LeaveWords = convert::words(leave_words)?;
+    let m = leave::approver_reminder(&reminder, &words, &leave_words)
+        .map_err(|e| errors::build_error(py, &e))?;
+    message(py, &m)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_leave_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_message, m)?)?;
@@ -220,5 +237,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_reject_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;
     m.add_function(wrap_pyfunction!(build_view_errors, m)?)?;
+    m.add_function(wrap_pyfunction!(build_approver_reminder, m)?)?;
     Ok(())
 }

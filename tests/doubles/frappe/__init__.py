@@ -129,7 +129,10 @@ def init(site="test.localhost", sites_path=None, conf=None):
 		read_only=False,
 	)
 	local.response = _dict({"docs": []})
-	local.conf = _dict(conf or {})
+	# What the site's site_config.json holds (frappe.installer.update_site_config writes here);
+	# local.conf starts as a copy, as frappe.init reads the file into it.
+	local.site_config_file = _dict(conf or {})
+	local.conf = _dict(local.site_config_file)
 	# frappe/__init__.py (v15): init() -> local.lang = local.conf.lang or "en"
 	local.lang = local.conf.lang or "en"
 	local.request = None
@@ -141,6 +144,16 @@ def init(site="test.localhost", sites_path=None, conf=None):
 	local.role_permissions = {}
 	local.db = Database()
 	local.initialised = True
+
+
+def get_site_config(sites_path=None, site_path=None):
+	"""frappe/__init__.py (v15) get_site_config: the site's site_config.json, read afresh."""
+	return _dict(getattr(local, "site_config_file", None) or {})
+
+
+def get_conf(site=None):
+	"""frappe/__init__.py (v15) get_conf: frappe.local.conf once the site is initialised."""
+	return local.conf
 
 
 def set_user(username):

@@ -785,6 +785,10 @@ class Database:
 
 	def delete(self, doctype, filters=None, debug=False, **kwargs):
 		# frappe/database/database.py (v15): DELETE rows matching filters (no hooks)
+		if doctype == "Singles":
+			# tabSingles by doctype, as frappe/model/delete_doc.py (v15) clears a Single's values
+			self._write_single((filters or {})["doctype"], {}, replace=True)
+			return
 		if frappe.get_meta(doctype).issingle:
 			self._write_single(doctype, {}, replace=True)
 			return

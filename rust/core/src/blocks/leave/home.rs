@@ -18,6 +18,7 @@ pub const MAX_MY_LEAVE: usize = 20;
 pub const MAX_RECENT: usize = 5;
 pub const MAX_WAITING: usize = 40;
 pub const MAX_BALANCES: usize = 20;
+pub const MAX_OUT: usize = 30;
 
 /// Why someone gets the short Home tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -75,6 +76,20 @@ pub struct WaitingLeave {
     pub total_days: Option<f64>,
 }
 
+/// Someone of the viewer's department who is out today or in the next days.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutRow {
+    pub employee_name: String,
+    /// Given only when the site mentions people (Slack Settings); else the name is shown.
+    #[serde(default)]
+    pub slack_id: Option<String>,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
+    #[serde(default)]
+    pub half_day: bool,
+}
+
 /// What the Home tab shows; `kind` tells an employee's tab from the short one.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -89,12 +104,21 @@ pub enum HomeInput {
         my_leave: Vec<HomeLeave>,
         #[serde(default)]
         recent: Vec<HomeLeave>,
+        /// Who of their department is out today and the next 7 days.
+        #[serde(default)]
+        out: Vec<OutRow>,
         /// Present for leave approvers and HR Managers (possibly empty).
         #[serde(default)]
         waiting: Option<Vec<WaitingLeave>>,
-        /// The Leave Application list in the desk, for "+N more".
+        /// How many wait in all, when `waiting` holds only the first of them.
+        #[serde(default)]
+        waiting_total: Option<usize>,
+        /// The viewer's Leave Applications in the desk, for "+N more".
         #[serde(default)]
         desk_url: Option<String>,
+        /// The desk's list of what waits for the viewer, for "+N more" under Waiting for you.
+        #[serde(default)]
+        waiting_url: Option<String>,
     },
 }
 
@@ -155,9 +179,37 @@ fn leave_line(l: &HomeLeave, w: &HomeWords) -> String {
     line
 }
 
+/// Where "+N more" links to.
+#[derive(Clone, Copy)]
+struct Urls<'a> {
+    desk: Option<&'a str>,
+    waiting: Option<&'a str>,
+}
+
+fn more_text(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> String {
+    link(desk_url, &w.more_in_desk.plain([&hidden.to_string()]))
+}
+
 fn more_line(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> SlackBlock {
-    let text = w.more_in_desk.plain([&hidden.to_string()]);
-    md_section(link(desk_url, &text))
+    md_section(more_text(hidden, desk_url, w))
+}
+
+fn days_left(days: f64, w: &HomeWords) -> String {
+    let n = days_text(days);
+    if days == 1.0 {
+        w.day_left.md([&n])
+    } else {
+        w.days_left.md([&n])
+    }
+}
+
+fn total_days(days: f64, w: &HomeWords) -> String {
+    let n = days_text(days);
+    if days == 1.0 {
+        w.total_day.md([&n])
+    } else {
+        w.total_days.md([&n])
+    }
 }
 
 /// The Home tab for `views.publish`.
@@ -177,14 +229,23 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             balances,
             my_leave,
             recent,
+            out,
             waiting,
+            waiting_total,
             desk_url,
+            waiting_url,
         } => employee_blocks(
             balances,
             my_leave,
             recent,
-            waiting.as_deref(),
-            desk_url.as_deref(),
+            out,
+            waiting
+                .as_deref()
+                .map(|w| (w, waiting_total.unwrap_or(0).max(w.len()))),
+            Urls {
+                desk: desk_url.as_deref(),
+                waiting: waiting_url.as_deref(),
+            },
             w,
         )?,
     };
@@ -195,10 +256,12 @@ fn employee_blocks(
     balances: &[Balance],
     my_leave: &[HomeLeave],
     recent: &[HomeLeave],
-    waiting: Option<&[WaitingLeave]>,
-    desk_url: Option<&str>,
+    out: &[OutRow],
+    waiting: Option<(&[WaitingLeave], usize)>,
+    urls: Urls<'_>,
     w: &HomeWords,
 ) -> Result<Vec<SlackBlock>, BuildError> {
+    let desk_url = urls.desk;
     let mut blocks = vec![
         header(&w.title.as_plain()),
         SlackActionsBlock::new(vec![button(
@@ -221,12 +284,17 @@ fn employee_blocks(
             .map(|b| {
                 let name = mrkdwn::escape_truncate(&b.leave_type, NAME_CHARS);
                 match b.days_left.filter(|d| d.is_finite()) {
-                    Some(days) => format!("• *{name}*: {}", w.days_left.md([&days_text(days)])),
+                    Some(days) => format!("• *{name}*: {}", days_left(days, w)),
                     None => format!("• *{name}*: {}", w.no_balance.as_md()),
                 }
             })
             .collect();
-        blocks.push(md_section(lines.join("\n")));
+        let mut text = lines.join("\n");
+        if balances.len() > MAX_BALANCES {
+            text.push('\n');
+            text.push_str(&more_text(balances.len() - MAX_BALANCES, desk_url, w));
+        }
+        blocks.push(md_section(text));
     }
 
     blocks.push(header(&w.my_leave_header.as_plain()));
@@ -263,7 +331,39 @@ fn employee_blocks(
         blocks.push(md_section(lines.join("\n")));
     }
 
-    if let Some(waiting) = waiting {
+    blocks.push(header(&w.out_header.as_plain()));
+    blocks.push(
+        SlackContextBlock::new(vec![SlackContextBlockElement::MarkDown(
+            SlackBlockMarkDownText::new(w.out_intro.as_md()),
+        )])
+        .into(),
+    );
+    if out.is_empty() {
+        blocks.push(md_section(w.nobody_out.as_md()));
+    } else {
+        let mut lines: Vec<String> = out
+            .iter()
+            .take(MAX_OUT)
+            .map(|o| {
+                format!(
+                    "• {} · {}{}",
+                    person(o.slack_id.as_deref(), &o.employee_name),
+                    dates(o.from_date, o.to_date, w),
+                    if o.half_day {
+                        format!(" ({})", w.half_day.as_md())
+                    } else {
+                        String::new()
+                    }
+                )
+            })
+            .collect();
+        if out.len() > MAX_OUT {
+            lines.push(more_text(out.len() - MAX_OUT, desk_url, w));
+        }
+        blocks.push(md_section(lines.join("\n")));
+    }
+
+    if let Some((waiting, total)) = waiting {
         blocks.push(header(&w.waiting_header.as_plain()));
         if waiting.is_empty() {
             blocks.push(md_section(w.nothing_waiting.as_md()));
@@ -281,7 +381,8 @@ fn employee_blocks(
                 dates(l.from_date, l.to_date, w)
             );
             if let Some(days) = l.total_days.filter(|d| d.is_finite()) {
-                line.push_str(&format!(" · {}", w.total_days.md([&days_text(days)])));
+                line.push_str(" · ");
+                line.push_str(&total_days(days, w));
             }
             blocks.push(md_section(line));
             blocks.push(
@@ -308,8 +409,8 @@ fn employee_blocks(
                 .into(),
             );
         }
-        if waiting.len() > shown {
-            blocks.push(more_line(waiting.len() - shown, desk_url, w));
+        if total > shown {
+            blocks.push(more_line(total - shown, urls.waiting.or(desk_url), w));
         }
     }
     Ok(blocks)

@@ -43,7 +43,7 @@ pub struct LeaveDetails {
     pub reason: Option<String>,
 }
 
-fn days_text(days: f64) -> String {
+pub(super) fn days_text(days: f64) -> String {
     if days.fract() == 0.0 && days.abs() < 1e9 {
         format!("{days:.0}")
     } else {
@@ -312,7 +312,7 @@ fn bold_name(name: &str) -> String {
 }
 
 /// The approver's line: "✅ Approved by *Ann*", "↪️ Reassigned to *Bo* by *Ann*", …
-fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
+pub(super) fn outcome_line(outcome: &Outcome, w: &LeaveWords) -> String {
     let by = bold_name(outcome.by());
     let sentence = match outcome {
         Outcome::Approved { .. } => w.approved_by.md([&by]),

@@ -20,6 +20,7 @@ pub mod messages;
 pub mod modal;
 pub mod notices;
 pub mod reject;
+pub mod reminder;
 
 pub use home::{home_view, HomeInput};
 pub use messages::{
@@ -30,6 +31,7 @@ pub use messages::{
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
 pub use reject::{reject_reason_modal, RejectModalInput};
+pub use reminder::{approver_reminder, ReminderInput, ReminderItem, MAX_REMINDER_ITEMS};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.
@@ -54,6 +56,8 @@ pub enum BuildError {
     NoViewErrors,
     #[error("an inline error names no block (the block id is blank)")]
     BlankBlockId,
+    #[error("a reminder lists no leave request")]
+    NoReminderItems,
 }
 
 // ---------------------------------------------------------------------------------------------

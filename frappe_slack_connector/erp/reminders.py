@@ -1,0 +1,135 @@
+"""Approver reminders: which Open Leave Applications wait for whom, the "one reminder per approver
+and day" claim, and which applications a posted reminder lists."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import quote
+
+import frappe
+
+from frappe_slack_connector.erp import leave, slack_messages
+
+CLAIM_DOCTYPE = "Slack Approver Reminder"
+# The `status` options of slack_approver_reminder.json.
+SENDING = "Sending"
+SENT = "Sent"
+NOT_SENT = "Not Sent"
+OUTCOME_UNKNOWN = "Outcome Unknown"
+# hrms Employee status of someone who no longer works here: their requests are nobody's to chase.
+LEFT = "Left"
+
+
+def pending_by_approver(created_before: datetime.datetime) -> dict[str, list[str]]:
+	"""Open, unsubmitted Leave Applications filed before `created_before`, of employees who have
+	not left, by leave approver; each list oldest first (Submitted On, then name — the order
+	the reminder shows). Two queries whatever the number of applications."""
+	rows = frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters={
+			"status": leave.OPEN,
+			"docstatus": 0,
+			"creation": ("<=", created_before),
+			"leave_approver": ("is", "set"),
+		},
+		fields=["name", "employee", "leave_approver"],
+		order_by="posting_date asc, name asc",
+		limit_page_length=0,
+	)
+	employees = sorted({row.employee for row in rows})
+	left = set(
+		frappe.get_all(
+			"Employee",
+			filters={"name": ("in", employees), "status": LEFT},
+			pluck="name",
+			limit_page_length=0,
+		)
+		if employees
+		else []
+	)
+	by_approver: dict[str, list[str]] = {}
+	for row in rows:
+		if row.employee not in left:
+			by_approver.setdefault(row.leave_approver, []).append(row.name)
+	return by_approver
+
+
+def claimed_on(day) -> set[str]:
+	"""The approvers whose reminder of `day` is claimed (sent, being sent, refused or unknown)."""
+	return set(
+		frappe.get_all(CLAIM_DOCTYPE, filters={"day": str(day)}, pluck="approver", limit_page_length=0)
+	)
+
+
+def _claim_key(approver: str, day) -> str:
+	return f"{day} {approver}"
+
+
+def claim(approver: str, day, applications: int) -> str | None:
+	"""Take `approver`'s reminder of `day` and commit, so every other worker sees it taken before
+	anything is posted; None when another worker has it. The claim is the row's name: a second
+	insert is a duplicate key, which the database decides (it waits for the first insert's commit)."""
+	key = _claim_key(approver, day)
+	try:
+		frappe.get_doc(
+			{
+				"doctype": CLAIM_DOCTYPE,
+				"claim_key": key,
+				"approver": approver,
+				"day": str(day),
+				"applications": applications,
+				"status": SENDING,
+			}
+		).insert(ignore_permissions=True)  # the app writes these; people only read them
+	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
+		# The primary key (frappe/model/base_document.py db_insert) or, checked first, the unique
+		# claim_key: either way another worker holds the claim.
+		# The failed insert still holds a lock on the existing row: end the transaction, so no
+		# Slack call waits while it is held.
+		frappe.db.rollback()
+		return None
+	frappe.db.commit()
+	return key
+
+
+def mark(
+	key: str, status: str, *, channel: str | None = None, ts: str | None = None, error: str | None = None
+):
+	"""What became of a claimed reminder; committed at once (no row lock outlives this call)."""
+	frappe.db.set_value(CLAIM_DOCTYPE, key, {"status": status, "channel": channel, "ts": ts, "error": error})
+	frappe.db.commit()
+
+
+def record_listed(names: list[str], *, approver: str, channel: str, ts: str) -> None:
+	"""Remember the posted reminder under each application it lists, so a change to any of them
+	(from anywhere) rewrites it; committed."""
+	for name in names:
+		slack_messages.record(
+			leave.LEAVE_APPLICATION,
+			name,
+			purpose=slack_messages.APPROVAL_REMINDER,
+			channel=channel,
+			ts=ts,
+			recipient=approver,
+		)
+	frappe.db.commit()
+
+
+def listed_in(channel: str, ts: str) -> list[str]:
+	"""The applications one posted reminder lists (every record of it, including those no longer
+	following their application)."""
+	return frappe.get_all(
+		slack_messages.DOCTYPE,
+		filters={"channel": channel, "ts": ts, "purpose": slack_messages.APPROVAL_REMINDER},
+		pluck="reference_name",
+		order_by="creation asc",
+		limit_page_length=0,
+	)
+
+
+def desk_list_url(approver: str) -> str:
+	"""The desk's list of `approver`'s Open Leave Applications (everyone's, without an approver)."""
+	path = "/app/leave-application?status=Open"
+	if approver:
+		path += f"&leave_approver={quote(approver, safe='@')}"
+	return frappe.utils.get_url(path)

@@ -1,0 +1,195 @@
+"""The daily reminder to leave approvers, and keeping posted reminders true.
+
+On every scheduler tick (`all`, 4 min) once the working day's Attendance time has come — the same
+gate as the daily summary (`core.should_send_attendance`: enabled, not a holiday of the default
+company's Holiday List, the time reached) — each leave approver with Open applications older
+than Slack Settings' "after (hours)" gets one DM listing them, oldest first, each with Approve /
+Reject. Once per approver and day: a claim row per approver and day, committed before anything is
+posted, decides it between concurrent ticks; the claim is kept whatever Slack answers (Sent, Not
+Sent with the error, Outcome Unknown), so a refusal is logged once a day rather than on every tick
+and a reminder Slack may have posted is never posted again.
+
+The buttons are the approval DM's (`leave_approve` / `leave_reject`, value = the application), so
+the same handlers decide. Each posted reminder is recorded under every application it lists
+(`erp/slack_messages.py`, purpose Approval Reminder); when one of them changes, from Slack or the
+desk, `tasks/leave.mirror_outcome` calls `rewrite` and the reminder is rebuilt from the state of
+each application it lists, the changed one showing what became of it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import leave as erp_leave
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import reminders as erp_reminders
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
+
+
+def run_scheduled() -> dict:
+	"""Send today's reminders that are due; safe to run on every tick from every worker.
+
+	Returns `{"reason": gate reason, "approvers": {approver: what happened}}`, what happened being
+	`sent`, `already_sent`, `no_slack_account` (nothing claimed: once linked, the next tick sends
+	it), `nothing_open`, `slack_error`, `outcome_unknown` or `failed`."""
+	settings = erp_settings.reminder_settings()
+	now = erp_clock.now()
+	today = now.date()
+	# Holiday lookups only matter when the rest of the gate could pass.
+	is_holiday = settings.enabled and not erp_attendance.is_working_day(today)
+	send, reason = core.should_send_attendance(
+		now=now.isoformat(),
+		enabled=settings.enabled,
+		send_time=erp_attendance.attendance_settings().send_time,
+		is_holiday=is_holiday,
+		last_sent=None,  # per approver: the claims below
+	)
+	if not send:
+		return {"reason": reason, "approvers": {}}
+	due = erp_reminders.pending_by_approver(now - datetime.timedelta(hours=settings.after_hours))
+	claimed = erp_reminders.claimed_on(today)
+	results = {}
+	for approver, names in due.items():
+		if approver in claimed:
+			results[approver] = "already_sent"
+			continue
+		try:
+			results[approver] = remind(approver, names, today)
+		except Exception:
+			# One approver's failure never keeps the others' reminders back.
+			erp_log.roll_back_and_log_exception("Leave reminder failed")
+			results[approver] = "failed"
+	return {"reason": reason, "approvers": results}
+
+
+def remind(approver: str, names: list[str], today) -> str:
+	"""Claim, post and record one approver's reminder of `today` (see `run_scheduled`)."""
+	slack_id = erp_users.slack_id_for_user(approver)
+	if not slack_id:
+		# Their approval DMs already logged why (no Slack account); nothing is claimed, so the
+		# reminder goes on the first tick after they are linked.
+		return "no_slack_account"
+	items = []
+	for name in names:
+		info = erp_leave.leave_details(name)
+		if not _is_open(info):
+			continue  # decided since the query
+		item = _open_item(info, approver)
+		if item["decisions"]:
+			items.append(item)
+		# else: on a workflow site the next step is someone else's; nothing to remind them of.
+	if not items:
+		return "nothing_open"
+	key = erp_reminders.claim(approver, today, len(items))
+	if key is None:
+		return "already_sent"
+	message = _build(approver, items)
+	reply = slack_site.call_or_log(
+		"chat.postMessage",
+		path=slack_site.JOB,
+		channel=slack_id,
+		log_title="Leave reminder not sent",
+		log_context=f"the reminder of {today} to {approver}",
+		**message,
+	)
+	if reply.error == "outcome_unknown":
+		erp_reminders.mark(key, erp_reminders.OUTCOME_UNKNOWN, error=reply.error)
+		return "outcome_unknown"
+	if not reply.ok:
+		erp_reminders.mark(key, erp_reminders.NOT_SENT, error=reply.error)
+		return "slack_error"
+	channel, ts = reply.data.get("channel"), reply.data.get("ts")
+	erp_reminders.mark(key, erp_reminders.SENT, channel=channel, ts=ts)
+	if channel and ts:
+		erp_reminders.record_listed(
+			[item["leave"]["leave_application"] for item in items],
+			approver=approver,
+			channel=channel,
+			ts=ts,
+		)
+	return "sent"
+
+
+def _is_open(info: dict | None) -> bool:
+	return info is not None and info["status"] == erp_leave.OPEN and info["docstatus"] == 0
+
+
+def _open_item(info: dict, approver: str) -> dict:
+	"""A row with the decisions `approver` may take now (both without a workflow; with one, its
+	transitions decide) and the workflow state."""
+	choices = erp_leave.approval_choices(info["builder"]["leave_application"], approver)
+	return {
+		"leave": info["builder"],
+		"decisions": choices.get("decisions", ["approve", "reject"]),
+		"workflow_state": choices.get("workflow_state") or None,
+	}
+
+
+def _build(approver: str, items: list[dict]) -> dict:
+	lang = erp_users.language_of(approver)
+	return core.build_approver_reminder(
+		{"items": items, "list_url": erp_reminders.desk_list_url(approver)},
+		words=words.reminder(lang),
+		leave_words=words.leave_messages(lang),
+	)
+
+
+# --- keeping a posted reminder true (from tasks/leave.mirror_outcome) ------------------------------
+
+
+def _outcome_of(info: dict, recipient: str | None) -> dict | None:
+	"""What became of a listed application, read from its state (None: still open for `recipient`)."""
+
+	def by(user):
+		return erp_users.full_name(user) or user or ""
+
+	if info["docstatus"] == 1 and info["status"] in ("Approved", "Rejected"):
+		return {"kind": info["status"].lower(), "by": by(info["modified_by"])}
+	if info["docstatus"] == 2:
+		return {"kind": "cancelled", "by": by(info["modified_by"])}
+	if info["leave_approver"] and recipient and info["leave_approver"] != recipient:
+		return {"kind": "reassigned", "by": by(info["modified_by"]), "to": by(info["leave_approver"])}
+	return None
+
+
+def rewrite(message: dict, leave_application: str, outcome: dict | None, info: dict) -> None:
+	"""Rebuild one posted reminder (`message`: its Slack Message record) now that
+	`leave_application` came to `outcome` (None: still open, e.g. a workflow step moved it on):
+	every other listed application as it stands now (one deleted meanwhile is left out)."""
+	names = erp_reminders.listed_in(message["channel"], message["ts"])
+	if leave_application not in names:
+		names.append(leave_application)  # deleted: its records went with it
+	recipient = message.get("recipient")
+	rows = []
+	for name in names:
+		current = info if name == leave_application else erp_leave.leave_details(name)
+		if current is None:
+			continue
+		# The reminder shows who did it, not why: the reason is in the approval DM and the timeline.
+		shown = (
+			{key: value for key, value in outcome.items() if key != "reason"}
+			if name == leave_application and outcome
+			else _outcome_of(current, recipient)
+		)
+		if shown:
+			rows.append({"leave": current["builder"], "outcome": shown})
+		else:
+			rows.append(_open_item(current, recipient) if recipient else {"leave": current["builder"]})
+	# The order the reminder was posted in (Submitted On, then name).
+	rows.sort(key=lambda item: (item["leave"]["posting_date"] or "", item["leave"]["leave_application"]))
+	slack_site.call_or_log(
+		"chat.update",
+		path=slack_site.JOB,
+		channel=message["channel"],
+		ts=message["ts"],
+		log_title="Leave reminder not updated",
+		reference_doctype=erp_leave.LEAVE_APPLICATION,
+		reference_name=leave_application,
+		**_build(recipient or "", rows),
+	)

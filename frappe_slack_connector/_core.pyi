@@ -303,6 +303,8 @@ class LeaveWords(TypedDict):
 	half_day: str
 	submitted_on: str
 	reason: str
+	balance: str  # label of the balance line
+	balance_change: str  # {0} days left before the request, {1} after
 	periods: PeriodWords
 	approve: str
 	reject: str
@@ -458,6 +460,11 @@ class LeaveDetails(TypedDict, total=False):
 	half_day_date: str | None  # defaults to from_date when half_day
 	half_period: HalfPeriodCode | HalfPeriodLabel | None
 	reason: str | None
+	balance: BalanceChange | None  # shown as "Balance: 10 → 9 days" (the approver's request)
+
+class BalanceChange(TypedDict):
+	before: float  # days left of the type before this request (hrms leave_balance)
+	after: float  # and after it
 
 class SlackMessage(TypedDict):
 	text: str  # notification / screen-reader fallback rendered from the blocks

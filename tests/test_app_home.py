@@ -372,3 +372,49 @@ def test_the_home_input_reads_a_fixed_number_of_times_whatever_waits(world, app,
 		assert spec["waiting_total"] == n
 		counts.append(count["n"])
 	assert counts[0] == counts[1], counts
+
+
+# ---------------------------------------------------------------------- balances where the choice is made
+
+
+def _options(view) -> list[tuple[str, str]]:
+	[block] = [b for b in view["blocks"] if b.get("block_id") == "leave_type"]
+	element = block["element"]
+	options = element.get("options") or [o for g in element.get("option_groups", []) for o in g["options"]]
+	return [(o["value"], o["text"]["text"]) for o in options]
+
+
+def test_the_leave_modal_shows_the_days_left_of_each_type(world, app):
+	name = world.leave(from_date="2026-12-07", to_date="2026-12-08")
+	test_leave_mirror.decide_in_desk(name, "Approved")
+	ack_ok(world.slash())
+	view = app.slack.last_call("views.open").args["view"]
+	assert _options(view) == [
+		("Casual Leave", "Casual Leave — 8 days left"),
+		("Leave Without Pay", "Leave Without Pay"),
+	]
+	app.site.set_user_language(JANE_EMAIL, "de")
+	frappe.db.commit()
+	ack_ok(world.slash())
+	view = app.slack.last_call("views.open").args["view"]
+	assert ("Casual Leave", "Casual Leave – noch 8 Tage") in _options(view)  # noqa: RUF001 - the German row uses an en dash
+
+
+def test_the_approvers_request_shows_the_balance_before_and_after(world, app):
+	first = world.leave(from_date="2026-12-02", to_date="2026-12-02")
+	test_leave_mirror.decide_in_desk(first, "Approved")
+	app.site.run_jobs()
+	app.slack.reset_calls()
+	name = world.leave(from_date="2026-12-07", to_date="2026-12-08")
+	post = world.approver_dm(name)
+	facts = "\n".join(b["text"]["text"] for b in post.args["blocks"] if b["type"] == "section")
+	# hrms's Leave Balance Before Application: 10 allocated, 1 approved → 9; this request takes 2.
+	assert world.doc(name).leave_balance == 9
+	assert "*Balance:* 9 → 7 days" in facts
+	# Leave Without Pay keeps no balance: no line.
+	app.slack.reset_calls()
+	lwp = world.leave(leave_type="Leave Without Pay", from_date="2026-12-09", to_date="2026-12-09")
+	facts = "\n".join(
+		b["text"]["text"] for b in world.approver_dm(lwp).args["blocks"] if b["type"] == "section"
+	)
+	assert "Balance" not in facts

@@ -98,15 +98,28 @@ def resolve_user(slack_user_id: str) -> str | None:
 
 
 def leave_modal(
-	employee: str, lang: str, *, checked: bool = False, current: dict | None = None
+	employee: str,
+	lang: str,
+	*,
+	user: str | None = None,
+	checked: bool = False,
+	current: dict | None = None,
 ) -> dict | None:
-	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for."""
+	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for. Each
+	leave type with an allocation shows its days left (hrms's, read as `user`, the employee's)."""
 	today = erp_clock.today()
 	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
 		return None
+	left = erp_home.days_left_by_type(employee, today, user)
+
+	def option(name: str) -> dict:
+		if name not in left:
+			return {"name": name}  # Leave Without Pay: nothing to count
+		return {"name": name, "label": words.leave_type_with_balance(lang, name, left[name])}
+
 	spec = {
-		"leave_types": [{"name": name} for name in leave_types],
+		"leave_types": [option(name) for name in leave_types],
 		"today": today,
 		"half_day_checked": checked,
 		"has_half_period_field": erp_leave.has_half_period_field(),
@@ -158,7 +171,7 @@ def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None
 	employee = erp_users.active_employee(user)
 	if not employee:
 		return answer(notice(lang, "no_employee"))
-	view = leave_modal(employee, lang)
+	view = leave_modal(employee, lang, user=user)
 	if view is None:
 		return answer(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
@@ -186,7 +199,9 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 	employee = erp_users.active_employee(user) if user else None
 	lang = erp_users.language_of(user)
 	view = (
-		leave_modal(employee, lang, checked=route["checked"], current=route["values"]) if employee else None
+		leave_modal(employee, lang, user=user, checked=route["checked"], current=route["values"])
+		if employee
+		else None
 	)
 	if view is None:
 		erp_log.log_error(

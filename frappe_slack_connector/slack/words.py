@@ -48,6 +48,7 @@ def _scoped(lang: str) -> dict:
 		"leave_type": _("Leave Type", context="Slack leave"),
 		"half_day": _("Half Day", context="Slack leave"),
 		"half_day_date": _("Half Day Date", context="Slack leave"),
+		"balance": _("Balance", context="Slack leave balance"),
 	}
 
 
@@ -176,6 +177,9 @@ def leave_messages(lang: str) -> dict:
 		"half_day": scoped["half_day"],
 		"submitted_on": _("Submitted On", lang=lang),
 		"reason": _("Reason", lang=lang),
+		"balance": scoped["balance"],
+		# {0}: days left before this request, {1}: after it.
+		"balance_change": _("{0} → {1} days", lang=lang),
 		"periods": _periods(lang),
 		"approve": _("Approve", lang=lang),
 		"reject": _("Reject", lang=lang),
@@ -371,6 +375,14 @@ def home(lang: str) -> dict:
 		"statuses": notices(lang)["statuses"],
 		"dates": dates(lang),
 	}
+
+
+def leave_type_with_balance(lang: str, leave_type: str, days_left: float) -> str:
+	"""A leave type option of the leave modal with its balance: "Casual Leave — 4 days left"."""
+	days = f"{days_left:.0f}" if float(days_left).is_integer() else f"{round(days_left, 2):g}"
+	if days_left == 1:
+		return _("{0} — {1} day left", lang=lang).format(leave_type, days)
+	return _("{0} — {1} days left", lang=lang).format(leave_type, days)
 
 
 # --- messages the handlers write themselves (shown as a notice or an inline error) -------------

@@ -504,6 +504,10 @@ pub struct LeaveWords {
     pub half_day: Text,
     pub submitted_on: Text,
     pub reason: Text,
+    /// The requester's balance of the leave type (label).
+    pub balance: Text,
+    /// `{0}` the balance before this request, `{1}` after it (numbers of days).
+    pub balance_change: Template<2>,
     pub periods: PeriodWords,
     pub approve: Text,
     pub reject: Text,

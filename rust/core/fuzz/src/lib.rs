@@ -100,6 +100,7 @@ fn leave_details(leave_application: &str, user: &str) -> LeaveDetails {
         half_day_date: None,
         half_period: None,
         reason: Some(leave_application.to_owned()),
+        balance: None,
     }
 }
 
@@ -171,6 +172,7 @@ pub fn check_route(data: &[u8]) {
                 )),
                 requester_slack_id: Some(user_id.to_string()),
                 ..leave_details(leave_application, name)
+                balance: None,
             };
             match approver_message(&details, &en().leave_messages) {
                 Ok(m) => check_message(&m),
@@ -329,6 +331,7 @@ pub fn check_route(data: &[u8]) {
                     half_day_date: f.half_day_date,
                     half_period: f.half_period,
                     reason: Some(f.reason.clone()),
+                    balance: None,
                 };
                 match requester_confirmation(
                     &details,

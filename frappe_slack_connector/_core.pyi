@@ -875,8 +875,14 @@ SLASH_COMMAND: str
 DEFAULT_APP_NAME: str
 """Default app and bot user name, `Frappe Slack Connector`."""
 
-def build_app_manifest(site_url: str, app_name: str = "Frappe Slack Connector") -> dict:
+def build_app_manifest(
+	site_url: str, app_name: str = "Frappe Slack Connector", *, socket_mode: bool = False
+) -> dict:
 	"""The Slack app manifest (JSON-ready dict) for the site at `site_url`.
+
+	With `socket_mode=True` (Slack Settings → Connection "Socket Mode") `socket_mode_enabled` is
+	true and the slash commands and interactivity carry no URL (Slack delivers them over the
+	socket); the OAuth redirect URL stays. Otherwise:
 
 	`site_url` is the site's public URL (`frappe.utils.get_url()`): http or https, a host, no
 	credentials, query or fragment; a path prefix is kept and trailing slashes are dropped. The
@@ -894,3 +900,64 @@ def oauth_redirect_url(site_url: str) -> str:
 	(the same string as the manifest's `oauth_config.redirect_urls[0]`). Raises `ManifestError`."""
 
 # --- end workspace ---
+
+# --- socket mode ---
+
+class SocketFrameError(ValueError):
+	"""A Socket Mode frame cannot be read, or an answer cannot become an ack.
+
+	`reason` for `parse_socket_frame`: `too_large` (over 2 MiB + 64 KiB), `malformed_json` (not a
+	JSON object, or nested deeper than 65 levels), `missing_field` (no `type`), `invalid_field`
+	(a field of the wrong JSON type, an `envelope_id` empty or over 128 characters),
+	`unknown_type` (a frame that is neither `hello`, `disconnect` nor an envelope). Such a frame
+	has no envelope to acknowledge. For `build_socket_ack`: `bad_envelope_id`, `bad_answer` (a
+	2xx body that is not a JSON object).
+	"""
+
+	reason: str
+
+class HelloFrame(TypedDict):
+	type: Literal["hello"]
+	num_connections: int | None  # connections the app has open, this one included
+
+class DisconnectFrame(TypedDict):
+	type: Literal["disconnect"]
+	reason: str  # refresh_requested, link_disabled, warning, … ("" when Slack gave none)
+
+class PayloadErrorInfo(TypedDict):
+	reason: str  # a PayloadError reason
+	message: str
+
+class EnvelopeFrame(TypedDict, total=False):
+	type: Literal["envelope"]
+	envelope_id: str
+	kind: str  # the envelope type as sent: slash_commands, interactive, events_api, …
+	accepts_response_payload: bool
+	retry_attempt: int
+	retry_reason: str
+	handler: Literal["slash_command", "interaction", "event", "unsupported", "invalid"]
+	form: dict[str, str]  # slash_command: the fields the HTTP form would carry
+	route: Route | EventRoute  # interaction: route_interaction's dict; event: route_event's
+	error: PayloadErrorInfo  # invalid: why the payload cannot be read or routed
+
+SocketFrame = HelloFrame | DisconnectFrame | EnvelopeFrame
+
+def parse_socket_frame(frame: str | bytes) -> SocketFrame:
+	"""Reads one text frame Slack sent over the Socket Mode WebSocket.
+
+	An `interactive` envelope's payload is routed by the same table as the HTTP interactions
+	route (`route`, exactly `route_interaction`'s dict); a `slash_commands` payload becomes the
+	HTTP form (`form`: every value a str); an `events_api` payload is routed by the HTTP route's
+	event table (`route`, exactly `route_event`'s dict); another envelope type is `unsupported`. A payload that cannot be read or routed is handler `invalid`
+	with `error` — still an envelope, to be acknowledged. Raises `SocketFrameError` for a frame
+	without an envelope id that is not `hello` / `disconnect`, `TypeError` for a non-str/bytes.
+	"""
+
+def build_socket_ack(envelope_id: str, accepts_response_payload: bool, status: int, body: str | bytes) -> str:
+	"""The ack frame (JSON text) for an envelope, from the HTTP answer the route gave (`status`,
+	response `body`): a 2xx JSON object body is carried as `payload` when the envelope accepts one
+	(`{"envelope_id", "payload": {"response_action": "errors", …}}`); an empty body, a non-2xx
+	answer or an envelope that accepts no payload give `{"envelope_id": …}`. Raises
+	`SocketFrameError` (`bad_envelope_id`, `bad_answer`)."""
+
+# --- end socket mode ---

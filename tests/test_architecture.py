@@ -8,7 +8,8 @@ Rules:
 4. Outside `erp/`, code uses frappe only to be a Frappe route or DocType and to answer:
    `frappe.whitelist`, `frappe.only_for`, `frappe._`, `frappe.throw`, `frappe.request`,
    `frappe.local.response`, `frappe.respond_as_web_page`, `frappe.utils.sbool`, Frappe's
-   exception classes, and (DocType controllers only) `frappe.model.document.Document`. Reading
+   exception classes, (DocType controllers only) `frappe.model.document.Document` and (the bench
+   commands in `commands.py` only) `frappe.commands.pass_context` / `get_site`. Reading
    or writing data (`frappe.db`, `frappe.get_*`, `frappe.new_doc` …), jobs (`frappe.enqueue`),
    sessions, cache, config and logs all go through `erp/`.
 5. The app's own tests (`frappe_slack_connector/tests/`, `doctype/*/test_*.py`: what
@@ -40,6 +41,8 @@ FRAPPE_OUTSIDE_ERP = {
 }
 FROM_FRAPPE_OUTSIDE_ERP = {("frappe", "_")}
 FROM_FRAPPE_IN_DOCTYPES = {("frappe.model.document", "Document")}
+# The bench command surface (commands.py), as a route has frappe.whitelist.
+FROM_FRAPPE_IN_COMMANDS = {("frappe.commands", "pass_context"), ("frappe.commands", "get_site")}
 
 
 def module_name(path: Path) -> str:
@@ -174,6 +177,8 @@ def test_outside_erp_frappe_is_only_the_route_and_doctype_surface(name):
 	used = {chain for chain in frappe_uses(tree) if not allowed(chain)}
 	assert not used, f"{name} uses {sorted(used)}: go through {PACKAGE}.erp"
 	permitted = FROM_FRAPPE_OUTSIDE_ERP | (FROM_FRAPPE_IN_DOCTYPES if name.startswith(DOCTYPES) else set())
+	if name == f"{PACKAGE}.commands":
+		permitted |= FROM_FRAPPE_IN_COMMANDS
 	from_frappe = {(m, a) for m, a in imported_names(name) if a and m.split(".")[0] == "frappe"}
 	assert from_frappe <= permitted, f"{name} imports {sorted(from_frappe - permitted)} from frappe"
 	plain = {m for m, a in imported_names(name) if a is None and m.split(".")[0] == "frappe"}

@@ -12,11 +12,12 @@ from frappe_slack_connector.erp import users as erp_users
 
 @frappe.whitelist(methods=["GET", "POST"])
 def get_manifest() -> dict:
-	"""The Slack app manifest for this site's public URL (`frappe.utils.get_url()`)."""
+	"""The Slack app manifest for this site's public URL (`frappe.utils.get_url()`); in Socket Mode
+	(Slack Settings → Connection) without request URLs."""
 	frappe.only_for(erp_users.SYSTEM_MANAGER)
 	site = erp_settings.site_url()
 	try:
-		return core.build_app_manifest(site)
+		return core.build_app_manifest(site, socket_mode=erp_settings.socket_mode())
 	except core.ManifestError as err:
 		erp_log.fail(
 			title=f"Slack app manifest: bad site URL ({err.reason})",

@@ -6,6 +6,7 @@ import frappe
 
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.client import SlackCallError
@@ -56,7 +57,7 @@ def test_connection() -> dict:
 			.format(err.error, slack_error_hint(err.error))
 			.strip(),
 		)
-	return {
+	result = {
 		"ok": True,
 		"team": data.get("team"),
 		"team_id": data.get("team_id"),
@@ -64,3 +65,38 @@ def test_connection() -> dict:
 		"bot": data.get("user"),
 		"bot_user_id": data.get("user_id"),
 	}
+	if erp_settings.socket_mode():
+		# HTTP mode answers as before; Socket Mode also proves the App-Level Token.
+		_test_app_token()
+		result["socket_mode"] = True
+	return result
+
+
+def app_token_hint(error: str) -> str:
+	"""What an admin can do when Slack refuses the App-Level Token, in their language."""
+	return {
+		"not_configured": frappe._("Set the App-Level Token: Socket Mode needs it."),
+		"invalid_auth": frappe._(
+			"Create an App-Level Token with the connections:write scope (Basic Information → "
+			"App-Level Tokens) and paste it."
+		),
+		"not_allowed_token_type": frappe._(
+			"That is not an App-Level Token: paste the xapp-… token, not the bot token."
+		),
+		"missing_scope": frappe._("Give the App-Level Token the connections:write scope."),
+	}.get(error, slack_error_hint(error))
+
+
+def _test_app_token() -> None:
+	"""Socket Mode: the App-Level Token opens a connection (`apps.connections.open`; the one-use
+	URL it returns is never used or logged)."""
+	try:
+		slack_site.open_socket_url(path=slack_site.REQUEST)
+	except SlackCallError as err:
+		erp_log.fail(
+			title=f"Slack Socket Mode test failed: {err.error}",
+			log_message=str(err),
+			user_message=frappe._("Slack refused the App-Level Token: {0}. {1}")
+			.format(err.error, app_token_hint(err.error))
+			.strip(),
+		)

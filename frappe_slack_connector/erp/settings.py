@@ -28,6 +28,22 @@ def bot_token() -> str | None:
 	return _password("bot_user_oauth_token")
 
 
+def app_token() -> str | None:
+	"""The App-Level Token (xapp-…, scope connections:write) that opens Socket Mode connections."""
+	return _password("app_level_token")
+
+
+# Slack Settings → Connection: how Slack reaches the app.
+HTTP = "Public URL (HTTP)"
+SOCKET_MODE = "Socket Mode"
+
+
+def socket_mode() -> bool:
+	"""True when Slack delivers over Socket Mode (`bench --site <site> slack-socket-mode`); a
+	never-saved field means the default, HTTP."""
+	return (settings().get("connection") or HTTP) == SOCKET_MODE
+
+
 def client_credentials() -> tuple[str | None, str | None]:
 	"""(Client ID, Client Secret) of the Slack app, from Slack Settings."""
 	client_id = (settings().get("client_id") or "").strip() or None

@@ -74,7 +74,8 @@ NOT_REPEATABLE = frozenset(
 	}
 )
 
-_TOKEN_RE = re.compile(r"xox[a-z]-[A-Za-z0-9-]+")
+# Bot/user tokens (xox?-) and App-Level Tokens (xapp-, Socket Mode).
+_TOKEN_RE = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 _clients: dict[tuple[str | None, str, str, str], WebClient] = {}
 _clients_lock = threading.Lock()
 

@@ -24,7 +24,16 @@ from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
 from frappe_slack_connector.slack.client import JOB, REQUEST, Path, SlackCallError
 
-__all__ = ["JOB", "REQUEST", "SlackCallError", "SlackReply", "call_or_log", "call_site", "client"]
+__all__ = [
+	"JOB",
+	"REQUEST",
+	"SlackCallError",
+	"SlackReply",
+	"call_or_log",
+	"call_site",
+	"client",
+	"open_socket_url",
+]
 
 
 def api_url() -> str:
@@ -42,6 +51,27 @@ def client(*, path: Path) -> WebClient:
 			detail="Slack Settings has no Bot User OAuth Token; set it before using Slack",
 		)
 	return slack_client.make_client(token, api_url(), site=erp_settings.site_name(), path=path)
+
+
+def open_socket_url(*, path: Path) -> str:
+	"""A new Socket Mode WebSocket URL (`apps.connections.open` with the App-Level Token); raises
+	SlackCallError (`not_configured` without a token, Slack's `invalid_auth`,
+	`not_allowed_token_type` for a bot token…). The token is never logged: errors are redacted."""
+	token = erp_settings.app_token()
+	if not token:
+		raise SlackCallError(
+			"apps.connections.open",
+			"not_configured",
+			detail="Slack Settings has no App-Level Token; Socket Mode needs one (scope connections:write)",
+		)
+	app_client = slack_client.make_client(token, api_url(), site=erp_settings.site_name(), path=path)
+	data = slack_client.call(app_client, "apps.connections.open", app_token=token)
+	url = data.get("url")
+	if not isinstance(url, str) or not url.startswith(("wss://", "ws://")):
+		raise SlackCallError(
+			"apps.connections.open", "invalid_response", detail="no WebSocket URL in the answer"
+		)
+	return url
 
 
 def oauth_client() -> WebClient:

@@ -26,6 +26,8 @@ class TestSite:
 		return frappe.db
 
 	def set_conf(self, **kw):
+		# The site's site_config.json (what a new context reads) and the open context's copy of it.
+		frappe.local.site_config_file.update(kw)
 		frappe.local.conf.update(kw)
 
 	def freeze_time(self, moment):

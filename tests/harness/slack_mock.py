@@ -48,6 +48,8 @@ JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
 MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
 NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
+# Methods that take the App-Level Token (xapp-), not the bot token.
+APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
 TS_BASE_MICROS = 1_700_000_000_000_000
 DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of answering
 
@@ -137,6 +139,7 @@ class SlackMock:
 		app_id: str = "A0APP00001",
 		client_id: str = "1111111111.2222222222",
 		client_secret: str = "test-client-secret",
+		app_token: str = "xapp-1-A0APP00001-1234-testapptoken",
 	):
 		self.bot_token = bot_token
 		self.team_id = team_id
@@ -147,6 +150,7 @@ class SlackMock:
 		self.app_id = app_id
 		self.client_id = client_id
 		self.client_secret = client_secret
+		self.app_token = app_token
 		self._lock = threading.RLock()
 		self._server: ThreadingHTTPServer | None = None
 		self._thread: threading.Thread | None = None
@@ -166,6 +170,7 @@ class SlackMock:
 			"conversations.info": self._conversations_info,
 			"conversations.open": self._conversations_open,
 			"oauth.v2.access": self._oauth_v2_access,
+			"apps.connections.open": self._apps_connections_open,
 		}
 		self.reset()
 
@@ -217,6 +222,9 @@ class SlackMock:
 		"""Forget everything a test did: calls, scripts, violations, users, channels, messages, views."""
 		with self._lock:
 			self.tokens: set[str] = {self.bot_token}
+			self.app_tokens: set[str] = {self.app_token}
+			# Socket Mode: a callable giving a one-use WebSocket URL (tests.harness.socket_mock).
+			self.socket_urls: Callable[[], str] | None = None
 			self._calls: list[SlackCall] = []
 			self._scripts: dict[str, list[_Script]] = {}
 			self._violations: list[Violation] = []
@@ -498,6 +506,10 @@ class SlackMock:
 			token = call.args["token"]
 		else:
 			return "not_authed"
+		if method in APP_TOKEN_METHODS:
+			if token in self.app_tokens:
+				return None
+			return "not_allowed_token_type" if token in self.tokens else "invalid_auth"
 		return None if token in self.tokens else "invalid_auth"
 
 	def _take_script(self, method: str, kind: str) -> _Script | None:
@@ -830,6 +842,13 @@ class SlackMock:
 			"is_enterprise_install": False,
 			"authed_user": {"id": "U0INSTALLER"},
 		}
+
+	def _apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+		if self.socket_urls is None:
+			# The Slack app has Socket Mode off (error code as the mock's choice; Slack's own for
+			# this case is not documented).
+			raise SlackError("socket_mode_not_enabled")
+		return {"url": self.socket_urls()}
 
 
 def _invalid_arguments(messages: list[str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@
 //! - [`blocks`]: Block Kit builders for every message and modal the app sends.
 //! - [`render`]: block JSON back into typed blocks, rendered as Markdown for dry runs.
 //! - [`manifest`]: the Slack app manifest for a site and the bot scopes (single source).
+//! - [`socket_mode`]: Socket Mode frames read and envelopes acknowledged.
 //! - [`words`]: the words of every surface, handed in by the caller in the reader's language, and
 //!   the template filler.
 
@@ -24,4 +25,5 @@ pub mod mrkdwn;
 pub mod render;
 pub mod signature;
 pub mod slack_id;
+pub mod socket_mode;
 pub mod words;

@@ -184,6 +184,8 @@ pub struct BotUser {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlashCommand {
     pub command: String,
+    /// Empty (and left out) in Socket Mode: Slack delivers the command over the socket.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
     pub description: String,
     pub should_escape: bool,
@@ -212,6 +214,8 @@ pub struct Settings {
 /// Events API: the same entry point as interactivity (it tells JSON events from forms).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventSubscriptions {
+    /// Empty (and left out) in Socket Mode: the events come over the socket.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub request_url: String,
     pub bot_events: Vec<String>,
 }
@@ -219,6 +223,8 @@ pub struct EventSubscriptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interactivity {
     pub is_enabled: bool,
+    /// Empty (and left out) in Socket Mode.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub request_url: String,
 }
 
@@ -295,5 +301,45 @@ pub fn app_manifest_value(
 ) -> Result<serde_json::Value, ManifestError> {
     let manifest = app_manifest(site_url, app_name)?;
     // Plain structs of strings, bools and integers: serialisation cannot fail; map it anyway.
+    serde_json::to_value(manifest).map_err(|e| ManifestError::Serialize(e.to_string()))
+}
+
+/// How Slack reaches the app (Slack Settings → Connection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    /// Slack POSTs to the site's public URL (the request URLs of the manifest).
+    Http,
+    /// The app opens an outbound WebSocket (`bench --site <site> slack-socket-mode`); Slack needs
+    /// no URL for commands and interactivity. The OAuth redirect stays: it is the installer's
+    /// browser, not Slack, that visits it.
+    SocketMode,
+}
+
+/// [`app_manifest`] for `connection`: in Socket Mode `socket_mode_enabled` is true and the slash
+/// commands, interactivity and event subscriptions carry no request URL.
+pub fn app_manifest_for(
+    site_url: &str,
+    app_name: &str,
+    connection: Connection,
+) -> Result<AppManifest, ManifestError> {
+    let mut manifest = app_manifest(site_url, app_name)?;
+    if connection == Connection::SocketMode {
+        manifest.settings.socket_mode_enabled = true;
+        manifest.settings.interactivity.request_url.clear();
+        manifest.settings.event_subscriptions.request_url.clear();
+        for command in &mut manifest.features.slash_commands {
+            command.url.clear();
+        }
+    }
+    Ok(manifest)
+}
+
+/// [`app_manifest_for`] as JSON.
+pub fn app_manifest_value_for(
+    site_url: &str,
+    app_name: &str,
+    connection: Connection,
+) -> Result<serde_json::Value, ManifestError> {
+    let manifest = app_manifest_for(site_url, app_name, connection)?;
     serde_json::to_value(manifest).map_err(|e| ManifestError::Serialize(e.to_string()))
 }

@@ -148,3 +148,55 @@ fn bad_app_names() {
     }
     assert!(app_manifest("https://erp.example.com", &"é".repeat(35)).is_ok());
 }
+
+#[test]
+fn golden_socket_mode_manifest() {
+    use slack_connector_core::manifest::{app_manifest_value_for, Connection};
+    let v = app_manifest_value_for(
+        "https://erp.example.com",
+        DEFAULT_APP_NAME,
+        Connection::SocketMode,
+    )
+    .unwrap();
+    golden("app_manifest_socket_mode", &v);
+}
+
+#[test]
+fn socket_mode_needs_no_request_url() {
+    use slack_connector_core::manifest::{app_manifest_for, app_manifest_value_for, Connection};
+    let site = "https://erp.internal.example.com";
+    let value = app_manifest_value_for(site, DEFAULT_APP_NAME, Connection::SocketMode).unwrap();
+    assert_eq!(value["settings"]["socket_mode_enabled"], true);
+    assert!(value["settings"]["interactivity"]
+        .get("request_url")
+        .is_none());
+    assert_eq!(value["settings"]["interactivity"]["is_enabled"], true);
+    for command in value["features"]["slash_commands"].as_array().unwrap() {
+        assert!(command.get("url").is_none(), "{command}");
+    }
+    // Only the OAuth redirect is left: the installer's browser visits it, not Slack.
+    let mut found = Vec::new();
+    urls(&value, &mut found);
+    assert_eq!(
+        found,
+        vec![format!("{site}/api/method/{}", routes::OAUTH_CALLBACK)]
+    );
+    // The typed manifest round-trips without the URLs.
+    let typed: AppManifest = serde_json::from_value(value).unwrap();
+    assert_eq!(
+        typed,
+        app_manifest_for(site, DEFAULT_APP_NAME, Connection::SocketMode).unwrap()
+    );
+    // HTTP is the plain manifest.
+    assert_eq!(
+        app_manifest_for(site, DEFAULT_APP_NAME, Connection::Http).unwrap(),
+        app_manifest(site, DEFAULT_APP_NAME).unwrap()
+    );
+    // A bad site URL is refused in both modes.
+    assert_eq!(
+        app_manifest_for("ftp://x", DEFAULT_APP_NAME, Connection::SocketMode)
+            .unwrap_err()
+            .reason(),
+        "bad_scheme"
+    );
+}

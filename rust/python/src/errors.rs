@@ -10,6 +10,7 @@ use slack_connector_core::interaction::PayloadError as CorePayloadError;
 use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::render::BlocksError;
 use slack_connector_core::signature::SignatureError as CoreSignatureError;
+use slack_connector_core::socket_mode::{AckError, FrameError};
 use slack_connector_core::words::WordsError;
 
 create_exception!(
@@ -45,6 +46,15 @@ create_exception!(
      bad_app_name, serialize)."
 );
 
+create_exception!(
+    _core,
+    SocketFrameError,
+    PyValueError,
+    "A Socket Mode frame cannot be read (no envelope to acknowledge) or an answer cannot become an \
+     ack; `.reason` holds the stable reason code (too_large, malformed_json, missing_field, \
+     invalid_field, unknown_type; bad_envelope_id, bad_answer)."
+);
+
 /// Builds a Python exception of class `E` carrying a `.reason` attribute.
 fn with_reason<E: pyo3::PyTypeInfo>(py: Python<'_>, reason: &str, message: String) -> PyErr {
     let err = PyErr::from_type(E::type_object(py), message);
@@ -60,6 +70,14 @@ pub fn signature_error(py: Python<'_>, e: &CoreSignatureError) -> PyErr {
 
 pub fn payload_error(py: Python<'_>, e: &CorePayloadError) -> PyErr {
     with_reason::<PayloadError>(py, e.reason(), e.to_string())
+}
+
+pub fn socket_frame_error(py: Python<'_>, e: &FrameError) -> PyErr {
+    with_reason::<SocketFrameError>(py, e.reason(), e.to_string())
+}
+
+pub fn socket_ack_error(py: Python<'_>, e: &AckError) -> PyErr {
+    with_reason::<SocketFrameError>(py, e.reason(), e.to_string())
 }
 
 pub fn manifest_error(py: Python<'_>, e: &CoreManifestError) -> PyErr {
@@ -122,5 +140,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PayloadError", py.get_type::<PayloadError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
     m.add("ManifestError", py.get_type::<ManifestError>())?;
+    m.add("SocketFrameError", py.get_type::<SocketFrameError>())?;
     Ok(())
 }

@@ -11,6 +11,7 @@ mod leave_blocks;
 mod manifest;
 mod render;
 mod signature;
+mod socket_mode;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -22,5 +23,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     channel::register(m)?;
     render::register(m)?;
     manifest::register(m)?;
+    socket_mode::register(m)?;
     Ok(())
 }

@@ -6,15 +6,21 @@ use slack_connector_core::manifest;
 
 use crate::{convert, errors};
 
-/// The Slack app manifest for the site at `site_url`, as a dict.
+/// The Slack app manifest for the site at `site_url`, as a dict (Socket Mode: no request URLs).
 #[pyfunction]
-#[pyo3(signature = (site_url, app_name = manifest::DEFAULT_APP_NAME))]
+#[pyo3(signature = (site_url, app_name = manifest::DEFAULT_APP_NAME, *, socket_mode = false))]
 fn build_app_manifest<'py>(
     py: Python<'py>,
     site_url: &str,
     app_name: &str,
+    socket_mode: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let value = manifest::app_manifest_value(site_url, app_name)
+    let connection = if socket_mode {
+        manifest::Connection::SocketMode
+    } else {
+        manifest::Connection::Http
+    };
+    let value = manifest::app_manifest_value_for(site_url, app_name, connection)
         .map_err(|e| errors::manifest_error(py, &e))?;
     convert::to_py(py, &value)
 }

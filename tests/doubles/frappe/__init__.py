@@ -100,13 +100,59 @@ def __getattr__(name):
 	raise AttributeError(f"module 'frappe' has no attribute {name!r}")
 
 
-def init(site="test.localhost", sites_path=None, conf=None):
-	"""Reset ``frappe.local`` like frappe.init(site) + connect() (v15 frappe/__init__.py)."""
+# Double-only: what outlives a process's ``frappe.local`` — each site's database (the double's
+# ``Database`` holds the committed data, as MariaDB does) and its site_config.json — keyed by site.
+_sites: dict = {}
+
+
+def init(site="test.localhost", sites_path=None, conf=None, new_site=False, force=False):
+	"""Two uses. With ``conf`` (the test site fixture) or for a site the double does not know: a
+	new site, ``frappe.local`` reset like frappe.init(site) + connect() with an empty database.
+
+	Without ``conf``, for a known site: frappe/__init__.py (v15) ``init(site, sites_path=".",
+	new_site=False, force=False)`` — a no-op when ``local`` is already initialised (unless
+	``force``), else a fresh ``frappe.local`` for the site (flags, response, session, form_dict,
+	lang = conf.lang or "en", conf read from the site's config) and no database connection until
+	``connect()``. A long-running process (the Socket Mode client) opens and closes one such
+	context per unit of work."""
+	known = _sites.get(site)
+	if conf is None and known is not None and not new_site:
+		if getattr(local, "initialised", None) and not force:
+			return
+		# A process of its own (a worker, the Socket Mode client): not the test runner's flags.
+		_fresh_local(site, known.sites_path, known.conf, in_test=False)
+		local.db = None
+		return
 	from frappe.database import Database
 
+	_fresh_local(site, sites_path or tempfile.mkdtemp(prefix="frappe-double-sites-"), _dict(conf or {}))
+	local.db = Database()
+	_sites[site] = _dict(db=local.db, conf=local.site_config_file, sites_path=local.sites_path)
+
+
+def connect(site=None, db_name=None, set_admin_as_user=True):
+	# frappe/__init__.py (v15): connect() — init(site) when given, then local.db = a new connection
+	# to the site's database (the double: its Database, where this thread is one connection), then
+	# set_user("Administrator") unless told not to.
+	if site:
+		init(site)
+	local.db = _sites[local.site].db
+	if set_admin_as_user:
+		set_user("Administrator")
+
+
+def destroy():
+	# frappe/__init__.py (v15): destroy() — db.close(), then release_local(local): every attribute
+	# of frappe.local is gone (the next init() starts afresh).
+	if getattr(local, "db", None) is not None:
+		local.db.close()
+	local.__dict__.clear()
+
+
+def _fresh_local(site, sites_path, conf, in_test=True):
 	local.site = site
 	local.site_name = site
-	local.sites_path = sites_path or tempfile.mkdtemp(prefix="frappe-double-sites-")
+	local.sites_path = sites_path
 	local.site_path = os.path.join(local.sites_path, site)
 	os.makedirs(local.site_path, exist_ok=True)
 	local.error_log = []
@@ -120,7 +166,7 @@ def init(site="test.localhost", sites_path=None, conf=None):
 		in_install_db=False,
 		in_install_app=False,
 		in_import=False,
-		in_test=True,
+		in_test=in_test,
 		mute_messages=False,
 		ignore_links=False,
 		mute_emails=False,
@@ -129,10 +175,11 @@ def init(site="test.localhost", sites_path=None, conf=None):
 		read_only=False,
 	)
 	local.response = _dict({"docs": []})
-	# What the site's site_config.json holds (frappe.installer.update_site_config writes here);
-	# local.conf starts as a copy, as frappe.init reads the file into it.
-	local.site_config_file = _dict(conf or {})
-	local.conf = _dict(local.site_config_file)
+	# What the site's site_config.json holds (frappe.installer.update_site_config writes here; it
+	# outlives one context, as the file does); local.conf starts as a copy, as frappe.init reads
+	# the file into it.
+	local.site_config_file = conf
+	local.conf = _dict(conf)
 	# frappe/__init__.py (v15): init() -> local.lang = local.conf.lang or "en"
 	local.lang = local.conf.lang or "en"
 	local.request = None
@@ -142,7 +189,6 @@ def init(site="test.localhost", sites_path=None, conf=None):
 	local.cache = {}
 	local.request_cache = {}
 	local.role_permissions = {}
-	local.db = Database()
 	local.initialised = True
 
 

@@ -175,3 +175,9 @@ class QueryDeadlockError(Exception):
 
 class InReadOnlyMode(ValidationError):
 	http_status_code = 503
+
+
+class SiteNotSpecifiedError(Exception):
+	# frappe/exceptions.py (v15): raised by frappe.commands.get_site without --site
+	def __init__(self, *args, **kwargs):
+		super().__init__(*args or ("Please specify --site sitename",), **kwargs)

@@ -50,13 +50,17 @@ frappe.ui.form.on("Slack Settings", {
 			() =>
 				frappe.call({ method: `${API}.workspace.test_connection` }).then((r) => {
 					const d = r.message || {};
+					let message = __("Workspace {0}, bot {1}.", [
+						frappe.utils.escape_html(d.team || d.team_id || ""),
+						frappe.utils.escape_html(d.bot || d.bot_user_id || ""),
+					]);
+					if (d.socket_mode) {
+						message += " " + __("Socket Mode: the App-Level Token opens a connection.");
+					}
 					frappe.msgprint({
 						title: __("Slack connection works"),
 						indicator: "green",
-						message: __("Workspace {0}, bot {1}.", [
-							frappe.utils.escape_html(d.team || d.team_id || ""),
-							frappe.utils.escape_html(d.bot || d.bot_user_id || ""),
-						]),
+						message,
 					});
 				}),
 			test

@@ -9,11 +9,11 @@ use serde_json::Value;
 use slack_connector_core::blocks::leave::{
     approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
     reject_reason_modal, requester_confirmation, requester_outcome_message, view_errors,
-    view_to_value, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Offer, Outcome,
-    RejectModalInput, ViewError,
+    view_to_value, BalanceChange, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption,
+    Offer, Outcome, RejectModalInput, ViewError,
 };
-use slack_connector_core::blocks::Message;
 use slack_connector_core::blocks::leave::{home_view, HomeInput};
+use slack_connector_core::blocks::Message;
 use slack_connector_core::interaction::event::{
     route_event, EventRoute, EVENT_RULES, MAX_CHALLENGE_CHARS, MAX_EVENT_ID_CHARS,
 };
@@ -171,8 +171,11 @@ pub fn check_route(data: &[u8]) {
                     "https://erp.example.com/app/leave-application/{leave_application}"
                 )),
                 requester_slack_id: Some(user_id.to_string()),
+                balance: Some(BalanceChange {
+                    before: 10.0,
+                    after: 8.5,
+                }),
                 ..leave_details(leave_application, name)
-                balance: None,
             };
             match approver_message(&details, &en().leave_messages) {
                 Ok(m) => check_message(&m),
@@ -421,7 +424,9 @@ pub fn check_event(data: &[u8]) {
             let n = event_id.chars().count();
             assert!(n > 0 && n <= MAX_EVENT_ID_CHARS);
             assert!(tab == "home" || tab == "messages");
-            assert!(EVENT_RULES.iter().any(|r| r.event_type == "app_home_opened"));
+            assert!(EVENT_RULES
+                .iter()
+                .any(|r| r.event_type == "app_home_opened"));
             let id = user_id.as_str();
             let waiting: Vec<Value> = (0..60)
                 .map(|i| {

@@ -15,6 +15,7 @@ pub mod event;
 pub mod form;
 pub mod ids;
 mod payload;
+pub(crate) use payload::check_nesting;
 pub mod route;
 
 use crate::{limits, mrkdwn};

@@ -103,7 +103,7 @@ pub(super) struct Action {
 
 /// Refuses nesting deeper than `max` with one linear scan, so serde never recurses on hostile
 /// input. Brackets inside strings do not count; invalid JSON is left for serde to report.
-fn check_nesting(bytes: &[u8], max: usize) -> Result<(), PayloadError> {
+pub(crate) fn check_nesting(bytes: &[u8], max: usize) -> Result<(), PayloadError> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

@@ -552,7 +552,9 @@ class Database:
 			self._txn().savepoints.pop(save_point, None)
 
 	def close(self):
-		pass
+		# frappe/database/database.py (v15) close(): the connection is closed; MariaDB rolls back
+		# a transaction left open on it (its locks go, no Frappe callbacks run).
+		self._discard()
 
 	def sql(self, query, values=None, *, as_dict=False, **kwargs):
 		# frappe/database/database.py (v15): sql(query, values, *, as_dict, ...) runs any SQL; with

@@ -26,7 +26,7 @@ pub use home::{home_view, HomeInput};
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message,
     cancellation_outcome_message, cancellation_request_message, requester_confirmation,
-    requester_outcome_message, ApprovalChoices, LeaveDetails, Offer, Outcome,
+    requester_outcome_message, ApprovalChoices, BalanceChange, LeaveDetails, Offer, Outcome,
 };
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};

@@ -225,8 +225,39 @@ def test_someone_else_cannot_approve_from_the_home_tab(world, app):
 	app.site.make_employee(CLEO_EMAIL, first_name="Cleo", last_name="Chief")
 	frappe.db.commit()
 	open_home(app, CLEO)
+	app.slack.reset_calls()
 	ack_ok(click_home(world, app, CLEO, "leave_approve", name, block_id="home_waiting_0"))
 	assert world.doc(name).status == "Open"
+	# No message to answer under: the app's DM tells her why.
+	[told] = app.slack.calls_to("chat.postMessage")
+	assert told.args["channel"] == CLEO
+	assert "not allowed to approve or reject" in told.args["text"]
+
+
+def test_a_click_on_an_out_of_date_home_tab_says_so_and_brings_it_up_to_date(world, app):
+	name = world.leave(from_date="2026-12-07", to_date="2026-12-07")
+	app.site.run_jobs()
+	app.site.make_employee(BOSS_EMAIL, first_name="Bea", last_name="Boss")
+	frappe.db.commit()
+	open_home(app, BOSS)
+	stale = app.slack.home_view(BOSS)
+	test_leave_mirror.decide_in_desk(name, "Approved")
+	app.site.run_jobs()
+	app.slack.reset_calls()
+	# Clicked on the tab as it was before the desk decided (Slack still shows that one).
+	payload = block_actions_home(
+		button_action("leave_reject", name, block_id="home_waiting_0"),
+		view=stale,
+		user={"id": BOSS, "username": "x", "name": "x", "team_id": "T0TEST0001"},
+	)
+	ack_ok(app.send(interaction_request(payload, secret=app.secret)))
+	assert world.doc(name).status == "Approved"
+	app.site.run_jobs()
+	[told] = [c for c in app.slack.calls_to("chat.postMessage") if c.args["channel"] == BOSS]
+	assert "already *Approved*" in told.args["text"]
+	[published] = app.slack.calls_to("views.publish")
+	assert published.args["user_id"] == BOSS
+	assert ("leave_approve", name) not in buttons(app.slack.home_view(BOSS))
 
 
 def test_withdraw_from_the_home_tab_deletes_and_republishes(world, app):

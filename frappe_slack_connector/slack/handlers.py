@@ -131,8 +131,10 @@ def leave_modal(
 
 
 def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
-	"""Show `message` to the clicking user only, in the channel of the clicked message."""
+	"""Show `message` to the clicking user only, in the channel of the clicked message; a click
+	on the Home tab has none: the app's DM with them says it."""
 	if not route.get("channel_id"):
+		_dm_notice(route["user_id"], message)
 		return
 	slack_site.call_or_log(
 		"chat.postEphemeral",
@@ -282,6 +284,20 @@ def _tell_already_decided(route, lang: str, current) -> None:
 				decided_by=by,
 			),
 		)
+		return
+	# A click on a Home tab that was out of date: say so in the app's DM, and bring it up to date.
+	erp_jobs.enqueue_after_commit(
+		f"{home_jobs.JOBS}.tell",
+		slack_user_id=route["user_id"],
+		message=notice(
+			lang,
+			"already_decided",
+			leave_application=route["leave_application"],
+			status=current["status"],
+			decided_by=by,
+		),
+	)
+	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
 
 
 def _decide(route, reason: str | None = None) -> None:

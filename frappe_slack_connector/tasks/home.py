@@ -57,6 +57,17 @@ def publish_home(slack_user_id: str) -> None:
 	_publish(slack_user_id, _user_for_slack(slack_user_id))
 
 
+def tell(slack_user_id: str, message: dict) -> None:
+	"""A notice in the app's DM with the user (a Home tab click that had to wait for a commit)."""
+	slack_site.call_or_log(
+		"chat.postMessage",
+		path=slack_site.JOB,
+		channel=slack_user_id,
+		log_title="Slack notice not sent",
+		**message,
+	)
+
+
 def republish(users: list[str]) -> None:
 	"""Re-publish the tabs of these Frappe users; one without a Slack link has no tab to update."""
 	for user in users:

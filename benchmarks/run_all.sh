@@ -26,6 +26,9 @@ echo
 echo "## python benchmarks/socket_mode.py 1000"
 python benchmarks/socket_mode.py 1000
 echo
+echo "## python benchmarks/timesheet_reminder.py 5000"
+python benchmarks/timesheet_reminder.py 5000
+echo
 echo "## cargo bench -p slack-connector-core --bench verify --bench attendance --bench route -- --quick"
 cargo bench -p slack-connector-core --bench verify --bench attendance --bench route -- --quick 2>&1 \
 	| grep -E '^[a-z_]+/|time:|thrpt:'

@@ -165,6 +165,70 @@ class HomeApplyLeaveRoute(TypedDict):
 	user_id: str
 	trigger_id: str
 
+class TimesheetValues(TypedDict):
+	"""The Log Time modal's values as the user left them (any may be None)."""
+
+	date: str | None  # ISO
+	project: str | None
+	task: str | None
+	activity_type: str | None
+	hours: str | None  # as typed
+	description: str | None
+
+class TimesheetProjectChangeRoute(TypedDict):
+	handler: Literal["timesheet_project_change"]
+	user_id: str
+	view_id: str  # for views.update
+	view_hash: str  # for views.update (hash=)
+	today: str  # the day the modal was built (ISO), from its private_metadata
+	values: TimesheetValues  # with the chosen project, task cleared; pass as `current`
+
+class TimesheetForm(TypedDict):
+	date: str  # ISO, not after the day the modal was opened
+	project: str
+	task: str | None
+	activity_type: str
+	hours: float  # 0.25 to 24, at most two decimals
+	description: str  # cleaned, 1 to 1000 characters
+
+TimesheetErrorCode = Literal[
+	"date_missing",
+	"date_in_future",
+	"project_missing",
+	"activity_type_missing",
+	"hours_missing",
+	"hours_not_a_number",
+	"hours_out_of_range",
+	"description_missing",
+	"description_too_long",
+]
+
+class TimesheetError(TypedDict, total=False):
+	"""Why a field of the Log Time modal is not acceptable; put into words by
+	`build_timesheet_view_errors`."""
+
+	code: TimesheetErrorCode  # required
+	today: str  # date_in_future: ISO
+	min: int  # hours_out_of_range: hundredths of an hour (25)
+	max: int  # hours_out_of_range: hundredths of an hour (2400); description_too_long: the limit
+	length: int  # description_too_long
+
+class TimesheetSubmissionRoute(TypedDict):
+	handler: Literal["timesheet_submission"]
+	user_id: str
+	view_id: str
+	form: TimesheetForm | None  # None exactly when errors is set
+	errors: dict[str, TimesheetError] | None  # block_id -> error
+
+class TimesheetOpenRoute(TypedDict):
+	"""The reminder's "Log time" button: open the modal for `date`."""
+
+	handler: Literal["timesheet_open"]
+	user_id: str
+	date: str  # ISO
+	trigger_id: str | None
+	channel_id: str | None
+
 Route = (
 	LeaveDecisionRoute
 	| LeaveButtonRoute
@@ -173,6 +237,9 @@ Route = (
 	| LeaveSubmissionRoute
 	| HomeApplyLeaveRoute
 	| AckRoute
+	| TimesheetProjectChangeRoute
+	| TimesheetSubmissionRoute
+	| TimesheetOpenRoute
 )
 
 def route_interaction(payload: str | bytes) -> Route:
@@ -900,6 +967,86 @@ def oauth_redirect_url(site_url: str) -> str:
 	(the same string as the manifest's `oauth_config.redirect_urls[0]`). Raises `ManifestError`."""
 
 # --- end workspace ---
+
+# --- timesheets -----------------------------------------------------------------------------------
+
+class TimesheetWords(TypedDict):
+	"""Every key of `slack/words.py` `timesheet(lang)` (rust/core/src/words.rs `TimesheetWords`)."""
+
+	title: str
+	dates: DateWords
+
+class NamedOption(TypedDict, total=False):
+	name: str  # required: the document name, submitted back
+	label: str  # shown; default the name
+
+class TimesheetModalInput(TypedDict, total=False):
+	today: str  # required, ISO: bounds the date
+	projects: list[NamedOption]  # required, at least one
+	tasks: list[NamedOption]  # of current["project"]
+	activity_types: list[NamedOption]  # required, at least one
+	current: TimesheetValues  # the date to log for and what was typed
+
+def build_timesheet_modal(input: TimesheetModalInput, *, words: TimesheetWords) -> dict:
+	"""The "Log Time" modal (callback `log_timesheet`) for `views.open` / `views.update`.
+
+	Selects list up to 100 options flat, option groups of 100 past that, at most 500 (a hint says
+	how many were left out). Choosing a project dispatches `timesheet_project_change`. Raises
+	`InputError` (reason `unbuildable`) when there are no projects or no activity types.
+	"""
+
+def build_timesheet_view_errors(errors: Mapping[str, str | TimesheetError], *, words: TimesheetWords) -> dict:
+	"""`{"response_action": "errors", "errors": {block_id: message}}` for a Log Time submission;
+	values are route error codes or messages already in the reader's words. Empty → `InputError`."""
+
+class LoggedTime(TypedDict, total=False):
+	date: str  # required, ISO
+	hours: float  # required
+	project: str  # required
+	project_name: str | None
+	task: str | None
+	task_subject: str | None
+	activity_type: str  # required
+	description: str  # required
+	day_total: float  # required: every hour logged on `date`, this one included
+	timesheet: str  # required
+	timesheet_status: str  # required
+
+def build_timesheet_confirmation(logged: LoggedTime, *, words: TimesheetWords) -> SlackMessage:
+	"""The DM after a time log was added: what, where, and the day's total."""
+
+class ReminderRow(TypedDict, total=False):
+	employee_name: str  # required
+	slack_user_id: str | None
+	date: str  # required, ISO: the day short of hours
+	logged: float  # required
+	expected: float  # required
+	half_day: bool  # expected is half a norm (half-day leave)
+
+def build_timesheet_reminders(
+	rows: list[ReminderRow], *, words: TimesheetWords, mention: bool = True
+) -> list[SlackMessage]:
+	"""One missed-hours reminder per row (same order): logged vs expected and a "Log time" button
+	(action `ts_log_time`, value the date). `mention=False` names the reader instead of `<@U…>`."""
+
+class TimesheetNotice(TypedDict, total=False):
+	kind: Literal[
+		"slack_not_linked", "no_employee", "no_projects", "no_activity_types", "bad_date", "form_not_opened"
+	]
+	text: str  # bad_date: what was typed
+	error: str  # form_not_opened: Slack's error code
+
+def build_timesheet_notice(notice: TimesheetNotice, *, words: TimesheetWords) -> SlackMessage:
+	"""A short (ephemeral) `/timesheet` answer saying what is missing and whom to ask."""
+
+def block_for_timesheet_field(field: str) -> str:
+	"""The Log Time modal's input block for an error about Timesheet (Detail) field `field`
+	(`project` → `ts_project`, `hours`/`from_time`/`to_time` → `ts_hours`, …); anything else →
+	`ts_description`."""
+
+def timesheet_command_date(text: str, today: str) -> str | None:
+	"""The day `/timesheet` asks for: blank `text` → `today`; a `YYYY-MM-DD` date not after
+	`today` → that day (ISO); anything else → None (answer with the `bad_date` notice)."""
 
 # --- socket mode ---
 

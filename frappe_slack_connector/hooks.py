@@ -31,6 +31,8 @@ scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
 	"all": [
 		"frappe_slack_connector.api.attendance_summary.attendance_channel",
+		# The missed-hours reminder decides the same way whether today's is due.
+		"frappe_slack_connector.api.timesheet.reminder_tick",
 		# The same tick: each leave approver's daily reminder, once it is due (tasks/reminders.py).
 		"frappe_slack_connector.tasks.reminders.run_scheduled",
 	],

@@ -133,7 +133,9 @@ def test_doctype_json_loads_in_frappe_v15(path: Path):
 		field = next(f for f in fields if f["fieldname"] == target)
 		assert field.get("reqd") and field.get("unique"), "naming field must be mandatory and unique"
 
-	assert doc["permissions"], "no one could open it"
+	# frappe/model/meta.py (v15): a child table (istable) has no permissions of its own; its rows
+	# are read and written with the parent's.
+	assert doc["permissions"] or doc.get("istable"), "no one could open it"
 	for perm in doc["permissions"]:
 		assert set(perm) <= DOCPERM_KEYS
 		assert perm["role"] in STANDARD_ROLES

@@ -293,7 +293,14 @@ def test_manifest_route(oauth):
 			"url": api + "frappe_slack_connector.api.slash_leave.slash_leave",
 			"description": "Apply for leave",
 			"should_escape": False,
-		}
+		},
+		{
+			"command": "/timesheet",
+			"url": api + "frappe_slack_connector.api.slash_timesheet.slash_timesheet",
+			"description": "Log time on a project",
+			"usage_hint": "[YYYY-MM-DD]",
+			"should_escape": False,
+		},
 	]
 	assert manifest["settings"]["interactivity"] == {
 		"is_enabled": True,
@@ -322,8 +329,8 @@ def _urls(value):
 def test_every_manifest_url_is_a_whitelisted_route_with_the_right_methods(oauth):
 	manifest = core.build_app_manifest(SITE)
 	urls = _urls(manifest)
-	# slash command, interactivity, Events API (the same entry point as interactivity), OAuth
-	assert len(urls) == 4
+	# two slash commands, interactivity, Events API (the same entry point as interactivity), OAuth
+	assert len(urls) == 5
 	assert (
 		manifest["settings"]["event_subscriptions"]["request_url"]
 		== (manifest["settings"]["interactivity"]["request_url"])
@@ -334,6 +341,8 @@ def test_every_manifest_url_is_a_whitelisted_route_with_the_right_methods(oauth)
 		assert method in frappe.whitelisted and method in frappe.guest_methods, url
 	slash = frappe.get_attr(urls[0].rsplit("/", 1)[1])
 	assert frappe.allowed_http_methods_for_whitelisted_func[slash] == ["POST"]
+	timesheet = frappe.get_attr("frappe_slack_connector.api.slash_timesheet.slash_timesheet")
+	assert frappe.allowed_http_methods_for_whitelisted_func[timesheet] == ["POST"]
 	callback = frappe.get_attr("frappe_slack_connector.api.oauth.callback")
 	assert frappe.allowed_http_methods_for_whitelisted_func[callback] == ["GET"]
 

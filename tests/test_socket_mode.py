@@ -292,6 +292,70 @@ def test_the_socket_route_is_the_http_route(world):
 	assert frame["form"] == form and frame["accepts_response_payload"] is False
 
 
+def test_timesheet_over_socket_mode(world, app):
+	"""/timesheet is served over the socket as over HTTP: a bad date's notice is the ack's payload
+	(the HTTP answer's JSON), the command opens the Log Time modal, a submission with an inline
+	error gets the errors in its ack, a valid one adds the time log to a new draft Timesheet."""
+	previous = frappe.session.user
+	frappe.set_user("Administrator")
+	try:
+		project = frappe.get_doc(
+			{
+				"doctype": "Project",
+				"project_name": "Apollo",
+				"company": "Test Co",
+				"users": [{"user": JANE_EMAIL}],
+			}
+		).insert()
+		frappe.get_doc({"doctype": "Activity Type", "activity_type": "Development"}).insert()
+	finally:
+		frappe.set_user(previous)
+	frappe.db.commit()
+
+	def timesheet_form(text=""):
+		request = slash_command_request("/timesheet", text, secret=SIGNING_SECRET, user_id=JANE)
+		return request.form()
+
+	def submission(opened, hours):
+		values = {
+			"ts_date": {"ts_date_picker": state_datepicker(TODAY)},
+			"ts_project": {"ts_project_select": state_static_select(project.name)},
+			"ts_activity_type": {"ts_activity_type_select": state_static_select("Development")},
+			"ts_hours": {"ts_hours_input": {"type": "number_input", "value": hours}},
+			"ts_description": {"ts_description_input": state_plain_text("Planning")},
+		}
+		view = {**opened, "state": {"values": values}}
+		return view_submission(view, user={"id": JANE, "username": "jane", "name": "jane"})
+
+	def scenario(socket):
+		socket.wait_for_connection()
+		bad = socket.wait_ack(socket.send_slash_command(timesheet_form("someday")))
+		slash = socket.wait_ack(socket.send_slash_command(timesheet_form()))
+		opened = app.slack.last_call("views.open").response["view"]
+		wrong = socket.wait_ack(socket.send_interactive(submission(opened, "30")))
+		valid = socket.wait_ack(socket.send_interactive(submission(opened, "2")))
+		return bad, slash, wrong, valid
+
+	code, (bad, slash, wrong, valid) = world.run(scenario)
+	assert code == 0
+	request = slash_command_request(
+		"/timesheet",
+		"someday",
+		secret=SIGNING_SECRET,
+		user_id=JANE,
+		path="/api/method/frappe_slack_connector.api.slash_timesheet.slash_timesheet",
+	)
+	http = post(request.path, data=request.body, headers=request.headers)
+	assert bad.payload == json_body(http) and "YYYY-MM-DD" in section_text(bad.payload)
+	assert slash.payload is None
+	assert app.slack.last_call("views.open").args["view"]["callback_id"] == "log_timesheet"
+	assert set(wrong.payload["errors"]) == {"ts_hours"}
+	assert valid.payload is None
+	[sheet] = frappe.get_all("Timesheet", fields=["name", "owner", "total_hours", "docstatus"])
+	assert (sheet.owner, sheet.total_hours, sheet.docstatus) == (JANE_EMAIL, 2, 0)
+	assert app.error_titles() == []
+
+
 # ---------------------------------------------------------------------- connection
 
 

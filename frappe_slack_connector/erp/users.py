@@ -238,3 +238,18 @@ def _slack_ids_of(user_by_employee: dict[str, str]) -> dict[str, str | None]:
 	)
 	slack_by_user = {row.user: row.slack_user_id for row in metas}
 	return {emp: slack_by_user.get(user) for emp, user in user_by_employee.items()}
+
+
+def languages_of(user_names: list[str]) -> dict[str, str]:
+	"""`language_of` for many users in two queries: user → their language, else the site's."""
+	site = frappe.db.get_single_value("System Settings", "language") or "en"
+	if not user_names:
+		return {}
+	rows = frappe.get_all(
+		"User",
+		filters={"name": ("in", sorted(set(user_names)))},
+		fields=["name", "language"],
+		limit_page_length=0,
+	)
+	own = {row.name: row.language for row in rows if row.language}
+	return {user: own.get(user) or site for user in user_names}

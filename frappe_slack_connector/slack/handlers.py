@@ -24,12 +24,14 @@ from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import slack_messages as erp_slack_messages
+from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.responses import ack, json_response
 from frappe_slack_connector.tasks import home as home_jobs
 from frappe_slack_connector.tasks import leave as leave_jobs
+from frappe_slack_connector.tasks import timesheet as timesheet_jobs
 
 if TYPE_CHECKING:
 	from frappe_slack_connector._core import (
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 		LeaveSubmissionRoute,
 		Route,
 		SlackMessage,
+		TimesheetOpenRoute,
+		TimesheetProjectChangeRoute,
+		TimesheetSubmissionRoute,
 	)
 
 # The one input every leave modal has: errors about nothing in particular show there.
@@ -539,6 +544,145 @@ def home_apply_leave(route: HomeApplyLeaveRoute) -> Response:
 	return apply_leave({"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=_dm_notice)
 
 
+# --- timesheets (/timesheet, the Log Time modal, the reminder's button) ---------------------------
+
+
+def timesheet_notice(lang: str, kind: str, **fields) -> SlackMessage:
+	return core.build_timesheet_notice({"kind": kind, **fields}, words=words.timesheet(lang))
+
+
+def timesheet_modal(user: str, lang: str, *, today: str, current: dict) -> tuple[dict | None, str | None]:
+	"""(the Log Time modal, None), or (None, the notice kind) when there is nothing to log on."""
+	projects = erp_timesheet.projects_for(user)
+	if not projects:
+		return None, "no_projects"
+	activity_types = erp_timesheet.activity_types()
+	if not activity_types:
+		return None, "no_activity_types"
+	project = current.get("project")
+	tasks = erp_timesheet.tasks_of(project) if project in {p["name"] for p in projects} else []
+	spec = {
+		"today": today,
+		"projects": projects,
+		"tasks": tasks,
+		"activity_types": activity_types,
+		"current": current,
+	}
+	return core.build_timesheet_modal(spec, words=words.timesheet(lang)), None
+
+
+def _open_timesheet_modal(
+	slack_user: str, trigger_id: str, date: str | None
+) -> tuple[str, SlackMessage | None]:
+	"""Open the modal for `date` (None: what `text` said was not a date); (lang, notice or None)."""
+	user = resolve_user(slack_user)
+	lang = erp_users.language_of(user)
+	if not user:
+		return lang, timesheet_notice(lang, "slack_not_linked")
+	if not erp_users.active_employee(user):
+		return lang, timesheet_notice(lang, "no_employee")
+	today = erp_clock.today()
+	view, missing = timesheet_modal(user, lang, today=today, current={"date": date or today})
+	if view is None:
+		return lang, timesheet_notice(lang, missing)
+	opened = slack_site.call_or_log(
+		"views.open",
+		path=slack_site.REQUEST,
+		trigger_id=trigger_id,
+		view=view,
+		log_title="Timesheet form not opened",
+		log_context=f"user {user}",
+	)
+	if not opened.ok:
+		return lang, timesheet_notice(lang, "form_not_opened", error=opened.error)
+	return lang, None
+
+
+def log_time(form: dict[str, str]) -> Response:
+	"""`/timesheet [YYYY-MM-DD]`: open the Log Time modal, or answer what is missing."""
+	slack_user, trigger_id = form.get("user_id"), form.get("trigger_id")
+	if not slack_user or not trigger_id:
+		erp_log.log_error(
+			"Slack command rejected: missing_field", "The /timesheet request has no user_id or trigger_id."
+		)
+		return json_response({"ok": False, "error": "missing_field"}, status=400)
+	text = form.get("text") or ""
+	date = core.timesheet_command_date(text, erp_clock.today())
+	if date is None:
+		lang = language_of_slack_user(slack_user)
+		return json_response(timesheet_notice(lang, "bad_date", text=text))
+	_lang, answer = _open_timesheet_modal(slack_user, trigger_id, date)
+	return json_response(answer) if answer else ack()
+
+
+def timesheet_open(route: TimesheetOpenRoute) -> Response:
+	"""The reminder's "Log time": the modal for the reminder's day; problems as an ephemeral."""
+	if not route.get("trigger_id"):
+		lang = language_of_slack_user(route["user_id"])
+		ephemeral(route, timesheet_notice(lang, "form_not_opened", error="no_trigger_id"))
+		return ack()
+	_lang, answer = _open_timesheet_modal(route["user_id"], route["trigger_id"], route["date"])
+	if answer:
+		ephemeral(route, answer)
+	return ack()
+
+
+def timesheet_project_change(route: TimesheetProjectChangeRoute) -> Response:
+	"""A project was chosen: rebuild the modal with that project's open tasks, keeping the rest."""
+	user = erp_users.frappe_user_for_slack(route["user_id"])
+	lang = erp_users.language_of(user)
+	view = None
+	if user and erp_users.active_employee(user):
+		view, _missing = timesheet_modal(user, lang, today=route["today"], current=route["values"])
+	if view is None:
+		erp_log.log_error(
+			"Timesheet form not updated",
+			f"No employee, projects or activity types for Slack user {route['user_id']}.",
+		)
+		return ack()
+	slack_site.call_or_log(
+		"views.update",
+		path=slack_site.REQUEST,
+		view_id=route["view_id"],
+		hash=route["view_hash"],
+		view=view,
+		log_title="Timesheet form not updated",
+		# The user changed the form meanwhile; their next change updates it again.
+		expected_errors={"hash_conflict"},
+	)
+	return ack()
+
+
+def timesheet_view_errors(lang: str, errors: dict) -> dict:
+	return core.build_timesheet_view_errors(errors, words=words.timesheet(lang))
+
+
+TIMESHEET_FALLBACK_BLOCK = core.block_for_timesheet_field(erp_timesheet.GENERAL_FIELD)
+
+
+def timesheet_submission(route: TimesheetSubmissionRoute) -> Response:
+	"""Add the time log to the employee's draft Timesheet, or show what is wrong inline."""
+	user = erp_users.frappe_user_for_slack(route["user_id"])
+	lang = erp_users.language_of(user)
+	if route["errors"]:
+		return json_response(timesheet_view_errors(lang, route["errors"]))
+	employee = erp_users.active_employee(user) if user else None
+	if not employee:
+		return json_response(
+			timesheet_view_errors(lang, {TIMESHEET_FALLBACK_BLOCK: words.no_active_employee(lang)})
+		)
+	try:
+		logged = erp_timesheet.add_time_log(user=user, employee=employee, form=route["form"])
+	except erp_timesheet.TimesheetRefused as refused:
+		block = core.block_for_timesheet_field(refused.field)
+		# ERPNext's message, said while acting as the employee: in their language already.
+		return json_response(timesheet_view_errors(lang, {block: refused.message}))
+	erp_jobs.enqueue_after_commit(
+		f"{timesheet_jobs.JOBS}.send_confirmation", user=user, slack_user_id=route["user_id"], logged=logged
+	)
+	return ack()
+
+
 HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_decision": leave_decision,
 	"reject_prompt": reject_prompt,
@@ -551,6 +695,9 @@ HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
 	"ack": ack_route,
+	"timesheet_project_change": timesheet_project_change,
+	"timesheet_submission": timesheet_submission,
+	"timesheet_open": timesheet_open,
 }
 
 
@@ -569,11 +716,17 @@ def _failure(route: Route) -> Response:
 	if route["handler"] == "leave_submission":
 		lang = _failure_language(route["user_id"])
 		return json_response(view_errors(lang, {FALLBACK_BLOCK: words.leave_not_applied(lang)}))
+	if route["handler"] == "timesheet_submission":
+		lang = _failure_language(route["user_id"])
+		return json_response(
+			timesheet_view_errors(lang, {TIMESHEET_FALLBACK_BLOCK: words.time_not_logged(lang)})
+		)
 	if route["handler"] in (
 		"leave_decision",
 		"leave_rejection",
 		"reject_prompt",
 		"leave_withdraw",
+		"timesheet_open",
 		"leave_ask_cancel",
 		"leave_cancel",
 		"leave_keep",
@@ -637,3 +790,12 @@ def handle_event(route: EventRoute, *, retry_num: str | None = None) -> Response
 			f"Slack event {route['handler']} failed" + (f" (retry {retry_num})" if retry_num else "")
 		)
 		return ack()
+
+
+def handle_timesheet_command(form: dict[str, str]) -> Response:
+	try:
+		return log_time(form)
+	except Exception:
+		erp_log.roll_back_and_log_exception("Slack /timesheet failed")
+		lang = _failure_language(form.get("user_id"))
+		return json_response(notice(lang, "error", message=words.try_again_later(lang)))

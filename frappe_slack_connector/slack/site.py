@@ -105,6 +105,7 @@ def call_or_log(
 	expected_errors: Collection[str] = (),
 	reference_doctype: str | None = None,
 	reference_name: str | None = None,
+	web_client: WebClient | None = None,
 	**kwargs: Any,
 ) -> SlackReply:
 	"""Call Slack for something nobody is waiting on an exception for (a DM, a lookup, an update).
@@ -116,8 +117,13 @@ def call_or_log(
 	`outcome_unknown` (a post sent, but Slack's answer was a 5xx or never came) is logged as
 	`"{log_title}: outcome unknown"`: Slack may have posted it, nothing re-posts it, and the log
 	asks the admin to look in Slack.
+
+	`web_client`: the site's client made once by the caller (`client(path=…)`) for a batch of
+	calls, so the token is read once instead of once per call.
 	"""
 	try:
+		if web_client is not None:
+			return SlackReply(data=slack_client.call(web_client, method, **kwargs))
 		return SlackReply(data=call_site(method, path=path, **kwargs))
 	except SlackCallError as err:
 		if err.error == "outcome_unknown":

@@ -89,6 +89,7 @@ EXIT_CONFIG = 2
 # The slash commands this app serves over the socket, as the HTTP routes do (api/slash_*.py).
 COMMANDS: dict[str, Callable[[dict[str, str]], Response]] = {
 	"/apply-leave": handlers.handle_slash_command,
+	"/timesheet": handlers.handle_timesheet_command,
 }
 
 

@@ -315,6 +315,114 @@ def test_message(lang: str) -> dict:
 	}
 
 
+def _timesheet_scoped(lang: str) -> dict:
+	"""The Log Time modal's words that are ERPNext field labels too (a row without context would
+	also change the desk's Timesheet), and its submit button."""
+	_ = _in_context(lang)
+	return {
+		"submit": _("Log", context="Send the timesheet form"),
+		"date": _("Date", context="Slack timesheet"),
+		"project": _("Project", context="Slack timesheet"),
+		"task": _("Task", context="Slack timesheet"),
+		"activity_type": _("Activity Type", context="Slack timesheet"),
+		"hours": _("Hours", context="Slack timesheet"),
+		"description": _("Description", context="Slack timesheet"),
+	}
+
+
+def timesheet_status(lang: str, status: str) -> str:
+	"""A Timesheet's status (erpnext v15 timesheet.json options) in `lang`; another is shown as is."""
+	_ = _in_context(lang)
+	statuses = {
+		"Draft": _("Draft", context="Timesheet status"),
+		"Submitted": _("Submitted", context="Timesheet status"),
+		"Billed": _("Billed", context="Timesheet status"),
+		"Payslip": _("Payslip", context="Timesheet status"),
+		"Completed": _("Completed", context="Timesheet status"),
+		"Cancelled": _("Cancelled", context="Timesheet status"),
+	}
+	return statuses.get(status, status)
+
+
+def timesheet(lang: str) -> dict:
+	"""The Log Time modal (`/timesheet`), its inline errors, the confirmation, the missed-hours
+	reminder and the timesheet notices."""
+	scoped = _timesheet_scoped(lang)
+	return {
+		"title": _("Log Time", lang=lang),
+		"submit": scoped["submit"],
+		"close": _("Cancel", lang=lang),
+		"date": scoped["date"],
+		"project": scoped["project"],
+		"project_placeholder": _("Choose a project", lang=lang),
+		"task": scoped["task"],
+		"task_placeholder": _("Choose a task (optional)", lang=lang),
+		"choose_project_first": _("Choose a project to pick one of its tasks.", lang=lang),
+		"no_tasks": _("This project has no open tasks; the time is logged on the project.", lang=lang),
+		"activity_type": scoped["activity_type"],
+		"activity_type_placeholder": _("Choose an activity type", lang=lang),
+		"hours": scoped["hours"],
+		# {0}: fewest, {1}: most hours.
+		"hours_hint": _("From {0} to {1} hours, e.g. 1.5", lang=lang),
+		"description": scoped["description"],
+		"description_placeholder": _("What did you work on?", lang=lang),
+		"option_group": _("Options {0}–{1}", lang=lang),  # noqa: RUF001 - the en dash of a range
+		# {0}: how many are shown, {1}: how many there are.
+		"options_cut": _(
+			"Showing the first {0} of {1}. Ask your project manager to close the ones you no longer need.",
+			lang=lang,
+		),
+		"hours_value": _("{0} h", lang=lang),
+		"date_missing": _("Choose the day you worked.", lang=lang),
+		"date_in_future": _("Time can only be logged up to today ({0}).", lang=lang),
+		"project_missing": _("Choose a project.", lang=lang),
+		"activity_type_missing": _("Choose an activity type.", lang=lang),
+		"hours_missing": _("Enter the hours you worked.", lang=lang),
+		"hours_not_a_number": _(
+			"Enter the hours as a number with at most two decimals, e.g. 1.5.", lang=lang
+		),
+		"hours_out_of_range": _("Enter between {0} and {1} hours.", lang=lang),
+		"description_missing": _("Describe what you worked on.", lang=lang),
+		"description_too_long": _("The description can be at most {0} characters (it has {1}).", lang=lang),
+		"logged_header": _("Time logged", lang=lang),
+		# {0}: hours, {1}: project, {2}: date.
+		"logged": _("You logged {0} on {1} for {2}.", lang=lang),
+		"day_total": _("Your total for {0}: {1}.", lang=lang),
+		"in_timesheet": _("Timesheet {0} ({1})", lang=lang),
+		"reminder_header": _("Time to log your hours", lang=lang),
+		# {0}: the person, {1}: hours logged, {2}: hours expected, {3}: the date.
+		"reminder": _("{0}, you logged {1} of {2} on {3}.", lang=lang),
+		"reminder_half_day": _("You were on leave for half of that day, so half a day counts.", lang=lang),
+		"log_time": _("Log time", lang=lang),
+		"slack_not_linked": _(
+			"Your Slack account is not linked to a user in the HR system. Ask HR to connect your Slack "
+			"account, then try again.",
+			lang=lang,
+		),
+		"no_employee": _(
+			"Your user has no active Employee record. Ask HR to link your user to your Employee record, "
+			"then try again.",
+			lang=lang,
+		),
+		"no_projects": _(
+			"There is no open project you can log time on. Ask your project manager to add you to a "
+			"project (or assign you a task in one).",
+			lang=lang,
+		),
+		"no_activity_types": _(
+			"There are no activity types to log time with. Ask your ERP administrator to create one.",
+			lang=lang,
+		),
+		"bad_date": _(
+			"{0} is not a date. Type /timesheet alone for today, or a day as YYYY-MM-DD.", lang=lang
+		),
+		"form_not_opened": _(
+			"The timesheet form could not be opened ({0}). Please run /timesheet again.", lang=lang
+		),
+		"dates": dates(lang),
+	}
+
+
 def reminder(lang: str) -> dict:
 	"""The daily reminder to a leave approver (its facts and outcomes: `leave_messages`)."""
 	return {
@@ -430,6 +538,13 @@ def nothing_changed(lang: str) -> str:
 	return _("Something went wrong; nothing was changed. Please try again.", lang=lang)
 
 
+def time_not_logged(lang: str) -> str:
+	return _(
+		"Something went wrong and your time was not logged. Please try again, or log it in the desk.",
+		lang=lang,
+	)
+
+
 def try_again_later(lang: str) -> str:
 	return _("Something went wrong. Please try again later.", lang=lang)
 
@@ -445,6 +560,7 @@ def catalogue(lang: str) -> dict:
 		"summary": summary(lang),
 		"late_leave_note": late_leave_note(lang),
 		"test_message": test_message(lang),
+		"timesheet": timesheet(lang),
 		"reminder": reminder(lang),
 		"home": home(lang),
 	}

@@ -59,6 +59,10 @@ WATCHED = (
 	"Slack User Meta",
 	"Slack Message",
 	"Error Log",
+	"Activity Type",
+	"Project",
+	"Task",
+	"Timesheet",
 )
 
 

@@ -75,7 +75,9 @@ def route_seeds() -> dict[str, bytes]:
 	)
 	s["block_actions_withdraw"] = compact(
 		sr.block_actions_message(
-			sr.button_action("leave_withdraw", "HR-LAP-2", block_id="requester_actions_block", text="Withdraw")
+			sr.button_action(
+				"leave_withdraw", "HR-LAP-2", block_id="requester_actions_block", text="Withdraw"
+			)
 		)
 	)
 	reject_meta = json.dumps(
@@ -247,6 +249,81 @@ def route_seeds() -> dict[str, bytes]:
 	return s
 
 
+def timesheet_seeds() -> dict[str, bytes]:
+	"""The timesheet routes (issue 16): project change, submissions, the reminder's button. Made
+	after the other corpora, so the harness's running ids in those stay as they were."""
+	s: dict[str, bytes] = {}
+	ts_meta = '{"today":"2026-12-02"}'
+
+	def ts_values(**overrides):
+		values = {
+			"ts_date": {"ts_date_picker": sr.state_datepicker("2026-12-01")},
+			"ts_project": {"ts_project_select": sr.state_static_select("PROJ-0001", "Apollo")},
+			"ts_task": {"ts_task_select": sr.state_static_select("TASK-2026-00001", "Design")},
+			"ts_activity_type": {"ts_activity_type_select": sr.state_static_select("Development")},
+			"ts_hours": {"ts_hours_input": {"type": "number_input", "value": "1.5"}},
+			"ts_description": {"ts_description_input": sr.state_plain_text("  Wrote the plan  ")},
+		}
+		for k, v in overrides.items():
+			if v is None:
+				values.pop(k, None)
+			else:
+				values[k] = v
+		return values
+
+	def ts_view(values, metadata=ts_meta):
+		return leave_view(values, callback_id="log_timesheet", private_metadata=metadata)
+
+	s["timesheet_project_change"] = compact(
+		sr.block_actions_view(
+			sr.static_select_action("ts_project_select", "PROJ-0002", block_id="ts_project"),
+			view=ts_view(ts_values()),
+		)
+	)
+	s["timesheet_project_change_cleared"] = compact(
+		sr.block_actions_view(
+			{"type": "static_select", "action_id": "ts_project_select", "block_id": "ts_project"},
+			view=ts_view(ts_values(ts_task=None)),
+		)
+	)
+	s["timesheet_submission_valid"] = compact(sr.view_submission(ts_view(ts_values())))
+	s["timesheet_submission_comma_hours"] = compact(
+		sr.view_submission(
+			ts_view(
+				ts_values(
+					ts_task=None, ts_hours={"ts_hours_input": {"type": "number_input", "value": "7,75"}}
+				)
+			)
+		)
+	)
+	s["timesheet_submission_invalid"] = compact(
+		sr.view_submission(
+			ts_view(
+				ts_values(
+					ts_date={"ts_date_picker": sr.state_datepicker("2026-12-03")},
+					ts_hours={"ts_hours_input": {"type": "number_input", "value": "24.01"}},
+					ts_description={"ts_description_input": sr.state_plain_text("x" * 1001)},
+					ts_activity_type=None,
+				)
+			)
+		)
+	)
+	s["timesheet_submission_bad_metadata"] = compact(
+		sr.view_submission(ts_view(ts_values(), metadata='{"today":"2026-12-02","x":1}'))
+	)
+	s["timesheet_log_time"] = compact(
+		sr.block_actions_message(
+			sr.button_action("ts_log_time", "2026-12-01", block_id="ts_reminder_actions")
+		)
+	)
+	s["timesheet_log_time_bad_date"] = compact(
+		sr.block_actions_message(
+			sr.button_action("ts_log_time", "+10000-01-01", block_id="ts_reminder_actions")
+		)
+	)
+	return s
+
+
 SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 SLACK_TS = "1531420618"
 SLACK_BODY = (
@@ -324,5 +401,7 @@ def dump(target: str, seeds: dict[str, bytes]) -> None:
 
 
 if __name__ == "__main__":
-	dump("route_interaction", route_seeds())
-	dump("verify_request", verify_seeds())
+	routes = route_seeds()
+	verify = verify_seeds()
+	dump("route_interaction", {**routes, **timesheet_seeds()})
+	dump("verify_request", verify)

@@ -26,6 +26,10 @@ pub const MAX_APP_NAME_CHARS: usize = 35;
 pub const SLASH_COMMAND: &str = "/apply-leave";
 const APP_DESCRIPTION: &str = "Apply for leave, approve it and see who is out, from Slack.";
 const SLASH_DESCRIPTION: &str = "Apply for leave";
+/// The timesheet slash command.
+pub const TIMESHEET_COMMAND: &str = "/timesheet";
+const TIMESHEET_DESCRIPTION: &str = "Log time on a project";
+const TIMESHEET_USAGE_HINT: &str = "[YYYY-MM-DD]";
 const BACKGROUND_COLOR: &str = "#1f2937";
 
 /// Dotted paths of the whitelisted Frappe methods Slack calls (`/api/method/<path>`).
@@ -36,8 +40,10 @@ pub mod routes {
     pub const INTERACTIONS: &str = "frappe_slack_connector.api.slack_interactions.event";
     /// The OAuth v2 redirect URI ("Add to Slack" callback).
     pub const OAUTH_CALLBACK: &str = "frappe_slack_connector.api.oauth.callback";
+    /// The timesheet slash command (`/timesheet`).
+    pub const SLASH_TIMESHEET: &str = "frappe_slack_connector.api.slash_timesheet.slash_timesheet";
     /// Every route a manifest URL may point at.
-    pub const ALL: &[&str] = &[SLASH_LEAVE, INTERACTIONS, OAUTH_CALLBACK];
+    pub const ALL: &[&str] = &[SLASH_LEAVE, INTERACTIONS, OAUTH_CALLBACK, SLASH_TIMESHEET];
 }
 
 /// Why a site URL or app name cannot go into a manifest.
@@ -188,6 +194,8 @@ pub struct SlashCommand {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
     pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_hint: Option<String>,
     pub should_escape: bool,
 }
 
@@ -262,12 +270,22 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
                 display_name: name,
                 always_online: true,
             },
-            slash_commands: vec![SlashCommand {
-                command: SLASH_COMMAND.to_owned(),
-                url: site.method_url(routes::SLASH_LEAVE),
-                description: SLASH_DESCRIPTION.to_owned(),
-                should_escape: false,
-            }],
+            slash_commands: vec![
+                SlashCommand {
+                    command: SLASH_COMMAND.to_owned(),
+                    url: site.method_url(routes::SLASH_LEAVE),
+                    description: SLASH_DESCRIPTION.to_owned(),
+                    usage_hint: None,
+                    should_escape: false,
+                },
+                SlashCommand {
+                    command: TIMESHEET_COMMAND.to_owned(),
+                    url: site.method_url(routes::SLASH_TIMESHEET),
+                    description: TIMESHEET_DESCRIPTION.to_owned(),
+                    usage_hint: Some(TIMESHEET_USAGE_HINT.to_owned()),
+                    should_escape: false,
+                },
+            ],
         },
         oauth_config: OauthConfig {
             redirect_urls: vec![site.oauth_redirect_url()],

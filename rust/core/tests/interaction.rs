@@ -433,7 +433,7 @@ fn row_view_closed_acks_any_callback() {
 #[test]
 fn every_rule_is_reachable_in_order() {
     // Each row is hit by the payload it was written for (first match wins).
-    let cases: [(Kind, &str, &str); 12] = [
+    let cases: [(Kind, &str, &str); 15] = [
         (Kind::BlockActions, "leave_approve", "leave_actions_block"),
         (Kind::BlockActions, "leave_reject", "leave_actions_block"),
         (Kind::BlockActions, "leave_withdraw", "requester_block"),
@@ -446,6 +446,9 @@ fn every_rule_is_reachable_in_order() {
         (Kind::ViewSubmission, "apply_leave_application", ""),
         (Kind::ViewSubmission, "leave_reject_reason", ""),
         (Kind::ViewClosed, "whatever", ""),
+        (Kind::BlockActions, "ts_project_select", "ts_project"),
+        (Kind::BlockActions, "ts_log_time", "ts_reminder_actions"),
+        (Kind::ViewSubmission, "log_timesheet", ""),
     ];
     assert_eq!(cases.len(), RULES.len());
     for ((kind, id, block), rule) in cases.iter().zip(RULES) {

@@ -39,8 +39,8 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
 
     let mut found = Vec::new();
     urls(&value, &mut found);
-    // The Events API shares interactivity's entry point: four URLs, three routes.
-    assert_eq!(found.len(), 4, "{found:?}");
+    // The Events API shares interactivity's entry point: five URLs, four routes.
+    assert_eq!(found.len(), 5, "{found:?}");
     let allowed: Vec<String> = routes::ALL
         .iter()
         .map(|r| format!("https://erp.example.com/api/method/{r}"))
@@ -63,6 +63,8 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
     assert!(typed.features.app_home.messages_tab_enabled);
     assert_eq!(typed.oauth_config.redirect_urls, vec![allowed[2].clone()]);
     assert_eq!(typed.features.slash_commands[0].command, "/apply-leave");
+    assert_eq!(typed.features.slash_commands[1].command, "/timesheet");
+    assert_eq!(typed.features.slash_commands[1].url, allowed[3]);
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod manifest;
 mod render;
 mod signature;
 mod socket_mode;
+mod timesheet;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -23,6 +24,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     channel::register(m)?;
     render::register(m)?;
     manifest::register(m)?;
+    timesheet::register(m)?;
     socket_mode::register(m)?;
     Ok(())
 }

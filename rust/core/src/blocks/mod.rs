@@ -9,6 +9,7 @@
 
 pub mod channel;
 pub mod leave;
+pub mod timesheet;
 
 use serde::Serialize;
 use serde_json::Value;

@@ -49,6 +49,46 @@ pub const REJECT_REASON_ACTION: &str = "reject_reason_input";
 /// The requester's own buttons on their confirmation (value = the Leave Application name).
 pub const REQUESTER_ACTIONS_BLOCK: &str = "requester_actions_block";
 pub const LEAVE_WITHDRAW: &str = "leave_withdraw";
+
+/// The "Log Time" modal (`/timesheet`, the reminder's button) and its inputs.
+pub const TIMESHEET_CALLBACK: &str = "log_timesheet";
+pub const TS_DATE_BLOCK: &str = "ts_date";
+pub const TS_DATE_ACTION: &str = "ts_date_picker";
+pub const TS_PROJECT_BLOCK: &str = "ts_project";
+pub const TS_PROJECT_ACTION: &str = "ts_project_select";
+pub const TS_TASK_BLOCK: &str = "ts_task";
+pub const TS_TASK_ACTION: &str = "ts_task_select";
+pub const TS_ACTIVITY_BLOCK: &str = "ts_activity_type";
+pub const TS_ACTIVITY_ACTION: &str = "ts_activity_type_select";
+pub const TS_HOURS_BLOCK: &str = "ts_hours";
+pub const TS_HOURS_ACTION: &str = "ts_hours_input";
+pub const TS_DESCRIPTION_BLOCK: &str = "ts_description";
+pub const TS_DESCRIPTION_ACTION: &str = "ts_description_input";
+/// The reminder's "Log time" button (value = the ISO date to log for).
+pub const TS_REMINDER_ACTIONS_BLOCK: &str = "ts_reminder_actions";
+pub const TS_LOG_TIME: &str = "ts_log_time";
+
+/// Timesheet / Timesheet Detail fieldname → the modal input block that shows an error about it;
+/// anything else (a refusal about the time log as a whole) is shown on the description, the one
+/// free-text input every Log Time modal has.
+pub const TIMESHEET_FIELD_BLOCKS: &[(&str, &str)] = &[
+    ("date", TS_DATE_BLOCK),
+    ("from_time", TS_HOURS_BLOCK),
+    ("to_time", TS_HOURS_BLOCK),
+    ("hours", TS_HOURS_BLOCK),
+    ("project", TS_PROJECT_BLOCK),
+    ("task", TS_TASK_BLOCK),
+    ("activity_type", TS_ACTIVITY_BLOCK),
+    ("description", TS_DESCRIPTION_BLOCK),
+];
+
+/// The Log Time modal block for an error about field `field` (see [`TIMESHEET_FIELD_BLOCKS`]).
+pub fn block_for_timesheet_field(field: &str) -> &'static str {
+    TIMESHEET_FIELD_BLOCKS
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or(TS_DESCRIPTION_BLOCK, |(_, block)| block)
+}
 /// An approved leave that has not started: the requester asks the approver to cancel it.
 pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
 /// The approver's answer to a cancellation request (value = the Leave Application name).

@@ -17,6 +17,7 @@ pub mod ids;
 mod payload;
 pub(crate) use payload::check_nesting;
 pub mod route;
+pub mod timesheet;
 
 use crate::{limits, mrkdwn};
 pub use form::{

@@ -99,6 +99,7 @@ pub(super) struct Action {
     pub(super) block_id: Option<String>,
     pub(super) value: Option<String>,
     pub(super) selected_options: Option<Vec<SelectedOption>>,
+    pub(super) selected_option: Option<SelectedOption>,
 }
 
 /// Refuses nesting deeper than `max` with one linear scan, so serde never recurses on hostile
@@ -206,7 +207,7 @@ pub(super) fn text_value<'a>(
         .filter(|s| !s.is_empty())
 }
 
-fn date_field(
+pub(super) fn date_field(
     values: &StateValues,
     block: &'static str,
     action: &'static str,
@@ -259,4 +260,16 @@ pub(super) fn form_state(values: &StateValues) -> Result<FormState, PayloadError
         half_day_date: date_field(values, ids::HALF_DAY_DATE_BLOCK, ids::HALF_DAY_DATE_ACTION)?,
         half_period,
     })
+}
+
+/// A select's chosen option value (`None` when absent or empty).
+pub(super) fn selected_value<'a>(
+    values: &'a StateValues,
+    block: &str,
+    action: &str,
+) -> Option<&'a str> {
+    state_value(values, block, action)
+        .and_then(|v| v.selected_option.as_ref())
+        .and_then(|o| o.value.as_deref())
+        .filter(|s| !s.is_empty())
 }

@@ -11,6 +11,7 @@ use super::payload::{
     form_layout, form_state, parse_envelope, required_view, state_values, text_value, Action,
     Envelope,
 };
+use super::timesheet::{self, TimesheetHandler, TimesheetRoute};
 use super::{id_excerpt, ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
 use crate::mrkdwn;
 use crate::slack_id::SlackUserId;
@@ -114,6 +115,8 @@ pub enum Route {
     Ack {
         reason: AckReason,
     },
+    /// The Log Time modal and the timesheet reminder (`interaction::timesheet`).
+    Timesheet(TimesheetRoute),
 }
 
 /// Leave buttons that lead somewhere else than a decision.
@@ -207,6 +210,7 @@ pub enum Handler {
     HalfDayToggle,
     LeaveSubmission,
     Ack(AckReason),
+    Timesheet(TimesheetHandler),
 }
 
 /// One row of the routing table. `id` matches the action_id for block_actions and the view's
@@ -296,6 +300,24 @@ pub static RULES: &[Rule] = &[
         block_id: Pattern::Any,
         handler: Handler::Ack(AckReason::ViewClosed),
     },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::TS_PROJECT_ACTION),
+        block_id: Pattern::Exact(ids::TS_PROJECT_BLOCK),
+        handler: Handler::Timesheet(TimesheetHandler::ProjectChange),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::TS_LOG_TIME),
+        block_id: Pattern::Any,
+        handler: Handler::Timesheet(TimesheetHandler::Open),
+    },
+    Rule {
+        kind: Kind::ViewSubmission,
+        id: Pattern::Exact(ids::TIMESHEET_CALLBACK),
+        block_id: Pattern::Any,
+        handler: Handler::Timesheet(TimesheetHandler::Submission),
+    },
 ];
 
 /// Looks `(kind, id, block_id)` up in [`RULES`].
@@ -364,11 +386,12 @@ fn dispatch(
         }),
         Handler::HalfDayToggle => half_day_toggle(env, action),
         Handler::LeaveSubmission => leave_submission(env),
+        Handler::Timesheet(h) => timesheet::dispatch(h, env, action),
     }
 }
 
 /// The acting user; it goes into mentions and lookups, so it must be a real Slack id.
-fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
+pub(super) fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
     let id = env
         .user
         .as_ref()
@@ -548,6 +571,7 @@ impl Route {
             Self::LeaveRejection { .. } => "leave_rejection",
             Self::HomeApplyLeave { .. } => "home_apply_leave",
             Self::Ack { .. } => "ack",
+            Self::Timesheet(route) => route.handler(),
         }
     }
 
@@ -654,6 +678,7 @@ impl Route {
                 trigger_id,
             } => json!({"handler": handler, "user_id": user_id.as_str(), "trigger_id": trigger_id}),
             Self::Ack { reason } => json!({"handler": handler, "reason": reason.as_str()}),
+            Self::Timesheet(route) => route.to_value(),
         }
     }
 }

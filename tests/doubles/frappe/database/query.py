@@ -107,7 +107,7 @@ def _like(value, pattern):
 	return re.match(regex, "" if value is None else str(value), re.I | re.S) is not None
 
 
-def _match(row, doctype, fieldname, op, value):
+def _match(row, doctype, fieldname, op, value, cache=None):
 	if "." in fieldname:
 		fieldname = fieldname.split(".")[-1].strip("`")
 	ft = _fieldtype(doctype, fieldname)
@@ -123,10 +123,17 @@ def _match(row, doctype, fieldname, op, value):
 			return actual not in (None, "")
 		return actual is None or _norm(_coerce(ft, actual)) != _norm(_coerce(ft, value))
 	if op in ("in", "not in"):
-		values = value
-		if isinstance(values, str):
-			values = [v.strip() for v in values.split(",")]
-		values = {_norm(_coerce(ft, v)) for v in values or []}
+		# The normalised list is made once per query (`cache`, kept by apply_filters), not once
+		# per row: a filter `name in <5,000 names>` made the double quadratic.
+		key = (id(value), ft)
+		values = cache.get(key) if cache is not None else None
+		if values is None:
+			values = value
+			if isinstance(values, str):
+				values = [v.strip() for v in values.split(",")]
+			values = {_norm(_coerce(ft, v)) for v in values or []}
+			if cache is not None:
+				cache[key] = values
 		present = _norm(_coerce(ft, actual if actual is not None else "")) in values
 		return present if op == "in" else not present
 	if op in ("like", "not like"):
@@ -188,9 +195,10 @@ def apply_filters(rows, doctype, filters, or_filters=None):
 	conds = _normalise_filters(doctype, filters)
 	ors = _normalise_filters(doctype, or_filters)
 	out = []
+	cache = {}  # the filters' values live for the whole call, so their ids are stable keys
 	for r in rows:
-		if all(_match(r, doctype, f, op, v) for f, op, v in conds) and (
-			not ors or any(_match(r, doctype, f, op, v) for f, op, v in ors)
+		if all(_match(r, doctype, f, op, v, cache) for f, op, v in conds) and (
+			not ors or any(_match(r, doctype, f, op, v, cache) for f, op, v in ors)
 		):
 			out.append(r)
 	return out

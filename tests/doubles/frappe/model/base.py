@@ -13,6 +13,7 @@ import frappe
 MODULE_PACKAGES = {
 	"HR": "hrms.hr",
 	"Setup": "erpnext.setup",
+	"Projects": "erpnext.projects",
 	"Core": "frappe.core",
 	"Desk": "frappe.desk",
 	"Workflow": "frappe.workflow",

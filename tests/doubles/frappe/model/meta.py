@@ -608,6 +608,134 @@ BUILTIN = [
 			_f("role_allowed_to_create_backdated_leave_application", "Link", "Role"),
 			_f("leave_approval_notification_template", "Link", "Email Template"),
 			_f("leave_status_notification_template", "Link", "Email Template"),
+			# hrms hr_settings.json (v15): "Standard Working Hours" (Float), the day's norm
+			_f("standard_working_hours", "Float"),
+		],
+		"permissions": _SYS,
+	},
+	# --- ERPNext Projects (erpnext/projects/doctype/*/*.json, version-15; subsets) -------------
+	# project.json: autoname naming_series PROJ-.####, status Open/Completed/Cancelled, the
+	# `users` table of Project User (the members)
+	{
+		"name": "Project",
+		"module": "Projects",
+		"autoname": "naming_series:",
+		"title_field": "project_name",
+		"fields": [
+			_f("naming_series", "Select", "PROJ-.####", reqd=1),
+			_f("project_name", reqd=1, unique=1),
+			_f("status", "Select", "Open\nCompleted\nCancelled", default="Open"),
+			_f("is_active", "Select", "Yes\nNo"),
+			_f("company", "Link", "Company", reqd=1),
+			_f("users", "Table", "Project User"),
+		],
+		"permissions": [_perm("Projects User"), _perm("Projects Manager"), {"role": "Employee", "read": 1}],
+	},
+	# project_user.json (child of Project)
+	{
+		"name": "Project User",
+		"module": "Projects",
+		"istable": 1,
+		"fields": [_f("user", "Link", "User", reqd=1), _f("full_name", read_only=1)],
+	},
+	# task.json: naming_series TASK-.YYYY.-, subject, project, status (Open, Working, Pending
+	# Review, Overdue, Template, Completed, Cancelled)
+	{
+		"name": "Task",
+		"module": "Projects",
+		"autoname": "naming_series:",
+		"title_field": "subject",
+		"fields": [
+			_f("naming_series", "Select", "TASK-.YYYY.-", reqd=1),
+			_f("subject", reqd=1),
+			_f("project", "Link", "Project"),
+			_f(
+				"status",
+				"Select",
+				"Open\nWorking\nPending Review\nOverdue\nTemplate\nCompleted\nCancelled",
+				default="Open",
+			),
+			_f("company", "Link", "Company"),
+		],
+		"permissions": [_perm("Projects User"), _perm("Projects Manager"), {"role": "Employee", "read": 1}],
+	},
+	# activity_type.json: autoname field:activity_type, rates, disabled
+	{
+		"name": "Activity Type",
+		"module": "Projects",
+		"autoname": "field:activity_type",
+		"fields": [
+			_f("activity_type", reqd=1, unique=1),
+			_f("costing_rate", "Currency"),
+			_f("billing_rate", "Currency"),
+			_f("disabled", "Check", default="0"),
+		],
+		"permissions": [_perm("Projects User"), _perm("Projects Manager"), {"role": "Employee", "read": 1}],
+	},
+	# timesheet.json: naming_series TS-.YYYY.-, submittable, status (read-only, set by the
+	# controller), employee, user, start/end date (set from the logs), the time_logs table
+	{
+		"name": "Timesheet",
+		"module": "Projects",
+		"autoname": "naming_series:",
+		"is_submittable": 1,
+		"fields": [
+			_f("naming_series", "Select", "TS-.YYYY.-", reqd=1),
+			_f("company", "Link", "Company"),
+			_f("parent_project", "Link", "Project"),
+			_f("employee", "Link", "Employee"),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("user", "Link", "User", read_only=1),
+			_f(
+				"status",
+				"Select",
+				"Draft\nSubmitted\nBilled\nPayslip\nCompleted\nCancelled",
+				default="Draft",
+				read_only=1,
+			),
+			_f("start_date", "Date", read_only=1),
+			_f("end_date", "Date", read_only=1),
+			_f("time_logs", "Table", "Timesheet Detail", reqd=1),
+			_f("total_hours", "Float", read_only=1),
+			_f("per_billed", "Percent", read_only=1),
+			_f("sales_invoice", "Link", "Sales Invoice", read_only=1),
+			_f("note", "Text Editor"),
+			_f("amended_from", "Link", "Timesheet", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			_perm("Projects User", submit=1, cancel=1, amend=1),
+			_perm("HR User", submit=1, cancel=1, amend=1),
+			{"role": "Employee", "read": 1, "write": 1, "create": 1, "report": 1},
+		],
+	},
+	# timesheet_detail.json (child of Timesheet): one time log
+	{
+		"name": "Timesheet Detail",
+		"module": "Projects",
+		"istable": 1,
+		"fields": [
+			_f("activity_type", "Link", "Activity Type"),
+			_f("from_time", "Datetime"),
+			_f("hours", "Float"),
+			_f("to_time", "Datetime"),
+			_f("completed", "Check", default="0"),
+			_f("project", "Link", "Project"),
+			_f("project_name", fetch_from="project.project_name", read_only=1),
+			_f("task", "Link", "Task"),
+			_f("is_billable", "Check", default="0"),
+			_f("billing_hours", "Float"),
+			_f("description", "Small Text"),
+		],
+	},
+	# projects_settings.json (single): the overlap switches Timesheet.validate_overlap reads
+	{
+		"name": "Projects Settings",
+		"module": "Projects",
+		"issingle": 1,
+		"fields": [
+			_f("ignore_workstation_time_overlap", "Check", default="0"),
+			_f("ignore_user_time_overlap", "Check", default="0"),
+			_f("ignore_employee_time_overlap", "Check", default="0"),
 		],
 		"permissions": _SYS,
 	},

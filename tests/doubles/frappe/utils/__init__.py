@@ -131,10 +131,22 @@ def get_time(time_str):
 	return datetime.time.fromisoformat(str(time_str))
 
 
-def add_to_date(date, years=0, months=0, weeks=0, days=0, hours=0, minutes=0, seconds=0, as_string=False):
-	# frappe/utils/data.py (v15): add_to_date keeps the input's type (str in -> str out)
+def add_to_date(
+	date,
+	years=0,
+	months=0,
+	weeks=0,
+	days=0,
+	hours=0,
+	minutes=0,
+	seconds=0,
+	as_string=False,
+	as_datetime=False,
+):
+	# frappe/utils/data.py (v15): add_to_date keeps the input's type (str in -> str out);
+	# as_datetime=True (or a datetime / date-time string in) gives a datetime
 	was_str = isinstance(date, str)
-	as_datetime = isinstance(date, datetime.datetime) or (was_str and len(date.strip()) > 10)
+	as_datetime = as_datetime or isinstance(date, datetime.datetime) or (was_str and len(date.strip()) > 10)
 	value = get_datetime(date) if as_datetime else datetime.datetime.combine(getdate(date), datetime.time())
 	if years or months:
 		month0 = value.month - 1 + months + 12 * years
@@ -336,3 +348,9 @@ def validate_email_address(email, throw=False):
 			frappe._("{0} is not a valid Email Address").format(email), frappe.InvalidEmailAddressError
 		)
 	return email if ok else ""
+
+
+def time_diff_in_hours(string_ed_date, string_st_date):
+	# frappe/utils/data.py (v15): time_diff(end, start).total_seconds() / 3600, rounded to 6 places
+	diff = get_datetime(string_ed_date) - get_datetime(string_st_date)
+	return round(float(diff.total_seconds()) / 3600, 6)

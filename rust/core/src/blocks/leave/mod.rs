@@ -48,6 +48,10 @@ pub enum BuildError {
     ButtonValueTooLong { len: usize, limit: usize },
     #[error("there are no leave types to offer (a select needs at least one option)")]
     NoLeaveTypes,
+    #[error("there are no {0} to offer (a select needs at least one option)")]
+    NoOptions(&'static str),
+    #[error("{0} is not a number of hours (finite, not negative)")]
+    BadNumber(&'static str),
     #[error(transparent)]
     Serialize(#[from] SerializeError),
     #[error(

@@ -1,0 +1,147 @@
+"""Timesheet jobs: the confirmation DM after a time log, and the daily missed-hours reminder.
+
+The reminder's rules (who is short of the norm) are gathered set-based by the ERP adapter, the
+DMs are built in Rust per language, and each goes out once: the day is claimed (committed)
+before the first DM, so concurrent ticks never send a second one; a DM Slack refuses is an
+Error Log and the others still go out.
+"""
+
+from __future__ import annotations
+
+from frappe_slack_connector import core
+from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import timesheet as erp_timesheet
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.slack import words
+from frappe_slack_connector.slack.client import SlackCallError
+
+JOBS = "frappe_slack_connector.tasks.timesheet"
+
+
+def send_confirmation(user: str, slack_user_id: str, logged: dict) -> None:
+	"""DM the employee what was logged and the day's total (after the time log committed)."""
+	lang = erp_users.language_of(user)
+	shown = {**logged, "timesheet_status": words.timesheet_status(lang, logged["timesheet_status"])}
+	message = core.build_timesheet_confirmation(shown, words=words.timesheet(lang))
+	slack_site.call_or_log(
+		"chat.postMessage",
+		path=slack_site.JOB,
+		channel=slack_user_id,
+		log_title="Timesheet confirmation not sent",
+		log_context=f"user {user}, Timesheet {logged['timesheet']}",
+		reference_doctype=erp_timesheet.TIMESHEET,
+		reference_name=logged["timesheet"],
+		**message,
+	)
+
+
+# --- the reminder ---------------------------------------------------------------------------------
+
+
+def run_scheduled() -> dict:
+	"""Send today's reminders if due; safe to run on every tick from every worker."""
+	now = erp_clock.now()
+	today = now.date()
+	settings = erp_timesheet.reminder_settings()
+	is_holiday = settings.enabled and not erp_timesheet.is_working_day(today)
+	send, reason = core.should_send_attendance(
+		now=now.isoformat(),
+		enabled=settings.enabled,
+		send_time=settings.send_time,
+		is_holiday=is_holiday,
+		last_sent=settings.last_date,
+	)
+	if not send:
+		return {"sent": False, "reason": reason}
+	with erp_timesheet.reminder_claim():
+		# Another worker may have claimed it while we waited: re-read with a locking read.
+		settings = erp_timesheet.reminder_settings(for_update=True)
+		if settings.last_date and settings.last_date >= str(today):
+			return {"sent": False, "reason": "already_sent"}
+		erp_timesheet.claim_day(today)
+	return send_reminders(today, settings)
+
+
+def plan(today, settings) -> dict:
+	"""Who gets which reminder for the working day before `today`: `{"day", "expected", "to_send":
+	[{candidate, lang, message}], "skipped": [{employee, reason}]}` (nothing is sent)."""
+	day = erp_timesheet.previous_working_day(today)
+	if day is None:
+		return {"day": None, "to_send": [], "skipped": []}
+	candidates = erp_timesheet.reminder_candidates(day, settings.departments)
+	skipped, due = [], []
+	for row in candidates:
+		reason = row["skip"] or (
+			"met_norm"
+			if row["logged"] >= row["expected"]
+			else "no_slack_account"
+			if not row["slack_user_id"]
+			else None
+		)
+		if reason:
+			skipped.append({"employee": row["employee"], "reason": reason})
+		else:
+			due.append(row)
+	languages = erp_users.languages_of([row["user"] for row in due])
+	by_lang: dict[str, list[dict]] = {}
+	for row in due:
+		by_lang.setdefault(languages[row["user"]], []).append(row)
+	to_send = []
+	for lang, rows in by_lang.items():
+		messages = core.build_timesheet_reminders(
+			[
+				{
+					"employee_name": row["employee_name"],
+					"slack_user_id": row["slack_user_id"],
+					"date": str(day),
+					"logged": row["logged"],
+					"expected": row["expected"],
+					"half_day": row["half_day"],
+				}
+				for row in rows
+			],
+			words=words.timesheet(lang),
+			mention=settings.mention,
+		)
+		to_send += [
+			{"employee": row["employee"], "slack_user_id": row["slack_user_id"], "lang": lang, "message": m}
+			for row, m in zip(rows, messages, strict=True)
+		]
+	return {"day": str(day), "to_send": to_send, "skipped": skipped}
+
+
+def send_reminders(today, settings) -> dict:
+	"""DM everyone due a reminder (the day is already claimed); one Error Log per refused DM."""
+	planned = plan(today, settings)
+	sent, failed = 0, 0
+	web_client = None
+	if planned["to_send"]:
+		try:
+			# One client for the batch: the token is read once, not once per DM.
+			web_client = slack_site.client(path=slack_site.JOB)
+		except SlackCallError:
+			web_client = None  # not configured: each DM below logs why it was not sent
+	for item in planned["to_send"]:
+		reply = slack_site.call_or_log(
+			"chat.postMessage",
+			path=slack_site.JOB,
+			web_client=web_client,
+			channel=item["slack_user_id"],
+			log_title="Timesheet reminder not sent",
+			log_context=f"Employee {item['employee']}, hours of {planned['day']}",
+			reference_doctype="Employee",
+			reference_name=item["employee"],
+			**item["message"],
+		)
+		if reply.ok:
+			sent += 1
+		else:
+			failed += 1
+	return {
+		"sent": True,
+		"day": planned["day"],
+		"dms": sent,
+		"failed": failed,
+		"skipped": len(planned["skipped"]),
+	}

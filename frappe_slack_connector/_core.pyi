@@ -160,6 +160,11 @@ class AckRoute(TypedDict):
 	handler: Literal["ack"]
 	reason: Literal["ignored_action", "view_closed"]
 
+class HomeApplyLeaveRoute(TypedDict):
+	handler: Literal["home_apply_leave"]  # Apply for leave on the Home tab: open the leave modal
+	user_id: str
+	trigger_id: str
+
 class TimesheetValues(TypedDict):
 	"""The Log Time modal's values as the user left them (any may be None)."""
 
@@ -230,6 +235,7 @@ Route = (
 	| LeaveRejectionRoute
 	| HalfDayToggleRoute
 	| LeaveSubmissionRoute
+	| HomeApplyLeaveRoute
 	| AckRoute
 	| TimesheetProjectChangeRoute
 	| TimesheetSubmissionRoute
@@ -243,6 +249,7 @@ def route_interaction(payload: str | bytes) -> Route:
 
 	- block_actions, action_id `leave_approve` / `leave_reject` → `leave_decision`
 	- block_actions, action_id `half_day_checkbox` in block `half_day_checkbox` → `half_day_toggle`
+	- block_actions, action_id `home_apply_leave` (the Home tab) → `home_apply_leave`
 	- block_actions, action_id starting with `ignore` → `ack` (`ignored_action`)
 	- view_submission, callback_id `apply_leave_application` → `leave_submission`, validated:
 		`form` or inline `errors` as codes (end ≥ start, half-day date inside the range, required
@@ -254,6 +261,33 @@ def route_interaction(payload: str | bytes) -> Route:
 	Raises:
 		PayloadError: anything else (see `PayloadError.reason`).
 		TypeError: `payload` is neither str nor bytes.
+	"""
+
+class UrlVerificationRoute(TypedDict):
+	handler: Literal["url_verification"]
+	challenge: str  # ≤ 200 characters; answer it only for a verified request
+
+class AppHomeOpenedRoute(TypedDict):
+	handler: Literal["app_home_opened"]
+	event_id: str  # ≤ 64 characters: the key a retry is recognised by
+	user_id: str  # a well-formed Slack user id
+	tab: Literal["home", "messages"]
+
+EventRoute = UrlVerificationRoute | AppHomeOpenedRoute
+
+def route_event(body: str | bytes) -> EventRoute:
+	"""Parses and routes an Events API body (`application/json` on the interactions route).
+
+	The envelope's `type` decides: `url_verification` → its `challenge`; `event_callback` → the
+	inner event's `type` through one table (rust/core/src/interaction/event.rs `EVENT_RULES`, the
+	bot events the manifest subscribes to): `app_home_opened` → `app_home_opened`. The same size,
+	shape and nesting guards as `route_interaction`.
+
+	Raises:
+		PayloadError: `unknown_type` (another envelope), `unknown_event` (an event not in the
+			table), `missing_field` / `invalid_field` (no challenge, event_id, event, user; a bad
+			user id or tab), or a body that is not a JSON object.
+		TypeError: `body` is neither str nor bytes.
 	"""
 
 # --- words: what a person reads, from the catalogue (frappe_slack_connector/slack/words.py) ---
@@ -336,6 +370,8 @@ class LeaveWords(TypedDict):
 	half_day: str
 	submitted_on: str
 	reason: str
+	balance: str  # label of the balance line
+	balance_change: str  # {0} days left before the request, {1} after
 	periods: PeriodWords
 	approve: str
 	reject: str
@@ -417,6 +453,36 @@ class ReminderWords(TypedDict):
 	more: str  # {0} how many more open requests are not listed
 	open_in_desk: str  # the label of the link to the desk's list
 
+class HomeWords(TypedDict):
+	title: str
+	apply_leave: str
+	balances_header: str
+	days_left: str  # {0} the number of days
+	day_left: str  # {0} the number of days (exactly one)
+	no_balance: str  # a Leave Without Pay type
+	no_balances: str
+	my_leave_header: str
+	nothing_upcoming: str
+	recent_header: str
+	out_header: str
+	out_intro: str
+	nobody_out: str
+	waiting_header: str
+	nothing_waiting: str
+	more_in_desk: str  # {0} how many more (a link to the desk)
+	with_approver: str  # {0} the leave approver
+	total_days: str  # {0} the number of days
+	total_day: str  # {0} the number of days (exactly one)
+	half_day: str
+	withdraw: str
+	ask_to_cancel: str
+	approve: str
+	reject: str
+	not_linked: str
+	no_employee: str
+	statuses: StatusWords
+	dates: DateWords
+
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
 	label: str | None  # shown instead of the name, e.g. "Casual Leave (4 left)"
@@ -461,6 +527,11 @@ class LeaveDetails(TypedDict, total=False):
 	half_day_date: str | None  # defaults to from_date when half_day
 	half_period: HalfPeriodCode | HalfPeriodLabel | None
 	reason: str | None
+	balance: BalanceChange | None  # shown as "Balance: 10 → 9 days" (the approver's request)
+
+class BalanceChange(TypedDict):
+	before: float  # days left of the type before this request (hrms leave_balance)
+	after: float  # and after it
 
 class SlackMessage(TypedDict):
 	text: str  # notification / screen-reader fallback rendered from the blocks
@@ -676,6 +747,69 @@ def build_approver_reminder(
 
 	Raises:
 		InputError: bad input (`bad_input`), bad words (`bad_words`), no items or a name longer than a button value (`unbuildable`).
+	"""
+
+class HomeBalance(TypedDict, total=False):
+	leave_type: str  # required
+	days_left: float | None  # None: Leave Without Pay (no balance)
+
+class HomeLeave(TypedDict, total=False):
+	leave_application: str  # required
+	form_url: str | None
+	leave_type: str  # required
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	half_day: bool
+	status: str  # required: the stored status
+	approver_name: str | None
+	offer: Literal["withdraw", "ask_to_cancel"] | None
+
+class HomeOut(TypedDict, total=False):
+	employee_name: str  # required
+	slack_id: str | None  # only when the site mentions people
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	half_day: bool
+
+class HomeWaiting(TypedDict, total=False):
+	leave_application: str  # required
+	form_url: str | None
+	requester_name: str  # required
+	requester_slack_id: str | None
+	leave_type: str  # required
+	from_date: str  # required, ISO
+	to_date: str  # required, ISO
+	total_days: float | None
+
+class HomeStranger(TypedDict):
+	kind: Literal["stranger"]
+	reason: Literal["not_linked", "no_employee"]
+
+class HomeEmployee(TypedDict, total=False):
+	kind: Literal["employee"]  # required
+	balances: list[HomeBalance]
+	my_leave: list[HomeLeave]  # upcoming and pending, in the order shown
+	recent: list[HomeLeave]  # the last decided
+	out: list[HomeOut]  # their department, today and the next 7 days
+	waiting: list[HomeWaiting] | None  # a list (maybe empty) for approvers / HR Managers only
+	waiting_total: int | None  # how many wait in all when `waiting` holds only the first
+	desk_url: str | None  # the viewer's Leave Applications in the desk
+	waiting_url: str | None  # the desk's list of what waits for the viewer
+
+def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> dict:
+	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.
+
+	A stranger gets a title and what to ask HR for. An employee: Apply for leave (block
+	`home_actions_block`, action `home_apply_leave`), Balances (≤ 20, then "+N more"), My leave
+	(≤ 20 sections, each Open one with Withdraw `leave_withdraw`, an approved future one with Ask to
+	cancel `leave_ask_cancel`; value = the Leave Application), Recently decided (≤ 5), Who is out
+	(≤ 30 lines), and for approvers Waiting for you: a section and an actions block
+	`home_waiting_<n>` (Approve `leave_approve`, Reject `leave_reject`) per request, as many as fit
+	under Slack's 100 blocks (≤ 40), then "+N more — open in the desk" linked to `waiting_url`.
+	User text is escaped; every text within Slack's limits.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), a name longer than a button value (`unbuildable`).
 	"""
 
 # --- end leave workflow ---
@@ -950,9 +1084,7 @@ class EnvelopeFrame(TypedDict, total=False):
 	retry_reason: str
 	handler: Literal["slash_command", "interaction", "event", "unsupported", "invalid"]
 	form: dict[str, str]  # slash_command: the fields the HTTP form would carry
-	route: Route  # interaction: what route_interaction returns for the same payload
-	event_type: str  # event
-	event_id: str | None  # event
+	route: Route | EventRoute  # interaction: route_interaction's dict; event: route_event's
 	error: PayloadErrorInfo  # invalid: why the payload cannot be read or routed
 
 SocketFrame = HelloFrame | DisconnectFrame | EnvelopeFrame
@@ -962,8 +1094,8 @@ def parse_socket_frame(frame: str | bytes) -> SocketFrame:
 
 	An `interactive` envelope's payload is routed by the same table as the HTTP interactions
 	route (`route`, exactly `route_interaction`'s dict); a `slash_commands` payload becomes the
-	HTTP form (`form`: every value a str); `events_api` gives `event_type` and `event_id`; another
-	envelope type is `unsupported`. A payload that cannot be read or routed is handler `invalid`
+	HTTP form (`form`: every value a str); an `events_api` payload is routed by the HTTP route's
+	event table (`route`, exactly `route_event`'s dict); another envelope type is `unsupported`. A payload that cannot be read or routed is handler `invalid`
 	with `error` — still an envelope, to be acknowledged. Raises `SocketFrameError` for a frame
 	without an envelope id that is not `hello` / `disconnect`, `TypeError` for a non-str/bytes.
 	"""

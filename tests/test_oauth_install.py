@@ -329,7 +329,12 @@ def _urls(value):
 def test_every_manifest_url_is_a_whitelisted_route_with_the_right_methods(oauth):
 	manifest = core.build_app_manifest(SITE)
 	urls = _urls(manifest)
-	assert len(urls) == 4
+	# two slash commands, interactivity, Events API (the same entry point as interactivity), OAuth
+	assert len(urls) == 5
+	assert (
+		manifest["settings"]["event_subscriptions"]["request_url"]
+		== (manifest["settings"]["interactivity"]["request_url"])
+	)
 	for url in urls:
 		assert url.startswith(f"{SITE}/api/method/")
 		method = frappe.get_attr(url.rsplit("/", 1)[1])

@@ -111,10 +111,18 @@ def test_valid_request_passes_the_guard(app, route):
 
 def test_signed_body_that_is_not_a_form_is_refused(app):
 	body = b'{"payload": {"type": "block_actions"}}'
-	response = app.send(raw_request(body, secret=app.secret, content_type="application/json"))
+	response = app.send(raw_request(body, secret=app.secret, content_type="text/plain", path=COMMAND_PATH))
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
-	assert "application/json" in json_body(response)["message"]
+	assert "text/plain" in json_body(response)["message"]
 	assert app.error_titles() == ["Slack request rejected: malformed_form"]
+
+
+def test_signed_json_on_the_interactions_route_is_read_as_an_events_api_body(app):
+	# The Events API shares the entry point: JSON there is an event envelope, and this one is none.
+	body = b'{"payload": {"type": "block_actions"}}'
+	response = app.send(raw_request(body, secret=app.secret, content_type="application/json"))
+	assert response.status_code == 400 and json_body(response)["error"] == "missing_field"
+	assert app.error_titles() == ["Slack event rejected: missing_field"]
 
 
 def _rejection_logs(app, reason: str) -> list[dict]:

@@ -389,12 +389,12 @@ def test_dropped_connection_and_unreachable_slack_are_retried_with_backoff(world
 		socket.drop()
 		second = socket.wait_for_connection(2)
 		# An envelope answered on the new connection: its hello has been read.
-		socket.wait_ack(socket.send_event({"type": "app_home_opened"}, connection=second))
+		socket.wait_ack(socket.send_event({"type": "app_home_opened", "user": JANE}, connection=second))
 		after_second_hello = list(sleeps)
 		socket.drop(second)
 		third = socket.wait_for_connection(3)
 		return after_second_hello, socket.wait_ack(
-			socket.send_event({"type": "app_home_opened"}, connection=third)
+			socket.send_event({"type": "app_home_opened", "user": JANE}, connection=third)
 		)
 
 	def sleep(seconds):
@@ -456,7 +456,7 @@ def test_bad_frames_and_envelopes_never_stop_the_process(world, app, monkeypatch
 	def scenario(socket):
 		socket.wait_for_connection()
 		socket.send_raw("this is not json")
-		failing = socket.wait_ack(socket.send_event({"type": "app_home_opened"}))
+		failing = socket.wait_ack(socket.send_event({"type": "app_home_opened", "user": JANE}))
 		unknown = world.click("HR-LAP-2026-00001", "D0BOSS0001", "1.1", action="nobody_knows")
 		unroutable = socket.wait_ack(socket.send_interactive(unknown))
 		broken = socket.wait_ack(
@@ -479,17 +479,31 @@ def test_bad_frames_and_envelopes_never_stop_the_process(world, app, monkeypatch
 	assert len(app.slack.calls_to("views.open")) == 1  # the last command was served
 
 
-def test_events_are_acknowledged_and_not_handled(world, app, caplog):
-	caplog.set_level(logging.INFO, logger=socket_mode.__name__)
+def test_app_home_opened_over_the_socket_publishes_the_home_tab_once(world, app):
+	"""events_api envelopes go through the HTTP route's event table and handlers: acked plain at
+	once, the tab published from a job, a re-sent envelope (retry_attempt) of the same event_id
+	acked without work, an event the table does not know refused as over HTTP."""
 
 	def scenario(socket):
 		socket.wait_for_connection()
-		return socket.wait_ack(socket.send_event({"type": "app_home_opened", "user": JANE}))
+		first = socket.wait_ack(
+			socket.send_event({"type": "app_home_opened", "user": JANE}, event_id="Ev0SOCK0001")
+		)
+		again = socket.wait_ack(
+			socket.send_event(
+				{"type": "app_home_opened", "user": JANE}, event_id="Ev0SOCK0001", retry_attempt=1
+			)
+		)
+		unknown = socket.wait_ack(socket.send_event({"type": "message", "user": JANE}))
+		return first, again, unknown
 
-	_, ack = world.run(scenario)
-	assert ack.payload is None
-	assert "event app_home_opened" in caplog.text and "not handled" in caplog.text
-	assert app.error_titles() == []
+	_, acks = world.run(scenario)
+	assert [a.payload for a in acks] == [None, None, None]
+	app.site.run_jobs()
+	[published] = app.slack.calls_to("views.publish")
+	assert published.args["user_id"] == JANE
+	assert published.args["view"]["type"] == "home"
+	assert app.error_titles() == ["Slack event rejected: unknown_event"]
 
 
 def test_a_slow_handler_still_gets_its_envelope_acked_by_the_deadline(world, app, monkeypatch, caplog):
@@ -513,7 +527,7 @@ def test_a_slow_handler_still_gets_its_envelope_acked_by_the_deadline(world, app
 		ack = socket.wait_ack(eid)
 		acked.set()
 		# The next envelope is served once the slow one is done.
-		socket.wait_ack(socket.send_event({"type": "app_home_opened"}))
+		socket.wait_ack(socket.send_event({"type": "app_home_opened", "user": JANE}))
 		return ack
 
 	_, ack = world.run(scenario)

@@ -190,6 +190,7 @@ def leave_details(leave_application: str) -> dict | None:
 		"status",
 		"docstatus",
 		"modified_by",
+		"leave_balance",
 	]
 	if has_half_period_field():
 		fields.append(HALF_PERIOD_FIELD)
@@ -223,7 +224,21 @@ def leave_details(leave_application: str) -> dict | None:
 		"status": row.status,
 		"docstatus": frappe.utils.cint(row.docstatus),
 		"modified_by": row.modified_by,
+		"balance": _balance_change(row),
 	}
+
+
+def _balance_change(row) -> dict | None:
+	"""Days left of the leave type before this request and after it: hrms's own "Leave Balance
+	Before Application" (`leave_balance`, set by validate_balance_leaves from get_leave_balance_on
+	over the allocation period) less the request's days. None for Leave Without Pay (hrms keeps
+	no balance) or when hrms stored none."""
+	if row.leave_balance is None or row.total_leave_days is None:
+		return None
+	if frappe.utils.cint(frappe.db.get_value("Leave Type", row.leave_type, "is_lwp")):
+		return None
+	before = frappe.utils.flt(row.leave_balance)
+	return {"before": before, "after": before - frappe.utils.flt(row.total_leave_days)}
 
 
 def may_decide(user: str, leave_approver: str | None) -> bool:

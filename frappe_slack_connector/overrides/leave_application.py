@@ -2,7 +2,7 @@
 action, the API, a data import) passes here, so Slack mirrors the ERP. Slow or external work is
 enqueued after commit: a rolled-back save never reaches Slack, and nobody waits on Slack."""
 
-from frappe_slack_connector.tasks import attendance, leave
+from frappe_slack_connector.tasks import attendance, home, leave
 
 
 def after_insert(doc, method=None):
@@ -14,6 +14,10 @@ def after_insert(doc, method=None):
 def on_update(doc, method=None):
 	leave.enqueue_reassignment(doc)
 	leave.enqueue_workflow_progress(doc)
+	# Frappe runs on_update after insert and before on_submit too (model/document.py
+	# run_post_save_methods, v15): a new, changed or decided leave re-publishes the Home tabs.
+	before = doc.get_doc_before_save()
+	home.enqueue_for_leave(doc, before.leave_approver if before is not None else None)
 
 
 def on_submit(doc, method=None):
@@ -22,7 +26,9 @@ def on_submit(doc, method=None):
 
 def on_cancel(doc, method=None):
 	leave.enqueue_outcome_of_cancel(doc)
+	home.enqueue_for_leave(doc)
 
 
 def on_trash(doc, method=None):
 	leave.enqueue_outcome_of_delete(doc)
+	home.enqueue_for_leave(doc)

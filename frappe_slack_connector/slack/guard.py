@@ -25,22 +25,29 @@ SIGNATURE_HEADER = "X-Slack-Signature"
 # Slack's payloads are a few KiB; a form with thousands of fields is not Slack.
 MAX_FORM_FIELDS = 100
 FORM_MIMETYPE = "application/x-www-form-urlencoded"
+# The Events API posts JSON (signed the same way) to the same entry point as interactivity.
+JSON_MIMETYPE = "application/json"
+RETRY_NUM_HEADER = "X-Slack-Retry-Num"
 
 
 @dataclass(frozen=True)
 class SlackRequest:
-	"""A verified Slack request: the raw body and its form fields (each present once)."""
+	"""A verified Slack request: the raw body and its form fields (each present once); for an
+	Events API request (`is_event`) no form, and Slack's retry number when it re-sends one."""
 
 	body: bytes
 	form: dict[str, str]
+	is_event: bool = False
+	retry_num: str | None = None
 
 
 class MalformedForm(ValueError):
 	"""A signed body that is not the form-encoded shape Slack sends."""
 
 
-def slack_endpoint(route_name: str):
-	"""Decorate a route handler `fn(request: SlackRequest) -> Response`.
+def slack_endpoint(route_name: str, *, events: bool = False):
+	"""Decorate a route handler `fn(request: SlackRequest) -> Response`; `events=True` also lets
+	signed `application/json` (Events API) bodies through.
 
 	The decorated function takes no form arguments (Frappe's `form_dict` is never read: for Guest
 	callers it has been through `sanitize_html`) and always returns a werkzeug Response.
@@ -49,7 +56,7 @@ def slack_endpoint(route_name: str):
 	def decorate(handler):
 		@functools.wraps(handler)
 		def endpoint() -> Response:
-			rejection, request = verify_current_request(route_name)
+			rejection, request = verify_current_request(route_name, events=events)
 			response = rejection if rejection is not None else handler(request)
 			_mirror_error(response)
 			return response
@@ -76,7 +83,9 @@ def _mirror_error(response: Response) -> None:
 		frappe.local.response.update(body)
 
 
-def verify_current_request(route_name: str) -> tuple[Response | None, SlackRequest | None]:
+def verify_current_request(
+	route_name: str, *, events: bool = False
+) -> tuple[Response | None, SlackRequest | None]:
 	"""Verify `frappe.request`; return (rejection response, None) or (None, verified request)."""
 	request = frappe.request
 	# frappe/app.py make_form_dict reads the body first, so get_data() is the raw body (REFERENCE B2).
@@ -99,6 +108,11 @@ def verify_current_request(route_name: str) -> tuple[Response | None, SlackReque
 		)
 		return json_response({"ok": False, "error": err.reason}, status=401), None
 	try:
+		if events and request.mimetype == JSON_MIMETYPE:
+			_check_utf8(body)
+			return None, SlackRequest(
+				body=body, form={}, is_event=True, retry_num=request.headers.get(RETRY_NUM_HEADER)
+			)
 		form = read_form(request, body)
 	except MalformedForm as err:
 		erp_log.log_error(
@@ -119,10 +133,7 @@ def read_form(request, body: bytes) -> dict[str, str]:
 	if request.mimetype != FORM_MIMETYPE:
 		# Slack always sends a form; anything else was not parsed into request.form.
 		raise MalformedForm(f"content type is {request.mimetype or 'missing'}, expected {FORM_MIMETYPE}")
-	try:
-		body.decode("utf-8")
-	except UnicodeDecodeError as err:
-		raise MalformedForm("request body is not UTF-8") from err
+	_check_utf8(body)
 	fields = list(request.form.lists())
 	if sum(len(values) for _, values in fields) > MAX_FORM_FIELDS:
 		raise MalformedForm(f"request body has more than {MAX_FORM_FIELDS} fields")
@@ -133,3 +144,10 @@ def read_form(request, body: bytes) -> dict[str, str]:
 			raise MalformedForm(f"field {key!r} appears more than once")
 		form[key] = values[0]
 	return form
+
+
+def _check_utf8(body: bytes) -> None:
+	try:
+		body.decode("utf-8")
+	except UnicodeDecodeError as err:
+		raise MalformedForm("request body is not UTF-8") from err

@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import home as erp_home
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
@@ -28,13 +29,16 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.responses import ack, json_response
+from frappe_slack_connector.tasks import home as home_jobs
 from frappe_slack_connector.tasks import leave as leave_jobs
 from frappe_slack_connector.tasks import timesheet as timesheet_jobs
 
 if TYPE_CHECKING:
 	from frappe_slack_connector._core import (
 		AckRoute,
+		EventRoute,
 		HalfDayToggleRoute,
+		HomeApplyLeaveRoute,
 		LeaveButtonRoute,
 		LeaveDecisionRoute,
 		LeaveRejectionRoute,
@@ -99,15 +103,28 @@ def resolve_user(slack_user_id: str) -> str | None:
 
 
 def leave_modal(
-	employee: str, lang: str, *, checked: bool = False, current: dict | None = None
+	employee: str,
+	lang: str,
+	*,
+	user: str | None = None,
+	checked: bool = False,
+	current: dict | None = None,
 ) -> dict | None:
-	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for."""
+	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for. Each
+	leave type with an allocation shows its days left (hrms's, read as `user`, the employee's)."""
 	today = erp_clock.today()
 	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
 		return None
+	left = erp_home.days_left_by_type(employee, today, user)
+
+	def option(name: str) -> dict:
+		if name not in left:
+			return {"name": name}  # Leave Without Pay: nothing to count
+		return {"name": name, "label": words.leave_type_with_balance(lang, name, left[name])}
+
 	spec = {
-		"leave_types": [{"name": name} for name in leave_types],
+		"leave_types": [option(name) for name in leave_types],
 		"today": today,
 		"half_day_checked": checked,
 		"has_half_period_field": erp_leave.has_half_period_field(),
@@ -119,8 +136,10 @@ def leave_modal(
 
 
 def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
-	"""Show `message` to the clicking user only, in the channel of the clicked message."""
+	"""Show `message` to the clicking user only, in the channel of the clicked message; a click
+	on the Home tab has none: the app's DM with them says it."""
 	if not route.get("channel_id"):
+		_dm_notice(route["user_id"], message)
 		return
 	slack_site.call_or_log(
 		"chat.postEphemeral",
@@ -135,9 +154,18 @@ def ephemeral(route: LeaveDecisionRoute, message: SlackMessage) -> None:
 # --- /apply-leave ---------------------------------------------------------------------------------
 
 
-def apply_leave(form: dict[str, str]) -> Response:
-	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on."""
+def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None] | None = None) -> Response:
+	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on.
+	`notify(slack_user, notice)`: how to tell the user instead of the answer (the Home tab's
+	button, whose answer Slack shows nobody)."""
 	slack_user, trigger_id = form.get("user_id"), form.get("trigger_id")
+
+	def answer(message: SlackMessage) -> Response:
+		if notify is None:
+			return json_response(message)
+		notify(slack_user, message)
+		return ack()
+
 	if not slack_user or not trigger_id:
 		erp_log.log_error(
 			"Slack command rejected: missing_field", "The /apply-leave request has no user_id or trigger_id."
@@ -146,13 +174,13 @@ def apply_leave(form: dict[str, str]) -> Response:
 	user = resolve_user(slack_user)
 	lang = erp_users.language_of(user)
 	if not user:
-		return json_response(notice(lang, "slack_not_linked"))
+		return answer(notice(lang, "slack_not_linked"))
 	employee = erp_users.active_employee(user)
 	if not employee:
-		return json_response(notice(lang, "no_employee"))
-	view = leave_modal(employee, lang)
+		return answer(notice(lang, "no_employee"))
+	view = leave_modal(employee, lang, user=user)
 	if view is None:
-		return json_response(notice(lang, "no_leave_types"))
+		return answer(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
 		"views.open",
 		path=slack_site.REQUEST,
@@ -162,7 +190,7 @@ def apply_leave(form: dict[str, str]) -> Response:
 		log_context=f"user {user}",
 	)
 	if not opened.ok:
-		return json_response(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
+		return answer(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
 	return ack()
 
 
@@ -178,7 +206,9 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 	employee = erp_users.active_employee(user) if user else None
 	lang = erp_users.language_of(user)
 	view = (
-		leave_modal(employee, lang, checked=route["checked"], current=route["values"]) if employee else None
+		leave_modal(employee, lang, user=user, checked=route["checked"], current=route["values"])
+		if employee
+		else None
 	)
 	if view is None:
 		erp_log.log_error(
@@ -259,6 +289,20 @@ def _tell_already_decided(route, lang: str, current) -> None:
 				decided_by=by,
 			),
 		)
+		return
+	# A click on a Home tab that was out of date: say so in the app's DM, and bring it up to date.
+	erp_jobs.enqueue_after_commit(
+		f"{home_jobs.JOBS}.tell",
+		slack_user_id=route["user_id"],
+		message=notice(
+			lang,
+			"already_decided",
+			leave_application=route["leave_application"],
+			status=current["status"],
+			decided_by=by,
+		),
+	)
+	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
 
 
 def _decide(route, reason: str | None = None) -> None:
@@ -484,6 +528,22 @@ def ack_route(route: AckRoute) -> Response:
 	return ack()
 
 
+def _dm_notice(slack_user_id: str, message: SlackMessage) -> None:
+	"""A notice in the app's DM with the user (a Home tab click has no message to answer under)."""
+	slack_site.call_or_log(
+		"chat.postMessage",
+		path=slack_site.REQUEST,
+		channel=slack_user_id,
+		log_title="Slack notice not sent",
+		**message,
+	)
+
+
+def home_apply_leave(route: HomeApplyLeaveRoute) -> Response:
+	"""Apply for leave on the Home tab: the /apply-leave modal, through the click's trigger_id."""
+	return apply_leave({"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=_dm_notice)
+
+
 # --- timesheets (/timesheet, the Log Time modal, the reminder's button) ---------------------------
 
 
@@ -631,6 +691,7 @@ HANDLERS: dict[str, Callable[[Route], Response]] = {
 	"leave_ask_cancel": leave_ask_cancel,
 	"leave_cancel": leave_cancel,
 	"leave_keep": leave_keep,
+	"home_apply_leave": home_apply_leave,
 	"half_day_toggle": half_day_toggle,
 	"leave_submission": leave_submission,
 	"ack": ack_route,
@@ -692,6 +753,43 @@ def handle_slash_command(form: dict[str, str]) -> Response:
 		erp_log.roll_back_and_log_exception("Slack /apply-leave failed")
 		lang = _failure_language(form.get("user_id"))
 		return json_response(notice(lang, "error", message=words.try_again_later(lang)))
+
+
+# --- Events API ---------------------------------------------------------------------------------------
+
+
+def url_verification(route) -> Response:
+	"""Slack checks the request URL: echo the challenge (the guard has verified the request)."""
+	return json_response({"challenge": route["challenge"]})
+
+
+def app_home_opened(route) -> Response:
+	"""Ack at once; the tab is built and published by a job. Each event_id is handled once: a
+	retry (`X-Slack-Retry-Num`) or a duplicate of one already taken is acked without work."""
+	if route["tab"] != "home":
+		return ack()  # the Messages tab: the app's DMs, nothing to publish
+	if not erp_home.first_delivery(route["event_id"]):
+		return ack()
+	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
+	return ack()
+
+
+EVENT_HANDLERS: dict[str, Callable[[EventRoute], Response]] = {
+	"url_verification": url_verification,
+	"app_home_opened": app_home_opened,
+}
+
+
+def handle_event(route: EventRoute, *, retry_num: str | None = None) -> Response:
+	"""Dispatch a routed Events API request; an unexpected error is logged and acked (a 5xx would
+	only make Slack send it again). `retry_num` is Slack's, for the log; the event_id dedupes."""
+	try:
+		return EVENT_HANDLERS[route["handler"]](route)
+	except Exception:
+		erp_log.roll_back_and_log_exception(
+			f"Slack event {route['handler']} failed" + (f" (retry {retry_num})" if retry_num else "")
+		)
+		return ack()
 
 
 def handle_timesheet_command(form: dict[str, str]) -> Response:

@@ -402,18 +402,15 @@ def dispatch(frame: dict) -> Response:
 		return command(form)
 	if handler == "invalid":
 		error = frame["error"]
-		kind = "command" if frame["kind"] == "slash_commands" else "interaction"
+		kind = {"slash_commands": "command", "events_api": "event"}.get(frame["kind"], "interaction")
 		return _reject(
 			f"Slack {kind} rejected: {error['reason']}", f"Socket Mode {frame['kind']}: {error['message']}"
 		)
 	if handler == "event":
-		# No event is subscribed yet (the manifest asks for none): acknowledge, say so, do nothing.
-		logger.info(
-			"Socket Mode: event %s (%s) not handled",
-			frame.get("event_type"),
-			frame.get("event_id") or "no id",
-		)
-		return json_response(None)
+		# The HTTP route's event table routed it (core.route_event): the same handlers, the same
+		# once-per-event_id; Slack's retry_attempt is only for the log.
+		retry = frame.get("retry_attempt") or 0
+		return handlers.handle_event(frame["route"], retry_num=str(retry) if retry else None)
 	logger.info("Socket Mode: envelope type %r not handled", frame.get("kind"))
 	return json_response(None)
 

@@ -48,6 +48,7 @@ def _scoped(lang: str) -> dict:
 		"leave_type": _("Leave Type", context="Slack leave"),
 		"half_day": _("Half Day", context="Slack leave"),
 		"half_day_date": _("Half Day Date", context="Slack leave"),
+		"balance": _("Balance", context="Slack leave balance"),
 	}
 
 
@@ -176,6 +177,9 @@ def leave_messages(lang: str) -> dict:
 		"half_day": scoped["half_day"],
 		"submitted_on": _("Submitted On", lang=lang),
 		"reason": _("Reason", lang=lang),
+		"balance": scoped["balance"],
+		# {0}: days left before this request, {1}: after it.
+		"balance_change": _("{0} → {1} days", lang=lang),
 		"periods": _periods(lang),
 		"approve": _("Approve", lang=lang),
 		"reject": _("Reject", lang=lang),
@@ -434,6 +438,61 @@ def reminder(lang: str) -> dict:
 	}
 
 
+def home(lang: str) -> dict:
+	"""The app's Home tab in Slack (`views.publish`)."""
+	scoped = _scoped(lang)
+	return {
+		"title": _("Your Leave", lang=lang),
+		"apply_leave": _("Apply for leave", lang=lang),
+		"balances_header": _("Balances", lang=lang),
+		# {0}: the number of days (a leave type's balance).
+		"days_left": _("{0} days left", lang=lang),
+		"day_left": _("{0} day left", lang=lang),
+		"no_balance": _("leave without pay, no balance", lang=lang),
+		"no_balances": _("No leave is allocated to you today.", lang=lang),
+		"my_leave_header": _("My Leave", lang=lang),
+		"nothing_upcoming": _("Nothing upcoming or pending.", lang=lang),
+		"recent_header": _("Recently Decided", lang=lang),
+		"out_header": _("Who Is Out", lang=lang),
+		"out_intro": _("Your department, today and the next 7 days.", lang=lang),
+		"nobody_out": _("Nobody in your department is out today or in the next 7 days.", lang=lang),
+		"waiting_header": _("Waiting for You", lang=lang),
+		"nothing_waiting": _("Nothing waits for your decision.", lang=lang),
+		# {0}: how many more are not listed (a link to the desk).
+		"more_in_desk": _("+{0} more — open in the desk", lang=lang),
+		# {0}: the leave approver.
+		"with_approver": _("approver {0}", lang=lang),
+		# {0}: the number of days of a request.
+		"total_days": _("{0} days", lang=lang),
+		"total_day": _("{0} day", lang=lang),
+		"half_day": scoped["half_day"],
+		"withdraw": _("Withdraw", lang=lang),
+		"ask_to_cancel": _("Ask to cancel", lang=lang),
+		"approve": _("Approve", lang=lang),
+		"reject": _("Reject", lang=lang),
+		"not_linked": _(
+			"Your Slack account is not linked to a user in the HR system. Ask HR to connect your Slack "
+			"account; this tab then shows your leave, your balances and what waits for your approval.",
+			lang=lang,
+		),
+		"no_employee": _(
+			"Your user has no active Employee record. Ask HR to link your user to your Employee record; "
+			"this tab then shows your leave, your balances and what waits for your approval.",
+			lang=lang,
+		),
+		"statuses": notices(lang)["statuses"],
+		"dates": dates(lang),
+	}
+
+
+def leave_type_with_balance(lang: str, leave_type: str, days_left: float) -> str:
+	"""A leave type option of the leave modal with its balance: "Casual Leave — 4 days left"."""
+	days = f"{days_left:.0f}" if float(days_left).is_integer() else f"{round(days_left, 2):g}"
+	if days_left == 1:
+		return _("{0} — {1} day left", lang=lang).format(leave_type, days)
+	return _("{0} — {1} days left", lang=lang).format(leave_type, days)
+
+
 # --- messages the handlers write themselves (shown as a notice or an inline error) -------------
 
 
@@ -503,4 +562,5 @@ def catalogue(lang: str) -> dict:
 		"test_message": test_message(lang),
 		"timesheet": timesheet(lang),
 		"reminder": reminder(lang),
+		"home": home(lang),
 	}

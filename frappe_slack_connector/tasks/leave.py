@@ -118,7 +118,7 @@ def notify_leave_approver(leave_application: str) -> None:
 	reply = _dm(
 		slack_id,
 		core.build_approver_message(
-			info["builder"],
+			_with_balance(info),
 			words=words.leave_messages(erp_users.language_of(approver)),
 			choices=erp_leave.approval_choices(leave_application, approver),
 		),
@@ -126,6 +126,14 @@ def notify_leave_approver(leave_application: str) -> None:
 		leave_application=leave_application,
 	)
 	_remember(reply, leave_application, erp_slack_messages.APPROVAL_REQUEST, approver)
+
+
+def _with_balance(info: dict) -> dict:
+	"""The open request as its approver reads it: with the requester's balance of the type before
+	and after it (not on the decided message, where it no longer helps anyone choose)."""
+	if info.get("balance") is None:
+		return info["builder"]
+	return {**info["builder"], "balance": info["balance"]}
 
 
 # --- requester DMs --------------------------------------------------------------------------------
@@ -343,7 +351,7 @@ def mirror_workflow_progress(leave_application: str, state: str, by: str) -> Non
 		_update(
 			message,
 			core.build_approver_message(
-				info["builder"],
+				_with_balance(info),
 				words=words.leave_messages(erp_users.language_of(recipient)),
 				choices=choices,
 			),

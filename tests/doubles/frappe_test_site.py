@@ -198,7 +198,9 @@ class TestSite:
 			return frappe.get_doc("Leave Type", name)
 		return self._insert({"doctype": "Leave Type", "leave_type_name": name, **fields})
 
-	def make_allocation(self, employee, leave_type, from_date, to_date, new_leaves_allocated=10, submit=True):
+	def make_allocation(
+		self, employee, leave_type, from_date, to_date, new_leaves_allocated=10, submit=True, **fields
+	):
 		self.make_leave_type(leave_type)
 		doc = self._insert(
 			{
@@ -209,6 +211,7 @@ class TestSite:
 				"to_date": to_date,
 				"new_leaves_allocated": new_leaves_allocated,
 				"docstatus": 1 if submit else 0,
+				**fields,
 			}
 		)
 		return doc

@@ -234,6 +234,7 @@ class SlackMock:
 			self._channels: dict[str, dict[str, Any]] = {}
 			self._messages: dict[tuple[str, str], dict[str, Any]] = {}
 			self._views: dict[str, dict[str, Any]] = {}
+			self._home_views: dict[str, dict[str, Any]] = {}
 			self._used_triggers: set[str] = set()
 			self._expired_triggers: set[str] = set()
 			self._oauth_codes: dict[str, str | None] = {}
@@ -282,6 +283,12 @@ class SlackMock:
 	def views(self) -> dict[str, dict[str, Any]]:
 		with self._lock:
 			return dict(self._views)
+
+	def home_view(self, user_id: str) -> dict[str, Any] | None:
+		"""The Home tab last published for `user_id` (views.publish), or None."""
+		with self._lock:
+			view = self._home_views.get(user_id)
+			return json.loads(json.dumps(view)) if view is not None else None
 
 	# ---------------------------------------------------------------- violations
 
@@ -728,9 +735,28 @@ class SlackMock:
 		return {"view": self._view_response(args["view"], view_id, root=current["root_view_id"])}
 
 	def _views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
-		self._user(args.get("user_id"))
+		# views.publish takes a Home tab view only (Slack: `invalid_arguments`, view type must be
+		# home); like a modal it holds at most 100 blocks (validate_view, before this).
+		view = args["view"]
+		if not isinstance(view, dict) or view.get("type") != "home":
+			raise SlackError(
+				"invalid_arguments",
+				response_metadata={"messages": ["[ERROR] must be a home view [json-pointer:/view/type]"]},
+			)
+		for key in ("title", "submit", "close"):
+			if key in view:
+				raise SlackError(
+					"invalid_arguments",
+					response_metadata={
+						"messages": [f"[ERROR] a home view has no {key} [json-pointer:/view/{key}]"]
+					},
+				)
+		user_id = args.get("user_id")
+		self._user(user_id)
 		view_id = f"V{next(self._ids):09d}"
-		return {"view": self._view_response(args["view"], view_id)}
+		published = self._view_response(view, view_id)
+		self._home_views[user_id] = published
+		return {"view": published}
 
 	def _users_lookup_by_email(self, args: dict[str, Any]) -> dict[str, Any]:
 		email = args.get("email")

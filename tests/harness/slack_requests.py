@@ -377,3 +377,70 @@ def view_closed(view: dict[str, Any], *, user: dict[str, Any] | None = None, is_
 	payload = _base("view_closed", user)
 	payload.update({"view": copy.deepcopy(view), "is_cleared": is_cleared})
 	return payload
+
+
+# --- Events API (JSON bodies on the interactions route) ---------------------------------------------
+
+
+def event_request(
+	body: dict[str, Any] | bytes,
+	*,
+	secret: str,
+	timestamp: int | str | None = None,
+	sign: bool = True,
+	retry_num: int | None = None,
+	retry_reason: str = "http_timeout",
+) -> SlackRequest:
+	"""An Events API request: the JSON body (`application/json`), signed unless sign=False; a
+	retry carries `X-Slack-Retry-Num` / `X-Slack-Retry-Reason` as Slack's re-sends do."""
+	raw = body if isinstance(body, bytes) else json.dumps(body, separators=(",", ":")).encode()
+	request = _request(raw, INTERACTION_PATH, secret, timestamp, sign, "application/json")
+	if retry_num is not None:
+		request.headers["X-Slack-Retry-Num"] = str(retry_num)
+		request.headers["X-Slack-Retry-Reason"] = retry_reason
+	return request
+
+
+def url_verification(
+	challenge: str = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+) -> dict[str, Any]:
+	return {"token": VERIFICATION_TOKEN, "challenge": challenge, "type": "url_verification"}
+
+
+def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> dict[str, Any]:
+	"""The envelope Slack wraps each event in (Events API `event_callback`)."""
+	return {
+		"token": VERIFICATION_TOKEN,
+		"team_id": TEAM["id"],
+		"api_app_id": API_APP_ID,
+		"event": event,
+		"type": "event_callback",
+		"event_id": event_id or f"Ev{_next_id()}",
+		"event_time": int(time.time()),
+		"authorizations": [
+			{"enterprise_id": None, "team_id": TEAM["id"], "user_id": "U0BOT00001", "is_bot": True}
+		],
+		"is_ext_shared_channel": False,
+		"event_context": f"4-{_next_id()}",
+	}
+
+
+def app_home_opened(user_id: str, *, tab: str = "home", view: dict[str, Any] | None = None) -> dict[str, Any]:
+	"""The `app_home_opened` event (with the last published view, if any)."""
+	event = {
+		"type": "app_home_opened",
+		"user": user_id,
+		"channel": f"D{user_id[1:]}",
+		"tab": tab,
+		"event_ts": f"{int(time.time())}.000100",
+	}
+	if view is not None:
+		event["view"] = copy.deepcopy(view)
+	return event
+
+
+def block_actions_home(*actions: dict[str, Any], view: dict[str, Any], user: dict[str, Any] | None = None):
+	"""A block_actions payload for a button on the app's Home tab (container `view`, no channel)."""
+	payload = block_actions_view(*actions, view=view, user=user)
+	payload["container"]["type"] = "view"
+	return payload

@@ -303,14 +303,14 @@ class SocketModeMock:
 		accepts = payload.get("type") == "view_submission"
 		return self.send_envelope("interactive", payload, accepts_response_payload=accepts, **kw)
 
-	def send_event(self, event: dict[str, Any], **kw: Any) -> str:
+	def send_event(self, event: dict[str, Any], *, event_id: str | None = None, **kw: Any) -> str:
 		payload = {
 			"token": "deprecated",
 			"team_id": "T0TEST0001",
 			"api_app_id": self.app_id,
 			"event": event,
 			"type": "event_callback",
-			"event_id": f"Ev{uuid.uuid4().hex[:10].upper()}",
+			"event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
 			"event_time": int(time.time()),
 		}
 		return self.send_envelope("events_api", payload, **kw)

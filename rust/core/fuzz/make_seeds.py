@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+import itertools
 import json
 import shutil
 import struct
@@ -217,6 +218,34 @@ def route_seeds() -> dict[str, bytes]:
 		secret="s", trigger_id="1.2.3", response_url="https://hooks.slack.com/x"
 	).body
 	s["interaction_form_body"] = sr.interaction_request(approve, secret="s").body
+	# Added last, with their own id counter, so the seeds above and after stay as committed.
+	counter, sr._counter = sr._counter, itertools.count(900_000)
+	s["block_actions_home_apply_leave"] = compact(
+		sr.block_actions_home(
+			sr.button_action("home_apply_leave", "apply", block_id="home_actions_block"),
+			view={"id": "V0HOME0001", "type": "home", "blocks": []},
+		)
+	)
+	s["block_actions_home_approve"] = compact(
+		sr.block_actions_home(
+			sr.button_action("leave_approve", "HR-LAP-2026-00042", block_id="home_waiting_0"),
+			view={"id": "V0HOME0001", "type": "home", "blocks": []},
+		)
+	)
+	# Events API bodies (the same target routes them through route_event too).
+	s["event_url_verification"] = compact(sr.url_verification())
+	s["event_app_home_opened"] = compact(sr.event_callback(sr.app_home_opened("U0JANE0001"), event_id="Ev0SEED0001"))
+	s["event_app_home_opened_messages"] = compact(
+		sr.event_callback(sr.app_home_opened("U0JANE0001", tab="messages"), event_id="Ev0SEED0002")
+	)
+	s["event_unknown"] = compact(sr.event_callback({"type": "message", "user": "U0JANE0001"}, event_id="Ev0SEED0003"))
+	s["event_no_event_id"] = compact({"type": "event_callback", "event": {"type": "app_home_opened"}})
+	sr._counter = counter
+	for name in ("event_app_home_opened", "event_app_home_opened_messages", "event_unknown"):
+		body = json.loads(s[name])
+		body["event_time"] = 1764806400
+		body["event"].pop("event_ts", None)
+		s[name] = compact(body)
 	return s
 
 

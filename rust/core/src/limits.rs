@@ -3,6 +3,8 @@
 
 pub const BLOCKS_PER_MESSAGE: usize = 50;
 pub const BLOCKS_PER_MODAL: usize = 100;
+/// A Home tab view holds at most 100 blocks, like a modal.
+pub const BLOCKS_PER_HOME: usize = 100;
 pub const SECTION_TEXT: usize = 3000;
 pub const SECTION_FIELD_TEXT: usize = 2000;
 pub const SECTION_FIELDS: usize = 10;

@@ -168,8 +168,17 @@ pub struct DisplayInformation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Features {
+    pub app_home: AppHome,
     pub bot_user: BotUser,
     pub slash_commands: Vec<SlashCommand>,
+}
+
+/// The Home tab (published by the app on `app_home_opened`) and the Messages tab (its DMs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppHome {
+    pub home_tab_enabled: bool,
+    pub messages_tab_enabled: bool,
+    pub messages_tab_read_only_enabled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,10 +212,20 @@ pub struct Scopes {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
+    pub event_subscriptions: EventSubscriptions,
     pub interactivity: Interactivity,
     pub org_deploy_enabled: bool,
     pub socket_mode_enabled: bool,
     pub token_rotation_enabled: bool,
+}
+
+/// Events API: the same entry point as interactivity (it tells JSON events from forms).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSubscriptions {
+    /// Empty (and left out) in Socket Mode: the events come over the socket.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub request_url: String,
+    pub bot_events: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +260,12 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             background_color: BACKGROUND_COLOR.to_owned(),
         },
         features: Features {
+            app_home: AppHome {
+                home_tab_enabled: true,
+                messages_tab_enabled: true,
+                // The app reads no DMs (no message.im subscription): people read its messages there.
+                messages_tab_read_only_enabled: true,
+            },
             bot_user: BotUser {
                 display_name: name,
                 always_online: true,
@@ -269,6 +294,13 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             },
         },
         settings: Settings {
+            event_subscriptions: EventSubscriptions {
+                request_url: site.method_url(routes::INTERACTIONS),
+                bot_events: crate::interaction::event::EVENT_RULES
+                    .iter()
+                    .map(|r| r.event_type.to_owned())
+                    .collect(),
+            },
             interactivity: Interactivity {
                 is_enabled: true,
                 request_url: site.method_url(routes::INTERACTIONS),
@@ -302,7 +334,7 @@ pub enum Connection {
 }
 
 /// [`app_manifest`] for `connection`: in Socket Mode `socket_mode_enabled` is true and the slash
-/// commands and interactivity carry no request URL.
+/// commands, interactivity and event subscriptions carry no request URL.
 pub fn app_manifest_for(
     site_url: &str,
     app_name: &str,
@@ -312,6 +344,7 @@ pub fn app_manifest_for(
     if connection == Connection::SocketMode {
         manifest.settings.socket_mode_enabled = true;
         manifest.settings.interactivity.request_url.clear();
+        manifest.settings.event_subscriptions.request_url.clear();
         for command in &mut manifest.features.slash_commands {
             command.url.clear();
         }

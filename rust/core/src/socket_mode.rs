@@ -23,6 +23,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::interaction::event::EventRoute;
 use crate::interaction::{self, check_nesting, PayloadError, Route};
 use crate::mrkdwn;
 
@@ -117,11 +118,9 @@ pub enum Body {
     SlashCommand { form: BTreeMap<String, String> },
     /// An interaction, routed by [`interaction::route`].
     Interaction { route: Route },
-    /// An Events API event (`event.type`, `event_id`).
-    Event {
-        event_type: String,
-        event_id: Option<String>,
-    },
+    /// An Events API event, routed by [`interaction::event::route_event`] (the HTTP route's
+    /// event table).
+    Event { route: EventRoute },
     /// An envelope type this app does not handle.
     Unsupported,
     /// A payload that cannot be read or routed.
@@ -155,20 +154,6 @@ struct RawFrame<'a> {
     retry_reason: Option<String>,
     reason: Option<String>,
     num_connections: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct RawEvent {
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    event_id: Option<String>,
-    event: Option<EventInner>,
-}
-
-#[derive(Deserialize)]
-struct EventInner {
-    #[serde(rename = "type")]
-    kind: Option<String>,
 }
 
 fn excerpt(text: &str) -> String {
@@ -274,20 +259,7 @@ fn slash_command(payload: &RawValue) -> Result<BTreeMap<String, String>, Payload
 }
 
 fn event(payload: &RawValue) -> Result<Body, PayloadError> {
-    let raw: RawEvent =
-        serde_json::from_str(payload.get()).map_err(|e| PayloadError::InvalidField {
-            field: "payload".into(),
-            detail: excerpt(&e.to_string()),
-        })?;
-    let event_type = raw
-        .event
-        .and_then(|e| e.kind)
-        .or(raw.kind)
-        .ok_or(PayloadError::MissingField("event.type"))?;
-    Ok(Body::Event {
-        event_type: excerpt(&event_type),
-        event_id: raw.event_id.map(|id| excerpt(&id)),
-    })
+    interaction::event::route_event(payload.get().as_bytes()).map(|route| Body::Event { route })
 }
 
 /// The ack for envelope `envelope_id`, carrying what the HTTP route answered: `status` and the
@@ -355,15 +327,8 @@ pub fn frame_to_value(frame: &Frame) -> Value {
                     Body::Interaction { route } => {
                         map.insert("route".into(), route.to_value());
                     }
-                    Body::Event {
-                        event_type,
-                        event_id,
-                    } => {
-                        map.insert("event_type".into(), Value::String(event_type.clone()));
-                        map.insert(
-                            "event_id".into(),
-                            event_id.clone().map_or(Value::Null, Value::String),
-                        );
+                    Body::Event { route } => {
+                        map.insert("route".into(), route.to_value());
                     }
                     Body::Unsupported => {}
                     Body::Invalid { error } => {
@@ -502,17 +467,29 @@ mod tests {
         let env = envelope(
             &json!({"envelope_id": "e6", "type": "events_api", "retry_attempt": 2,
             "retry_reason": "timeout", "accepts_response_payload": false,
-            "payload": {"type": "event_callback", "event_id": "Ev01", "event": {"type": "app_home_opened"}}}),
+            "payload": {"type": "event_callback", "event_id": "Ev01",
+                        "event": {"type": "app_home_opened", "user": "U0JANE0001", "tab": "home"}}}),
         );
         assert_eq!(env.retry_attempt, 2);
         assert_eq!(env.retry_reason, "timeout");
+        // The HTTP route's event table routes it.
         assert_eq!(
             env.body,
             Body::Event {
-                event_type: "app_home_opened".into(),
-                event_id: Some("Ev01".into())
+                route: EventRoute::AppHomeOpened {
+                    event_id: "Ev01".into(),
+                    user_id: crate::slack_id::SlackUserId::parse("U0JANE0001").unwrap(),
+                    tab: "home".into(),
+                }
             }
         );
+        // An event the table does not know is refused as over HTTP (logged, plain ack).
+        let env = envelope(&json!({"envelope_id": "e8", "type": "events_api",
+            "payload": {"type": "event_callback", "event_id": "Ev02", "event": {"type": "message"}}}));
+        assert!(matches!(
+            env.body,
+            Body::Invalid { error: PayloadError::UnknownEvent(ref t) } if t == "message"
+        ));
         let env = envelope(&json!({"envelope_id": "e7", "type": "workflow_step", "payload": {}}));
         assert_eq!(env.body, Body::Unsupported);
         assert_eq!(env.kind, "workflow_step");

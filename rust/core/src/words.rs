@@ -504,6 +504,10 @@ pub struct LeaveWords {
     pub half_day: Text,
     pub submitted_on: Text,
     pub reason: Text,
+    /// The requester's balance of the leave type (label).
+    pub balance: Text,
+    /// `{0}` the balance before this request, `{1}` after it (numbers of days).
+    pub balance_change: Template<2>,
     pub periods: PeriodWords,
     pub approve: Text,
     pub reject: Text,
@@ -584,6 +588,51 @@ pub struct RejectWords {
 
 impl Surface for RejectWords {
     const NAME: &'static str = "reject modal";
+}
+
+/// The app's Home tab.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeWords {
+    pub title: Text,
+    pub apply_leave: Text,
+    pub balances_header: Text,
+    /// `{0}` the number of days.
+    pub days_left: Template<1>,
+    /// `{0}` the number of days (exactly one).
+    pub day_left: Template<1>,
+    /// A Leave Without Pay type: nothing to count.
+    pub no_balance: Text,
+    pub no_balances: Text,
+    pub my_leave_header: Text,
+    pub nothing_upcoming: Text,
+    pub recent_header: Text,
+    pub out_header: Text,
+    pub out_intro: Text,
+    pub nobody_out: Text,
+    pub waiting_header: Text,
+    pub nothing_waiting: Text,
+    /// `{0}` how many more (plain: it is a link label).
+    pub more_in_desk: Template<1>,
+    /// `{0}` the leave approver (bold).
+    pub with_approver: Template<1>,
+    /// `{0}` the number of days.
+    pub total_days: Template<1>,
+    /// `{0}` the number of days (exactly one).
+    pub total_day: Template<1>,
+    pub half_day: Text,
+    pub withdraw: Text,
+    pub ask_to_cancel: Text,
+    pub approve: Text,
+    pub reject: Text,
+    pub not_linked: Text,
+    pub no_employee: Text,
+    pub statuses: StatusWords,
+    pub dates: DateWords,
+}
+
+impl Surface for HomeWords {
+    const NAME: &'static str = "home";
 }
 
 /// Short notices for one user (mrkdwn).
@@ -774,6 +823,7 @@ pub struct Catalogue {
     pub summary: SummaryWords,
     pub late_leave_note: LateLeaveWords,
     pub test_message: TestMessageWords,
+    pub home: HomeWords,
     pub timesheet: TimesheetWords,
     pub reminder: ReminderWords,
 }

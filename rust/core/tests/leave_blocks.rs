@@ -209,6 +209,26 @@ fn golden_approver_message() {
 }
 
 #[test]
+fn golden_approver_message_with_the_balance_before_and_after() {
+    let mut d = details();
+    d.balance = Some(serde_json::from_value(json!({"before": 10.0, "after": 6.5})).unwrap());
+    let m = approver_message(&d, &en().leave_messages).unwrap();
+    check_message(&m);
+    assert!(m.text.contains("*Balance:* 10 → 6.5 days"), "{}", m.text);
+    golden("approver_message_balance", &m.to_value().unwrap());
+    let de_m = approver_message(&d, &de().leave_messages).unwrap();
+    assert!(
+        de_m.text.contains("*Restanspruch:* 10 → 6.5 Tage"),
+        "{}",
+        de_m.text
+    );
+    golden("de_approver_message_balance", &de_m.to_value().unwrap());
+    // Without one (Leave Without Pay), no line.
+    let plain = approver_message(&details(), &en().leave_messages).unwrap();
+    assert!(!plain.text.contains("Balance"));
+}
+
+#[test]
 fn golden_approver_message_without_slack_id() {
     let mut d = details();
     d.requester_slack_id = None;

@@ -39,7 +39,8 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
 
     let mut found = Vec::new();
     urls(&value, &mut found);
-    assert_eq!(found.len(), 4, "{found:?}");
+    // The Events API shares interactivity's entry point: five URLs, four routes.
+    assert_eq!(found.len(), 5, "{found:?}");
     let allowed: Vec<String> = routes::ALL
         .iter()
         .map(|r| format!("https://erp.example.com/api/method/{r}"))
@@ -53,6 +54,13 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
         "slash command"
     );
     assert_eq!(typed.settings.interactivity.request_url, allowed[1]);
+    assert_eq!(typed.settings.event_subscriptions.request_url, allowed[1]);
+    assert_eq!(
+        typed.settings.event_subscriptions.bot_events,
+        ["app_home_opened"]
+    );
+    assert!(typed.features.app_home.home_tab_enabled);
+    assert!(typed.features.app_home.messages_tab_enabled);
     assert_eq!(typed.oauth_config.redirect_urls, vec![allowed[2].clone()]);
     assert_eq!(typed.features.slash_commands[0].command, "/apply-leave");
     assert_eq!(typed.features.slash_commands[1].command, "/timesheet");

@@ -7,6 +7,25 @@ use slack_connector_core::interaction;
 
 use crate::{convert, errors};
 
+fn bytes_of<'a>(payload: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
+    if let Ok(b) = payload.cast::<PyBytes>() {
+        Ok(b.as_bytes())
+    } else if let Ok(s) = payload.cast::<PyString>() {
+        Ok(s.to_str()?.as_bytes())
+    } else {
+        Err(PyTypeError::new_err("payload must be str or bytes"))
+    }
+}
+
+/// Parses and routes an Events API body (`url_verification`, `event_callback`).
+#[pyfunction]
+fn route_event<'py>(py: Python<'py>, body: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = bytes_of(body)?;
+    let route =
+        interaction::event::route_event(bytes).map_err(|e| errors::payload_error(py, &e))?;
+    convert::to_py(py, &route.to_value())
+}
+
 /// Payloads above this size are parsed with the GIL released.
 const DETACH_THRESHOLD: usize = 64 * 1024;
 
@@ -19,13 +38,7 @@ fn route_interaction<'py>(
     py: Python<'py>,
     payload: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let bytes: &[u8] = if let Ok(b) = payload.cast::<PyBytes>() {
-        b.as_bytes()
-    } else if let Ok(s) = payload.cast::<PyString>() {
-        s.to_str()?.as_bytes()
-    } else {
-        return Err(PyTypeError::new_err("payload must be str or bytes"));
-    };
+    let bytes = bytes_of(payload)?;
     let result = if bytes.len() > DETACH_THRESHOLD {
         py.detach(|| interaction::route(bytes))
     } else {
@@ -44,6 +57,7 @@ fn block_for_leave_field(field: &str) -> &'static str {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(route_interaction, m)?)?;
+    m.add_function(wrap_pyfunction!(route_event, m)?)?;
     m.add_function(wrap_pyfunction!(block_for_leave_field, m)?)?;
     Ok(())
 }

@@ -3,12 +3,12 @@
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::{
-    self, ApprovalChoices, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome, RejectModalInput,
-    ReminderInput, ViewError,
+    self, ApprovalChoices, HomeInput, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome,
+    RejectModalInput, ReminderInput, ViewError,
 };
 use slack_connector_core::blocks::Message;
 use slack_connector_core::words::{
-    LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
+    HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
 };
 
 use crate::{convert, errors};
@@ -164,6 +164,21 @@ fn build_cancellation_outcome<'py>(
     )
 }
 
+/// The Home tab as a view dict for `views.publish`.
+#[pyfunction]
+#[pyo3(signature = (input, *, words))]
+fn build_home_view<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input: HomeInput = typed("home input", input)?;
+    let words: HomeWords = convert::words(words)?;
+    let view = leave::home_view(&input, &words).map_err(|e| errors::build_error(py, &e))?;
+    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
+    convert::to_py(py, &value)
+}
+
 /// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
 #[pyfunction]
 #[pyo3(signature = (notice, *, words))]
@@ -217,6 +232,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_requester_confirmation, m)?)?;
     m.add_function(wrap_pyfunction!(build_requester_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_cancellation_request, m)?)?;
+    m.add_function(wrap_pyfunction!(build_home_view, m)?)?;
     m.add_function(wrap_pyfunction!(build_cancellation_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(build_reject_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_notice, m)?)?;

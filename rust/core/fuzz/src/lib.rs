@@ -9,14 +9,18 @@ use serde_json::Value;
 use slack_connector_core::blocks::leave::{
     approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
     reject_reason_modal, requester_confirmation, requester_outcome_message, view_errors,
-    view_to_value, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption, Offer, Outcome,
-    RejectModalInput, ViewError,
+    view_to_value, BalanceChange, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption,
+    Offer, Outcome, RejectModalInput, ViewError,
 };
+use slack_connector_core::blocks::leave::{home_view, HomeInput};
 use slack_connector_core::blocks::timesheet::{
     timesheet_confirmation, timesheet_modal, timesheet_reminder, timesheet_view_errors, LoggedTime,
     NamedOption, ReminderRow, TimesheetModalInput, TimesheetViewError,
 };
 use slack_connector_core::blocks::Message;
+use slack_connector_core::interaction::event::{
+    route_event, EventRoute, EVENT_RULES, MAX_CHALLENGE_CHARS, MAX_EVENT_ID_CHARS,
+};
 use slack_connector_core::interaction::timesheet::{
     TimesheetRoute, MAX_CENTIHOURS, MAX_DESCRIPTION_CHARS, MIN_CENTIHOURS,
 };
@@ -103,6 +107,7 @@ fn leave_details(leave_application: &str, user: &str) -> LeaveDetails {
         half_day_date: None,
         half_period: None,
         reason: Some(leave_application.to_owned()),
+        balance: None,
     }
 }
 
@@ -137,6 +142,9 @@ fn check_outcomes(details: &LeaveDetails, decision: Decision, by: &str, reason: 
 /// `route` on arbitrary bytes: never panics; routed output converts to the Python dict, and the
 /// builders that the handlers call with it succeed (or fail with a typed error) within limits.
 pub fn check_route(data: &[u8]) {
+    // The same bytes as an Events API body: the entry point tells them apart by content type,
+    // so an attacker can send any bytes to either router.
+    check_event(data);
     let routed = route(data);
     let r = match routed {
         Ok(r) => r,
@@ -170,6 +178,10 @@ pub fn check_route(data: &[u8]) {
                     "https://erp.example.com/app/leave-application/{leave_application}"
                 )),
                 requester_slack_id: Some(user_id.to_string()),
+                balance: Some(BalanceChange {
+                    before: 10.0,
+                    after: 8.5,
+                }),
                 ..leave_details(leave_application, name)
             };
             match approver_message(&details, &en().leave_messages) {
@@ -329,6 +341,7 @@ pub fn check_route(data: &[u8]) {
                     half_day_date: f.half_day_date,
                     half_period: f.half_period,
                     reason: Some(f.reason.clone()),
+                    balance: None,
                 };
                 match requester_confirmation(
                     &details,
@@ -376,6 +389,13 @@ pub fn check_route(data: &[u8]) {
                 }
             }
         },
+        Route::HomeApplyLeave {
+            user_id,
+            trigger_id,
+        } => {
+            assert!(!trigger_id.is_empty());
+            assert_eq!(value["user_id"], user_id.as_str());
+        }
         Route::Ack { .. } => {}
         Route::Timesheet(t) => check_timesheet(t),
     }
@@ -498,6 +518,87 @@ fn check_timesheet(t: &TimesheetRoute) {
                 Ok(m) => check_message(&m),
                 Err(e) => panic!("reminder refused: {e:?}"),
             }
+        }
+    }
+}
+
+/// `route_event` on arbitrary bytes: never panics, errors bounded, routed fields within their
+/// limits; an `app_home_opened` user's Home tab (their id as a mention in every list, at sizes
+/// past every cap) builds within Slack's 100 blocks.
+pub fn check_event(data: &[u8]) {
+    let routed = match route_event(data) {
+        Ok(r) => r,
+        Err(e) => {
+            let n = e.to_string().chars().count();
+            assert!(n <= 1_000, "{n}-char {} error", e.reason());
+            return;
+        }
+    };
+    assert!(data.len() <= MAX_PAYLOAD_BYTES);
+    let value = routed.to_value();
+    assert_eq!(
+        value.get("handler").and_then(Value::as_str),
+        Some(routed.handler())
+    );
+    match routed {
+        EventRoute::UrlVerification { challenge } => {
+            let n = challenge.chars().count();
+            assert!(n > 0 && n <= MAX_CHALLENGE_CHARS);
+        }
+        EventRoute::AppHomeOpened {
+            event_id,
+            user_id,
+            tab,
+        } => {
+            let n = event_id.chars().count();
+            assert!(n > 0 && n <= MAX_EVENT_ID_CHARS);
+            assert!(tab == "home" || tab == "messages");
+            assert!(EVENT_RULES
+                .iter()
+                .any(|r| r.event_type == "app_home_opened"));
+            let id = user_id.as_str();
+            let waiting: Vec<Value> = (0..60)
+                .map(|i| {
+                    serde_json::json!({
+                        "leave_application": format!("HR-LAP-{i}"), "requester_name": id,
+                        "requester_slack_id": id, "leave_type": id,
+                        "from_date": "2026-12-04", "to_date": "2026-12-04"})
+                })
+                .collect();
+            let mine: Vec<Value> = (0..30)
+                .map(|i| {
+                    serde_json::json!({
+                        "leave_application": format!("HR-LAP-{i}"), "leave_type": id,
+                        "from_date": "2026-12-04", "to_date": "2026-12-05", "status": "Open",
+                        "approver_name": id, "offer": "withdraw"})
+                })
+                .collect();
+            let input = serde_json::json!({
+                "kind": "employee",
+                "balances": (0..30).map(|_| serde_json::json!({"leave_type": id, "days_left": 1.5})).collect::<Vec<_>>(),
+                "my_leave": mine,
+                "out": (0..40).map(|_| serde_json::json!({"employee_name": id, "slack_id": id,
+                    "from_date": "2026-12-04", "to_date": "2026-12-04"})).collect::<Vec<_>>(),
+                "waiting": waiting, "waiting_total": 500,
+            });
+            let input: HomeInput = match serde_json::from_value(input) {
+                Ok(i) => i,
+                Err(e) => panic!("home input does not load: {e}"),
+            };
+            let view = match home_view(&input, &en().home) {
+                Ok(v) => v,
+                Err(e) => panic!("home view does not build: {e}"),
+            };
+            let json = match view_to_value(&view) {
+                Ok(v) => v,
+                Err(e) => panic!("home view does not serialise: {e}"),
+            };
+            let blocks = json
+                .get("blocks")
+                .and_then(Value::as_array)
+                .map(Vec::len)
+                .unwrap_or(0);
+            assert!(blocks <= limits::BLOCKS_PER_HOME, "{blocks} blocks");
         }
     }
 }

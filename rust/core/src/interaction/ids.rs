@@ -95,6 +95,11 @@ pub const LEAVE_ASK_CANCEL: &str = "leave_ask_cancel";
 pub const CANCELLATION_ACTIONS_BLOCK: &str = "cancellation_actions_block";
 pub const LEAVE_CANCEL: &str = "leave_cancel";
 pub const LEAVE_KEEP: &str = "leave_keep";
+/// The Home tab: its Apply for leave button and the blocks of what waits for an approver (the
+/// buttons there reuse the DMs' action ids).
+pub const HOME_ACTIONS_BLOCK: &str = "home_actions_block";
+pub const HOME_APPLY_LEAVE: &str = "home_apply_leave";
+pub const HOME_WAITING_BLOCK_PREFIX: &str = "home_waiting_";
 /// The daily reminder's Approve / Reject rows (they reuse `leave_approve` / `leave_reject`, value
 /// = the Leave Application name): block `leave_reminder_actions_<n>`, n = the row's position.
 pub const REMINDER_ACTIONS_BLOCK_PREFIX: &str = "leave_reminder_actions_";

@@ -11,6 +11,7 @@
 //! - a form the user can fix (end before start, blank reason, …) is a list of [`InlineError`]s
 //!   that travels inside [`Route::LeaveSubmission`] and is shown inline in the modal.
 
+pub mod event;
 pub mod form;
 pub mod ids;
 mod payload;
@@ -60,6 +61,8 @@ pub enum PayloadError {
     MissingField(&'static str),
     #[error("payload field {field} is invalid: {detail}")]
     InvalidField { field: String, detail: String },
+    #[error("no handler for event type {0:?}")]
+    UnknownEvent(String),
 }
 
 impl PayloadError {
@@ -74,6 +77,7 @@ impl PayloadError {
             Self::UnknownCallback(_) => "unknown_callback",
             Self::MissingField(_) => "missing_field",
             Self::InvalidField { .. } => "invalid_field",
+            Self::UnknownEvent(_) => "unknown_event",
         }
     }
 

@@ -135,6 +135,14 @@ pub(crate) fn check_nesting(bytes: &[u8], max: usize) -> Result<(), PayloadError
 }
 
 pub(super) fn parse_envelope(payload: &[u8]) -> Result<Envelope, PayloadError> {
+    parse_guarded(payload)
+}
+
+/// Any Slack JSON object we read: the size, shape and nesting guards, then serde, with its
+/// message cut.
+pub(super) fn parse_guarded<T: serde::de::DeserializeOwned>(
+    payload: &[u8],
+) -> Result<T, PayloadError> {
     if payload.len() > MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge {
             size: payload.len(),

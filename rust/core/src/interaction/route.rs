@@ -107,6 +107,11 @@ pub enum Route {
         message_ts: Option<String>,
         reason: Result<Option<String>, InlineErrors>,
     },
+    /// Apply for leave on the Home tab: open the leave modal with the click's trigger_id.
+    HomeApplyLeave {
+        user_id: SlackUserId,
+        trigger_id: String,
+    },
     Ack {
         reason: AckReason,
     },
@@ -201,6 +206,7 @@ pub enum Handler {
     LeaveDecision(Decision),
     LeaveButton(LeaveButton),
     LeaveRejection,
+    HomeApplyLeave,
     HalfDayToggle,
     LeaveSubmission,
     Ack(AckReason),
@@ -257,6 +263,12 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::LEAVE_KEEP),
         block_id: Pattern::Any,
         handler: Handler::LeaveButton(LeaveButton::KeepLeave),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::HOME_APPLY_LEAVE),
+        block_id: Pattern::Any,
+        handler: Handler::HomeApplyLeave,
     },
     Rule {
         kind: Kind::BlockActions,
@@ -364,6 +376,14 @@ fn dispatch(
         Handler::LeaveDecision(decision) => leave_decision(decision, env, action),
         Handler::LeaveButton(button) => leave_button(button, env, action),
         Handler::LeaveRejection => leave_rejection(env),
+        Handler::HomeApplyLeave => Ok(Route::HomeApplyLeave {
+            user_id: user_id(env)?,
+            trigger_id: env
+                .trigger_id
+                .clone()
+                .filter(|t| !t.is_empty())
+                .ok_or(PayloadError::MissingField("trigger_id"))?,
+        }),
         Handler::HalfDayToggle => half_day_toggle(env, action),
         Handler::LeaveSubmission => leave_submission(env),
         Handler::Timesheet(h) => timesheet::dispatch(h, env, action),
@@ -549,6 +569,7 @@ impl Route {
             Self::LeaveSubmission { .. } => "leave_submission",
             Self::LeaveButton { button, .. } => button.handler(),
             Self::LeaveRejection { .. } => "leave_rejection",
+            Self::HomeApplyLeave { .. } => "home_apply_leave",
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
         }
@@ -652,6 +673,10 @@ impl Route {
                     "errors": errors,
                 })
             }
+            Self::HomeApplyLeave {
+                user_id,
+                trigger_id,
+            } => json!({"handler": handler, "user_id": user_id.as_str(), "trigger_id": trigger_id}),
             Self::Ack { reason } => json!({"handler": handler, "reason": reason.as_str()}),
             Self::Timesheet(route) => route.to_value(),
         }

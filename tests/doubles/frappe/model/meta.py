@@ -382,6 +382,9 @@ BUILTIN = [
 			_f("include_holiday", "Check", default="0"),
 			_f("is_compensatory", "Check", default="0"),
 			_f("applicable_after", "Int"),
+			# hrms leave_type.json (v15): carry forward and when carried-forward days expire
+			_f("is_carry_forward", "Check", default="0"),
+			_f("expire_carry_forwarded_leaves_after_days", "Int"),
 		],
 		"permissions": [_perm("HR User"), _perm("HR Manager"), {"role": "Employee", "read": 1}],
 	},

@@ -41,6 +41,19 @@ pub struct LeaveDetails {
     pub half_period: Option<HalfPeriod>,
     #[serde(default)]
     pub reason: Option<String>,
+    /// The requester's balance of this leave type before and after this request (the approver's
+    /// message shows it; None for a Leave Without Pay type or where it is not shown).
+    #[serde(default)]
+    pub balance: Option<BalanceChange>,
+}
+
+/// Days left before and after a request (hrms's "Leave Balance Before Application" and that less
+/// the request's days).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceChange {
+    pub before: f64,
+    pub after: f64,
 }
 
 pub(super) fn days_text(days: f64) -> String {
@@ -79,6 +92,17 @@ fn details_section(d: &LeaveDetails, w: &LeaveWords) -> SlackBlock {
     ];
     if let Some(days) = d.total_days.filter(|x| x.is_finite()) {
         lines.push(format!("{}{}", label(&w.total_days), days_text(days)));
+    }
+    if let Some(b) = d
+        .balance
+        .filter(|b| b.before.is_finite() && b.after.is_finite())
+    {
+        lines.push(format!(
+            "{}{}",
+            label(&w.balance),
+            w.balance_change
+                .md([&days_text(b.before), &days_text(b.after)])
+        ));
     }
     if d.half_day {
         let day = d.half_day_date.unwrap_or(d.from_date);

@@ -15,16 +15,18 @@ use super::SerializeError;
 use crate::slack_id::SlackUserId;
 use crate::{limits, mrkdwn};
 
+pub mod home;
 pub mod messages;
 pub mod modal;
 pub mod notices;
 pub mod reject;
 pub mod reminder;
 
+pub use home::{home_view, HomeInput};
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message,
     cancellation_outcome_message, cancellation_request_message, requester_confirmation,
-    requester_outcome_message, ApprovalChoices, LeaveDetails, Offer, Outcome,
+    requester_outcome_message, ApprovalChoices, BalanceChange, LeaveDetails, Offer, Outcome,
 };
 pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};

@@ -9,7 +9,8 @@ LeaveAcrossAllocationsError), validate_back_dated_application, validate_balance_
 validate_leave_overlap / throw_overlap_error (OverlapError, half-day case), validate_max_days,
 validate_applicable_after (ValidationError); set_half_day_date; on_update/on_submit notification
 messages (no mail), on_submit status rule, before_cancel, get_leave_approver,
-get_number_of_leave_days, get_holidays, get_leave_allocation_records, get_leave_balance_on.
+get_number_of_leave_days, get_holidays, get_leave_allocation_records, get_leave_balance_on,
+get_leave_details (with carried-forward days that expire, days taken and pending; see below).
 Simplified: validate_max_days counts this application only (hrms adds adjacent applications);
 validate_applicable_after counts calendar days since joining (hrms: working days).
 Not imitated: Leave Ledger (balances are computed from submitted allocations and submitted
@@ -23,7 +24,7 @@ import frappe
 from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, date_diff, flt, formatdate, get_link_to_form, getdate, nowdate
+from frappe.utils import add_days, cint, date_diff, flt, formatdate, get_link_to_form, getdate, nowdate
 from hrms.hr.utils import set_employee_name, validate_active_employee
 
 
@@ -401,6 +402,109 @@ def get_leave_allocation_records(employee, date, leave_type=None):
 	return out
 
 
+# --- balances: hrms/hr/doctype/leave_application/leave_application.py (version-15)
+# get_leave_balance_on / get_remaining_leaves / get_new_and_cf_leaves_taken / get_leave_details /
+# get_leaves_pending_approval_for_period, computed from submitted allocations and submitted
+# Approved applications where hrms reads the Leave Ledger: an allocation's carried-forward days
+# (`unused_leaves`) expire `expire_carry_forwarded_leaves_after_days` after its start (the
+# cf ledger entry's to_date, hrms leave_allocation.py create_leave_ledger_entry), else with the
+# allocation; days taken are the applications' total_leave_days (hrms: the ledger's leaves, the
+# same number for an application inside the period). Not imitated: manually expired allocations
+# (get_manually_expired_leaves is 0 here), encashments, Leave Adjustments.
+
+
+def get_leaves_for_period(employee, leave_type, from_date, to_date):
+	"""Days taken in [from_date, to_date], negative as in the ledger."""
+	rows = frappe.get_all(
+		"Leave Application",
+		filters={
+			"employee": employee,
+			"leave_type": leave_type,
+			"docstatus": 1,
+			"status": "Approved",
+			"from_date": ["between", [getdate(from_date), getdate(to_date)]],
+		},
+		fields=["total_leave_days"],
+	)
+	return -sum(flt(r.total_leave_days) for r in rows)
+
+
+def get_leaves_pending_approval_for_period(employee, leave_type, from_date, to_date):
+	# hrms: status Open (any docstatus), from_date or to_date inside the period; SUM(total_leave_days)
+	rows = frappe.get_all(
+		"Leave Application",
+		filters={"employee": employee, "leave_type": leave_type, "status": "Open"},
+		fields=["from_date", "to_date", "total_leave_days"],
+	)
+	start, end = getdate(from_date), getdate(to_date)
+	return sum(
+		flt(r.total_leave_days)
+		for r in rows
+		if start <= getdate(r.from_date) <= end or start <= getdate(r.to_date) <= end
+	)
+
+
+def get_allocation_expiry_for_cf_leaves(allocation, to_date):
+	"""hrms: the to_date of the allocation's carry-forward ledger entry when it lies in
+	[allocation from_date, to_date], else "" (the entry ends when the carried-forward days expire,
+	or with the allocation)."""
+	if not flt(allocation.unused_leaves):
+		return ""
+	days = cint(
+		frappe.db.get_value("Leave Type", allocation.leave_type, "expire_carry_forwarded_leaves_after_days")
+	)
+	cf_to_date = getdate(add_days(allocation.from_date, days - 1)) if days else getdate(allocation.to_date)
+	cf_to_date = min(cf_to_date, getdate(allocation.to_date))
+	return cf_to_date if getdate(allocation.from_date) <= cf_to_date <= getdate(to_date) else ""
+
+
+def get_remaining_leaves(allocation, leaves_taken, date, cf_expiry, manually_expired_leaves=0.0):
+	def _get_remaining_leaves(remaining_leaves, end_date):
+		if remaining_leaves > 0:
+			remaining_days = date_diff(end_date, date) + 1
+			remaining_leaves = min(remaining_days, remaining_leaves)
+		return remaining_leaves
+
+	if cf_expiry and allocation.unused_leaves:
+		new_leaves_taken, cf_leaves_taken = get_new_and_cf_leaves_taken(allocation, cf_expiry)
+		if getdate(date) > getdate(cf_expiry):
+			cf_leaves = remaining_cf_leaves = 0
+		else:
+			cf_leaves = flt(allocation.unused_leaves) + flt(cf_leaves_taken)
+			remaining_cf_leaves = _get_remaining_leaves(cf_leaves, cf_expiry)
+		leave_balance = (
+			flt(allocation.new_leaves_allocated)
+			+ flt(new_leaves_taken)
+			+ flt(cf_leaves)
+			+ flt(manually_expired_leaves)
+		)
+		leave_balance_for_consumption = (
+			flt(allocation.new_leaves_allocated)
+			+ flt(new_leaves_taken)
+			+ flt(remaining_cf_leaves)
+			+ flt(manually_expired_leaves)
+		)
+	else:
+		leave_balance = leave_balance_for_consumption = (
+			flt(allocation.total_leaves_allocated) + flt(leaves_taken) + flt(manually_expired_leaves)
+		)
+	remaining = _get_remaining_leaves(leave_balance_for_consumption, allocation.to_date)
+	return frappe._dict(leave_balance=leave_balance, leave_balance_for_consumption=remaining)
+
+
+def get_new_and_cf_leaves_taken(allocation, cf_expiry):
+	cf_leaves_taken = get_leaves_for_period(
+		allocation.employee, allocation.leave_type, allocation.from_date, cf_expiry
+	)
+	new_leaves_taken = get_leaves_for_period(
+		allocation.employee, allocation.leave_type, add_days(cf_expiry, 1), allocation.to_date
+	)
+	if abs(cf_leaves_taken) > allocation.unused_leaves:
+		new_leaves_taken += -(abs(cf_leaves_taken) - allocation.unused_leaves)
+		cf_leaves_taken = -allocation.unused_leaves
+	return new_leaves_taken, cf_leaves_taken
+
+
 @frappe.whitelist()
 def get_leave_balance_on(
 	employee: str,
@@ -413,27 +517,48 @@ def get_leave_balance_on(
 	if not to_date:
 		to_date = nowdate()
 	allocation = get_leave_allocation_records(employee, date, leave_type).get(leave_type, frappe._dict())
-	remaining = 0.0
-	if allocation:
-		end_date = allocation.to_date if cint(consider_all_leaves_in_the_allocation_period) else getdate(date)
-		taken = sum(
-			flt(a.total_leave_days)
-			for a in frappe.get_all(
-				"Leave Application",
-				filters={
-					"employee": employee,
-					"leave_type": leave_type,
-					"docstatus": 1,
-					"status": "Approved",
-					"from_date": ["between", [allocation.from_date, end_date]],
-				},
-				fields=["total_leave_days"],
-			)
+	if not allocation:
+		# hrms: an empty allocation gives 0 (no from_date, nothing taken)
+		empty = frappe._dict(leave_balance=0.0, leave_balance_for_consumption=0.0)
+		return empty if for_consumption else 0.0
+	end_date = allocation.to_date if cint(consider_all_leaves_in_the_allocation_period) else getdate(date)
+	cf_expiry = get_allocation_expiry_for_cf_leaves(allocation, to_date)
+	leaves_taken = get_leaves_for_period(employee, leave_type, allocation.from_date, end_date)
+	remaining = get_remaining_leaves(allocation, leaves_taken, date, cf_expiry)
+	return remaining if for_consumption else remaining.get("leave_balance")
+
+
+@frappe.whitelist()
+def get_leave_details(employee, date, for_salary_slip=False):
+	allocation_records = get_leave_allocation_records(employee, date)
+	leave_allocation = {}
+	precision = cint(frappe.db.get_single_value("System Settings", "float_precision")) or 2
+	for d in allocation_records:
+		allocation = allocation_records.get(d, frappe._dict())
+		to_date = date if for_salary_slip else allocation.to_date
+		remaining_leaves = get_leave_balance_on(
+			employee,
+			d,
+			date,
+			to_date=to_date,
+			consider_all_leaves_in_the_allocation_period=not for_salary_slip,
 		)
-		remaining = flt(allocation.total_leaves_allocated) - taken
-	if for_consumption:
-		return frappe._dict(leave_balance=remaining, leave_balance_for_consumption=remaining)
-	return remaining
+		leaves_taken = get_leaves_for_period(employee, d, allocation.from_date, to_date) * -1
+		leaves_pending = get_leaves_pending_approval_for_period(employee, d, allocation.from_date, to_date)
+		expired_leaves = allocation.total_leaves_allocated - (remaining_leaves + leaves_taken)
+		leave_allocation[d] = {
+			"total_leaves": flt(allocation.total_leaves_allocated, precision),
+			"expired_leaves": flt(expired_leaves, precision) if expired_leaves > 0 else 0,
+			"leaves_taken": flt(leaves_taken, precision),
+			"leaves_pending_approval": flt(leaves_pending, precision),
+			"remaining_leaves": flt(remaining_leaves, precision),
+		}
+	lwp = frappe.get_list("Leave Type", filters={"is_lwp": 1}, pluck="name")
+	return {
+		"leave_allocation": leave_allocation,
+		"leave_approver": get_leave_approver(employee),
+		"lwps": lwp,
+	}
 
 
 @frappe.whitelist()

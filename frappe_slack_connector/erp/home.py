@@ -1,0 +1,300 @@
+"""What the Home tab shows one person: their balances (hrms, as the desk shows them), their
+leave, who of their department is out, and what waits for their decision — plain dicts in the
+shape `core.build_home_view` takes, read with a fixed number of set-based queries whatever the
+number of applications (hrms's balance functions cost a few queries per leave type held).
+
+Also the Events API's memory of events already handled (`first_delivery`)."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import quote
+
+import frappe
+from hrms.hr.doctype.leave_application import leave_application as hrms_leave
+
+from frappe_slack_connector.erp import attendance, clock, leave, users
+
+LEAVE_APPROVER = "Leave Approver"
+# Past this many upcoming / waiting applications the tab says "+N more" (the builder's caps).
+MAX_MY_LEAVE = 20
+MAX_RECENT = 5
+MAX_WAITING = 40
+OUT_DAYS = 7
+DECIDED_STATUSES = ("Approved", "Rejected", "Cancelled")
+
+# Slack re-sends an event it thinks failed; each event_id is handled once within this window.
+EVENT_WINDOW_SECONDS = 3600
+_EVENT_PREFIX = "frappe_slack_connector:event:"
+
+
+def first_delivery(event_id: str) -> bool:
+	"""True the first time `event_id` is seen within the hour (Redis SET NX EX: one of two
+	concurrent deliveries wins). Keys go through `make_key` (site prefix): redis-py's `set`
+	is inherited by RedisWrapper without it (frappe/utils/redis_wrapper.py, v15)."""
+	cache = frappe.cache
+	return bool(cache.set(cache.make_key(_EVENT_PREFIX + event_id), 1, ex=EVENT_WINDOW_SECONDS, nx=True))
+
+
+# The users whose tab this transaction already asked to re-publish (a decision saves, then
+# submits: two on_update events, one job).
+_QUEUED_FLAG = "slack_home_republish"
+_NOBODY = ("Guest", "Administrator")
+
+
+def _forget_queued() -> None:
+	frappe.local.flags.pop(_QUEUED_FLAG, None)
+
+
+def not_yet_queued(candidates) -> list[str]:
+	"""The real users among `candidates` this transaction has not queued a re-publish for yet
+	(marked queued now, until it commits or rolls back: frappe.db after_commit / after_rollback,
+	frappe/database/database.py v15)."""
+	queued = frappe.local.flags.get(_QUEUED_FLAG)
+	if queued is None:
+		queued = frappe.local.flags[_QUEUED_FLAG] = set()
+		frappe.db.after_commit.add(_forget_queued)
+		frappe.db.after_rollback.add(_forget_queued)
+	fresh = sorted({u for u in candidates if u and u not in _NOBODY and u not in queued})
+	queued.update(fresh)
+	return fresh
+
+
+def _iso(value) -> str | None:
+	return str(frappe.utils.getdate(value)) if value else None
+
+
+def _form_url(name: str) -> str:
+	return frappe.utils.get_url_to_form(leave.LEAVE_APPLICATION, name)
+
+
+def employee_row(user: str) -> frappe._dict | None:
+	"""The user's Active Employee (name, employee_name, department), or None."""
+	return frappe.db.get_value(
+		"Employee",
+		{"user_id": user, "status": users.ACTIVE_EMPLOYEE},
+		["name", "employee_name", "department"],
+		as_dict=True,
+		order_by="creation asc",
+	)
+
+
+def balances(employee: str, today: str, user: str | None = None) -> list[dict]:
+	"""Each leave type allocated today with the days left the desk shows (hrms `get_leave_details`:
+	`remaining_leaves`, over the whole allocation period), then each Leave Without Pay type.
+	Read as `user` (the employee's own) when given: hrms reads Leave Types with the reader's rights,
+	and a job enqueued by a Slack request runs as Guest."""
+	if user:
+		with users.acting_as(user):
+			details = hrms_leave.get_leave_details(employee, today)
+	else:
+		details = hrms_leave.get_leave_details(employee, today)
+	out = [
+		{"leave_type": leave_type, "days_left": float(row["remaining_leaves"])}
+		for leave_type, row in sorted(details["leave_allocation"].items())
+	]
+	held = {row["leave_type"] for row in out}
+	out += [{"leave_type": lwp} for lwp in sorted(details.get("lwps") or []) if lwp not in held]
+	return out
+
+
+def days_left_by_type(employee: str, today: str, user: str | None = None) -> dict[str, float]:
+	"""Leave type → days left as `balances` (LWP types absent)."""
+	return {b["leave_type"]: b["days_left"] for b in balances(employee, today, user) if "days_left" in b}
+
+
+def _names_of(user_ids) -> dict[str, str]:
+	ids = sorted({u for u in user_ids if u})
+	if not ids:
+		return {}
+	rows = frappe.get_all(
+		"User", filters={"name": ("in", ids)}, fields=["name", "full_name"], limit_page_length=0
+	)
+	return {row.name: row.full_name or row.name for row in rows}
+
+
+_LEAVE_FIELDS = [
+	"name",
+	"leave_type",
+	"from_date",
+	"to_date",
+	"half_day",
+	"status",
+	"docstatus",
+	"leave_approver",
+	"modified",
+]
+
+
+def _home_leave(row, approver_names: dict[str, str], today: datetime.date, *, offers: bool) -> dict:
+	offer = None
+	if offers and row.status == leave.OPEN and row.docstatus == 0:
+		offer = "withdraw"
+	elif (
+		offers
+		and row.status == leave.APPROVED
+		and row.docstatus == 1
+		and frappe.utils.getdate(row.from_date) > today
+	):
+		offer = "ask_to_cancel"
+	return {
+		"leave_application": row.name,
+		"form_url": _form_url(row.name),
+		"leave_type": row.leave_type,
+		"from_date": _iso(row.from_date),
+		"to_date": _iso(row.to_date),
+		"half_day": bool(frappe.utils.cint(row.half_day)),
+		"status": row.status,
+		"approver_name": approver_names.get(row.leave_approver) if row.leave_approver else None,
+		"offer": offer,
+	}
+
+
+def my_leave(employee: str, today: str) -> tuple[list[dict], list[dict]]:
+	"""(upcoming and pending, last decided): Open or Approved applications not yet over, soonest
+	first; the last few decided ones (Approved ones already over, Rejected, Cancelled), latest
+	change first. Three queries."""
+	day = frappe.utils.getdate(today)
+	upcoming = frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters={
+			"employee": employee,
+			"to_date": (">=", today),
+			"status": ("in", (leave.OPEN, leave.APPROVED)),
+			"docstatus": ("<", 2),
+		},
+		fields=_LEAVE_FIELDS,
+		order_by="from_date asc",
+		limit_page_length=0,
+	)
+	shown = {row.name for row in upcoming}
+	recent = [
+		row
+		for row in frappe.get_all(
+			leave.LEAVE_APPLICATION,
+			filters={"employee": employee, "status": ("in", DECIDED_STATUSES), "docstatus": (">", 0)},
+			fields=_LEAVE_FIELDS,
+			order_by="modified desc",
+			limit_page_length=MAX_RECENT + len(shown),
+		)
+		if row.name not in shown
+	][:MAX_RECENT]
+	names = _names_of(row.leave_approver for row in [*upcoming, *recent])
+	return (
+		[_home_leave(row, names, day, offers=True) for row in upcoming],
+		[_home_leave(row, names, day, offers=False) for row in recent],
+	)
+
+
+def out_of_department(employee: str, department: str | None, today: str) -> list[dict]:
+	"""Who else of the department is out (Open or Approved, not cancelled) today or in the next
+	7 days, current staff only; Slack ids only when the site mentions people. Three queries."""
+	if not department:
+		return []
+	last = frappe.utils.add_days(today, OUT_DAYS)
+	rows = frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters={
+			"department": department,
+			"employee": ("!=", employee),
+			"from_date": ("<=", last),
+			"to_date": (">=", today),
+			"status": ("in", attendance.ABSENCE_STATUSES),
+			"docstatus": ("<", 2),
+		},
+		fields=["employee", "employee_name", "from_date", "to_date", "half_day"],
+		order_by="from_date asc",
+		limit_page_length=0,
+	)
+	staff = users.current_staff_slack_ids(sorted({row.employee for row in rows}))
+	mention = attendance.mention_people()
+	return [
+		{
+			"employee_name": row.employee_name or row.employee,
+			"slack_id": staff.get(row.employee) if mention else None,
+			"from_date": _iso(row.from_date),
+			"to_date": _iso(row.to_date),
+			"half_day": bool(frappe.utils.cint(row.half_day)),
+		}
+		for row in rows
+		if row.employee in staff
+	]
+
+
+def decides(user: str) -> str | None:
+	"""`all` for an HR Manager (they may decide any request, `leave.may_decide`), `own` for a
+	Leave Approver or anyone some Open request names as its leave approver, else None."""
+	if users.has_role(leave.HR_MANAGER, user):
+		return "all"
+	if users.has_role(LEAVE_APPROVER, user):
+		return "own"
+	named = frappe.db.exists(
+		leave.LEAVE_APPLICATION, {"leave_approver": user, "status": leave.OPEN, "docstatus": 0}
+	)
+	return "own" if named else None
+
+
+def waiting_for(user: str, scope: str) -> tuple[list[dict], int, str]:
+	"""(the oldest Open applications `user` may decide, at most MAX_WAITING; how many there are;
+	the desk's list of them). Four queries whatever the number."""
+	filters = {"status": leave.OPEN, "docstatus": 0}
+	if scope != "all":
+		filters["leave_approver"] = user
+	total = frappe.db.count(leave.LEAVE_APPLICATION, filters)
+	rows = frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters=filters,
+		fields=[
+			"name",
+			"employee",
+			"employee_name",
+			"leave_type",
+			"from_date",
+			"to_date",
+			"total_leave_days",
+		],
+		order_by="posting_date asc, creation asc",
+		limit_page_length=MAX_WAITING,
+	)
+	slack_ids = users.current_staff_slack_ids(sorted({row.employee for row in rows}))
+	items = [
+		{
+			"leave_application": row.name,
+			"form_url": _form_url(row.name),
+			"requester_name": row.employee_name or row.employee,
+			"requester_slack_id": slack_ids.get(row.employee),
+			"leave_type": row.leave_type,
+			"from_date": _iso(row.from_date),
+			"to_date": _iso(row.to_date),
+			"total_days": float(row.total_leave_days) if row.total_leave_days is not None else None,
+		}
+		for row in rows
+	]
+	path = "/app/leave-application?status=Open"
+	if scope != "all":
+		path += f"&leave_approver={quote(user, safe='@')}"
+	return items, total, frappe.utils.get_url(path)
+
+
+def home_input(user: str | None) -> dict:
+	"""The Home tab's input for a Frappe user (None: a Slack user linked to nobody)."""
+	if not user:
+		return {"kind": "stranger", "reason": "not_linked"}
+	employee = employee_row(user)
+	if not employee:
+		return {"kind": "stranger", "reason": "no_employee"}
+	today = clock.today()
+	upcoming, recent = my_leave(employee.name, today)
+	spec = {
+		"kind": "employee",
+		"balances": balances(employee.name, today, user),
+		"my_leave": upcoming,
+		"recent": recent,
+		"out": out_of_department(employee.name, employee.department, today),
+		"desk_url": frappe.utils.get_url(f"/app/leave-application?employee={quote(employee.name)}"),
+	}
+	scope = decides(user)
+	if scope:
+		items, total, url = waiting_for(user, scope)
+		spec.update(waiting=items, waiting_total=total, waiting_url=url)
+	return spec

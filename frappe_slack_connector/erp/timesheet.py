@@ -325,10 +325,6 @@ def claim_day(day) -> None:
 	frappe.db.commit()
 
 
-def is_working_day(day) -> bool:
-	return attendance.is_working_day(day)
-
-
 def previous_working_day(today: datetime.date) -> datetime.date | None:
 	"""The last working day (company Holiday List, else Monday to Friday) before `today`, within
 	a month."""

@@ -26,14 +26,8 @@ def run_scheduled() -> dict:
 	now = erp_clock.now()
 	today = now.date()
 	settings = erp_attendance.attendance_settings()
-	# Holiday lookups only matter when the rest of the gate could pass.
-	is_holiday = settings.enabled and not erp_attendance.is_working_day(today)
-	send, reason = core.should_send_attendance(
-		now=now.isoformat(),
-		enabled=settings.enabled,
-		send_time=settings.send_time,
-		is_holiday=is_holiday,
-		last_sent=settings.last_date,
+	send, reason = working_morning_gate(
+		now, enabled=settings.enabled, send_time=settings.send_time, last_sent=settings.last_date
 	)
 	if not send:
 		return {"sent": False, "reason": reason}
@@ -45,6 +39,21 @@ def run_scheduled() -> dict:
 		if not claim(today, settings):
 			return {"sent": False, "reason": "no_channel"}
 	return send_summary(today, settings)
+
+
+def working_morning_gate(now, *, enabled, send_time, last_sent) -> tuple[bool, str]:
+	"""The gate of every once-per-working-day job (the summary, the approvers' and the timesheet
+	reminders): enabled, a working day of the default company, from `send_time` on, not yet sent
+	(`last_sent`, or None when the job claims per recipient). Returns (due, reason)."""
+	# Holiday lookups only matter when the rest of the gate could pass.
+	is_holiday = enabled and not erp_attendance.is_working_day(now.date())
+	return core.should_send_attendance(
+		now=now.isoformat(),
+		enabled=enabled,
+		send_time=send_time,
+		is_holiday=is_holiday,
+		last_sent=last_sent,
+	)
 
 
 def claim(today, settings) -> bool:

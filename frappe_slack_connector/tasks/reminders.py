@@ -30,6 +30,7 @@ from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
+from frappe_slack_connector.tasks import attendance
 
 
 def run_scheduled() -> dict:
@@ -41,13 +42,10 @@ def run_scheduled() -> dict:
 	settings = erp_settings.reminder_settings()
 	now = erp_clock.now()
 	today = now.date()
-	# Holiday lookups only matter when the rest of the gate could pass.
-	is_holiday = settings.enabled and not erp_attendance.is_working_day(today)
-	send, reason = core.should_send_attendance(
-		now=now.isoformat(),
+	send, reason = attendance.working_morning_gate(
+		now,
 		enabled=settings.enabled,
 		send_time=erp_attendance.attendance_settings().send_time,
-		is_holiday=is_holiday,
 		last_sent=None,  # per approver: the claims below
 	)
 	if not send:

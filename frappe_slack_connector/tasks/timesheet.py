@@ -15,6 +15,7 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.client import SlackCallError
+from frappe_slack_connector.tasks import attendance
 
 JOBS = "frappe_slack_connector.tasks.timesheet"
 
@@ -44,13 +45,8 @@ def run_scheduled() -> dict:
 	now = erp_clock.now()
 	today = now.date()
 	settings = erp_timesheet.reminder_settings()
-	is_holiday = settings.enabled and not erp_timesheet.is_working_day(today)
-	send, reason = core.should_send_attendance(
-		now=now.isoformat(),
-		enabled=settings.enabled,
-		send_time=settings.send_time,
-		is_holiday=is_holiday,
-		last_sent=settings.last_date,
+	send, reason = attendance.working_morning_gate(
+		now, enabled=settings.enabled, send_time=settings.send_time, last_sent=settings.last_date
 	)
 	if not send:
 		return {"sent": False, "reason": reason}

@@ -43,7 +43,7 @@ from tests.harness.slack_requests import (
 	view_payload,
 	view_submission,
 )
-from tests.harness.socket_mock import SocketModeMock
+from tests.harness.socket_mock import SocketModeMock, run_client_while
 
 JANE = "U0JANE0001"
 BOSS = "U0BOSS0001"
@@ -124,27 +124,10 @@ class World:
 		scenario's end stops the client. Returns (exit code, the scenario's result)."""
 		client = client or self.client()
 		frappe.db.commit()  # the test's own transaction ends here, as a process boundary would
-		outcome: dict[str, Any] = {}
-
-		def play():
-			try:
-				outcome["value"] = scenario(self.socket)
-			except BaseException as exc:  # re-raised in the test's thread below
-				outcome["error"] = exc
-			finally:
-				client.stop()
-
-		thread = threading.Thread(target=play, name="slack-scenario", daemon=True)
-		thread.start()
 		try:
-			code = client.run()
+			return run_client_while(client, scenario, self.socket)
 		finally:
-			client.stop()
-			thread.join(30)
 			reopen(self.site_name)
-		if "error" in outcome:
-			raise outcome["error"]
-		return code, outcome.get("value")
 
 	# ------------------------------------------------------------------ payloads
 

@@ -9,7 +9,6 @@ afterwards, as a later process would."""
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 import frappe
@@ -26,7 +25,7 @@ from frappe_slack_connector.tests.utils import (
 	working_day,
 )
 from tests.harness.slack_requests import block_actions_message, button_action, slash_command_request
-from tests.harness.socket_mock import SocketModeMock
+from tests.harness.socket_mock import SocketModeMock, run_client_while
 
 
 class TestSocketMode(SlackAppTestCase):
@@ -50,31 +49,13 @@ class TestSocketMode(SlackAppTestCase):
 		context of the test's own again. Returns (the client's exit code, the scenario's result)."""
 		site, sites_path = frappe.local.site, frappe.local.sites_path
 		frappe.db.commit()  # a process boundary: the client's contexts see what the test made
-		client = SocketModeClient(site, sites_path)
-		outcome: dict[str, Any] = {}
-
-		def play():
-			try:
-				outcome["value"] = scenario(self.socket)
-			except BaseException as exc:  # re-raised in the test's thread below
-				outcome["error"] = exc
-			finally:
-				client.stop()
-
-		thread = threading.Thread(target=play, name="slack-scenario", daemon=True)
-		thread.start()
 		try:
-			code = client.run()
+			return run_client_while(SocketModeClient(site, sites_path), scenario, self.socket)
 		finally:
-			client.stop()
-			thread.join(30)
 			if getattr(frappe.local, "site", None) != site or getattr(frappe.local, "db", None) is None:
 				frappe.init(site, sites_path=sites_path, force=True)
 				frappe.connect()
 			frappe.local.flags.in_test = True
-		if "error" in outcome:
-			raise outcome["error"]
-		return code, outcome.get("value")
 
 	def test_slash_command_and_approve_click_over_socket_mode(self):
 		name = self.world.leave(working_day(49))

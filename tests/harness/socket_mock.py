@@ -342,3 +342,30 @@ class SocketModeMock:
 			if not self._problems:
 				return None
 			return "Socket Mode mock recorded problems:\n" + "\n".join(f"  - {p}" for p in self._problems)
+
+
+def run_client_while(client: Any, scenario: Any, server: SocketModeMock) -> tuple[int, Any]:
+	"""Run the app's Socket Mode `client` in this (the main) thread, as under bench, while
+	`scenario(server)` plays Slack in another thread; the scenario's end stops the client.
+	Returns (the client's exit code, the scenario's result); an error of the scenario is raised
+	here. The client's last envelope destroyed its site context: callers open their own again."""
+	outcome: dict[str, Any] = {}
+
+	def play():
+		try:
+			outcome["value"] = scenario(server)
+		except BaseException as exc:  # re-raised in the caller's thread below
+			outcome["error"] = exc
+		finally:
+			client.stop()
+
+	thread = threading.Thread(target=play, name="slack-scenario", daemon=True)
+	thread.start()
+	try:
+		code = client.run()
+	finally:
+		client.stop()
+		thread.join(30)
+	if "error" in outcome:
+		raise outcome["error"]
+	return code, outcome.get("value")

@@ -215,13 +215,18 @@ def half_day_toggle(route: HalfDayToggleRoute) -> Response:
 			"Leave form not updated", f"No employee or leave types for Slack user {route['user_id']}."
 		)
 		return ack()
+	return update_open_modal(route, view, log_title="Leave form not updated")
+
+
+def update_open_modal(route, view: dict, *, log_title: str) -> Response:
+	"""Rebuild the modal the user has open (a select changed it) in place, and ack the click."""
 	slack_site.call_or_log(
 		"views.update",
 		path=slack_site.REQUEST,
 		view_id=route["view_id"],
 		hash=route["view_hash"],
 		view=view,
-		log_title="Leave form not updated",
+		log_title=log_title,
 		# The user changed the form meanwhile; their next change updates it again.
 		expected_errors={"hash_conflict"},
 	)
@@ -640,17 +645,7 @@ def timesheet_project_change(route: TimesheetProjectChangeRoute) -> Response:
 			f"No employee, projects or activity types for Slack user {route['user_id']}.",
 		)
 		return ack()
-	slack_site.call_or_log(
-		"views.update",
-		path=slack_site.REQUEST,
-		view_id=route["view_id"],
-		hash=route["view_hash"],
-		view=view,
-		log_title="Timesheet form not updated",
-		# The user changed the form meanwhile; their next change updates it again.
-		expected_errors={"hash_conflict"},
-	)
-	return ack()
+	return update_open_modal(route, view, log_title="Timesheet form not updated")
 
 
 def timesheet_view_errors(lang: str, errors: dict) -> dict:

@@ -936,8 +936,19 @@ BOT_SCOPES: tuple[str, ...]
 """The bot token scopes the app asks for, in order: `commands`, `chat:write`, `im:write`,
 `users:read`, `users:read.email`. The single source for the OAuth authorize URL and the manifest."""
 
-SLASH_COMMAND: str
-"""The leave slash command, `/apply-leave`."""
+class SlashCommandSpec(TypedDict):
+	"""One slash command of the app (a row of the Rust registry `manifest::SLASH_COMMANDS`)."""
+
+	command: str
+	route: str
+	handler: str
+	description: str
+	usage_hint: str | None
+
+SLASH_COMMANDS: tuple[SlashCommandSpec, ...]
+"""Every slash command the app serves, in manifest order: `/apply-leave` (handler `apply_leave`)
+and `/timesheet` (handler `log_time`). The one registry the manifest, the HTTP routes and Socket
+Mode read; `route` is the whitelisted method Slack posts the command to over HTTP."""
 
 DEFAULT_APP_NAME: str
 """Default app and bot user name, `Frappe Slack Connector`."""

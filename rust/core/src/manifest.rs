@@ -22,14 +22,7 @@ pub const BOT_SCOPES: &[&str] = &[
 pub const DEFAULT_APP_NAME: &str = "Frappe Slack Connector";
 /// Slack's limit for `display_information.name`.
 pub const MAX_APP_NAME_CHARS: usize = 35;
-/// The leave slash command.
-pub const SLASH_COMMAND: &str = "/apply-leave";
 const APP_DESCRIPTION: &str = "Apply for leave, approve it and see who is out, from Slack.";
-const SLASH_DESCRIPTION: &str = "Apply for leave";
-/// The timesheet slash command.
-pub const TIMESHEET_COMMAND: &str = "/timesheet";
-const TIMESHEET_DESCRIPTION: &str = "Log time on a project";
-const TIMESHEET_USAGE_HINT: &str = "[YYYY-MM-DD]";
 const BACKGROUND_COLOR: &str = "#1f2937";
 
 /// Dotted paths of the whitelisted Frappe methods Slack calls (`/api/method/<path>`).
@@ -45,6 +38,41 @@ pub mod routes {
     /// Every route a manifest URL may point at.
     pub const ALL: &[&str] = &[SLASH_LEAVE, INTERACTIONS, OAUTH_CALLBACK, SLASH_TIMESHEET];
 }
+
+/// One slash command the app serves. [`SLASH_COMMANDS`] is the one registry: the manifest declares
+/// each command with its route's URL, the HTTP routes answer them, and Socket Mode dispatches them
+/// by `handler` — a new command is a row here plus its handler and route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SlashCommandSpec {
+    /// What people type, e.g. `/apply-leave`.
+    pub command: &'static str,
+    /// The whitelisted method Slack posts it to over HTTP (`/api/method/<route>`).
+    pub route: &'static str,
+    /// The key of the Python handler that answers it (the same over HTTP and Socket Mode).
+    pub handler: &'static str,
+    /// Slack's short description in the command list.
+    pub description: &'static str,
+    /// Slack's hint for the arguments, if the command takes any.
+    pub usage_hint: Option<&'static str>,
+}
+
+/// Every slash command of the app, in manifest order.
+pub const SLASH_COMMANDS: &[SlashCommandSpec] = &[
+    SlashCommandSpec {
+        command: "/apply-leave",
+        route: routes::SLASH_LEAVE,
+        handler: "apply_leave",
+        description: "Apply for leave",
+        usage_hint: None,
+    },
+    SlashCommandSpec {
+        command: "/timesheet",
+        route: routes::SLASH_TIMESHEET,
+        handler: "log_time",
+        description: "Log time on a project",
+        usage_hint: Some("[YYYY-MM-DD]"),
+    },
+];
 
 /// Why a site URL or app name cannot go into a manifest.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -270,22 +298,16 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
                 display_name: name,
                 always_online: true,
             },
-            slash_commands: vec![
-                SlashCommand {
-                    command: SLASH_COMMAND.to_owned(),
-                    url: site.method_url(routes::SLASH_LEAVE),
-                    description: SLASH_DESCRIPTION.to_owned(),
-                    usage_hint: None,
+            slash_commands: SLASH_COMMANDS
+                .iter()
+                .map(|spec| SlashCommand {
+                    command: spec.command.to_owned(),
+                    url: site.method_url(spec.route),
+                    description: spec.description.to_owned(),
+                    usage_hint: spec.usage_hint.map(str::to_owned),
                     should_escape: false,
-                },
-                SlashCommand {
-                    command: TIMESHEET_COMMAND.to_owned(),
-                    url: site.method_url(routes::SLASH_TIMESHEET),
-                    description: TIMESHEET_DESCRIPTION.to_owned(),
-                    usage_hint: Some(TIMESHEET_USAGE_HINT.to_owned()),
-                    should_escape: false,
-                },
-            ],
+                })
+                .collect(),
         },
         oauth_config: OauthConfig {
             redirect_urls: vec![site.oauth_redirect_url()],

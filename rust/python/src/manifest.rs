@@ -36,7 +36,11 @@ fn oauth_redirect_url(py: Python<'_>, site_url: &str) -> PyResult<String> {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("BOT_SCOPES", PyTuple::new(py, manifest::BOT_SCOPES)?)?;
-    m.add("SLASH_COMMAND", manifest::SLASH_COMMAND)?;
+    let commands = manifest::SLASH_COMMANDS
+        .iter()
+        .map(|spec| pythonize::pythonize(py, spec).map_err(PyErr::from))
+        .collect::<PyResult<Vec<_>>>()?;
+    m.add("SLASH_COMMANDS", PyTuple::new(py, commands)?)?;
     m.add("DEFAULT_APP_NAME", manifest::DEFAULT_APP_NAME)?;
     m.add_function(wrap_pyfunction!(build_app_manifest, m)?)?;
     m.add_function(wrap_pyfunction!(oauth_redirect_url, m)?)?;

@@ -319,6 +319,22 @@ def test_test_connection(people):
 	assert people.site.error_logs() == []
 
 
+def test_test_connection_keeps_the_workspace_for_the_form(people):
+	# A token pasted by hand: nothing filled Connected Workspace, so the desk hid the section.
+	people.configure(slack_team_id="", slack_team_name="", bot_user_id="")
+	frappe.db.commit()
+	modified = frappe.db.get_single_value("Slack Settings", "modified")
+	assert post(TEST_CONNECTION, user=ADMIN).status_code == 200
+	stored = frappe.db.get_singles_dict("Slack Settings")
+	assert (stored.slack_team_id, stored.slack_team_name, stored.bot_user_id) == (
+		people.slack.team_id,
+		people.slack.team_name,
+		people.slack.bot_user_id,
+	)
+	# A form open meanwhile can still be saved.
+	assert frappe.db.get_single_value("Slack Settings", "modified") == modified
+
+
 def test_test_connection_invalid_auth(people):
 	people.configure(bot_user_oauth_token="xoxb-bad-token-99")
 	response = post(TEST_CONNECTION, user=ADMIN)

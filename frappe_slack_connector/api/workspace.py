@@ -45,7 +45,8 @@ def sync_slack_users() -> dict:
 
 @frappe.whitelist(methods=["POST"])
 def test_connection() -> dict:
-	"""`auth.test` with the stored bot token: the workspace and the bot's name, or Slack's error."""
+	"""`auth.test` with the stored bot token: the workspace and the bot's name (kept in Connected
+	Workspace), or Slack's error."""
 	frappe.only_for(erp_users.SYSTEM_MANAGER)
 	try:
 		data = slack_site.call_site("auth.test", path=slack_site.REQUEST)
@@ -69,6 +70,12 @@ def test_connection() -> dict:
 		# HTTP mode answers as before; Socket Mode also proves the App-Level Token.
 		_test_app_token()
 		result["socket_mode"] = True
+	# Last: the write holds the Single's row lock until the request commits, never during a Slack call.
+	erp_settings.record_workspace(
+		team_id=data.get("team_id") or "",
+		team_name=data.get("team") or "",
+		bot_user_id=data.get("user_id") or "",
+	)
 	return result
 
 

@@ -85,6 +85,17 @@ def store_workspace(*, bot_token: str, team_id: str, team_name: str, bot_user_id
 	frappe.local.flags.commit = True
 
 
+def record_workspace(*, team_id: str, team_name: str, bot_user_id: str) -> None:
+	"""Keep the workspace a working bot token answers for (Test connection), so Connected
+	Workspace shows a token pasted by hand too. Written without touching `modified`: a form open
+	while the test runs stays saveable, and nothing is written when nothing changed."""
+	seen = {"slack_team_id": team_id, "slack_team_name": team_name, "bot_user_id": bot_user_id}
+	stored = frappe.db.get_singles_dict(SETTINGS_DOCTYPE)
+	changed = {field: value for field, value in seen.items() if value and stored.get(field) != value}
+	if changed:
+		frappe.db.set_single_value(SETTINGS_DOCTYPE, changed, update_modified=False)
+
+
 # Slack Settings "Approver Reminders" fields.
 REMIND_FIELD = "remind_approvers"
 REMIND_AFTER_FIELD = "reminder_after_hours"

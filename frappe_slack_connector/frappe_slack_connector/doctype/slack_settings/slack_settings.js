@@ -62,6 +62,7 @@ frappe.ui.form.on("Slack Settings", {
 						indicator: "green",
 						message,
 					});
+					show_connected_workspace(frm, d);
 				}),
 			test
 		);
@@ -86,3 +87,19 @@ frappe.ui.form.on("Slack Settings", {
 		);
 	},
 });
+
+// The server kept the workspace Test connection saw (erp/settings.record_workspace), without
+// touching `modified`. Reload to show Connected Workspace: Frappe hides a section whose read-only
+// fields are all empty (base_control.js, hide_empty_read_only_fields). A form with unsaved edits
+// keeps them: copy the values instead, so its next save keeps the workspace as well.
+function show_connected_workspace(frm, d) {
+	if (!frm.is_dirty()) {
+		frm.reload_doc();
+		return;
+	}
+	const seen = { slack_team_id: d.team_id, slack_team_name: d.team, bot_user_id: d.bot_user_id };
+	for (const [fieldname, value] of Object.entries(seen)) {
+		if (value) frm.doc[fieldname] = value;
+	}
+	frm.refresh_fields();
+}

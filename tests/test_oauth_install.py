@@ -4,6 +4,7 @@ through Frappe's dispatcher with the Slack mock."""
 from __future__ import annotations
 
 import datetime
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import frappe
@@ -114,6 +115,54 @@ def test_install_without_client_credentials_explains(oauth):
 	assert response.status_code == 400 and "text/html" in response.content_type
 	assert "Client Secret" in body
 	assert oauth.error_titles() == ["Slack OAuth install: not configured"]
+
+
+# The desk's "Add to Slack" (frappe.call: Accept application/json, X-Requested-With).
+DESK = {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}
+
+
+def desk_messages(response) -> list[str]:
+	return [json.loads(m)["message"] for m in json.loads(json_body(response).get("_server_messages", "[]"))]
+
+
+@pytest.mark.parametrize("missing", ["client_id", "client_secret"])
+def test_the_desk_call_without_client_credentials_gets_a_desk_message(oauth, missing):
+	oauth.configure(**{missing: ""})
+	response = get(INSTALL, headers=DESK, user=ADMIN)
+	assert response.status_code == 417 and response.content_type.startswith("application/json")
+	assert desk_messages(response) == [
+		"Set the Client ID and Client Secret (Slack app → Basic Information) in Slack Settings first."
+	]
+	assert oauth.error_titles() == ["Slack OAuth install: not configured"]
+	assert_clean(oauth, response.get_data(as_text=True))
+
+
+def test_the_desk_call_without_client_credentials_answers_in_german(oauth):
+	oauth.site.set_user_language(ADMIN, "de")
+	oauth.configure(client_id="")
+	response = get(INSTALL, headers=DESK, user=ADMIN)
+	assert desk_messages(response) == [
+		"Tragen Sie zuerst die Client-ID und das Client-Geheimnis (Slack-App → Basic Information) in den "
+		"Slack-Einstellungen ein."
+	]
+
+
+def test_the_desk_call_gets_the_authorize_url_the_browser_would_be_sent_to(oauth):
+	response = get(INSTALL, headers=DESK, user=ADMIN)
+	assert response.status_code == 200, response.get_data(as_text=True)
+	url = json_body(response)["message"]["authorize_url"]
+	query = {k: v[0] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
+	assert urlsplit(url).path == "/oauth/v2/authorize"
+	assert query["client_id"] == oauth.slack.client_id and query["redirect_uri"] == REDIRECT_URI
+	# Its state completes the install like a redirected browser's.
+	oauth.slack.add_oauth_code("desk-code", redirect_uri=REDIRECT_URI)
+	body = get(
+		CALLBACK, query_string={"code": "desk-code", "state": query["state"]}, headers=HTML, user=ADMIN
+	).get_data(as_text=True)
+	assert "Slack connected" in body and stored()[1] == oauth.slack.team_id
+	oauth.site.make_user("emp@example.com", roles=["Employee"])
+	frappe.db.commit()
+	assert get(INSTALL, headers=DESK, user="emp@example.com").status_code == 403
 
 
 # ---------------------------------------------------------------- callback

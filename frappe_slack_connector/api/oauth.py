@@ -1,10 +1,12 @@
 """ "Add to Slack": the OAuth v2 install and its callback.
 
-`install` (System Manager, browser navigation) redirects to Slack's authorize page with a fresh
-`state` bound to the installing user; Slack sends the browser back to `callback`, which checks the
-state, exchanges the code with `oauth.v2.access` and stores the bot token and the workspace in
-Slack Settings. Both answer with HTML pages (a browser is on the other end), never JSON; the code,
-the state, the client secret and the token never appear in a page or a log.
+`install` (System Manager) gives Slack's authorize page with a fresh `state` bound to the
+installing user: a browser navigation is redirected there, the desk's "Add to Slack" call
+(`frappe.call`, Accept: application/json) gets the URL and a refusal as a desk message instead of
+a page. Slack sends the browser back to `callback`, which checks the state, exchanges the code
+with `oauth.v2.access` and stores the bot token and the workspace in Slack Settings; it answers
+with HTML pages (a browser is on the other end), never JSON. The code, the client secret and the
+token never appear in a page or a log; the state only in the authorize URL.
 """
 
 from __future__ import annotations
@@ -68,15 +70,26 @@ def _page(title: str, message: str, *, status: int, success: bool = False) -> No
 	)
 
 
+def _desk_call() -> bool:
+	"""The desk's `frappe.call` asks for JSON (frappe/public/js/frappe/request.js sends Accept:
+	application/json; frappe/app.py handle_exception answers errors in JSON on the same sign)."""
+	return "application/json" in (frappe.get_request_header("Accept") or "")
+
+
 def _reject(log_title: str, log_message: str, message: str, *, status: int = 400) -> None:
-	"""Error Log (kept although Frappe rolls back GET requests) and a failure page; nothing stored."""
+	"""Error Log (kept although Frappe rolls back GET requests), nothing stored; a failure page, or
+	for the desk's call the same message in a desk dialog, so the admin never leaves the form."""
 	erp_log.log_error(log_title, log_message, survives_rollback=True)
-	_page(frappe._("Slack was not connected"), message, status=status)
+	title = frappe._("Slack was not connected")
+	if _desk_call():
+		frappe.throw(message, title=title)
+	_page(title, message, status=status)
 
 
 @frappe.whitelist(methods=["GET"])
-def install() -> None:
-	"""Redirect the System Manager's browser to Slack's OAuth v2 authorize page."""
+def install() -> dict | None:
+	"""Slack's OAuth v2 authorize page for the System Manager: a redirect, or for the desk's call
+	`{"authorize_url": …}`, which the form then opens."""
 	frappe.only_for(erp_users.SYSTEM_MANAGER)
 	client_id, client_secret = erp_settings.client_credentials()
 	if not client_id or not client_secret:
@@ -98,10 +111,12 @@ def install() -> None:
 		)
 		return
 	state = erp_oauth_state.new_oauth_state(erp_users.session_user())
+	url = authorize_url(slack_site.api_url(), client_id=client_id, redirect_uri=redirect_uri, state=state)
+	if _desk_call():
+		return {"authorize_url": url}
 	frappe.local.response["type"] = "redirect"
-	frappe.local.response["location"] = authorize_url(
-		slack_site.api_url(), client_id=client_id, redirect_uri=redirect_uri, state=state
-	)
+	frappe.local.response["location"] = url
+	return None
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])

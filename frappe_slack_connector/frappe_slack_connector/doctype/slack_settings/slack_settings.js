@@ -9,12 +9,28 @@ frappe.ui.form.on("Slack Settings", {
 		frm.add_custom_button(
 			__("Add to Slack"),
 			() => {
+				// A set Password field comes to the form as asterisks, an unset one empty.
+				if (!frm.doc.client_id || !frm.doc.client_secret) {
+					frappe.msgprint({
+						title: __("Slack was not connected"),
+						indicator: "orange",
+						message: __(
+							"Set the Client ID and Client Secret (Slack app → Basic Information) in Slack Settings first."
+						),
+					});
+					return;
+				}
 				if (frm.is_dirty()) {
 					frappe.msgprint(__("Save the Client ID and Client Secret first."));
 					return;
 				}
-				// A browser navigation: the server answers with a redirect to Slack.
-				window.location.href = `/api/method/${API}.oauth.install`;
+				// The server checks the setup and answers a refusal as a desk message; only then does
+				// the browser leave for Slack, which sends it back to the callback page.
+				frappe
+					.call({ method: `${API}.oauth.install`, type: "GET" })
+					.then((r) => {
+						window.location.href = r.message.authorize_url;
+					});
 			},
 			setup
 		);

@@ -73,7 +73,7 @@ def _page(title: str, message: str, *, status: int, success: bool = False) -> No
 def _desk_call() -> bool:
 	"""The desk's `frappe.call` asks for JSON (frappe/public/js/frappe/request.js sends Accept:
 	application/json; frappe/app.py handle_exception answers errors in JSON on the same sign)."""
-	return "application/json" in (frappe.get_request_header("Accept") or "")
+	return "application/json" in (frappe.request.headers.get("Accept") or "")
 
 
 def _reject(log_title: str, log_message: str, message: str, *, status: int = 400) -> None:

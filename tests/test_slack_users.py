@@ -388,6 +388,36 @@ def test_a_failed_sync_tells_a_german_admin_in_german(workspace):
 	assert workspace.error_titles() == ["Slack user sync failed: users.list invalid_auth"]
 
 
+def last_sync() -> tuple:
+	stored = frappe.db.get_singles_dict("Slack Settings")
+	when = stored.last_user_sync
+	return (frappe.utils.get_datetime(when) if when else None), stored.last_user_sync_result or None
+
+
+def test_the_sync_result_stays_in_slack_settings_for_who_missed_the_message(workspace):
+	assert last_sync() == (None, None)
+	before = frappe.utils.now_datetime()
+	run_sync(workspace)
+	when, result = last_sync()
+	[alert] = desk_alerts(ADMIN)
+	assert result == alert and result.startswith("Slack user sync finished. linked: 3")
+	assert before <= when <= frappe.utils.now_datetime()
+
+
+def test_a_failed_sync_is_kept_in_the_admins_language(workspace):
+	workspace.site.set_user_language(ADMIN, "de")
+	workspace.configure(bot_user_oauth_token="xoxb-wrong-1234")
+	run_sync(workspace)
+	assert last_sync()[1] == "Abgleich der Slack-Nutzer fehlgeschlagen: invalid_auth"
+
+
+def test_the_weekly_sync_keeps_its_result_too(workspace):
+	slack_users.sync_users()
+	frappe.db.commit()
+	assert last_sync()[1].startswith("Slack user sync finished. linked: 3")
+	assert desk_alerts(ADMIN) == []
+
+
 def test_test_connection_answers_a_german_admin_in_german(people):
 	people.site.set_user_language(ADMIN, "de")
 	people.configure(bot_user_oauth_token="xoxb-bad-token-99")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import frappe
 
+from frappe_slack_connector.erp import clock
+
 SETTINGS_DOCTYPE = "Slack Settings"
 # Slack Settings fields filled by the OAuth install (read-only in the form).
 WORKSPACE_FIELDS = ("slack_team_id", "slack_team_name", "bot_user_id")
@@ -117,4 +119,13 @@ def reminder_settings() -> frappe._dict:
 	return frappe._dict(
 		enabled=bool(frappe.utils.cint(stored(REMIND_FIELD))),
 		after_hours=max(frappe.utils.cint(stored(REMIND_AFTER_FIELD)), 0),
+	)
+
+
+def record_user_sync(result: str) -> None:
+	"""Keep the last Slack user sync's time and result (the desk message's text) in Slack Settings,
+	for an admin who missed the live message. Like the daily jobs' dates, it moves `modified`: a
+	form opened before is asked to reload rather than saving its stale copy over the record."""
+	frappe.db.set_single_value(
+		SETTINGS_DOCTYPE, {"last_user_sync": clock.now(), "last_user_sync_result": result}
 	)

@@ -11,6 +11,7 @@ from typing import Any
 from frappe import _
 
 from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.client import SlackCallError
@@ -59,6 +60,12 @@ def _summary(counts: dict[str, int], lang: str | None = None) -> str:
 	return ", ".join(f"{labels[k]}: {v}" for k, v in counts.items())
 
 
+def _report(notify_user: str | None, message: str, indicator: str) -> None:
+	"""The result as a live desk message for who pressed the button, and kept in Slack Settings."""
+	erp_settings.record_user_sync(message)
+	erp_log.notify(notify_user, message, indicator=indicator)
+
+
 def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	"""Link Slack accounts to Frappe users by e-mail; return (and log) the counts.
 
@@ -103,9 +110,7 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 	except SlackCallError as err:
 		# The job ends normally, so the worker commits this log with the links made so far.
 		erp_log.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))
-		erp_log.notify(
-			notify_user, _("Slack user sync failed: {0}", lang=lang).format(err.error), indicator="red"
-		)
+		_report(notify_user, _("Slack user sync failed: {0}", lang=lang).format(err.error), "red")
 		return {"ok": False, "error": err.error, **counts}
 	linked = erp_users.linked_users()
 	counts["employees_without_slack"] = sum(1 for u in erp_users.active_employee_users() if u not in linked)
@@ -118,9 +123,9 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 			"\n".join(shown) + (f"\n… and {more} more" if more > 0 else "") + f"\n\n{summary}",
 		)
 	erp_log.log_info(f"Slack user sync: {summary}")
-	erp_log.notify(
+	_report(
 		notify_user,
 		_("Slack user sync finished. {0}", lang=lang).format(_summary(counts, lang)),
-		indicator="orange" if conflicts else "green",
+		"orange" if conflicts else "green",
 	)
 	return {"ok": True, **counts, "conflict_details": conflicts}

@@ -54,7 +54,7 @@ frappe.ui.form.on("Slack Settings", {
 			() =>
 				frappe.call({ method: `${API}.workspace.sync_slack_users` }).then(() =>
 					frappe.show_alert({
-						message: __("Slack user sync queued; you will see the result when it finishes."),
+						message: __("Slack user sync queued; you will see the result when it finishes, and under Slack User Sync once you reload."),
 						indicator: "blue",
 					})
 				),

@@ -7,6 +7,9 @@ The app's messages are extracted the way Frappe v15 does it (frappe/translate.py
   field's label and description, Select options (unless the first option names an icon), HTML
   field options, permission roles — kept if `is_translatable` (frappe/gettext/extractors/utils.py:
   has a letter, not `fa fa-…`, not `…px`, not `eval:…`);
+- Workspaces of the app's modules (`get_messages_from_workspace`): header blocks' text without
+  HTML, shortcut labels and count formats, link and card labels (v15 loops over the characters of
+  "label", so the Workspace's own label is not extracted);
 - every `.py` / `.html` / `.js` / `.vue` file under the package (`get_server_messages`, skipping
   `.git`, `__pycache__`, `public/dist`) and under `public/` (`get_all_messages_from_js_files`),
   through `get_messages_from_file`: Python with babel's `extract_python` and the keywords `_`,
@@ -115,6 +118,19 @@ def doctype_messages(definition: dict) -> list[str]:
 	return [m for m in messages if m and is_translatable(m)]
 
 
+def workspace_messages(definition: dict) -> list[str]:
+	# frappe/translate.py (v15) get_messages_from_workspace; strip_html as frappe/utils/html_utils.py
+	messages = [
+		re.sub(r"<.*?>", "", block["data"]["text"])
+		for block in json.loads(definition.get("content") or "[]")
+		if block.get("type") == "header" and block.get("data", {}).get("text")
+	]
+	for shortcut in definition.get("shortcuts", []):
+		messages += [shortcut.get("format"), shortcut.get("label")]
+	messages += [link.get("label") for link in definition.get("links", [])]
+	return [m for m in messages if m]
+
+
 def app_messages() -> dict[str, set[str]]:
 	"""Every message of the app (v15 `get_messages_for_app`) → the files it comes from."""
 	found: dict[str, set[str]] = {}
@@ -129,6 +145,9 @@ def app_messages() -> dict[str, set[str]]:
 			if definition.get("doctype") == "DocType":
 				for message in doctype_messages(definition):
 					add(message, str(path.relative_to(PACKAGE)))
+		for path in sorted((PACKAGE / module.lower().replace(" ", "_") / "workspace").glob("*/*.json")):
+			for message in workspace_messages(json.loads(path.read_text())):
+				add(message, str(path.relative_to(PACKAGE)))
 	for base, folders, files in os.walk(PACKAGE):
 		folders[:] = [f for f in folders if f not in {".git", "__pycache__"}]
 		if "public/dist" in base:
@@ -158,6 +177,7 @@ def test_the_extraction_sees_every_kind_of_source():
 	assert "Signing Secret" in MESSAGES  # a field label
 	assert "Connect Slack" in MESSAGES  # public/js/user.js
 	assert "Enter a Channel ID to test." in MESSAGES  # api/ Python
+	assert "Troubleshooting" in MESSAGES  # a Workspace card
 
 
 def test_de_csv_reads_as_frappe_v15_reads_it(site):

@@ -413,7 +413,7 @@ def python_rooms(rooms: list[Room]) -> list[Room]:
 RUST_NOISE = re.compile(
 	r"""//[^\n]*
 	| /\*.*?\*/
-	| b?r(?P<hashes>\#*)".*?"(?P=hashes)
+	| (?<!\w)b?r(?P<hashes>\#*)".*?"(?P=hashes)
 	| b?"(?:\\.|[^"\\])*"
 	| b?'(?:\\(?:u\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{2}|.)|[^'\\])'
 	""",

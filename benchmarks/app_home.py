@@ -33,8 +33,8 @@ from frappe_test_site import reset_site  # noqa: E402
 
 from frappe_slack_connector import core  # noqa: E402
 from frappe_slack_connector.erp import home as erp_home  # noqa: E402
-from frappe_slack_connector.slack import words as app_words  # noqa: E402
-from frappe_slack_connector.tasks import home as home_jobs  # noqa: E402
+from frappe_slack_connector.flows import words as app_words  # noqa: E402
+from frappe_slack_connector.flows.home import jobs as home_jobs  # noqa: E402
 
 APPROVER = "boss@example.com"
 TODAY = "2026-12-01"

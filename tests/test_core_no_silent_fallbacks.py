@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import words
+from frappe_slack_connector.flows import words
 
 ERRORS = words.view_errors("en")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import words
+from frappe_slack_connector.flows import words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "rust" / "core" / "tests" / "fixtures"
 DETAILS = {

@@ -31,7 +31,9 @@ class DayMark:
 	ts_field: str | None = None
 
 
-SUMMARY = DayMark("frappe_slack_connector_attendance_summary", "last_attendance_date", "last_attendance_msg_ts")
+SUMMARY = DayMark(
+	"frappe_slack_connector_attendance_summary", "last_attendance_date", "last_attendance_msg_ts"
+)
 TIMESHEET_REMINDERS = DayMark("frappe_slack_connector_timesheet_reminder", "last_timesheet_reminder_date")
 
 

@@ -141,7 +141,7 @@ def summary_settings(*, for_update: bool = False) -> frappe._dict:
 
 
 def summary_mentions() -> bool:
-	""""Mention people in the daily summary": mentions (`<@U…>`) or plain names in the summary,
+	""" "Mention people in the daily summary": mentions (`<@U…>`) or plain names in the summary,
 	the late-leave note and the Home tab's "who is out"; a never-saved field means on."""
 	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
 	return bool(frappe.utils.cint(_stored(values, SUMMARY_MENTION_FIELD)))

@@ -38,4 +38,3 @@ def opened(site: str, sites_path: str = ".", *, user: str = GUEST) -> Iterator[N
 		frappe.db.commit()
 	finally:
 		frappe.destroy()
-

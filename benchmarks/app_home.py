@@ -13,7 +13,7 @@ allocated) and N Open applications waiting for her, from N employees.
 - build: `core.build_home_view(spec, words=…)`, Python dict in → Rust → Python dict out, against
   `python_home_view` below, a straightforward Python build of the same view, checked to give the
   same JSON before timing;
-- job: `tasks/home.view_for(user)` (the reads, the words and the Rust build: the job's work
+- job: `flows/home/jobs.view_for(user)` (the reads, the words and the Rust build: the job's work
   without the Slack call), for scale.
 """
 

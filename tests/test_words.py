@@ -1,4 +1,4 @@
-"""The catalogue (slack/words.py) is the one source of the words the Rust builders use.
+"""The catalogue (flows/words.py) is the one source of the words the Rust builders use.
 
 - The Rust tests read `rust/core/tests/fixtures/words_{en,de}.json`; they must be exactly what the
   catalogue gives for "en" and, with translations/de.csv, for "de" (no drift between the two).

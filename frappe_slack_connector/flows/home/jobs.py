@@ -10,7 +10,7 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import home as erp_home
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import users as erp_users
-from frappe_slack_connector.flows import identity, words
+from frappe_slack_connector.flows import identity, replies, words
 from frappe_slack_connector.slack import site as slack_site
 
 JOBS = __name__
@@ -39,13 +39,7 @@ def publish_home(slack_user_id: str) -> None:
 
 def tell(slack_user_id: str, message: dict) -> None:
 	"""A notice in the app's DM with the user (a Home tab click that had to wait for a commit)."""
-	slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
-		channel=slack_user_id,
-		log_title="Slack notice not sent",
-		**message,
-	)
+	replies.dm_notice(slack_user_id, message, path=slack_site.JOB)
 
 
 def republish(users: list[str]) -> None:

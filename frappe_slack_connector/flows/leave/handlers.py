@@ -210,33 +210,24 @@ def _decidable(route, lang: str, user: str | None) -> dict | None:
 
 def _tell_already_decided(route, lang: str, current) -> None:
 	by = erp_users.full_name(current["modified_by"]) if current["docstatus"] == 1 else None
+	message = notice(
+		lang,
+		"already_decided",
+		leave_application=route["leave_application"],
+		status=current["status"],
+		decided_by=by,
+	)
 	if route.get("channel_id"):
 		# A row lock may be held until this request commits: tell the user from a job.
 		erp_jobs.enqueue_after_commit(
 			f"{leave_jobs.JOBS}.show_ephemeral",
 			channel=route["channel_id"],
 			user=route["user_id"],
-			message=notice(
-				lang,
-				"already_decided",
-				leave_application=route["leave_application"],
-				status=current["status"],
-				decided_by=by,
-			),
+			message=message,
 		)
 		return
 	# A click on a Home tab that was out of date: say so in the app's DM, and bring it up to date.
-	erp_jobs.enqueue_after_commit(
-		f"{home_jobs.JOBS}.tell",
-		slack_user_id=route["user_id"],
-		message=notice(
-			lang,
-			"already_decided",
-			leave_application=route["leave_application"],
-			status=current["status"],
-			decided_by=by,
-		),
-	)
+	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.tell", slack_user_id=route["user_id"], message=message)
 	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
 
 

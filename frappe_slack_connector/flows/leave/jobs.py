@@ -17,7 +17,7 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
-from frappe_slack_connector.flows import identity, words
+from frappe_slack_connector.flows import identity, replies, words
 from frappe_slack_connector.flows.leave import reminders as reminder_jobs
 from frappe_slack_connector.slack import site as slack_site
 
@@ -495,11 +495,4 @@ def mirror_kept(leave_application: str, by: str, messages: list[dict]) -> None:
 
 def show_ephemeral(channel: str, user: str, message: dict) -> None:
 	"""A notice only `user` sees in `channel` (a click's answer that had to wait for a commit)."""
-	slack_site.call_or_log(
-		"chat.postEphemeral",
-		path=slack_site.JOB,
-		channel=channel,
-		user=user,
-		log_title="Slack ephemeral message not sent",
-		**message,
-	)
+	replies.post_ephemeral(channel, user, message, path=slack_site.JOB)

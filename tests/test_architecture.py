@@ -4,7 +4,8 @@ functions): one direction of imports, one door to the ERP, a Slack client that k
 Rules:
 1. No import cycle among the app's Python modules (importing `a.b.c` also imports `a.b`).
 2. Only `erp/` imports hrms or erpnext.
-3. `slack/client.py` imports neither frappe nor anything of the app: a plain slack_sdk wrapper.
+3. `slack/client.py` imports neither frappe nor anything of the app: a plain slack_sdk wrapper;
+   `slack/` (the transport) imports nothing above it: no flows, no tasks, no api.
 4. Outside `erp/`, code uses frappe only to be a Frappe route or DocType and to answer:
    `frappe.whitelist`, `frappe.only_for`, `frappe._`, `frappe.throw`, `frappe.request`,
    `frappe.local.response`, `frappe.respond_as_web_page`, `frappe.utils.sbool`, Frappe's
@@ -150,6 +151,13 @@ def test_only_erp_imports_hrms_or_erpnext(name):
 def test_slack_client_knows_no_frappe_and_nothing_of_the_app():
 	imports = {m for m, _ in imported_names(f"{PACKAGE}.slack.client")}
 	assert not {m for m in imports if m.split(".")[0] in ("frappe", PACKAGE)}, imports
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith(f"{PACKAGE}.slack")))
+def test_the_slack_transport_imports_nothing_above_it(name):
+	above = tuple(f"{PACKAGE}.{room}" for room in ("flows", "tasks", "api"))
+	offending = {dep for dep in app_dependencies(name) if dep.startswith(above)}
+	assert not offending, f"{name} imports {sorted(offending)}: the transport is handed what it calls"
 
 
 def frappe_uses(tree: ast.AST) -> set[str]:

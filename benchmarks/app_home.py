@@ -13,7 +13,7 @@ allocated) and N Open applications waiting for her, from N employees.
 - build: `core.build_home_view(spec, words=…)`, Python dict in → Rust → Python dict out, against
   `python_home_view` below, a straightforward Python build of the same view, checked to give the
   same JSON before timing;
-- job: `tasks/home.view_for(user)` (the reads, the words and the Rust build: the job's work
+- job: `flows/home/jobs.view_for(user)` (the reads, the words and the Rust build: the job's work
   without the Slack call), for scale.
 """
 
@@ -33,8 +33,8 @@ from frappe_test_site import reset_site  # noqa: E402
 
 from frappe_slack_connector import core  # noqa: E402
 from frappe_slack_connector.erp import home as erp_home  # noqa: E402
-from frappe_slack_connector.slack import words as app_words  # noqa: E402
-from frappe_slack_connector.tasks import home as home_jobs  # noqa: E402
+from frappe_slack_connector.flows import words as app_words  # noqa: E402
+from frappe_slack_connector.flows.home import jobs as home_jobs  # noqa: E402
 
 APPROVER = "boss@example.com"
 TODAY = "2026-12-01"

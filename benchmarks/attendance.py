@@ -27,7 +27,7 @@ from frappe_slack_connector import core
 TODAY = "2026-12-04"
 TITLE = "Employees on Leave"
 SIZES = (100, 1_000, 10_000)
-# The English words, as the catalogue (slack/words.py) gives them (tests/test_words.py keeps this
+# The English words, as the catalogue (flows/words.py) gives them (tests/test_words.py keeps this
 # copy equal to it); converted on every call, as the scheduler's call does.
 WORDS = json.loads(
 	(Path(__file__).resolve().parents[1] / "rust/core/tests/fixtures/words_en.json").read_text(

@@ -35,7 +35,7 @@ from tests.harness.slack_requests import (
 )
 
 MAX_REASON = 1000
-# The English words, as the catalogue (slack/words.py) gives them; tests/test_words.py keeps this
+# The English words, as the catalogue (flows/words.py) gives them; tests/test_words.py keeps this
 # copy equal to it. The handlers build them once per request; here once per run.
 WORDS = json.loads(
 	(Path(__file__).resolve().parents[1] / "rust/core/tests/fixtures/words_en.json").read_text(

@@ -45,6 +45,7 @@ import frappe  # noqa: E402  — the double, from tests/doubles
 from frappe_test_site import reset_site  # noqa: E402
 from websockets.sync.client import connect as ws_connect  # noqa: E402
 
+from frappe_slack_connector.flows import dispatch as flows_dispatch  # noqa: E402
 from frappe_slack_connector.slack import socket_mode  # noqa: E402
 from frappe_slack_connector.slack.socket_mode import SocketModeClient  # noqa: E402
 from tests.harness.app_fixtures import SIGNING_SECRET, App  # noqa: E402
@@ -128,7 +129,7 @@ def payloads(employee: str) -> dict[str, tuple[str, dict]]:
 
 def socket_run(app: App, kind: str, payload: dict, n: int, server: SocketModeMock) -> tuple[list, list]:
 	"""N envelopes through the app's client; (in-client times, server round trips)."""
-	client = SocketModeClient(frappe.local.site, frappe.local.sites_path)
+	client = SocketModeClient(frappe.local.site, frappe.local.sites_path, handlers=flows_dispatch)
 	in_client: list[float] = []
 	real_frame = client._frame
 

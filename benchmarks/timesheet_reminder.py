@@ -9,7 +9,7 @@ the company's Holiday List, in two departments; of the previous working day, a q
 norm (8 h), a quarter 3 h, a twentieth were on approved leave, a twentieth on a half day, the
 rest logged nothing; a few have Left.
 
-1. **Queries**: `tasks.timesheet.plan` (who gets what, DMs built, nothing sent) at `employees`
+1. **Queries**: `flows/timesheet/reminders.plan` (who gets what, DMs built, nothing sent) at `employees`
    and at a fifth of it. Every call into the double's database (`frappe.db.*` reads and writes,
    `frappe.get_all` / `get_list`) is counted, outermost calls only; the two counts must be equal
    (no query per employee) or the script stops.
@@ -39,9 +39,9 @@ from frappe.database import Database  # noqa: E402
 from frappe_test_site import reset_site  # noqa: E402
 
 from frappe_slack_connector import core  # noqa: E402
-from frappe_slack_connector.erp import timesheet as erp_timesheet  # noqa: E402
-from frappe_slack_connector.slack import words  # noqa: E402
-from frappe_slack_connector.tasks import timesheet as timesheet_jobs  # noqa: E402
+from frappe_slack_connector.erp import settings as erp_settings  # noqa: E402
+from frappe_slack_connector.flows import words  # noqa: E402
+from frappe_slack_connector.flows.timesheet import reminders as timesheet_jobs  # noqa: E402
 from tests.harness.app_fixtures import App  # noqa: E402
 from tests.harness.slack_mock import SlackMock  # noqa: E402
 
@@ -228,7 +228,7 @@ def leave(employee, **fields):
 
 def run_plan():
 	today = frappe.utils.getdate(TODAY)
-	return as_admin(lambda: timesheet_jobs.plan(today, erp_timesheet.reminder_settings()))
+	return as_admin(lambda: timesheet_jobs.plan(today, erp_settings.timesheet_reminder_settings()))
 
 
 # --- the plain-Python reference build -----------------------------------------------------------
@@ -336,7 +336,9 @@ def main(employees: int, *, build_only: bool = False) -> None:
 		today = frappe.utils.getdate(TODAY)
 		started = time.perf_counter()
 		sent, queries = COUNTER.measure(
-			lambda: as_admin(lambda: timesheet_jobs.send_reminders(today, erp_timesheet.reminder_settings()))
+			lambda: as_admin(
+				lambda: timesheet_jobs.send_reminders(today, erp_settings.timesheet_reminder_settings())
+			)
 		)
 		send_s = time.perf_counter() - started
 		posted = len(mock.calls_to("chat.postMessage"))

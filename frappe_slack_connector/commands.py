@@ -20,13 +20,15 @@ def slack_socket_mode(context):
 	stopped (SIGTERM / Ctrl-C). For sites Slack cannot reach; needs Slack Settings → Connection
 	"Socket Mode" and an App-Level Token. Exit code 2: the configuration must be fixed first."""
 	# Imported here: bench imports this module for every command it lists.
+	from frappe_slack_connector.flows import dispatch  # noqa: PLC0415
 	from frappe_slack_connector.slack.socket_mode import SocketModeClient  # noqa: PLC0415
 
 	site = get_site(context)
 	logging.basicConfig(
 		level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
 	)
-	client = SocketModeClient(site, sites_path=".")
+	# The transport is handed the app's dispatch: the same handlers as the HTTP routes.
+	client = SocketModeClient(site, sites_path=".", handlers=dispatch)
 	client.install_signal_handlers()
 	code = client.run()
 	if code:

@@ -33,8 +33,8 @@ scheduler_events = {
 		"frappe_slack_connector.api.attendance_summary.attendance_channel",
 		# The missed-hours reminder decides the same way whether today's is due.
 		"frappe_slack_connector.api.timesheet.reminder_tick",
-		# The same tick: each leave approver's daily reminder, once it is due (tasks/reminders.py).
-		"frappe_slack_connector.tasks.reminders.run_scheduled",
+		# The same tick: each leave approver's daily reminder, once it is due (flows/leave/reminders.py).
+		"frappe_slack_connector.tasks.daily.approver_reminders",
 	],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],

@@ -13,6 +13,8 @@ import pytest
 from frappe_slack_connector import core
 from frappe_slack_connector.api import attendance_summary
 from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
 from tests.harness.app_fixtures import ATTENDANCE_CHANNEL, json_body
 from tests.harness.dispatch import Client
@@ -191,7 +193,7 @@ def test_concurrent_ticks_on_two_hosts_post_once(office, monkeypatch):
 	"""Two benches on different servers share the database but not the filelock (it is a file
 	under sites/<site>/locks on each host): the locking read of Slack Settings alone must make
 	the second tick wait for the first one's commit and see today as sent."""
-	monkeypatch.setattr(erp_attendance, "attendance_claim", contextlib.nullcontext)
+	monkeypatch.setattr(erp_daily, "exclusive", contextlib.nullcontext)
 	assert_two_concurrent_ticks_post_once(office, monkeypatch)
 
 
@@ -388,7 +390,7 @@ def late_notes(office):
 
 
 def test_mentions_are_on_by_default(office):
-	assert erp_attendance.mention_people() is True
+	assert erp_settings.summary_mentions() is True
 	apply_leave(office.people["ana"], MONDAY, MONDAY)
 	run_tick()
 	_call, rendered = summary_post(office)
@@ -428,7 +430,7 @@ def test_a_setting_never_saved_means_mentions_on(office, monkeypatch):
 		return values
 
 	monkeypatch.setattr(frappe.db, "get_singles_dict", without_the_field)
-	assert erp_attendance.mention_people() is True
+	assert erp_settings.summary_mentions() is True
 
 
 def test_late_leave_note_honours_the_mention_setting(office, site):

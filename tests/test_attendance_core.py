@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import words
+from frappe_slack_connector.flows import words
 from tests.harness.blockkit import validate_message
 
 SUMMARY = words.summary("en")

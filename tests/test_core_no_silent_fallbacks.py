@@ -3,7 +3,7 @@
 `build_view_errors` used to turn an empty mapping into `{"errors": {}}` (and a serialisation
 failure into `None`, which the handler sent as an empty 200): both close or blank the modal as if
 the leave had been filed. The handler answers any exception with an inline generic error instead
-(`slack/handlers.py` `_failure`), so raising is the safe failure.
+(`flows/dispatch.py` `_failure`), so raising is the safe failure.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import words
+from frappe_slack_connector.flows import words
 
 ERRORS = words.view_errors("en")
 

@@ -152,4 +152,4 @@ def test_a_failing_home_job_is_logged_and_the_event_still_acked(world, app, monk
 	app.site.run_jobs()
 	assert app.slack.calls_to("views.publish") == []
 	# The worker logs the failed job (its title is the job's method), the request had acked.
-	assert app.error_titles() == ["frappe_slack_connector.tasks.home.publish_home"]
+	assert app.error_titles() == ["frappe_slack_connector.flows.home.jobs.publish_home"]

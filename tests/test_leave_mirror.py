@@ -9,7 +9,7 @@ import frappe
 import pytest
 from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
-from frappe_slack_connector.tasks import leave as leave_jobs
+from frappe_slack_connector.flows.leave import jobs as leave_jobs
 from tests.test_leave_workflow import BOSS, BOSS_EMAIL, JANE, JANE_EMAIL, World, section_text
 
 HR_EMAIL = "hr@example.com"

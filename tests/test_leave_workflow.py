@@ -14,7 +14,7 @@ from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import leave as erp_leave
-from frappe_slack_connector.slack import handlers
+from frappe_slack_connector.flows import dispatch
 from tests.harness.app_fixtures import json_body
 from tests.harness.slack_requests import (
 	block_actions_message,
@@ -704,7 +704,7 @@ def _two_approvals_at_once(world, app, monkeypatch):
 	def click():
 		# What frappe/app.py does around the handler: a POST commits, an error rolls back.
 		try:
-			response = handlers.handle_interaction(core.route_interaction(payload))
+			response = dispatch.handle_interaction(core.route_interaction(payload))
 			frappe.db.commit()
 			return response
 		except BaseException:

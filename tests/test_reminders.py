@@ -11,8 +11,9 @@ import frappe
 import pytest
 
 from frappe_slack_connector.erp import reminders as erp_reminders
+from frappe_slack_connector.flows.leave import reminders
 from frappe_slack_connector.slack import client as slack_client
-from frappe_slack_connector.tasks import reminders
+from frappe_slack_connector.tasks import daily as daily_tasks
 from tests.test_leave_approval_workflow import one_level, two_level
 from tests.test_leave_mirror import CLEO, CLEO_EMAIL, HR_EMAIL, as_user, decide_in_desk
 from tests.test_leave_mirror import world as world  # noqa: PLC0414 - the fixture, re-exported
@@ -76,7 +77,7 @@ def tick():
 	"""One scheduler tick, as Administrator like the scheduler."""
 	frappe.set_user("Administrator")
 	try:
-		return reminders.run_scheduled()
+		return daily_tasks.approver_reminders()
 	finally:
 		frappe.set_user("Guest")
 

@@ -27,7 +27,8 @@ import pytest
 from click.testing import CliRunner
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import handlers, socket_mode
+from frappe_slack_connector.flows import dispatch
+from frappe_slack_connector.slack import socket_mode
 from frappe_slack_connector.slack.socket_mode import Backoff, SocketModeClient
 from tests.harness.app_fixtures import SIGNING_SECRET, json_body
 from tests.harness.dispatch import post
@@ -117,7 +118,7 @@ class World:
 		self.sites_path = frappe.local.sites_path
 
 	def client(self, **kw) -> SocketModeClient:
-		return SocketModeClient(self.site_name, self.sites_path, **kw)
+		return SocketModeClient(self.site_name, self.sites_path, handlers=dispatch, **kw)
 
 	def run(self, scenario: Callable[[SocketModeMock], Any], client: SocketModeClient | None = None):
 		"""Run the client in this (the main) thread while `scenario` plays Slack in another; the
@@ -423,18 +424,18 @@ def test_bad_frames_and_envelopes_never_stop_the_process(world, app, monkeypatch
 	real_dispatch = socket_mode.dispatch
 	calls = {"n": 0}
 
-	def dispatch_failing_once(frame):
+	def dispatch_failing_once(frame, handlers):
 		calls["n"] += 1
 		if calls["n"] == 1:
 			raise RuntimeError("database went away")
-		return real_dispatch(frame)
+		return real_dispatch(frame, handlers)
 
 	monkeypatch.setattr(socket_mode, "dispatch", dispatch_failing_once)
 
 	def boom(route):
 		raise RuntimeError("handler bug")
 
-	monkeypatch.setitem(handlers.HANDLERS, "leave_decision", boom)
+	monkeypatch.setitem(dispatch.INTERACTIONS, "leave_decision", boom)
 
 	def scenario(socket):
 		socket.wait_for_connection()
@@ -494,14 +495,14 @@ def test_a_slow_handler_still_gets_its_envelope_acked_by_the_deadline(world, app
 	still commits, and its late answer is dropped. (Deadline lowered; only ordering asserted.)"""
 	monkeypatch.setattr(socket_mode, "ACK_DEADLINE_SECONDS", 0.2)
 	acked = threading.Event()
-	real = handlers.HANDLERS["leave_submission"]
+	real = dispatch.INTERACTIONS["leave_submission"]
 
 	def slow_submission(route):
 		# Not timed: wait until the mock has the deadline's ack, then finish the real work.
 		assert acked.wait(10), "no ack at the deadline"
 		return real(route)
 
-	monkeypatch.setitem(handlers.HANDLERS, "leave_submission", slow_submission)
+	monkeypatch.setitem(dispatch.INTERACTIONS, "leave_submission", slow_submission)
 	world.link()
 
 	def scenario(socket):
@@ -525,14 +526,14 @@ def test_sigterm_finishes_the_envelope_in_hand(world, app, monkeypatch, restore_
 	"""SIGTERM arrives while a click is being handled: that click is decided and acknowledged,
 	then the client closes the connection and exits 0; nothing after it is read."""
 	in_handler, release = threading.Event(), threading.Event()
-	real = handlers.HANDLERS["ack"]
+	real = dispatch.INTERACTIONS["ack"]
 
 	def held_ack(route):
 		in_handler.set()
 		assert release.wait(10)
 		return real(route)
 
-	monkeypatch.setitem(handlers.HANDLERS, "ack", held_ack)
+	monkeypatch.setitem(dispatch.INTERACTIONS, "ack", held_ack)
 	client = world.client()
 	client.install_signal_handlers()
 

@@ -13,7 +13,7 @@ import frappe
 import pytest
 
 from frappe_slack_connector.api import timesheet as api_timesheet
-from frappe_slack_connector.erp import timesheet as erp_timesheet
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
 from tests.harness.slack_requests import block_actions_message, interaction_request
 
@@ -145,7 +145,7 @@ def tick():
 
 
 def claimed_day():
-	return erp_timesheet.reminder_settings().last_date
+	return erp_settings.timesheet_reminder_settings().last_date
 
 
 # ---------------------------------------------------------------------- who gets one

@@ -14,7 +14,6 @@ import pytest
 from frappe.model.meta import register_doctype
 from frappe.utils.password import get_decrypted_password, set_encrypted_password
 
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import upstream as erp_upstream
 from frappe_slack_connector.patches.v1_0 import migrate_from_upstream
@@ -215,7 +214,7 @@ def test_upstream_data_moves_once_and_a_second_run_changes_nothing(site, capsys,
 
 	# The alike-named fields: their rows untouched, read by the app as upstream stored them.
 	assert {f: singles[f] for f in SHARED} == {f: str(v) for f, v in SHARED.items()}
-	read = erp_attendance.attendance_settings()
+	read = erp_settings.summary_settings()
 	assert read == frappe._dict(
 		send_time="09:30:00",
 		enabled=True,
@@ -292,7 +291,7 @@ def test_admin_saved_the_form_first_upstream_passwords_still_move(site, capsys):
 	assert counts(report)["moved"] == ["bot_user_oauth_token"]
 	assert erp_settings.bot_token() == UPSTREAM_SECRETS["slack_bot_token"]
 	assert erp_settings.client_credentials() == (None, "ours-client-secret")
-	assert erp_attendance.attendance_settings().channel == "C0UPSTREAM"
+	assert erp_settings.summary_settings().channel == "C0UPSTREAM"
 	assert "Slack links: linked 0" in capsys.readouterr().out
 
 

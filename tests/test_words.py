@@ -1,4 +1,4 @@
-"""The catalogue (slack/words.py) is the one source of the words the Rust builders use.
+"""The catalogue (flows/words.py) is the one source of the words the Rust builders use.
 
 - The Rust tests read `rust/core/tests/fixtures/words_{en,de}.json`; they must be exactly what the
   catalogue gives for "en" and, with translations/de.csv, for "de" (no drift between the two).
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from frappe_slack_connector import core
-from frappe_slack_connector.slack import words
+from frappe_slack_connector.flows import words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "rust" / "core" / "tests" / "fixtures"
 DETAILS = {

@@ -6,9 +6,11 @@ import json
 
 import frappe
 
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import clock as erp_clock
-from frappe_slack_connector.tasks import attendance
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.flows import daily
+from frappe_slack_connector.flows.attendance import summary
+from frappe_slack_connector.tasks import daily as daily_tasks
 
 
 @frappe.whitelist(methods=["POST"])
@@ -19,7 +21,7 @@ def attendance_channel() -> dict:
 	System Manager. Returns what happened: `{"sent": bool, "reason"|"ts": …}`.
 	"""
 	frappe.only_for("System Manager")
-	return attendance.run_scheduled()
+	return daily_tasks.attendance_summary()
 
 
 @frappe.whitelist(methods=["POST"])
@@ -33,14 +35,11 @@ def send_notification(dry_run: bool | str | int = False):
 	frappe.only_for("System Manager")
 	today = erp_clock.now().date()
 	if frappe.utils.sbool(dry_run):
-		preview = attendance.dry_run(today, erp_attendance.attendance_settings())
+		preview = summary.dry_run(today, erp_settings.summary_settings())
 		print(preview["markdown"])
 		print(json.dumps(preview["messages"], indent=1))
 		return preview
-	with erp_attendance.attendance_claim():
-		settings = erp_attendance.attendance_settings(for_update=True)
-		claimed = attendance.claim(today, settings)
-	result = attendance.send_summary(today, settings) if claimed else {"sent": False, "reason": "no_channel"}
+	result = daily.send_now(summary.DAILY, today)
 	if not result["sent"]:
 		frappe.throw(
 			frappe._("The attendance summary was not sent ({0}); see Error Log.").format(

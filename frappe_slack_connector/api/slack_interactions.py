@@ -5,7 +5,7 @@ import frappe
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import log as erp_log
-from frappe_slack_connector.slack import handlers
+from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 from frappe_slack_connector.slack.responses import json_response
 
@@ -23,7 +23,7 @@ def event(request: SlackRequest):
 		route = core.route_interaction(payload)
 	except core.PayloadError as err:
 		return _reject(err.reason, str(err))
-	return handlers.handle_interaction(route)
+	return dispatch.handle_interaction(route)
 
 
 def _reject(reason: str, message: str):
@@ -37,4 +37,4 @@ def _event(request: SlackRequest):
 	except core.PayloadError as err:
 		erp_log.log_error(f"Slack event rejected: {err.reason}", f"Route slack_interactions.event: {err}")
 		return json_response({"ok": False, "error": err.reason}, status=400)
-	return handlers.handle_event(route, retry_num=request.retry_num)
+	return dispatch.handle_event(route, retry_num=request.retry_num)

@@ -1,8 +1,8 @@
-"""The `/apply-leave` slash command."""
+"""The `/apply-leave` slash command (registry handler key `apply_leave`, `core.SLASH_COMMANDS`)."""
 
 import frappe
 
-from frappe_slack_connector.slack import handlers
+from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 
 
@@ -10,4 +10,4 @@ from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 @frappe.whitelist(allow_guest=True, methods=["POST"], xss_safe=True)
 @slack_endpoint("slash_leave.slash_leave")
 def slash_leave(request: SlackRequest):
-	return handlers.handle_slash_command(request.form)
+	return dispatch.handle_slash_command("apply_leave", request.form)

@@ -1,8 +1,8 @@
-"""The `/timesheet` slash command."""
+"""The `/timesheet` slash command (registry handler key `log_time`, `core.SLASH_COMMANDS`)."""
 
 import frappe
 
-from frappe_slack_connector.slack import handlers
+from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 
 
@@ -10,4 +10,4 @@ from frappe_slack_connector.slack.guard import SlackRequest, slack_endpoint
 @frappe.whitelist(allow_guest=True, methods=["POST"], xss_safe=True)
 @slack_endpoint("slash_timesheet.slash_timesheet")
 def slash_timesheet(request: SlackRequest):
-	return handlers.handle_timesheet_command(request.form)
+	return dispatch.handle_slash_command("log_time", request.form)

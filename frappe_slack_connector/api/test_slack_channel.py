@@ -6,12 +6,11 @@ import frappe
 
 from frappe_slack_connector import core
 from frappe_slack_connector.api.workspace import slack_error_hint
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows import words
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.client import SlackCallError
 
 
@@ -19,7 +18,7 @@ from frappe_slack_connector.slack.client import SlackCallError
 def test_channel(channel_id: str | None = None) -> dict:
 	"""Post a test message to `channel_id` (default: the Attendance Channel ID)."""
 	frappe.only_for("System Manager")
-	channel = (channel_id or erp_attendance.attendance_settings().channel or "").strip().lstrip("#")
+	channel = (channel_id or erp_settings.summary_settings().channel or "").strip().lstrip("#")
 	if not channel:
 		frappe.throw(frappe._("Enter a Channel ID to test."), title=frappe._("Slack channel test"))
 	try:

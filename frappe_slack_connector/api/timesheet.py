@@ -7,8 +7,10 @@ import json
 import frappe
 
 from frappe_slack_connector.erp import clock as erp_clock
-from frappe_slack_connector.erp import timesheet as erp_timesheet
-from frappe_slack_connector.tasks import timesheet
+from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.flows import daily
+from frappe_slack_connector.flows.timesheet import reminders
+from frappe_slack_connector.tasks import daily as daily_tasks
 
 
 @frappe.whitelist(methods=["POST"])
@@ -16,7 +18,7 @@ def reminder_tick() -> dict:
 	"""Send today's missed-hours reminders if due (enabled, working day, time reached, not yet
 	sent). Runs from the `all` scheduler event (as Administrator) on every tick."""
 	frappe.only_for("System Manager")
-	return timesheet.run_scheduled()
+	return daily_tasks.timesheet_reminders()
 
 
 @frappe.whitelist(methods=["POST"])
@@ -30,14 +32,11 @@ def send_reminders(dry_run: bool | str | int = False) -> dict:
 	frappe.only_for("System Manager")
 	today = erp_clock.now().date()
 	if frappe.utils.sbool(dry_run):
-		planned = timesheet.plan(today, erp_timesheet.reminder_settings())
+		planned = reminders.plan(today, erp_settings.timesheet_reminder_settings())
 		for item in planned["to_send"]:
 			print(f"{item['employee']} ({item['slack_user_id']}, {item['lang']}): {item['message']['text']}")
 		for item in planned["skipped"]:
 			print(f"{item['employee']}: no reminder ({item['reason']})")
 		print(json.dumps(planned["to_send"], indent=1, default=str))
 		return planned
-	with erp_timesheet.reminder_claim():
-		settings = erp_timesheet.reminder_settings(for_update=True)
-		erp_timesheet.claim_day(today)
-	return timesheet.send_reminders(today, settings)
+	return daily.send_now(reminders.DAILY, today)

@@ -5,14 +5,19 @@ One module per concern, imported explicitly at each call site
 used. This package re-exports nothing. It never builds Slack JSON and never imports the Slack
 client.
 
-	settings     Slack Settings, secrets, site config, the public URL, the connected workspace
+	settings     Slack Settings, secrets, site config, the public URL, the workspace, daily jobs'
 	clock        site-local now / today
 	log          Error Logs (kept across rollbacks where needed), the app log, desk alerts
 	jobs         background jobs (enqueued after commit)
-	users        users, roles, Slack User Meta links, employees
+	users        who someone is: Slack id ↔ user ↔ employee ↔ language; roles, e-mail addresses
 	leave        Leave Applications: leave types, approvers, create / decide, hrms refusals
-	attendance   absences, working days, the daily "sent once" claim
+	attendance   absences, working days
+	daily        the day a daily batch (summary, timesheet reminders) was claimed
+	reminders    the approvers' reminders: who waits for whom, one claim per approver and day
+	timesheet    projects, time logs, who is short of the norm
+	home         what the Home tab shows
 	slack_messages  Slack Message records: what was posted about a document (channel, ts, to whom)
 	oauth_state  single-use OAuth `state` values (cache)
 	upstream     what the upstream app leaves behind: its Slack Settings values and User Meta links
+	site_context a site context of its own per unit of work outside a request (Socket Mode)
 """

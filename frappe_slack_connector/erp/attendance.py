@@ -1,21 +1,15 @@
-"""Who is out: absences on a day, working days, and the "today's summary is sent once" claim."""
+"""Who is out: absences on a day (of current staff, with their Slack ids), and working days."""
 
 from __future__ import annotations
-
-import datetime
 
 import frappe
 from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
 from erpnext.setup.doctype.holiday_list.holiday_list import is_holiday
-from frappe.utils.synchronization import filelock
 
 from frappe_slack_connector.erp import leave, users
-from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE
 
-ATTENDANCE_LOCK = "frappe_slack_connector_attendance_summary"
 # Statuses that mean "this person is (or may be) out": a pending request counts too.
 ABSENCE_STATUSES = ("Open", "Approved")
-MENTION_FIELD = "mention_in_summary"
 
 
 def is_working_day(day) -> bool:
@@ -25,91 +19,6 @@ def is_working_day(day) -> bool:
 	if not holiday_list:
 		return day.weekday() < 5
 	return not is_holiday(holiday_list, day)
-
-
-def attendance_settings(*, for_update: bool = False) -> frappe._dict:
-	"""Slack Settings as stored right now (not the cached doc).
-
-	`for_update=True` is a locking read: it sees rows other workers committed after this
-	transaction started, which a plain read under REPEATABLE READ would not.
-	"""
-	# frappe/database/database.py: get_value(for_update) does not lock a Single; this does.
-	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=for_update, cast=True)
-	return frappe._dict(
-		enabled=bool(frappe.utils.cint(values.get("send_attendance_updates"))),
-		channel=(values.get("attendance_channel_id") or "").strip(),
-		send_time=_send_time(values.get("attendance_time")),
-		title=values.get("leave_notification_subject") or "",
-		last_date=_stored_date(values.get("last_attendance_date")),
-		last_ts=values.get("last_attendance_msg_ts") or None,
-	)
-
-
-def mention_people() -> bool:
-	"""Slack Settings "Mention people in the daily summary": mentions (`<@U…>`) or plain names in
-	the summary and the late-leave note.
-
-	Read from get_singles_dict, not get_single_value: a site migrated from before the field existed
-	has no row for it, which get_single_value would cast to 0 (off); a missing row takes the
-	DocType default (on)."""
-	value = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True).get(MENTION_FIELD)
-	if value is None:
-		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field(MENTION_FIELD).default
-	return bool(frappe.utils.cint(value))
-
-
-def _send_time(value) -> str:
-	"""`HH:MM:SS` of the Attendance time. cast=True gives a timedelta, and 00:00 is
-	`timedelta(0)`, which is falsy: only a missing row (never saved) takes the DocType default."""
-	if value is None:
-		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field("attendance_time").default
-	delta = frappe.utils.get_timedelta(value)
-	if delta is None:
-		raise ValueError(f"Slack Settings attendance_time is not a time: {value!r}")
-	seconds = int(delta.total_seconds())
-	return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-def _stored_date(value) -> str | None:
-	"""ISO date of a Date field read with cast=True, or None when unset (frappe/utils/data.py
-	cast() turns a NULL Date into date(1, 1, 1))."""
-	if not value or value == datetime.date(1, 1, 1):
-		return None
-	return str(value)
-
-
-def attendance_claim():
-	"""Exclusive section for deciding whether today's summary is ours to send (one bench, any
-	worker; the locking read of Slack Settings orders workers across benches)."""
-	return filelock(ATTENDANCE_LOCK, timeout=60)
-
-
-def claim_day(day) -> None:
-	"""Mark `day`'s summary as being sent (no ts yet) and commit, which ends the locking read of
-	Slack Settings: the post happens after, with no row lock held, and every other worker that
-	takes the lock meanwhile sees the day as sent."""
-	record_attendance_sent(day, "")
-
-
-def release_day(day, previous: str | None) -> None:
-	"""Slack certainly did not post `day`'s summary: give the day back (the last date sent before
-	the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""
-	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
-	if _stored_date(values.get("last_attendance_date")) == str(day) and not values.get(
-		"last_attendance_msg_ts"
-	):
-		frappe.db.set_single_value(
-			SETTINGS_DOCTYPE, {"last_attendance_date": previous, "last_attendance_msg_ts": None}
-		)
-	frappe.db.commit()
-
-
-def record_attendance_sent(day, ts: str) -> None:
-	frappe.db.set_single_value(
-		SETTINGS_DOCTYPE, {"last_attendance_date": str(day), "last_attendance_msg_ts": ts}
-	)
-	# Committed now: the next worker to take the lock must see the day as sent.
-	frappe.db.commit()
 
 
 def _absence_fields() -> list[str]:

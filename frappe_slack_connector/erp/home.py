@@ -13,7 +13,7 @@ from urllib.parse import quote
 import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import attendance, clock, leave, users
+from frappe_slack_connector.erp import attendance, clock, leave, settings, users
 
 LEAVE_APPROVER = "Leave Approver"
 # Past this many upcoming / waiting applications the tab says "+N more" (the builder's caps).
@@ -207,7 +207,7 @@ def out_of_department(employee: str, department: str | None, today: str) -> list
 		limit_page_length=0,
 	)
 	staff = users.current_staff_slack_ids(sorted({row.employee for row in rows}))
-	mention = attendance.mention_people()
+	mention = settings.summary_mentions()
 	return [
 		{
 			"employee_name": row.employee_name or row.employee,

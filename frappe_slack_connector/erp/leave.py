@@ -208,7 +208,7 @@ def leave_details(leave_application: str) -> dict | None:
 			"leave_application": row.name,
 			"form_url": frappe.utils.get_url_to_form(LEAVE_APPLICATION, row.name),
 			"requester_name": row.employee_name or row.employee,
-			"requester_slack_id": users.slack_id_for_user(employee_user) if employee_user else None,
+			"requester_slack_id": users.slack_id_of_user(employee_user) if employee_user else None,
 			"leave_type": row.leave_type,
 			"posting_date": iso(row.posting_date),
 			"from_date": iso(row.from_date),

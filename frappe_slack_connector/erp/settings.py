@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import frappe
 
 from frappe_slack_connector.erp import clock
@@ -98,27 +100,99 @@ def record_workspace(*, team_id: str, team_name: str, bot_user_id: str) -> None:
 		frappe.db.set_single_value(SETTINGS_DOCTYPE, changed, update_modified=False)
 
 
-# Slack Settings "Approver Reminders" fields.
-REMIND_FIELD = "remind_approvers"
-REMIND_AFTER_FIELD = "reminder_after_hours"
+# --- what each daily job reads (one accessor per concern) ----------------------------------------
+#
+# Each reads the stored values (`get_singles_dict`), not the cached doc or `get_single_value`: a
+# site migrated from before a field existed has no tabSingles row for it, and a missing row takes
+# the DocType default rather than 0. `for_update=True` is a locking read: it sees rows other
+# workers committed after this transaction started, which a plain read under REPEATABLE READ
+# would not (frappe/database/database.py: get_value(for_update) does not lock a Single; this does).
+
+SUMMARY_MENTION_FIELD = "mention_in_summary"
+TIMESHEET_MENTION_FIELD = "mention_in_timesheet_reminder"
 
 
-def reminder_settings() -> frappe._dict:
-	"""Slack Settings "Remind approvers of pending requests" and "after (hours)", as stored now.
+def _stored(values: dict, fieldname: str):
+	"""A stored value, or the DocType default when the site has no row for the field."""
+	value = values.get(fieldname)
+	if value is None:
+		value = frappe.get_meta(SETTINGS_DOCTYPE).get_field(fieldname).default
+	return value
 
-	Read from get_singles_dict, not the cached doc or get_single_value: a site migrated from
-	before the fields existed has no row for them, and a missing row takes the DocType default
-	(off, 24 hours) rather than 0."""
-	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
-	meta = frappe.get_meta(SETTINGS_DOCTYPE)
 
-	def stored(fieldname):
-		value = values.get(fieldname)
-		return meta.get_field(fieldname).default if value is None else value
+def _time_of_day(values: dict, fieldname: str) -> str:
+	"""`HH:MM:SS` of a Time field. cast=True gives a timedelta, and 00:00 is `timedelta(0)`,
+	which is falsy: only a missing row (never saved) takes the DocType default."""
+	value = _stored(values, fieldname)
+	delta = frappe.utils.get_timedelta(value)
+	if delta is None:
+		raise ValueError(f"Slack Settings {fieldname} is not a time: {value!r}")
+	seconds = int(delta.total_seconds())
+	return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
+
+def stored_date(value) -> str | None:
+	"""ISO date of a Date field read with cast=True, or None when unset (frappe/utils/data.py
+	cast() turns a NULL Date into date(1, 1, 1))."""
+	if not value or value == datetime.date(1, 1, 1):
+		return None
+	return str(value)
+
+
+def summary_settings(*, for_update: bool = False) -> frappe._dict:
+	"""The daily "who is out" summary: on or off, its channel, time and title, and the day (and
+	message ts) it was last sent."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=for_update, cast=True)
 	return frappe._dict(
-		enabled=bool(frappe.utils.cint(stored(REMIND_FIELD))),
-		after_hours=max(frappe.utils.cint(stored(REMIND_AFTER_FIELD)), 0),
+		enabled=bool(frappe.utils.cint(values.get("send_attendance_updates"))),
+		channel=(values.get("attendance_channel_id") or "").strip(),
+		send_time=_time_of_day(values, "attendance_time"),
+		title=values.get("leave_notification_subject") or "",
+		last_date=stored_date(values.get("last_attendance_date")),
+		last_ts=values.get("last_attendance_msg_ts") or None,
+	)
+
+
+def summary_mentions() -> bool:
+	""" "Mention people in the daily summary": mentions (`<@U…>`) or plain names in the summary,
+	the late-leave note and the Home tab's "who is out"; a never-saved field means on."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	return bool(frappe.utils.cint(_stored(values, SUMMARY_MENTION_FIELD)))
+
+
+def approver_reminder_settings() -> frappe._dict:
+	"""The approvers' daily reminder: on or off (default off), after how many hours an Open
+	application is due one (default 24), and its time: the summary's Attendance time. Claimed
+	per approver, so no day is stored here (`last_date` None)."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	return frappe._dict(
+		enabled=bool(frappe.utils.cint(_stored(values, "remind_approvers"))),
+		after_hours=max(frappe.utils.cint(_stored(values, "reminder_after_hours")), 0),
+		send_time=_time_of_day(values, "attendance_time"),
+		last_date=None,
+	)
+
+
+def timesheet_reminder_settings(*, for_update: bool = False) -> frappe._dict:
+	"""The missed-hours reminder: on or off, its time, the departments it covers (all when
+	empty), mentions on or off (default on), and the day it was last sent."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=for_update, cast=True)
+	departments = frappe.get_all(
+		"Slack Timesheet Department",
+		filters={
+			"parent": SETTINGS_DOCTYPE,
+			"parenttype": SETTINGS_DOCTYPE,
+			"parentfield": "timesheet_departments",
+		},
+		pluck="department",
+		limit_page_length=0,
+	)
+	return frappe._dict(
+		enabled=bool(frappe.utils.cint(values.get("remind_to_log_time"))),
+		send_time=_time_of_day(values, "timesheet_reminder_time"),
+		departments=sorted(set(departments)),
+		mention=bool(frappe.utils.cint(_stored(values, TIMESHEET_MENTION_FIELD))),
+		last_date=stored_date(values.get("last_timesheet_reminder_date")),
 	)
 
 

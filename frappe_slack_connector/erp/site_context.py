@@ -38,13 +38,3 @@ def opened(site: str, sites_path: str = ".", *, user: str = GUEST) -> Iterator[N
 		frappe.db.commit()
 	finally:
 		frappe.destroy()
-
-
-def current_site() -> str | None:
-	"""The site of the context this process runs in (`bench --site` or `frappe.init`)."""
-	return getattr(frappe.local, "site", None)
-
-
-def current_sites_path() -> str:
-	"""The sites directory of the current context (bench runs commands from `sites/`)."""
-	return getattr(frappe.local, "sites_path", None) or "."

@@ -1,5 +1,5 @@
 """Timesheets (ERPNext Projects): what an employee may log on, adding a time log, and the daily
-missed-hours reminder (who logged less than the norm, and the "sent once per day" claim)."""
+missed-hours reminder (who logged less than the norm)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ import datetime
 import frappe
 from erpnext.projects.doctype.timesheet import timesheet as erpnext_timesheet
 from frappe import _
-from frappe.utils.synchronization import filelock
 
 from frappe_slack_connector.erp import attendance, leave, users
-from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE
 
 PROJECT = "Project"
 PROJECT_USER = "Project User"
@@ -29,8 +27,6 @@ MAX_ROWS = 2000
 # after the day's last log.
 WORKDAY_START = datetime.time(9, 0)
 DEFAULT_NORM_HOURS = 8.0
-REMINDER_LOCK = "frappe_slack_connector_timesheet_reminder"
-MENTION_FIELD = "mention_in_timesheet_reminder"
 # The field of a refusal about nothing in particular: the time log itself.
 GENERAL_FIELD = "description"
 
@@ -265,64 +261,6 @@ def add_time_log(*, user: str, employee: str, form: dict) -> dict:
 
 
 # --- the reminder -----------------------------------------------------------------------------------
-
-
-def reminder_settings(*, for_update: bool = False) -> frappe._dict:
-	"""Slack Settings' reminder fields as stored right now; `for_update` is a locking read (see
-	erp/attendance.attendance_settings)."""
-	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=for_update, cast=True)
-	meta = frappe.get_meta(SETTINGS_DOCTYPE)
-	mention = values.get(MENTION_FIELD)
-	if mention is None:  # never saved: the DocType default (on)
-		mention = meta.get_field(MENTION_FIELD).default
-	send_time = values.get("timesheet_reminder_time")
-	if send_time is None:  # never saved; 00:00 is timedelta(0), falsy but set
-		send_time = meta.get_field("timesheet_reminder_time").default
-	departments = frappe.get_all(
-		"Slack Timesheet Department",
-		filters={
-			"parent": SETTINGS_DOCTYPE,
-			"parenttype": SETTINGS_DOCTYPE,
-			"parentfield": "timesheet_departments",
-		},
-		pluck="department",
-		limit_page_length=0,
-	)
-	return frappe._dict(
-		enabled=bool(frappe.utils.cint(values.get("remind_to_log_time"))),
-		send_time=_time_of_day(send_time),
-		departments=sorted(set(departments)),
-		mention=bool(frappe.utils.cint(mention)),
-		last_date=_stored_date(values.get("last_timesheet_reminder_date")),
-	)
-
-
-def _time_of_day(value) -> str:
-	"""`HH:MM:SS` of a Time read with cast=True (a timedelta)."""
-	delta = frappe.utils.get_timedelta(value)
-	if delta is None:
-		raise ValueError(f"Slack Settings timesheet_reminder_time is not a time: {value!r}")
-	seconds = int(delta.total_seconds())
-	return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-def _stored_date(value) -> str | None:
-	"""ISO date of a Date read with cast=True, None when unset (cast() makes NULL date(1, 1, 1))."""
-	if not value or value == datetime.date(1, 1, 1):
-		return None
-	return str(value)
-
-
-def reminder_claim():
-	"""Exclusive section for deciding whether today's reminders are ours to send."""
-	return filelock(REMINDER_LOCK, timeout=60)
-
-
-def claim_day(day) -> None:
-	"""Mark `day`'s reminders as sent and commit (ending the locking read) before any DM goes out:
-	every other tick sees the day as taken, so nobody gets a second reminder."""
-	frappe.db.set_single_value(SETTINGS_DOCTYPE, "last_timesheet_reminder_date", str(day))
-	frappe.db.commit()
 
 
 def previous_working_day(today: datetime.date) -> datetime.date | None:

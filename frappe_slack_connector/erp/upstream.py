@@ -161,7 +161,7 @@ def _move_links(report: Report) -> None:
 		if not user or not slack_id:
 			report.skipped += 1
 			continue
-		current = erp_users.slack_id_for_user(user)
+		current = erp_users.slack_id_of_user(user)
 		if current == slack_id:
 			report.already_linked += 1
 			continue

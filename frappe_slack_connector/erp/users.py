@@ -1,4 +1,9 @@
-"""Users, roles, the Slack User Meta link between a user and their Slack account, employees."""
+"""Who someone is: the one identity module. Slack user id ↔ Frappe user (the Slack User Meta
+link) ↔ Employee ↔ the language they read; plus users, roles and e-mail addresses.
+
+Finding someone with Slack's help (a Slack profile's e-mail matched to a user, a user's e-mail
+looked up in Slack) asks Slack, so it is a flow's (`flows/identity.py`); what it finds is
+remembered here (`link_slack_user`)."""
 
 from __future__ import annotations
 
@@ -120,21 +125,17 @@ def enabled_users_by_email() -> dict[str, str]:
 # --- Slack User Meta --------------------------------------------------------------------------------
 
 
-def slack_link_of_user(user: str) -> frappe._dict | None:
-	return frappe.db.get_value(
-		USER_META_DOCTYPE, {"user": user}, ["name", "user", "slack_user_id", "slack_username"], as_dict=True
-	)
-
-
-def slack_id_for_user(user: str) -> str | None:
+def slack_id_of_user(user: str) -> str | None:
+	"""The Slack user id linked to `user` (Slack User Meta), or None."""
 	return frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, "slack_user_id") or None
 
 
 def user_of_slack_id(slack_user_id: str) -> str | None:
+	"""The Frappe user linked to a Slack user id, enabled or not (None: not linked)."""
 	return frappe.db.get_value(USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user")
 
 
-def frappe_user_for_slack(slack_user_id: str) -> str | None:
+def enabled_user_of_slack_id(slack_user_id: str) -> str | None:
 	"""The enabled Frappe user linked to a Slack user id (Slack User Meta), or None."""
 	user = user_of_slack_id(slack_user_id)
 	if user and frappe.db.get_value("User", user, "enabled"):
@@ -142,13 +143,48 @@ def frappe_user_for_slack(slack_user_id: str) -> str | None:
 	return None
 
 
+def language_of_slack_id(slack_user_id: str | None) -> str:
+	"""The language of the Slack user's enabled Frappe user, else the site's."""
+	return language_of(enabled_user_of_slack_id(slack_user_id) if slack_user_id else None)
+
+
+_LINK_SAVEPOINT = "slack_user_link"
+
+
 def link_slack_user(user: str, slack_user_id: str, slack_username: str | None) -> str:
 	"""Upsert `user`'s Slack User Meta. Returns `linked` (new or changed), `already_linked`, or
-	`conflict` (the Slack ID belongs to another user: nothing is written)."""
-	owner = user_of_slack_id(slack_user_id)
+	`conflict` (the Slack ID belongs to another user: nothing is written).
+
+	Idempotent under concurrency (two Home-tab jobs for the same person, a sync beside a
+	click): both the user and the Slack ID are unique keys, so of two concurrent writes the
+	database makes the second wait for the first's commit and refuse it; the refused one is
+	undone back to a savepoint (the caller's transaction stays usable) and decided again on what
+	is stored now, read with locking reads, which see that commit."""
+	frappe.db.savepoint(_LINK_SAVEPOINT)
+	try:
+		return _link(user, slack_user_id, slack_username, for_update=False)
+	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
+		# frappe/model/base_document.py db_insert: a duplicate primary key (the user: the
+		# DocType is named by it) is DuplicateEntryError, another unique column UniqueValidationError.
+		frappe.db.rollback(save_point=_LINK_SAVEPOINT)
+		return _link(user, slack_user_id, slack_username, for_update=True)
+	finally:
+		frappe.db.release_savepoint(_LINK_SAVEPOINT)
+
+
+def _link(user: str, slack_user_id: str, slack_username: str | None, *, for_update: bool) -> str:
+	owner = frappe.db.get_value(
+		USER_META_DOCTYPE, {"slack_user_id": slack_user_id}, "user", for_update=for_update
+	)
 	if owner and owner != user:
 		return "conflict"
-	current = slack_link_of_user(user)
+	current = frappe.db.get_value(
+		USER_META_DOCTYPE,
+		{"user": user},
+		["name", "slack_user_id", "slack_username"],
+		as_dict=True,
+		for_update=for_update,
+	)
 	if current and current.slack_user_id == slack_user_id:
 		if slack_username and current.slack_username != slack_username:
 			frappe.db.set_value(USER_META_DOCTYPE, current.name, "slack_username", slack_username)

@@ -2,11 +2,13 @@
 action, the API, a data import) passes here, so Slack mirrors the ERP. Slow or external work is
 enqueued after commit: a rolled-back save never reaches Slack, and nobody waits on Slack."""
 
-from frappe_slack_connector.tasks import attendance, home, leave
+from frappe_slack_connector.flows.attendance import late_leave
+from frappe_slack_connector.flows.home import jobs as home
+from frappe_slack_connector.flows.leave import jobs as leave
 
 
 def after_insert(doc, method=None):
-	attendance.enqueue_late_leave_note(doc)
+	late_leave.enqueue_late_leave_note(doc)
 	leave.enqueue_approver_notification(doc)
 	leave.enqueue_requester_confirmation(doc)
 

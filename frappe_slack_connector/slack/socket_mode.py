@@ -1,7 +1,7 @@
 """Socket Mode: for a site Slack cannot reach, the app connects out to Slack and takes slash
 commands and clicks over a WebSocket (`bench --site <site> slack-socket-mode`).
 
-    client = SocketModeClient("erp.example.com")
+    client = SocketModeClient("erp.example.com", handlers=dispatch)   # commands.py: flows/dispatch.py
     exit_code = client.run()        # until SIGTERM / SIGINT or a configuration Slack refuses
 
 One loop, in the process's main thread:
@@ -11,9 +11,11 @@ One loop, in the process's main thread:
 2. Each text frame is read by the Rust core (`core.parse_socket_frame`): `hello`, `disconnect`,
    or an envelope whose payload went through the same reading and routing as the HTTP routes.
 3. The envelope is handled in a fresh Frappe site context (`erp/site_context.py`: Guest, commit
-   or rollback, destroyed afterwards) by the very handlers the HTTP routes call
-   (`slack/handlers.py`); their werkzeug Response becomes the ack (`core.build_socket_ack`), so
-   inline modal errors and a command's notice reach Slack as they would over HTTP.
+   or rollback, destroyed afterwards) by the very handlers the HTTP routes call: the client is
+   given them (`Handlers`, the app's `flows/dispatch.py`; this transport imports nothing above
+   it). Their werkzeug Response becomes the ack (`core.build_socket_ack`), so inline modal
+   errors and a command's notice reach Slack as they would over HTTP. The slash commands served
+   are exactly those of the registry the manifest is built from (`core.SLASH_COMMANDS`).
 4. Every envelope is acknowledged within Slack's 3 s: if the handler is still at work after
    `ACK_DEADLINE_SECONDS`, a timer sends a plain ack and the handler's answer is dropped (logged);
    its work itself goes on and commits.
@@ -42,7 +44,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import connect as ws_connect
@@ -52,7 +54,6 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import site_context
-from frappe_slack_connector.slack import handlers
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.client import SlackCallError, redact
 from frappe_slack_connector.slack.responses import json_response
@@ -86,11 +87,19 @@ FATAL_ERRORS = frozenset(
 )
 EXIT_OK = 0
 EXIT_CONFIG = 2
-# The slash commands this app serves over the socket, as the HTTP routes do (api/slash_*.py).
-COMMANDS: dict[str, Callable[[dict[str, str]], Response]] = {
-	"/apply-leave": handlers.handle_slash_command,
-	"/timesheet": handlers.handle_timesheet_command,
-}
+# The slash commands served over the socket: the registry's (command → handler key), the same
+# the manifest declares and the HTTP routes answer (api/slash_*.py).
+SERVED_COMMANDS: dict[str, str] = {row["command"]: row["handler"] for row in core.SLASH_COMMANDS}
+
+
+class Handlers(Protocol):
+	"""What envelopes are handed to, as the HTTP routes hand them (the app's `flows/dispatch.py`)."""
+
+	def handle_interaction(self, route: dict) -> Response: ...
+
+	def handle_event(self, route: dict, *, retry_num: str | None = None) -> Response: ...
+
+	def handle_slash_command(self, handler: str, form: dict[str, str]) -> Response: ...
 
 
 class SocketModeConfigError(Exception):
@@ -163,12 +172,14 @@ class SocketModeClient:
 		site: str,
 		sites_path: str = ".",
 		*,
+		handlers: Handlers,
 		connect: Callable[..., Any] = ws_connect,
 		sleep: Callable[[float], None] | None = None,
 		backoff: Backoff | None = None,
 	):
 		self.site = site
 		self.sites_path = sites_path
+		self.handlers = handlers
 		self._connect = connect
 		self._stop = threading.Event()
 		# Waiting between reconnects is cut short by stop().
@@ -365,7 +376,7 @@ class SocketModeClient:
 		its own; an unexpected error is an Error Log and a plain ack, never a dead process."""
 		try:
 			with site_context.opened(self.site, self.sites_path):
-				response = dispatch(frame)
+				response = dispatch(frame, self.handlers)
 				return response.status_code, response.get_data()
 		except Exception:
 			self._log_exception(f"Slack Socket Mode {frame.get('kind')} envelope failed")
@@ -386,20 +397,20 @@ class SocketModeClient:
 		self._log_error(title, redact(traceback.format_exc()))
 
 
-def dispatch(frame: dict) -> Response:
+def dispatch(frame: dict, handlers: Handlers) -> Response:
 	"""An envelope to the handler its HTTP route would call; the same werkzeug Response."""
 	handler = frame["handler"]
 	if handler == "interaction":
 		return handlers.handle_interaction(frame["route"])
 	if handler == "slash_command":
 		form = frame["form"]
-		command = COMMANDS.get(form.get("command", ""))
+		command = SERVED_COMMANDS.get(form.get("command", ""))
 		if command is None:
 			return _reject(
 				"Slack command rejected: unknown_command",
 				f"Socket Mode: no handler for the slash command {form.get('command', '')[:40]!r}.",
 			)
-		return command(form)
+		return handlers.handle_slash_command(command, form)
 	if handler == "invalid":
 		error = frame["error"]
 		kind = {"slash_commands": "command", "events_api": "event"}.get(frame["kind"], "interaction")

@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from frappe_slack_connector.erp import attendance as erp_attendance
-from frappe_slack_connector.tasks import reminders
+from frappe_slack_connector.tasks import daily as daily_tasks
 from frappe_slack_connector.tests.test_leave_flow import section_text
 from frappe_slack_connector.tests.utils import (
 	APPROVER,
@@ -28,7 +28,7 @@ HEADER = "Leave requests waiting for you"
 def tick() -> dict:
 	"""One scheduler tick, as the scheduler runs it (Administrator)."""
 	frappe.set_user("Administrator")
-	return reminders.run_scheduled()
+	return daily_tasks.approver_reminders()
 
 
 class TestApproverReminder(SlackAppTestCase):

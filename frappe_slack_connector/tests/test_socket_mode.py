@@ -13,6 +13,7 @@ from typing import Any
 
 import frappe
 
+from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack.socket_mode import SocketModeClient
 from frappe_slack_connector.tests.test_leave_actions import buttons
 from frappe_slack_connector.tests.utils import (
@@ -50,7 +51,9 @@ class TestSocketMode(SlackAppTestCase):
 		site, sites_path = frappe.local.site, frappe.local.sites_path
 		frappe.db.commit()  # a process boundary: the client's contexts see what the test made
 		try:
-			return run_client_while(SocketModeClient(site, sites_path), scenario, self.socket)
+			return run_client_while(
+				SocketModeClient(site, sites_path, handlers=dispatch), scenario, self.socket
+			)
 		finally:
 			if getattr(frappe.local, "site", None) != site or getattr(frappe.local, "db", None) is None:
 				frappe.init(site, sites_path=sites_path, force=True)

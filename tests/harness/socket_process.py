@@ -16,6 +16,7 @@ def main(api_url: str, app_token: str, bot_token: str) -> int:
 	import frappe  # noqa: PLC0415 - the double, from PYTHONPATH
 	from frappe_test_site import reset_site  # noqa: PLC0415
 
+	from frappe_slack_connector.flows import dispatch  # noqa: PLC0415
 	from frappe_slack_connector.slack.socket_mode import SocketModeClient  # noqa: PLC0415
 
 	logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
@@ -27,7 +28,7 @@ def main(api_url: str, app_token: str, bot_token: str) -> int:
 	frappe.set_user("Administrator")
 	settings.save()
 	frappe.db.commit()
-	client = SocketModeClient(frappe.local.site, frappe.local.sites_path)
+	client = SocketModeClient(frappe.local.site, frappe.local.sites_path, handlers=dispatch)
 	client.install_signal_handlers()
 	return client.run()
 

@@ -215,6 +215,11 @@ class _Transaction:
 		self.series = dict(series)
 
 
+def _folded(value):
+	"""A unique column's value as the index compares it (case-insensitive collation)."""
+	return "" if value is None else str(value).lower()
+
+
 class Database:
 	"""``frappe.local.db``: one object for the whole double, one transaction per thread.
 
@@ -409,7 +414,14 @@ class Database:
 		with self._lock:
 			return self._view(doctype, for_update).get(name)
 
-	def _insert_row(self, doctype, row):
+	def _insert_row(self, doctype, row, unique=()):
+		"""INSERT one row. The primary key first, then each unique column in `unique` (InnoDB
+		checks the clustered index, then the secondary unique indexes): a violation of the key is
+		DuplicateEntryError; of a unique column, that column is returned and nothing is inserted
+		(the caller raises UniqueValidationError, as frappe/model/base_document.py v15 db_insert
+		does on `is_unique_key_violation`). Either check waits for a concurrent transaction
+		holding the same key or value, then sees its commit (MariaDB KB "InnoDB Lock Modes":
+		a duplicate-key check takes a lock on the index record)."""
 		key = (doctype, row["name"])
 		fresh = key not in self._txn().locks
 		self._acquire(key)
@@ -418,12 +430,37 @@ class Database:
 				# frappe/model/base_document.py (v15) db_insert: a primary key violation
 				# (IntegrityError 1062) becomes DuplicateEntryError
 				raise frappe.DuplicateEntryError(doctype, row["name"])
+		clash = next((field for field in unique if self._unique_taken(doctype, row, field)), None)
+		if clash:
+			return clash
+		with self._lock:
 			txn = self._txn()
 			if fresh:
 				txn.inserted.add(key)
 			txn.tables.setdefault(doctype, {})[row["name"]] = dict(row)
 			txn.writes += 1
-			return True
+			return None
+
+	def _unique_taken(self, doctype, row, field):
+		"""Does another row hold `row`'s value of the unique column `field`? Its index entry is
+		locked first, so a concurrent insert of the same value is waited for; then the latest
+		committed rows and this transaction's own are checked (case-insensitively: MariaDB's
+		utf8mb4_unicode_ci collation)."""
+		value = _folded(row.get(field))
+		if not value:
+			return False
+		entry = (doctype, f"unique {field}", value)
+		fresh = entry not in self._txn().locks
+		self._acquire(entry)
+		with self._lock:
+			taken = any(
+				other["name"] != row["name"] and _folded(other.get(field)) == value
+				for other in self._view(doctype, for_update=True).values()
+			)
+			if fresh and not taken:
+				# A new index entry: nobody else can see it, like a row this transaction inserted.
+				self._txn().inserted.add(entry)
+			return taken
 
 	def _update_row(self, doctype, name, values):
 		self._acquire((doctype, name))

@@ -555,20 +555,24 @@ class Document:
 				self.__dict__[fdf.fieldname] = row.get(ff.split(".", 1)[1])
 		return invalid, cancelled
 
-	def _validate_unique(self):
+	def _unique_fields(self):
+		return [df.fieldname for df in self.meta.fields if df.get("unique")]
+
+	def _unique_violation(self, fieldname):
 		# frappe/model/base_document.py (v15): db_insert/db_update IntegrityError on a unique column ->
-		# msgprint "{label} must be unique" + UniqueValidationError
-		meta = self.meta
-		for df in meta.fields:
-			if not df.get("unique"):
-				continue
-			value = self.get(df.fieldname)
+		# show_unique_validation_message: msgprint "{label} must be unique" + UniqueValidationError
+		frappe.msgprint(_("{0} must be unique").format(_(self.meta.get_label(fieldname))))
+		raise frappe.UniqueValidationError(self.doctype, self.name, fieldname)
+
+	def _validate_unique(self):
+		# The UPDATE's unique check (db_update), against what this transaction sees.
+		for fieldname in self._unique_fields():
+			value = self.get(fieldname)
 			if value in (None, ""):
 				continue
 			for row in frappe.local.db._rows(self.doctype):
-				if row["name"] != self.name and cstr(row.get(df.fieldname)).lower() == cstr(value).lower():
-					frappe.msgprint(_("{0} must be unique").format(_(meta.get_label(df.fieldname))))
-					raise frappe.UniqueValidationError(self.doctype, self.name, df.fieldname)
+				if row["name"] != self.name and cstr(row.get(fieldname)).lower() == cstr(value).lower():
+					self._unique_violation(fieldname)
 
 	def _save_passwords(self):
 		# frappe/model/base_document.py (v15): _save_passwords -> __Auth, field set to "*" * len
@@ -833,8 +837,9 @@ class Document:
 				# frappe/model/base_document.py (v15): db_insert duplicate primary key
 				frappe.msgprint(_("{0} {1} already exists").format(_(self.doctype), frappe.bold(self.name)))
 				raise frappe.DuplicateEntryError(self.doctype, self.name)
-			self._validate_unique()
-			db._insert_row(self.doctype, self.get_valid_dict())
+			clash = db._insert_row(self.doctype, self.get_valid_dict(), unique=self._unique_fields())
+			if clash:
+				self._unique_violation(clash)
 		self._write_children()
 		self.run_method("after_insert")
 		self.flags.in_insert = True

@@ -1,62 +1,22 @@
-"""Timesheet jobs: the confirmation DM after a time log, and the daily missed-hours reminder.
+"""The daily missed-hours reminder: a DM to everyone who logged less than the norm on the last
+working day, sent once per working day through the daily-job helper (`flows/daily.py`).
 
-The reminder's rules (who is short of the norm) are gathered set-based by the ERP adapter, the
-DMs are built in Rust per language, and each goes out once: the day is claimed (committed)
-before the first DM, so concurrent ticks never send a second one; a DM Slack refuses is an
-Error Log and the others still go out.
+Who is short of the norm is gathered set-based by the ERP adapter, the DMs are built in Rust per
+language, and each goes out once: the day is claimed (committed) before the first DM, so
+concurrent ticks never send a second one; a DM Slack refuses is an Error Log and the others
+still go out.
 """
 
 from __future__ import annotations
 
 from frappe_slack_connector import core
-from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows import daily, words
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack import words
 from frappe_slack_connector.slack.client import SlackCallError
-from frappe_slack_connector.tasks import attendance
-
-JOBS = "frappe_slack_connector.tasks.timesheet"
-
-
-def send_confirmation(user: str, slack_user_id: str, logged: dict) -> None:
-	"""DM the employee what was logged and the day's total (after the time log committed)."""
-	lang = erp_users.language_of(user)
-	shown = {**logged, "timesheet_status": words.timesheet_status(lang, logged["timesheet_status"])}
-	message = core.build_timesheet_confirmation(shown, words=words.timesheet(lang))
-	slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
-		channel=slack_user_id,
-		log_title="Timesheet confirmation not sent",
-		log_context=f"user {user}, Timesheet {logged['timesheet']}",
-		reference_doctype=erp_timesheet.TIMESHEET,
-		reference_name=logged["timesheet"],
-		**message,
-	)
-
-
-# --- the reminder ---------------------------------------------------------------------------------
-
-
-def run_scheduled() -> dict:
-	"""Send today's reminders if due; safe to run on every tick from every worker."""
-	now = erp_clock.now()
-	today = now.date()
-	settings = erp_timesheet.reminder_settings()
-	send, reason = attendance.working_morning_gate(
-		now, enabled=settings.enabled, send_time=settings.send_time, last_sent=settings.last_date
-	)
-	if not send:
-		return {"sent": False, "reason": reason}
-	with erp_timesheet.reminder_claim():
-		# Another worker may have claimed it while we waited: re-read with a locking read.
-		settings = erp_timesheet.reminder_settings(for_update=True)
-		if settings.last_date and settings.last_date >= str(today):
-			return {"sent": False, "reason": "already_sent"}
-		erp_timesheet.claim_day(today)
-	return send_reminders(today, settings)
 
 
 def plan(today, settings) -> dict:
@@ -141,3 +101,10 @@ def send_reminders(today, settings) -> dict:
 		"failed": failed,
 		"skipped": len(planned["skipped"]),
 	}
+
+
+DAILY = daily.DailyJob(
+	read_settings=erp_settings.timesheet_reminder_settings,
+	send=send_reminders,
+	day_mark=erp_daily.TIMESHEET_REMINDERS,
+)

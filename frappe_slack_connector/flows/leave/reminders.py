@@ -1,8 +1,8 @@
 """The daily reminder to leave approvers, and keeping posted reminders true.
 
-On every scheduler tick (`all`, 4 min) once the working day's Attendance time has come — the same
-gate as the daily summary (`core.should_send_attendance`: enabled, not a holiday of the default
-company's Holiday List, the time reached) — each leave approver with Open applications older
+On every scheduler tick (`all`, 4 min) once the working day's Attendance time has come — the
+daily-job helper's gate, as for the daily summary (`flows/daily.py`: enabled, not a holiday of
+the default company's Holiday List, the time reached) — each leave approver with Open applications older
 than Slack Settings' "after (hours)" gets one DM listing them, oldest first, each with Approve /
 Reject. Once per approver and day: a claim row per approver and day, committed before anything is
 posted, decides it between concurrent ticks; the claim is kept whatever Slack answers (Sent, Not
@@ -12,7 +12,7 @@ and a reminder Slack may have posted is never posted again.
 The buttons are the approval DM's (`leave_approve` / `leave_reject`, value = the application), so
 the same handlers decide. Each posted reminder is recorded under every application it lists
 (`erp/slack_messages.py`, purpose Approval Reminder); when one of them changes, from Slack or the
-desk, `tasks/leave.mirror_outcome` calls `rewrite` and the reminder is rebuilt from the state of
+desk, `flows/leave/jobs.mirror_outcome` calls `rewrite` and the reminder is rebuilt from the state of
 each application it lists, the changed one showing what became of it.
 """
 
@@ -21,36 +21,21 @@ from __future__ import annotations
 import datetime
 
 from frappe_slack_connector import core
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import reminders as erp_reminders
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows import daily, words
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack import words
-from frappe_slack_connector.tasks import attendance
 
 
-def run_scheduled() -> dict:
-	"""Send today's reminders that are due; safe to run on every tick from every worker.
-
-	Returns `{"reason": gate reason, "approvers": {approver: what happened}}`, what happened being
-	`sent`, `already_sent`, `no_slack_account` (nothing claimed: once linked, the next tick sends
-	it), `nothing_open`, `slack_error`, `outcome_unknown` or `failed`."""
-	settings = erp_settings.reminder_settings()
-	now = erp_clock.now()
-	today = now.date()
-	send, reason = attendance.working_morning_gate(
-		now,
-		enabled=settings.enabled,
-		send_time=erp_attendance.attendance_settings().send_time,
-		last_sent=None,  # per approver: the claims below
-	)
-	if not send:
-		return {"reason": reason, "approvers": {}}
-	due = erp_reminders.pending_by_approver(now - datetime.timedelta(hours=settings.after_hours))
+def remind_all(today, settings) -> dict:
+	"""Each due approver's reminder of `today` (the gate is open): `{approver: what happened}`,
+	what happened being `sent`, `already_sent`, `no_slack_account` (nothing claimed: once linked,
+	the next tick sends it), `nothing_open`, `slack_error`, `outcome_unknown` or `failed`."""
+	due = erp_reminders.pending_by_approver(erp_clock.now() - datetime.timedelta(hours=settings.after_hours))
 	claimed = erp_reminders.claimed_on(today)
 	results = {}
 	for approver, names in due.items():
@@ -63,12 +48,12 @@ def run_scheduled() -> dict:
 			# One approver's failure never keeps the others' reminders back.
 			erp_log.roll_back_and_log_exception("Leave reminder failed")
 			results[approver] = "failed"
-	return {"reason": reason, "approvers": results}
+	return results
 
 
 def remind(approver: str, names: list[str], today) -> str:
-	"""Claim, post and record one approver's reminder of `today` (see `run_scheduled`)."""
-	slack_id = erp_users.slack_id_for_user(approver)
+	"""Claim, post and record one approver's reminder of `today` (see `remind_all`)."""
+	slack_id = erp_users.slack_id_of_user(approver)
 	if not slack_id:
 		# Their approval DMs already logged why (no Slack account); nothing is claimed, so the
 		# reminder goes on the first tick after they are linked.
@@ -138,7 +123,7 @@ def _build(approver: str, items: list[dict]) -> dict:
 	)
 
 
-# --- keeping a posted reminder true (from tasks/leave.mirror_outcome) ------------------------------
+# --- keeping a posted reminder true (from flows/leave/jobs.mirror_outcome) ------------------------------
 
 
 def _outcome_of(info: dict, recipient: str | None) -> dict | None:
@@ -191,3 +176,12 @@ def rewrite(message: dict, leave_application: str, outcome: dict | None, info: d
 		reference_name=leave_application,
 		**_build(recipient or "", rows),
 	)
+
+
+# Claimed per approver (`erp_reminders.claim`: a unique row per approver and day), so no day is
+# marked in Slack Settings; the result lists what happened to each approver's reminder.
+DAILY = daily.DailyJob(
+	read_settings=erp_settings.approver_reminder_settings,
+	send=remind_all,
+	report=lambda reason, sent: {"reason": reason, "approvers": sent or {}},
+)

@@ -17,11 +17,11 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows import identity, replies, words
+from frappe_slack_connector.flows.leave import reminders as reminder_jobs
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack import words
-from frappe_slack_connector.tasks import reminders as reminder_jobs
 
-JOBS = "frappe_slack_connector.tasks.leave"
+JOBS = __name__
 
 
 def _reference(leave_application: str | None) -> dict:
@@ -29,30 +29,6 @@ def _reference(leave_application: str | None) -> dict:
 	if not leave_application:
 		return {}
 	return {"reference_doctype": erp_leave.LEAVE_APPLICATION, "reference_name": leave_application}
-
-
-def slack_id_for(user: str, *, leave_application: str | None = None) -> str | None:
-	"""The Slack id of a Frappe user: Slack User Meta, else `users.lookupByEmail` (remembered)."""
-	slack_id = erp_users.slack_id_for_user(user)
-	if slack_id:
-		return slack_id
-	email = erp_users.user_email(user)
-	if not email:
-		return None
-	found = slack_site.call_or_log(
-		"users.lookupByEmail",
-		path=slack_site.JOB,
-		email=email,
-		log_title="Slack user lookup failed",
-		log_context=f"user {user}",
-		expected_errors={"users_not_found"},
-		**_reference(leave_application),
-	)
-	member = found.data.get("user") or {}
-	slack_id = member.get("id")
-	if slack_id:
-		erp_users.link_slack_user(user, slack_id, member.get("name"))
-	return slack_id or None
 
 
 def _dm(slack_id: str, message: dict, *, what: str, leave_application: str):
@@ -106,7 +82,7 @@ def notify_leave_approver(leave_application: str) -> None:
 			leave_application,
 		)
 		return
-	slack_id = slack_id_for(approver, leave_application=leave_application)
+	slack_id = identity.find_slack_id(approver, **_reference(leave_application))
 	if not slack_id:
 		_log(
 			"Leave approval request not sent: approver has no Slack account",
@@ -144,7 +120,7 @@ def _requester_slack_id(info: dict, leave_application: str, what: str) -> str | 
 	user = info["employee_user"]
 	if not user:
 		return None  # an Employee without a user reads nothing anywhere
-	slack_id = slack_id_for(user, leave_application=leave_application)
+	slack_id = identity.find_slack_id(user, **_reference(leave_application))
 	if not slack_id:
 		_log(
 			f"{what} not sent: requester has no Slack account",
@@ -463,7 +439,7 @@ def request_cancellation(leave_application: str, requester: str, channel: str, s
 		return
 	approver = info["leave_approver"]
 	approver_name = erp_users.full_name(approver) if approver else None
-	slack_id = slack_id_for(approver, leave_application=leave_application) if approver else None
+	slack_id = identity.find_slack_id(approver, **_reference(leave_application)) if approver else None
 	if not slack_id:
 		_log(
 			"Leave cancellation request not sent: approver has no Slack account",
@@ -519,11 +495,4 @@ def mirror_kept(leave_application: str, by: str, messages: list[dict]) -> None:
 
 def show_ephemeral(channel: str, user: str, message: dict) -> None:
 	"""A notice only `user` sees in `channel` (a click's answer that had to wait for a commit)."""
-	slack_site.call_or_log(
-		"chat.postEphemeral",
-		path=slack_site.JOB,
-		channel=channel,
-		user=user,
-		log_title="Slack ephemeral message not sent",
-		**message,
-	)
+	replies.post_ephemeral(channel, user, message, path=slack_site.JOB)

@@ -10,30 +10,10 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import home as erp_home
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows import identity, replies, words
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack import words
 
-JOBS = "frappe_slack_connector.tasks.home"
-
-
-def _user_for_slack(slack_user_id: str) -> str | None:
-	"""Slack User Meta, else the Slack profile e-mail (`users.info`) of an enabled user, linked."""
-	user = erp_users.frappe_user_for_slack(slack_user_id)
-	if user:
-		return user
-	reply = slack_site.call_or_log(
-		"users.info",
-		path=slack_site.JOB,
-		user=slack_user_id,
-		log_title="Slack user lookup failed",
-		log_context=f"Slack user {slack_user_id}",
-		expected_errors={"user_not_found"},
-	)
-	member = reply.data.get("user") or {}
-	user = erp_users.enabled_user_by_email((member.get("profile") or {}).get("email"))
-	if not user or erp_users.link_slack_user(user, slack_user_id, member.get("name")) == "conflict":
-		return None
-	return user
+JOBS = __name__
 
 
 def view_for(user: str | None) -> dict:
@@ -54,24 +34,18 @@ def _publish(slack_user_id: str, user: str | None) -> None:
 
 def publish_home(slack_user_id: str) -> None:
 	"""`app_home_opened`: publish the opener's tab (the short one for a stranger)."""
-	_publish(slack_user_id, _user_for_slack(slack_user_id))
+	_publish(slack_user_id, identity.find_user(slack_user_id, path=slack_site.JOB, explain_conflict=False))
 
 
 def tell(slack_user_id: str, message: dict) -> None:
 	"""A notice in the app's DM with the user (a Home tab click that had to wait for a commit)."""
-	slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
-		channel=slack_user_id,
-		log_title="Slack notice not sent",
-		**message,
-	)
+	replies.dm_notice(slack_user_id, message, path=slack_site.JOB)
 
 
 def republish(users: list[str]) -> None:
 	"""Re-publish the tabs of these Frappe users; one without a Slack link has no tab to update."""
 	for user in users:
-		slack_id = erp_users.slack_id_for_user(user)
+		slack_id = erp_users.slack_id_of_user(user)
 		if slack_id:
 			_publish(slack_id, user)
 

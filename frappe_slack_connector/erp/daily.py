@@ -1,0 +1,72 @@
+"""The day a once-a-day batch (the attendance summary, the timesheet reminders) was claimed: a
+Date field of Slack Settings, decided under a file lock (one bench, any worker) and a locking
+read of the Single (workers on other benches), and committed before anything is posted.
+
+    with daily.exclusive(daily.SUMMARY):
+        settings = erp_settings.summary_settings(for_update=True)   # the locking read
+        ...                                                          # not sent today yet?
+        daily.claim_day(daily.SUMMARY, today)                        # committed: the lock ends
+
+`flows/daily.py` runs that skeleton for every daily job; jobs that claim per recipient (the
+approvers' reminders, `erp/reminders.py`) use unique claim rows instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import frappe
+from frappe.utils.synchronization import filelock
+
+from frappe_slack_connector.erp.settings import SETTINGS_DOCTYPE, stored_date
+
+
+@dataclass(frozen=True)
+class DayMark:
+	"""Where a daily batch marks its day in Slack Settings: `date_field`, and `ts_field` when the
+	batch is one message whose ts is kept ("" while claimed and not yet posted)."""
+
+	lock: str
+	date_field: str
+	ts_field: str | None = None
+
+
+SUMMARY = DayMark(
+	"frappe_slack_connector_attendance_summary", "last_attendance_date", "last_attendance_msg_ts"
+)
+TIMESHEET_REMINDERS = DayMark("frappe_slack_connector_timesheet_reminder", "last_timesheet_reminder_date")
+
+
+def exclusive(mark: DayMark):
+	"""Exclusive section for deciding whether today's batch is ours to send (one bench, any
+	worker; the locking read of Slack Settings orders workers across benches)."""
+	return filelock(mark.lock, timeout=60)
+
+
+def claim_day(mark: DayMark, day) -> None:
+	"""Mark `day` as taken and commit, which ends the locking read of Slack Settings: the posts
+	happen after, with no row lock held, and every other worker sees the day as taken."""
+	record_sent(mark, day, "")
+
+
+def record_sent(mark: DayMark, day, ts: str | None = None) -> None:
+	"""Store `day` (and the posted message's `ts`) and commit: the next worker to take the lock
+	must see the day as sent."""
+	values = {mark.date_field: str(day)}
+	if mark.ts_field:
+		values[mark.ts_field] = ts
+	frappe.db.set_single_value(SETTINGS_DOCTYPE, values)
+	frappe.db.commit()
+
+
+def release_day(mark: DayMark, day, previous: str | None) -> None:
+	"""Slack certainly posted nothing of `day`'s batch: give the day back (the last date sent
+	before the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
+	still_ours = stored_date(values.get(mark.date_field)) == str(day)
+	if still_ours and not (mark.ts_field and values.get(mark.ts_field)):
+		restored = {mark.date_field: previous}
+		if mark.ts_field:
+			restored[mark.ts_field] = None
+		frappe.db.set_single_value(SETTINGS_DOCTYPE, restored)
+	frappe.db.commit()

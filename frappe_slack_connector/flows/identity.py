@@ -1,0 +1,73 @@
+"""Finding someone with Slack's help: a Slack user whose account is not linked yet (their Slack
+profile's e-mail matched to an enabled user), a user whose Slack id is not known yet (their
+e-mail looked up in Slack). What is found is remembered in Slack User Meta
+(`erp/users.link_slack_user`), so Slack is asked once per person.
+
+Everything stored about who someone is (links, employees, languages) is `erp/users.py`'s; this
+module only adds the Slack lookups, which the ERP adapter never makes.
+"""
+
+from __future__ import annotations
+
+from frappe_slack_connector.erp import log as erp_log
+from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.slack import site as slack_site
+
+
+def find_user(slack_user_id: str, *, path: str, explain_conflict: bool = True) -> str | None:
+	"""Slack user → enabled Frappe user: Slack User Meta, else the Slack profile e-mail
+	(`users.info`) matched to an enabled User, and the link remembered once. `path`: the
+	request's or a job's Slack client (`slack_site.REQUEST` / `JOB`). `explain_conflict`: log why
+	an account already linked to someone else is not linked (a person's own click or command);
+	the Home tab, published on every visit, does not."""
+	user = erp_users.enabled_user_of_slack_id(slack_user_id)
+	if user:
+		return user
+	reply = slack_site.call_or_log(
+		"users.info",
+		path=path,
+		user=slack_user_id,
+		log_title="Slack user lookup failed",
+		log_context=f"Slack user {slack_user_id}",
+		expected_errors={"user_not_found"},  # a stranger is the caller's problem, not the admin's
+	)
+	if not reply.ok:
+		return None
+	member = reply.data.get("user") or {}
+	user = erp_users.enabled_user_by_email((member.get("profile") or {}).get("email"))
+	if not user:
+		return None
+	if erp_users.link_slack_user(user, slack_user_id, member.get("name")) == "conflict":
+		if explain_conflict:
+			erp_log.log_error(
+				"Slack user not linked: already linked elsewhere",
+				f"Slack user {slack_user_id} has the e-mail of {user}, but that Slack account is "
+				"already linked to another user in Slack User Meta; fix the link by hand.",
+			)
+		return None
+	return user
+
+
+def find_slack_id(user: str, **reference) -> str | None:
+	"""Frappe user → Slack id, from a job: Slack User Meta, else `users.lookupByEmail`
+	(remembered). `reference`: the Error Log's reference fields should the lookup fail."""
+	slack_id = erp_users.slack_id_of_user(user)
+	if slack_id:
+		return slack_id
+	email = erp_users.user_email(user)
+	if not email:
+		return None
+	found = slack_site.call_or_log(
+		"users.lookupByEmail",
+		path=slack_site.JOB,
+		email=email,
+		log_title="Slack user lookup failed",
+		log_context=f"user {user}",
+		expected_errors={"users_not_found"},
+		**reference,
+	)
+	member = found.data.get("user") or {}
+	slack_id = member.get("id")
+	if slack_id:
+		erp_users.link_slack_user(user, slack_id, member.get("name"))
+	return slack_id or None

@@ -1,0 +1,26 @@
+"""The scheduler's once-per-working-day jobs, each a flow's `DailyJob` run through the one
+daily-job helper (`flows/daily.py`: the working-morning gate, the day claimed atomically, then
+the send). Called on every `all` tick (hooks.py `scheduler_events`); each decides for itself
+whether today's is due, so every worker may run it."""
+
+from __future__ import annotations
+
+from frappe_slack_connector.flows import daily
+from frappe_slack_connector.flows.attendance import summary
+from frappe_slack_connector.flows.leave import reminders as approver
+from frappe_slack_connector.flows.timesheet import reminders as missed_hours
+
+
+def attendance_summary() -> dict:
+	"""The "who is out" summary: `{"sent": bool, "reason"|"ts": …}`."""
+	return daily.run_if_due(summary.DAILY)
+
+
+def approver_reminders() -> dict:
+	"""Each leave approver's reminder: `{"reason": gate reason, "approvers": {approver: what happened}}`."""
+	return daily.run_if_due(approver.DAILY)
+
+
+def timesheet_reminders() -> dict:
+	"""The missed-hours reminders: `{"sent": bool, "reason"|"dms": …}`."""
+	return daily.run_if_due(missed_hours.DAILY)

@@ -12,7 +12,7 @@ date pattern's `{month}`, `{day}`, `{year}`, `{weekday}`. A translation that dro
 is refused by the builder (`core.InputError`, reason `bad_words`), never shown half-filled.
 
 `catalogue(lang)` is the whole catalogue; `rust/core/tests/fixtures/words_<lang>.json` are copies
-of it for the Rust tests, checked against it by tests/test_words.py.
+of it for the Rust tests, checked against it by test-suite/test_words.py.
 """
 
 from __future__ import annotations

@@ -11,6 +11,15 @@ import frappe
 from frappe.utils import add_days, nowdate
 from hrms.hr.doctype.leave_application.leave_application import get_leave_details
 
+from frappe_slack_connector.tests.support.slack_requests import (
+	app_home_opened,
+	block_actions_home,
+	button_action,
+	event_callback,
+	event_request,
+	interaction_request,
+	url_verification,
+)
 from frappe_slack_connector.tests.test_leave_flow import section_text
 from frappe_slack_connector.tests.utils import (
 	APPROVER,
@@ -21,15 +30,6 @@ from frappe_slack_connector.tests.utils import (
 	SIGNING_SECRET,
 	SlackAppTestCase,
 	working_day,
-)
-from tests.harness.slack_requests import (
-	app_home_opened,
-	block_actions_home,
-	button_action,
-	event_callback,
-	event_request,
-	interaction_request,
-	url_verification,
 )
 
 

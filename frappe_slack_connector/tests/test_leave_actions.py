@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import frappe
 
+from frappe_slack_connector.tests.support.slack_requests import (
+	block_actions_message,
+	button_action,
+	interaction_request,
+)
 from frappe_slack_connector.tests.test_leave_flow import section_text
 from frappe_slack_connector.tests.utils import (
 	APPROVER_SLACK,
@@ -14,7 +19,6 @@ from frappe_slack_connector.tests.utils import (
 	SlackAppTestCase,
 	working_day,
 )
-from tests.harness.slack_requests import block_actions_message, button_action, interaction_request
 
 
 def buttons(message_args: dict) -> list[tuple[str, str]]:

@@ -9,17 +9,7 @@ import json
 
 import frappe
 
-from frappe_slack_connector.tests.utils import (
-	APPROVER,
-	APPROVER_SLACK,
-	LEAVE_TYPE,
-	REQUESTER,
-	REQUESTER_SLACK,
-	SIGNING_SECRET,
-	SlackAppTestCase,
-	working_day,
-)
-from tests.harness.slack_requests import (
+from frappe_slack_connector.tests.support.slack_requests import (
 	block_actions_message,
 	button_action,
 	interaction_request,
@@ -30,6 +20,16 @@ from tests.harness.slack_requests import (
 	state_static_select,
 	view_payload,
 	view_submission,
+)
+from frappe_slack_connector.tests.utils import (
+	APPROVER,
+	APPROVER_SLACK,
+	LEAVE_TYPE,
+	REQUESTER,
+	REQUESTER_SLACK,
+	SIGNING_SECRET,
+	SlackAppTestCase,
+	working_day,
 )
 
 

@@ -11,6 +11,11 @@ from frappe.utils import getdate, nowdate
 
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.tasks import daily as daily_tasks
+from frappe_slack_connector.tests.support.slack_requests import (
+	block_actions_message,
+	button_action,
+	interaction_request,
+)
 from frappe_slack_connector.tests.test_leave_flow import section_text
 from frappe_slack_connector.tests.utils import (
 	APPROVER,
@@ -20,7 +25,6 @@ from frappe_slack_connector.tests.utils import (
 	save_settings,
 	working_day,
 )
-from tests.harness.slack_requests import block_actions_message, button_action, interaction_request
 
 HEADER = "Leave requests waiting for you"
 

@@ -1,6 +1,6 @@
 """Both Slack-facing routes through Frappe's request handling, on a real site and on the double:
 the guard refuses what Slack did not sign before any handler runs, and the bad-input suite's raw
-bodies (tests/harness/bad_input.py) never make a 5xx, a traceback or a record."""
+bodies (frappe_slack_connector/tests/support/raw_bodies.py) never make a 5xx, a traceback or a record."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import time
 
 import frappe
 
-from frappe_slack_connector.tests.utils import REQUESTER_SLACK, SIGNING_SECRET, SlackAppTestCase
-from tests.harness.bad_input import RAW_BODIES
-from tests.harness.slack_requests import (
+from frappe_slack_connector.tests.support.raw_bodies import RAW_BODIES
+from frappe_slack_connector.tests.support.slack_requests import (
 	COMMAND_PATH,
 	INTERACTION_PATH,
 	SlackRequest,
@@ -21,6 +20,7 @@ from tests.harness.slack_requests import (
 	raw_request,
 	slash_command_request,
 )
+from frappe_slack_connector.tests.utils import REQUESTER_SLACK, SIGNING_SECRET, SlackAppTestCase
 
 ROUTES = {"interaction": INTERACTION_PATH, "slash": COMMAND_PATH}
 

@@ -15,6 +15,12 @@ import frappe
 
 from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack.socket_mode import SocketModeClient
+from frappe_slack_connector.tests.support.slack_requests import (
+	block_actions_message,
+	button_action,
+	slash_command_request,
+)
+from frappe_slack_connector.tests.support.socket_mock import SocketModeMock, run_client_while
 from frappe_slack_connector.tests.test_leave_actions import buttons
 from frappe_slack_connector.tests.utils import (
 	APPROVER,
@@ -25,8 +31,6 @@ from frappe_slack_connector.tests.utils import (
 	save_settings,
 	working_day,
 )
-from tests.harness.slack_requests import block_actions_message, button_action, slash_command_request
-from tests.harness.socket_mock import SocketModeMock, run_client_while
 
 
 class TestSocketMode(SlackAppTestCase):

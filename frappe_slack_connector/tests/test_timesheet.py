@@ -10,20 +10,20 @@ import json
 import frappe
 from frappe.utils import nowdate
 
-from frappe_slack_connector.tests.utils import (
-	COMPANY,
-	REQUESTER,
-	REQUESTER_SLACK,
-	SIGNING_SECRET,
-	SlackAppTestCase,
-)
-from tests.harness.slack_requests import (
+from frappe_slack_connector.tests.support.slack_requests import (
 	interaction_request,
 	slash_command_request,
 	state_datepicker,
 	state_plain_text,
 	state_static_select,
 	view_submission,
+)
+from frappe_slack_connector.tests.utils import (
+	COMPANY,
+	REQUESTER,
+	REQUESTER_SLACK,
+	SIGNING_SECRET,
+	SlackAppTestCase,
 )
 
 PATH = "/api/method/frappe_slack_connector.api.slash_timesheet.slash_timesheet"

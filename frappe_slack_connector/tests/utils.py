@@ -4,11 +4,11 @@ The same test classes run in both places:
 
 - real site: `bench --site <test site> run-tests --app frappe_slack_connector` (frappe/test_runner.py
   walks this package for `test_*.py`; the site needs `allow_tests`);
-- double: `./scripts/test` (pytest collects this package; tests/harness/bench_runner.py gives each
+- double: `./scripts/test` (pytest collects this package; test-suite/harness/bench_runner.py gives each
   module a fresh double site the way `bench run-tests` starts: connected as Administrator,
   `frappe.flags.in_test` set).
 
-`SlackAppTestCase` starts the Slack mock (tests/harness/slack_mock.py) on loopback, points the
+`SlackAppTestCase` starts the Slack mock (frappe_slack_connector/tests/support/slack_mock.py) on loopback, points the
 site's `slack_api_url` at it for the class, saves Slack Settings, builds a small HR world through
 the normal document APIs (company, holiday list, users, employees, leave type, allocation) and
 removes all of it afterwards; `leftovers()` is checked after the removal, so a run that leaves a
@@ -32,9 +32,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from tests.harness.lock_watch import LockWatch
-from tests.harness.slack_mock import SlackMock
-from tests.harness.slack_requests import SlackRequest
+from frappe_slack_connector.tests.support.lock_watch import LockWatch
+from frappe_slack_connector.tests.support.slack_mock import SlackMock
+from frappe_slack_connector.tests.support.slack_requests import SlackRequest
 
 ON_DOUBLE = frappe.__version__.endswith("-double")
 
@@ -91,7 +91,7 @@ def send(request: SlackRequest):
 	frappe.db.commit()
 	try:
 		if ON_DOUBLE:
-			from tests.harness.dispatch import build_request, dispatch  # noqa: PLC0415 - double only
+			from frappe_slack_connector.tests.support.dispatch import build_request, dispatch  # noqa: PLC0415 - double only
 
 			return dispatch(build_request(request.path, data=request.body, headers=request.headers))
 		return _in_thread(

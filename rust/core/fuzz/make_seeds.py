@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpora under seeds/<target>/ (run from anywhere; stdlib only).
 
-Payload shapes come from the pytest harness (tests/harness/slack_requests.py) and from
+Payload shapes come from the pytest harness (frappe_slack_connector/tests/support/slack_requests.py) and from
 rust/core/tests/interaction.rs, so the fuzzers start from what Slack really sends.
 
     python3 rust/core/fuzz/make_seeds.py
@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.harness import slack_requests as sr  # noqa: E402
+from frappe_slack_connector.tests.support import slack_requests as sr  # noqa: E402
 
 SEEDS = HERE / "seeds"
 

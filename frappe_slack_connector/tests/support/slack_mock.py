@@ -1,0 +1,944 @@
+"""A Slack Web API double served over real HTTP on 127.0.0.1, for slack_sdk's WebClient.
+
+    mock = SlackMock().start()            # or the `slack_mock` pytest fixture
+    client = WebClient(token=mock.bot_token, base_url=mock.url)
+    mock.add_user(id="U1", email="jane@example.com", real_name="Jane")
+    client.chat_postMessage(channel="C1", text="hi", blocks=[...])
+    assert mock.calls_to("chat.postMessage")[0].args["blocks"][0]["type"] == "section"
+
+Behaviour follows Slack's Web API as slack_sdk 3.48 talks to it:
+
+- every method is POST `/api/<method>` (slack_sdk also sends "GET" methods as POST with a form body);
+  bodies are JSON (`chat.*`, `views.*`: slack_sdk sends `json=`) or form-encoded, where `blocks`,
+  `view`, `attachments` and `metadata` arrive as JSON strings: both are decoded before recording;
+- auth: `Authorization: Bearer <token>` (or a `token` form field, not in JSON bodies) must be one of
+  `mock.tokens`: no token → `not_authed`, other token → `invalid_auth`; `oauth.v2.access` checks the
+  client id/secret (HTTP Basic or form fields) instead;
+- errors are HTTP 200 `{"ok": false, "error": ...}`; a scripted rate limit is HTTP 429 with
+  `Retry-After` and `{"ok": false, "error": "ratelimited"}`;
+- every `blocks` and `view` goes through `frappe_slack_connector.tests.support.blockkit`: a payload Slack would reject is
+  answered like Slack (`invalid_blocks` + `errors` for messages, `invalid_arguments` +
+  `response_metadata.messages` for views) and every problem, including product rules Slack
+  accepts (a message with blocks but no top-level `text`), lands in `mock.violations`.
+
+State (users, channels, messages, views, scripts, calls, violations) is per mock and cleared by
+`reset()`; the pytest fixture resets it before each test and fails the test at teardown when a
+violation was recorded that the test did not declare with `expect_violations()`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import itertools
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from frappe_slack_connector.tests.support.blockkit import Problem, validate_message, validate_view
+
+JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
+MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
+VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
+NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
+# Methods that take the App-Level Token (xapp-), not the bot token.
+APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
+TS_BASE_MICROS = 1_700_000_000_000_000
+DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of answering
+
+
+@dataclass
+class SlackCall:
+	"""One HTTP request the mock received, as the app sent it."""
+
+	method: str
+	args: dict[str, Any]
+	headers: dict[str, str]
+	http_method: str
+	encoding: str  # "json" | "form" | "none" | "multipart" | "invalid"
+	raw_body: bytes
+	status: int = 200
+	response: dict[str, Any] = field(default_factory=dict)
+
+	@property
+	def authorization(self) -> str | None:
+		return self.header("Authorization")
+
+	def header(self, name: str) -> str | None:
+		lname = name.lower()
+		for k, v in self.headers.items():
+			if k.lower() == lname:
+				return v
+		return None
+
+	@property
+	def ok(self) -> bool:
+		return self.status == 200 and bool(self.response.get("ok"))
+
+
+@dataclass(frozen=True)
+class Violation:
+	"""A Block Kit payload that Slack would reject (or that breaks a product rule)."""
+
+	method: str
+	call_index: int
+	problems: tuple[Problem, ...]
+
+	@property
+	def rejected(self) -> bool:
+		return any(p.rejects for p in self.problems)
+
+	def __str__(self) -> str:
+		lines = "\n".join(f"    - {p}" + ("" if p.rejects else "  (product rule)") for p in self.problems)
+		return f"{self.method} (call #{self.call_index}):\n{lines}"
+
+
+class SlackError(Exception):
+	"""Raised inside a method handler: answered as `{"ok": false, "error": code, **extra}`."""
+
+	def __init__(self, error: str, **extra: Any):
+		super().__init__(error)
+		self.error = error
+		self.extra = extra
+
+
+@dataclass
+class _Script:
+	kind: str  # "fail" | "ratelimit"
+	remaining: int
+	error: str = ""
+	status: int = 200
+	retry_after: int = 1
+	extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ExpectedViolations:
+	"""Returned by `SlackMock.expecting_violations()`: violations recorded inside the block."""
+
+	def __init__(self) -> None:
+		self.violations: list[Violation] = []
+
+
+class SlackMock:
+	def __init__(
+		self,
+		*,
+		bot_token: str = "xoxb-test-bot-token",
+		team_id: str = "T0TEST0001",
+		team_name: str = "Test Workspace",
+		team_domain: str = "test-workspace",
+		bot_user_id: str = "U0BOT00001",
+		bot_id: str = "B0BOT00001",
+		app_id: str = "A0APP00001",
+		client_id: str = "1111111111.2222222222",
+		client_secret: str = "test-client-secret",
+		app_token: str = "xapp-1-A0APP00001-1234-testapptoken",
+	):
+		self.bot_token = bot_token
+		self.team_id = team_id
+		self.team_name = team_name
+		self.team_domain = team_domain
+		self.bot_user_id = bot_user_id
+		self.bot_id = bot_id
+		self.app_id = app_id
+		self.client_id = client_id
+		self.client_secret = client_secret
+		self.app_token = app_token
+		self._lock = threading.RLock()
+		self._server: ThreadingHTTPServer | None = None
+		self._thread: threading.Thread | None = None
+		self._handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+			"api.test": self._api_test,
+			"auth.test": self._auth_test,
+			"chat.postMessage": self._chat_post_message,
+			"chat.update": self._chat_update,
+			"chat.postEphemeral": self._chat_post_ephemeral,
+			"views.open": self._views_open,
+			"views.push": self._views_push,
+			"views.update": self._views_update,
+			"views.publish": self._views_publish,
+			"users.lookupByEmail": self._users_lookup_by_email,
+			"users.info": self._users_info,
+			"users.list": self._users_list,
+			"conversations.info": self._conversations_info,
+			"conversations.open": self._conversations_open,
+			"oauth.v2.access": self._oauth_v2_access,
+			"apps.connections.open": self._apps_connections_open,
+		}
+		self.reset()
+
+	# ---------------------------------------------------------------- lifecycle
+
+	def start(self) -> SlackMock:
+		if self._server is not None:
+			return self
+		mock = self
+
+		class Handler(_Handler):
+			slack_mock = mock
+
+		self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+		self._server.daemon_threads = True
+		self._thread = threading.Thread(target=self._server.serve_forever, name="slack-mock", daemon=True)
+		self._thread.start()
+		return self
+
+	def stop(self) -> None:
+		if self._server is not None:
+			self._server.shutdown()
+			self._server.server_close()
+			self._server = None
+		if self._thread is not None:
+			self._thread.join(timeout=5)
+			self._thread = None
+
+	def __enter__(self) -> SlackMock:
+		return self.start()
+
+	def __exit__(self, *exc: object) -> None:
+		self.stop()
+
+	@property
+	def port(self) -> int:
+		if self._server is None:
+			raise RuntimeError("SlackMock is not started")
+		return self._server.server_address[1]
+
+	@property
+	def url(self) -> str:
+		"""The Web API base URL, for `WebClient(base_url=...)` / site config `slack_api_url`."""
+		return f"http://127.0.0.1:{self.port}/api/"
+
+	base_url = url
+
+	def reset(self) -> None:
+		"""Forget everything a test did: calls, scripts, violations, users, channels, messages, views."""
+		with self._lock:
+			self.tokens: set[str] = {self.bot_token}
+			self.app_tokens: set[str] = {self.app_token}
+			# Socket Mode: a callable giving a one-use WebSocket URL (frappe_slack_connector.tests.support.socket_mock).
+			self.socket_urls: Callable[[], str] | None = None
+			self._calls: list[SlackCall] = []
+			self._scripts: dict[str, list[_Script]] = {}
+			self._violations: list[Violation] = []
+			self._violations_expected = False
+			self._expected_ids: set[int] = set()
+			self._users: dict[str, dict[str, Any]] = {}
+			self._channels: dict[str, dict[str, Any]] = {}
+			self._messages: dict[tuple[str, str], dict[str, Any]] = {}
+			self._views: dict[str, dict[str, Any]] = {}
+			self._home_views: dict[str, dict[str, Any]] = {}
+			self._used_triggers: set[str] = set()
+			self._expired_triggers: set[str] = set()
+			self._oauth_codes: dict[str, str | None] = {}
+			self._ts = itertools.count(1)
+			self._ids = itertools.count(1)
+			self.delay = 0.0
+
+	def delay_each_call(self, seconds: float) -> None:
+		"""Answer every later call `seconds` late (outside the lock: calls still run in parallel)."""
+		self.delay = seconds
+
+	def reset_calls(self) -> None:
+		"""Forget the recorded calls only (a test's setup calls), keeping users, views and messages."""
+		with self._lock:
+			self._calls = []
+
+	# ---------------------------------------------------------------- inspection
+
+	@property
+	def calls(self) -> list[SlackCall]:
+		with self._lock:
+			return list(self._calls)
+
+	def calls_to(self, method: str) -> list[SlackCall]:
+		with self._lock:
+			return [c for c in self._calls if c.method == method]
+
+	def last_call(self, method: str) -> SlackCall:
+		found = self.calls_to(method)
+		if not found:
+			raise AssertionError(f"no call to {method}; calls: {[c.method for c in self.calls]}")
+		return found[-1]
+
+	@property
+	def violations(self) -> list[Violation]:
+		with self._lock:
+			return list(self._violations)
+
+	@property
+	def messages(self) -> dict[tuple[str, str], dict[str, Any]]:
+		"""Messages currently 'in Slack', keyed (channel, ts)."""
+		with self._lock:
+			return dict(self._messages)
+
+	@property
+	def views(self) -> dict[str, dict[str, Any]]:
+		with self._lock:
+			return dict(self._views)
+
+	def home_view(self, user_id: str) -> dict[str, Any] | None:
+		"""The Home tab last published for `user_id` (views.publish), or None."""
+		with self._lock:
+			view = self._home_views.get(user_id)
+			return json.loads(json.dumps(view)) if view is not None else None
+
+	# ---------------------------------------------------------------- violations
+
+	def expect_violations(self) -> None:
+		"""Declare that this test sends invalid payloads on purpose (the fixture then requires ≥ 1)."""
+		with self._lock:
+			self._violations_expected = True
+
+	@contextlib.contextmanager
+	def expecting_violations(self) -> Iterator[ExpectedViolations]:
+		"""Violations recorded inside the block are expected; at least one must occur."""
+		got = ExpectedViolations()
+		with self._lock:
+			start = len(self._violations)
+		yield got
+		with self._lock:
+			got.violations = self._violations[start:]
+			self._expected_ids.update(id(v) for v in got.violations)
+		if not got.violations:
+			raise AssertionError("expected the Slack mock to record a Block Kit violation, none was recorded")
+
+	def take_violations(self) -> list[Violation]:
+		"""Return and forget the violations recorded so far."""
+		with self._lock:
+			taken, self._violations = self._violations, []
+			return taken
+
+	def unexpected_violations_report(self) -> str | None:
+		"""What the pytest fixture fails with at teardown; None when all is well."""
+		with self._lock:
+			if self._violations_expected:
+				if not self._violations:
+					return "test declared slack_mock.expect_violations() but no violation was recorded"
+				return None
+			bad = [v for v in self._violations if id(v) not in self._expected_ids]
+		if not bad:
+			return None
+		body = "\n".join(str(v) for v in bad)
+		return f"Slack mock recorded {len(bad)} Block Kit violation(s):\n{body}"
+
+	# ---------------------------------------------------------------- scripting
+
+	def fail_next(
+		self,
+		method: str,
+		error: str = "channel_not_found",
+		*,
+		times: int = 1,
+		status: int = 200,
+		**extra: Any,
+	) -> None:
+		"""The next `times` calls to `method` answer `{"ok": false, "error": error, **extra}` (HTTP `status`)."""
+		with self._lock:
+			self._scripts.setdefault(method, []).append(
+				_Script("fail", times, error=error, status=status, extra=extra)
+			)
+
+	def rate_limit_next(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
+		"""The next `times` calls to `method` answer HTTP 429, `Retry-After: retry_after`, `ratelimited`."""
+		with self._lock:
+			self._scripts.setdefault(method, []).append(_Script("ratelimit", times, retry_after=retry_after))
+
+	def fail_after_doing_next(self, method: str, *, status: int = 500, times: int = 1) -> None:
+		"""The next `times` calls to `method` are carried out (a post is posted), then answered
+		HTTP `status` — or, with `status=DROP`, not answered at all: the connection is closed after
+		the call was recorded (the client sees RemoteDisconnected)."""
+		with self._lock:
+			self._scripts.setdefault(method, []).append(
+				_Script("after", times, error="internal_error", status=status)
+			)
+
+	def add_token(self, token: str) -> None:
+		with self._lock:
+			self.tokens.add(token)
+
+	def add_user(
+		self,
+		id: str | None = None,
+		email: str | None = None,
+		name: str | None = None,
+		real_name: str | None = None,
+		*,
+		is_bot: bool = False,
+		deleted: bool = False,
+		tz: str = "Asia/Kolkata",
+		display_name: str | None = None,
+	) -> dict[str, Any]:
+		"""Register a workspace member; returns the Slack user object the API will answer with."""
+		with self._lock:
+			uid = id or f"U{next(self._ids):09d}"
+			name = name or (email.split("@")[0] if email else uid.lower())
+			real_name = real_name if real_name is not None else name
+			profile: dict[str, Any] = {
+				"real_name": real_name,
+				"real_name_normalized": real_name,
+				"display_name": display_name or "",
+				"display_name_normalized": display_name or "",
+				"image_72": f"https://avatars.example.invalid/{uid}_72.png",
+				"image_192": f"https://avatars.example.invalid/{uid}_192.png",
+				"team": self.team_id,
+			}
+			if email:
+				profile["email"] = email
+			if is_bot:
+				profile["bot_id"] = f"B{uid[1:]}"
+			user = {
+				"id": uid,
+				"team_id": self.team_id,
+				"name": name,
+				"deleted": deleted,
+				"real_name": real_name,
+				"tz": tz,
+				"tz_label": tz,
+				"tz_offset": 19800 if tz == "Asia/Kolkata" else 0,
+				"profile": profile,
+				"is_admin": False,
+				"is_owner": False,
+				"is_bot": is_bot,
+				"is_app_user": False,
+				"updated": 1700000000,
+			}
+			self._users[uid] = user
+			return json.loads(json.dumps(user))
+
+	def remove_user(self, uid: str) -> None:
+		"""The member leaves the workspace: lookups no longer find them."""
+		with self._lock:
+			del self._users[uid]
+
+	def add_channel(
+		self,
+		id: str,
+		name: str | None = None,
+		*,
+		is_member: bool = True,
+		is_private: bool = False,
+		members: tuple[str, ...] | list[str] = (),
+	) -> None:
+		"""Register a channel. Once any channel is registered, posting to an unknown one answers
+		`channel_not_found` and to one the bot is not in `not_in_channel`; without any, all are accepted."""
+		with self._lock:
+			self._channels[id] = {
+				"id": id,
+				"name": name or id.lower(),
+				"is_channel": not is_private,
+				"is_group": False,
+				"is_im": False,
+				"is_private": is_private,
+				"is_archived": False,
+				"is_member": is_member,
+				"created": 1700000000,
+				"members": list(members),
+			}
+
+	def add_message(self, channel: str, ts: str, *, text: str = "", blocks: list | None = None) -> None:
+		"""Seed a message posted before the test, so chat.update on it succeeds."""
+		with self._lock:
+			self._messages[(channel, ts)] = self._message(text, blocks, ts)
+
+	def add_oauth_code(self, code: str, *, redirect_uri: str | None = None) -> None:
+		"""A single-use OAuth code that oauth.v2.access will exchange for `bot_token`."""
+		with self._lock:
+			self._oauth_codes[code] = redirect_uri
+
+	def expire_trigger(self, trigger_id: str) -> None:
+		with self._lock:
+			self._expired_triggers.add(trigger_id)
+
+	# ---------------------------------------------------------------- request handling
+
+	def handle(self, method: str, call: SlackCall) -> tuple[int, dict[str, str], dict[str, Any]]:
+		"""Answer one call (runs on a server thread): (status, extra headers, body)."""
+		with self._lock:
+			call_index = len(self._calls)
+			self._calls.append(call)
+			self._current = call
+			status, headers, body = self._answer(method, call, call_index)
+			call.status, call.response = status, body
+			return status, headers, body
+
+	def _answer(self, method: str, call: SlackCall, index: int) -> tuple[int, dict[str, str], dict[str, Any]]:
+		if method not in self._handlers:
+			return 200, {}, {"ok": False, "error": "unknown_method", "req_method": method}
+		if call.encoding == "invalid":
+			return 200, {}, {"ok": False, "error": "invalid_json"}
+		auth_error = self._check_auth(method, call)
+		if auth_error:
+			return 200, {}, {"ok": False, "error": auth_error}
+		script = self._take_script(method, "ratelimit")
+		if script:
+			return 429, {"Retry-After": str(script.retry_after)}, {"ok": False, "error": "ratelimited"}
+		rejection = self._validate_payload(method, call, index)
+		if rejection:
+			return 200, {}, rejection
+		script = self._take_script(method, "fail")
+		if script:
+			return script.status, {}, {"ok": False, "error": script.error, **script.extra}
+		try:
+			result = self._handlers[method](call.args)
+		except SlackError as e:
+			return 200, {}, {"ok": False, "error": e.error, **e.extra}
+		script = self._take_script(method, "after")
+		if script:
+			# Done (the message is posted), but the answer is lost: a 5xx or no answer at all.
+			return script.status, {}, {"ok": False, "error": script.error}
+		return 200, {}, {"ok": True, **result}
+
+	def _check_auth(self, method: str, call: SlackCall) -> str | None:
+		if method in NO_BEARER_METHODS:
+			return None
+		auth = call.authorization or ""
+		if auth.startswith("Bearer "):
+			token = auth[len("Bearer ") :]
+		elif call.encoding != "json" and isinstance(call.args.get("token"), str):
+			token = call.args["token"]
+		else:
+			return "not_authed"
+		if method in APP_TOKEN_METHODS:
+			if token in self.app_tokens:
+				return None
+			return "not_allowed_token_type" if token in self.tokens else "invalid_auth"
+		return None if token in self.tokens else "invalid_auth"
+
+	def _take_script(self, method: str, kind: str) -> _Script | None:
+		queue = self._scripts.get(method) or []
+		for script in queue:
+			if script.kind == kind and script.remaining > 0:
+				script.remaining -= 1
+				if script.remaining == 0:
+					queue.remove(script)
+				return script
+		return None
+
+	def _validate_payload(self, method: str, call: SlackCall, index: int) -> dict[str, Any] | None:
+		args = call.args
+		if method in MESSAGE_METHODS and "blocks" in args:
+			if args.get("_undecodable") and "blocks" in args["_undecodable"]:
+				return {"ok": False, "error": "invalid_blocks_format"}
+			problems = validate_message(args["blocks"], text=args.get("text"))
+		elif method in VIEW_METHODS:
+			if "view" not in args:
+				return _invalid_arguments(["missing required field: view"])
+			if args.get("_undecodable") and "view" in args["_undecodable"]:
+				return _invalid_arguments(["failed to parse view JSON [json-pointer:/view]"])
+			problems = validate_view(args["view"])
+		else:
+			return None
+		if not problems:
+			return None
+		violation = Violation(method, index, tuple(problems))
+		self._violations.append(violation)
+		rejecting = [p for p in problems if p.rejects]
+		if not rejecting:
+			return None
+		if method in VIEW_METHODS:
+			return _invalid_arguments([p.slack_format() for p in rejecting])
+		return {
+			"ok": False,
+			"error": "invalid_blocks",
+			"errors": [p.slack_format() for p in rejecting],
+			"response_metadata": {"messages": [f"[ERROR] {p.slack_format()}" for p in rejecting]},
+		}
+
+	# ---------------------------------------------------------------- helpers
+
+	def _next_ts(self) -> str:
+		micros = TS_BASE_MICROS + 100 * next(self._ts)
+		return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
+
+	def _message(self, text: str, blocks: list | None, ts: str, **more: Any) -> dict[str, Any]:
+		msg: dict[str, Any] = {
+			"type": "message",
+			"user": self.bot_user_id,
+			"bot_id": self.bot_id,
+			"app_id": self.app_id,
+			"team": self.team_id,
+			"text": text,
+			"ts": ts,
+		}
+		if blocks is not None:
+			msg["blocks"] = blocks
+		msg.update({k: v for k, v in more.items() if v is not None})
+		return msg
+
+	def _resolve_channel(self, channel: Any, *, for_post: bool = True) -> str:
+		if not isinstance(channel, str) or not channel:
+			raise SlackError("channel_not_found")
+		if channel[0] in "UW":
+			if channel not in self._users:
+				raise SlackError("channel_not_found")
+			return "D" + channel[1:]
+		if channel.startswith("D"):
+			return channel
+		if not self._channels:
+			return channel
+		key = channel.lstrip("#")
+		found = self._channels.get(key) or next(
+			(c for c in self._channels.values() if c["name"] == key), None
+		)
+		if found is None:
+			raise SlackError("channel_not_found")
+		if for_post and not found["is_member"]:
+			raise SlackError("not_in_channel")
+		return found["id"]
+
+	def _user(self, uid: Any) -> dict[str, Any]:
+		user = self._users.get(uid) if isinstance(uid, str) else None
+		if user is None:
+			raise SlackError("user_not_found")
+		return json.loads(json.dumps(user))
+
+	def _view_response(
+		self, view: dict[str, Any], view_id: str, *, root: str | None = None
+	) -> dict[str, Any]:
+		n = next(self._ids)
+		full = {
+			"id": view_id,
+			"team_id": self.team_id,
+			"type": view.get("type"),
+			"blocks": view.get("blocks", []),
+			"private_metadata": view.get("private_metadata", ""),
+			"callback_id": view.get("callback_id", ""),
+			"state": {"values": {}},
+			"hash": f"1700000000.{n:08d}",
+			"title": view.get("title"),
+			"clear_on_close": bool(view.get("clear_on_close", False)),
+			"notify_on_close": bool(view.get("notify_on_close", False)),
+			"close": view.get("close"),
+			"submit": view.get("submit"),
+			"previous_view_id": None,
+			"root_view_id": root or view_id,
+			"app_id": self.app_id,
+			"external_id": view.get("external_id", ""),
+			"app_installed_team_id": self.team_id,
+			"bot_id": self.bot_id,
+		}
+		self._views[view_id] = full
+		return json.loads(json.dumps(full))
+
+	def _consume_trigger(self, args: dict[str, Any]) -> None:
+		trigger = args.get("trigger_id") or args.get("interactivity_pointer")
+		if not trigger:
+			raise SlackError(
+				"invalid_arguments",
+				response_metadata={"messages": ["[ERROR] missing required field: trigger_id"]},
+			)
+		if trigger in self._expired_triggers:
+			raise SlackError("expired_trigger_id")
+		if trigger in self._used_triggers:
+			raise SlackError("exchanged_trigger_id")
+		self._used_triggers.add(trigger)
+
+	# ---------------------------------------------------------------- methods
+
+	def _api_test(self, args: dict[str, Any]) -> dict[str, Any]:
+		return {"args": {k: v for k, v in args.items() if k != "token"}}
+
+	def _auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+		return {
+			"url": f"https://{self.team_domain}.slack.com/",
+			"team": self.team_name,
+			"user": "leave-bot",
+			"team_id": self.team_id,
+			"user_id": self.bot_user_id,
+			"bot_id": self.bot_id,
+			"is_enterprise_install": False,
+		}
+
+	def _chat_post_message(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = self._resolve_channel(args.get("channel"))
+		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
+			raise SlackError("no_text")
+		ts = self._next_ts()
+		message = self._message(
+			args.get("text", ""),
+			args.get("blocks"),
+			ts,
+			thread_ts=args.get("thread_ts"),
+			metadata=args.get("metadata"),
+		)
+		self._messages[(channel, ts)] = message
+		return {"channel": channel, "ts": ts, "message": json.loads(json.dumps(message))}
+
+	def _chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = self._resolve_channel(args.get("channel"))
+		ts = args.get("ts")
+		old = self._messages.get((channel, ts)) if isinstance(ts, str) else None
+		if old is None:
+			raise SlackError("message_not_found")
+		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
+			raise SlackError("no_text")
+		message = dict(
+			old, text=args.get("text", ""), edited={"user": self.bot_user_id, "ts": self._next_ts()}
+		)
+		if "blocks" in args:
+			message["blocks"] = args["blocks"]
+		self._messages[(channel, ts)] = message
+		return {
+			"channel": channel,
+			"ts": ts,
+			"text": message["text"],
+			"message": json.loads(json.dumps(message)),
+		}
+
+	def _chat_post_ephemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = self._resolve_channel(args.get("channel"))
+		user = args.get("user")
+		if not isinstance(user, str) or not user:
+			raise SlackError("user_not_found")
+		if self._users and user not in self._users:
+			raise SlackError("user_not_found")
+		info = self._channels.get(channel)
+		if info and info["members"] and user not in info["members"]:
+			raise SlackError("user_not_in_channel")
+		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
+			raise SlackError("no_text")
+		return {"message_ts": self._next_ts()}
+
+	def _views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+		self._consume_trigger(args)
+		view_id = f"V{next(self._ids):09d}"
+		return {"view": self._view_response(args["view"], view_id)}
+
+	def _views_push(self, args: dict[str, Any]) -> dict[str, Any]:
+		self._consume_trigger(args)
+		view_id = f"V{next(self._ids):09d}"
+		return {"view": self._view_response(args["view"], view_id)}
+
+	def _views_update(self, args: dict[str, Any]) -> dict[str, Any]:
+		view_id = args.get("view_id")
+		external_id = args.get("external_id")
+		if not view_id and not external_id:
+			raise SlackError(
+				"invalid_arguments",
+				response_metadata={"messages": ["[ERROR] must provide either view_id or external_id"]},
+			)
+		if not view_id:
+			view_id = next((k for k, v in self._views.items() if v["external_id"] == external_id), None)
+		current = self._views.get(view_id) if view_id else None
+		if current is None:
+			raise SlackError("not_found")
+		if args.get("hash") and args["hash"] != current["hash"]:
+			raise SlackError("hash_conflict")
+		return {"view": self._view_response(args["view"], view_id, root=current["root_view_id"])}
+
+	def _views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+		# views.publish takes a Home tab view only (Slack: `invalid_arguments`, view type must be
+		# home); like a modal it holds at most 100 blocks (validate_view, before this).
+		view = args["view"]
+		if not isinstance(view, dict) or view.get("type") != "home":
+			raise SlackError(
+				"invalid_arguments",
+				response_metadata={"messages": ["[ERROR] must be a home view [json-pointer:/view/type]"]},
+			)
+		for key in ("title", "submit", "close"):
+			if key in view:
+				raise SlackError(
+					"invalid_arguments",
+					response_metadata={
+						"messages": [f"[ERROR] a home view has no {key} [json-pointer:/view/{key}]"]
+					},
+				)
+		user_id = args.get("user_id")
+		self._user(user_id)
+		view_id = f"V{next(self._ids):09d}"
+		published = self._view_response(view, view_id)
+		self._home_views[user_id] = published
+		return {"view": published}
+
+	def _users_lookup_by_email(self, args: dict[str, Any]) -> dict[str, Any]:
+		email = args.get("email")
+		if not isinstance(email, str) or not email:
+			raise SlackError("invalid_arguments")
+		for user in self._users.values():
+			if str(user["profile"].get("email", "")).lower() == email.lower():
+				return {"user": json.loads(json.dumps(user))}
+		raise SlackError("users_not_found")
+
+	def _users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+		return {"user": self._user(args.get("user"))}
+
+	def _users_list(self, args: dict[str, Any]) -> dict[str, Any]:
+		users = list(self._users.values())
+		try:
+			limit = int(args.get("limit") or 0)
+		except (TypeError, ValueError):
+			raise SlackError("invalid_limit") from None
+		start = 0
+		cursor = args.get("cursor")
+		if cursor:
+			try:
+				start_id = base64.b64decode(str(cursor), validate=True).decode()
+			except (binascii.Error, UnicodeDecodeError):
+				raise SlackError("invalid_cursor") from None
+			ids = [u["id"] for u in users]
+			if not start_id.startswith("user:") or start_id[5:] not in ids:
+				raise SlackError("invalid_cursor")
+			start = ids.index(start_id[5:])
+		end = len(users) if limit <= 0 else min(len(users), start + limit)
+		page = users[start:end]
+		next_cursor = ""
+		if end < len(users):
+			next_cursor = base64.b64encode(f"user:{users[end]['id']}".encode()).decode()
+		return {
+			"members": json.loads(json.dumps(page)),
+			"cache_ts": 1700000000,
+			"response_metadata": {"next_cursor": next_cursor},
+		}
+
+	def _conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = args.get("channel")
+		info = self._channels.get(channel) if isinstance(channel, str) else None
+		if info is None:
+			raise SlackError("channel_not_found")
+		public = {k: v for k, v in info.items() if k != "members"}
+		return {"channel": public}
+
+	def _conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+		users = str(args.get("users") or "").split(",")
+		if len(users) != 1 or not users[0]:
+			raise SlackError("users_list_not_supplied")
+		self._user(users[0])
+		return {"channel": {"id": "D" + users[0][1:]}}
+
+	def _oauth_v2_access(self, args: dict[str, Any]) -> dict[str, Any]:
+		client_id, client_secret = args.get("client_id"), args.get("client_secret")
+		auth = self._current.authorization or ""
+		if auth.startswith("Basic "):
+			try:
+				client_id, _, client_secret = base64.b64decode(auth[6:]).decode().partition(":")
+			except (binascii.Error, UnicodeDecodeError):
+				raise SlackError("invalid_client_id") from None
+		if client_id != self.client_id:
+			raise SlackError("invalid_client_id")
+		if client_secret != self.client_secret:
+			raise SlackError("bad_client_secret")
+		code = args.get("code")
+		if code not in self._oauth_codes:
+			raise SlackError("invalid_code")
+		expected_redirect = self._oauth_codes.pop(code)
+		if expected_redirect is not None and args.get("redirect_uri") != expected_redirect:
+			raise SlackError("bad_redirect_uri")
+		return {
+			"access_token": self.bot_token,
+			"token_type": "bot",
+			"scope": "chat:write,commands,users:read,users:read.email",
+			"bot_user_id": self.bot_user_id,
+			"app_id": self.app_id,
+			"team": {"id": self.team_id, "name": self.team_name},
+			"enterprise": None,
+			"is_enterprise_install": False,
+			"authed_user": {"id": "U0INSTALLER"},
+		}
+
+	def _apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+		if self.socket_urls is None:
+			# The Slack app has Socket Mode off (error code as the mock's choice; Slack's own for
+			# this case is not documented).
+			raise SlackError("socket_mode_not_enabled")
+		return {"url": self.socket_urls()}
+
+
+def _invalid_arguments(messages: list[str]) -> dict[str, Any]:
+	return {
+		"ok": False,
+		"error": "invalid_arguments",
+		"response_metadata": {
+			"messages": [m if m.startswith("[ERROR]") else f"[ERROR] {m}" for m in messages]
+		},
+	}
+
+
+def _parse_body(content_type: str, raw: bytes) -> tuple[str, dict[str, Any]]:
+	ctype = content_type.split(";", maxsplit=1)[0].strip().lower()
+	if not raw:
+		return "none", {}
+	if ctype == "application/json":
+		try:
+			data = json.loads(raw.decode("utf-8"))
+		except (UnicodeDecodeError, json.JSONDecodeError):
+			return "invalid", {}
+		return ("json", data) if isinstance(data, dict) else ("invalid", {})
+	if ctype == "multipart/form-data":
+		return "multipart", {}
+	return "form", dict(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
+
+
+def _decode_json_fields(args: dict[str, Any]) -> None:
+	"""Form bodies carry blocks/view/... as JSON strings: decode them like Slack does."""
+	bad = []
+	for key in JSON_FIELDS:
+		value = args.get(key)
+		if isinstance(value, str):
+			try:
+				args[key] = json.loads(value)
+			except json.JSONDecodeError:
+				bad.append(key)
+	if bad:
+		args["_undecodable"] = bad
+
+
+class _Handler(BaseHTTPRequestHandler):
+	slack_mock: SlackMock
+	protocol_version = "HTTP/1.1"
+
+	def log_message(self, format: str, *args: Any) -> None:
+		pass
+
+	def do_GET(self) -> None:
+		self._serve()
+
+	def do_POST(self) -> None:
+		self._serve()
+
+	def _serve(self) -> None:
+		split = urlsplit(self.path)
+		length = int(self.headers.get("Content-Length") or 0)
+		raw = self.rfile.read(length) if length else b""
+		if not split.path.startswith("/api/"):
+			self._send(404, {}, {"ok": False, "error": "invalid_path"})
+			return
+		method = split.path[len("/api/") :]
+		encoding, body = _parse_body(self.headers.get("Content-Type", ""), raw)
+		args: dict[str, Any] = dict(parse_qsl(split.query, keep_blank_values=True))
+		args.update(body)
+		_decode_json_fields(args)
+		call = SlackCall(
+			method=method,
+			args=args,
+			headers=dict(self.headers.items()),
+			http_method=self.command,
+			encoding=encoding,
+			raw_body=raw,
+		)
+		status, headers, payload = self.slack_mock.handle(method, call)
+		if self.slack_mock.delay:
+			# Slack's own latency, for benchmarks: the answer leaves this long after the call.
+			time.sleep(self.slack_mock.delay)
+		if status == DROP:
+			self.close_connection = True
+			self.connection.shutdown(socket.SHUT_RDWR)
+			return
+		self._send(status, headers, payload)
+
+	def _send(self, status: int, headers: dict[str, str], payload: dict[str, Any]) -> None:
+		data = json.dumps(payload).encode("utf-8")
+		self.send_response(status)
+		self.send_header("Content-Type", "application/json; charset=utf-8")
+		self.send_header("Content-Length", str(len(data)))
+		for k, v in headers.items():
+			self.send_header(k, v)
+		self.end_headers()
+		self.wfile.write(data)

@@ -33,6 +33,7 @@ import binascii
 import contextlib
 import itertools
 import json
+import random
 import socket
 import threading
 import time
@@ -52,6 +53,8 @@ NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
 APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
 TS_BASE_MICROS = 1_700_000_000_000_000
 DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of answering
+PORT_FLOOR = 20000  # lowest port the mock picks (below the kernel's ephemeral range, see start())
+REBIND_SECONDS = 5.0  # how long end_outage() keeps trying to listen on the port again
 
 
 @dataclass
@@ -152,8 +155,11 @@ class SlackMock:
 		self.client_secret = client_secret
 		self.app_token = app_token
 		self._lock = threading.RLock()
-		self._server: ThreadingHTTPServer | None = None
+		self._life_lock = threading.RLock()  # start/stop/outage, never held while answering
+		self._server: _Server | None = None
 		self._thread: threading.Thread | None = None
+		self._port: int | None = None
+		self._outage = False
 		self._handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 			"api.test": self._api_test,
 			"auth.test": self._auth_test,
@@ -177,23 +183,98 @@ class SlackMock:
 	# ---------------------------------------------------------------- lifecycle
 
 	def start(self) -> SlackMock:
-		if self._server is not None:
+		with self._life_lock:
+			if self._server is not None or self._outage:
+				return self
+			self._server = self._listen_on_a_free_port()
+			self._port = self._server.server_address[1]
+			self._serve()
 			return self
+
+	def stop(self) -> None:
+		with self._life_lock:
+			self._close_listener()
+			self._outage = False
+			self._port = None
+
+	# ---------------------------------------------------------------- outage
+
+	def start_outage(self) -> None:
+		"""Slack is unreachable: the listening socket is closed, so a call is refused before
+		anything is sent (slack_sdk raises URLError whose reason is ConnectionRefusedError)."""
+		with self._life_lock:
+			if self._server is None:
+				if self._outage:
+					return
+				raise RuntimeError("SlackMock is not started")
+			self._close_listener()
+			self._outage = True
+
+	def end_outage(self) -> None:
+		"""Slack is back: listen again on the same port (the URL the app was given stays valid)."""
+		with self._life_lock:
+			if not self._outage:
+				return
+			assert self._port is not None
+			deadline = time.monotonic() + REBIND_SECONDS
+			while True:
+				try:
+					self._server = self._listener(self._port)
+					break
+				except OSError:
+					# A socket still holding the port (SO_REUSEADDR covers TIME_WAIT, not a live one).
+					if time.monotonic() > deadline:
+						raise
+					time.sleep(0.02)
+			self._outage = False
+			self._serve()
+
+	@contextlib.contextmanager
+	def outage(self) -> Iterator[None]:
+		"""`with mock.outage(): ...` — every call inside the block is refused."""
+		self.start_outage()
+		try:
+			yield
+		finally:
+			self.end_outage()
+
+	@property
+	def in_outage(self) -> bool:
+		return self._outage
+
+	def _listener(self, port: int) -> _Server:
 		mock = self
 
 		class Handler(_Handler):
 			slack_mock = mock
 
-		self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-		self._server.daemon_threads = True
+		server = _Server(("127.0.0.1", port), Handler)
+		server.daemon_threads = True
+		return server
+
+	def _listen_on_a_free_port(self) -> _Server:
+		"""Prefer a port below the kernel's ephemeral range: while an outage has it closed, no
+		outgoing connection can take it as its source port, so listening again always works."""
+		low = _ephemeral_port_floor()
+		rng = random.SystemRandom()
+		if low is not None and low > PORT_FLOOR + 1000:
+			for _ in range(50):
+				try:
+					return self._listener(rng.randrange(PORT_FLOOR, low))
+				except OSError:
+					continue
+		return self._listener(0)
+
+	def _serve(self) -> None:
+		assert self._server is not None
 		self._thread = threading.Thread(target=self._server.serve_forever, name="slack-mock", daemon=True)
 		self._thread.start()
-		return self
 
-	def stop(self) -> None:
+	def _close_listener(self) -> None:
 		if self._server is not None:
 			self._server.shutdown()
 			self._server.server_close()
+			self._server.drop_connections()
 			self._server = None
 		if self._thread is not None:
 			self._thread.join(timeout=5)
@@ -207,9 +288,9 @@ class SlackMock:
 
 	@property
 	def port(self) -> int:
-		if self._server is None:
+		if self._port is None:
 			raise RuntimeError("SlackMock is not started")
-		return self._server.server_address[1]
+		return self._port
 
 	@property
 	def url(self) -> str:
@@ -219,7 +300,9 @@ class SlackMock:
 	base_url = url
 
 	def reset(self) -> None:
-		"""Forget everything a test did: calls, scripts, violations, users, channels, messages, views."""
+		"""Forget everything a test did: calls, scripts, violations, users, channels, messages, views;
+		an outage a test left running ends."""
+		self.end_outage()
 		with self._lock:
 			self.tokens: set[str] = {self.bot_token}
 			self.app_tokens: set[str] = {self.app_token}
@@ -888,6 +971,42 @@ def _decode_json_fields(args: dict[str, Any]) -> None:
 				bad.append(key)
 	if bad:
 		args["_undecodable"] = bad
+
+
+class _Server(ThreadingHTTPServer):
+	allow_reuse_address = True  # SO_REUSEADDR: listen again on the port after an outage
+	request_queue_size = 64  # concurrent senders (the outbox's thread pool) queue, not refused
+
+	def __init__(self, *args: Any, **kwargs: Any) -> None:
+		self._open: set[socket.socket] = set()
+		self._open_lock = threading.Lock()
+		super().__init__(*args, **kwargs)
+
+	def process_request(self, request: Any, client_address: Any) -> None:
+		with self._open_lock:
+			self._open.add(request)
+		super().process_request(request, client_address)
+
+	def shutdown_request(self, request: Any) -> None:
+		with self._open_lock:
+			self._open.discard(request)
+		super().shutdown_request(request)
+
+	def drop_connections(self) -> None:
+		"""An outage also cuts connections already open (a keep-alive client must not get through)."""
+		with self._open_lock:
+			open_now = list(self._open)
+		for conn in open_now:
+			with contextlib.suppress(OSError):
+				conn.shutdown(socket.SHUT_RDWR)
+
+
+def _ephemeral_port_floor() -> int | None:
+	try:
+		with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+			return int(f.read().split()[0])
+	except (OSError, ValueError, IndexError):
+		return None
 
 
 class _Handler(BaseHTTPRequestHandler):

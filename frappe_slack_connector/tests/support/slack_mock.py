@@ -54,6 +54,7 @@ APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
 TS_BASE_MICROS = 1_700_000_000_000_000
 DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of answering
 PORT_FLOOR = 20000  # lowest port the mock picks (below the kernel's ephemeral range, see start())
+SHUTDOWN_POLL_SECONDS = 0.05  # how soon the serving loop notices stop()/start_outage()
 REBIND_SECONDS = 5.0  # how long end_outage() keeps trying to listen on the port again
 
 
@@ -267,7 +268,12 @@ class SlackMock:
 
 	def _serve(self) -> None:
 		assert self._server is not None
-		self._thread = threading.Thread(target=self._server.serve_forever, name="slack-mock", daemon=True)
+		self._thread = threading.Thread(
+			target=self._server.serve_forever,
+			kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS},
+			name="slack-mock",
+			daemon=True,
+		)
 		self._thread.start()
 
 	def _close_listener(self) -> None:

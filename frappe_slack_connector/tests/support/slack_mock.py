@@ -56,6 +56,7 @@ DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of 
 PORT_FLOOR = 20000  # lowest port the mock picks (below the kernel's ephemeral range, see start())
 SHUTDOWN_POLL_SECONDS = 0.05  # how soon the serving loop notices stop()/start_outage()
 REBIND_SECONDS = 5.0  # how long end_outage() keeps trying to listen on the port again
+ANY_METHOD = "*"  # scripts (server_error_next, delay_next) that apply to whichever method comes next
 
 
 @dataclass
@@ -70,6 +71,7 @@ class SlackCall:
 	raw_body: bytes
 	status: int = 200
 	response: dict[str, Any] = field(default_factory=dict)
+	answer_delay: float = 0.0  # a scripted late answer (delay_next), on top of delay_each_call
 
 	@property
 	def authorization(self) -> str | None:
@@ -115,12 +117,14 @@ class SlackError(Exception):
 
 @dataclass
 class _Script:
-	kind: str  # "fail" | "ratelimit"
+	kind: str  # "fail" | "ratelimit" | "after" | "5xx" | "late"
 	remaining: int
 	error: str = ""
 	status: int = 200
 	retry_after: int = 1
 	extra: dict[str, Any] = field(default_factory=dict)
+	seconds: float = 0.0  # "late": how long the answer waits
+	done: bool = True  # "late": the call is carried out (a post is posted) before the wait
 
 
 class ExpectedViolations:
@@ -449,6 +453,32 @@ class SlackMock:
 				_Script("after", times, error="internal_error", status=status)
 			)
 
+	def server_error_next(
+		self, status: int = 503, *, method: str | None = None, times: int = 1, error: str | None = None
+	) -> None:
+		"""The next `times` calls (to `method`, or to any method) answer HTTP `status` (5xx) without
+		being carried out: nothing is posted. Body `{"ok": false, "error": error}`, by default
+		`internal_error` for 500 and `service_unavailable` otherwise (Slack's codes for both)."""
+		if not 500 <= status <= 599:
+			raise ValueError(f"not a server error status: {status}")
+		code = error or ("internal_error" if status == 500 else "service_unavailable")
+		with self._lock:
+			self._scripts.setdefault(method or ANY_METHOD, []).append(
+				_Script("5xx", times, error=code, status=status)
+			)
+
+	def delay_next(
+		self, seconds: float, *, method: str | None = None, times: int = 1, done: bool = True
+	) -> None:
+		"""The next `times` calls (to `method`, or to any) answer `seconds` late, so a client with a
+		shorter timeout gives up. `done=True`: the call is carried out at once (a post exists in the
+		channel) and answered normally after the wait; `done=False`: nothing is carried out and the
+		connection is closed after the wait without an answer."""
+		with self._lock:
+			self._scripts.setdefault(method or ANY_METHOD, []).append(
+				_Script("late", times, seconds=seconds, done=done)
+			)
+
 	def add_token(self, token: str) -> None:
 		with self._lock:
 			self.tokens.add(token)
@@ -559,6 +589,14 @@ class SlackMock:
 			return status, headers, body
 
 	def _answer(self, method: str, call: SlackCall, index: int) -> tuple[int, dict[str, str], dict[str, Any]]:
+		script = self._take_script(method, "5xx")
+		if script:
+			return script.status, {}, {"ok": False, "error": script.error}
+		script = self._take_script(method, "late")
+		if script:
+			call.answer_delay = script.seconds
+			if not script.done:
+				return DROP, {}, {}
 		if method not in self._handlers:
 			return 200, {}, {"ok": False, "error": "unknown_method", "req_method": method}
 		if call.encoding == "invalid":
@@ -602,13 +640,15 @@ class SlackMock:
 		return None if token in self.tokens else "invalid_auth"
 
 	def _take_script(self, method: str, kind: str) -> _Script | None:
-		queue = self._scripts.get(method) or []
-		for script in queue:
-			if script.kind == kind and script.remaining > 0:
-				script.remaining -= 1
-				if script.remaining == 0:
-					queue.remove(script)
-				return script
+		"""The first script of `kind` for `method`, else one for any method (ANY_METHOD)."""
+		for key in (method, ANY_METHOD):
+			queue = self._scripts.get(key) or []
+			for script in queue:
+				if script.kind == kind and script.remaining > 0:
+					script.remaining -= 1
+					if script.remaining == 0:
+						queue.remove(script)
+					return script
 		return None
 
 	def _validate_payload(self, method: str, call: SlackCall, index: int) -> dict[str, Any] | None:
@@ -1049,14 +1089,20 @@ class _Handler(BaseHTTPRequestHandler):
 			raw_body=raw,
 		)
 		status, headers, payload = self.slack_mock.handle(method, call)
-		if self.slack_mock.delay:
-			# Slack's own latency, for benchmarks: the answer leaves this long after the call.
-			time.sleep(self.slack_mock.delay)
+		wait = self.slack_mock.delay + call.answer_delay
+		if wait:
+			# Slack's own latency (delay_each_call) or a scripted late answer (delay_next): slept in
+			# this request's own thread, so concurrent calls still overlap.
+			time.sleep(wait)
 		if status == DROP:
 			self.close_connection = True
-			self.connection.shutdown(socket.SHUT_RDWR)
+			with contextlib.suppress(OSError):
+				self.connection.shutdown(socket.SHUT_RDWR)
 			return
-		self._send(status, headers, payload)
+		try:
+			self._send(status, headers, payload)
+		except (BrokenPipeError, ConnectionResetError):
+			self.close_connection = True  # the client gave up waiting (its timeout fired)
 
 	def _send(self, status: int, headers: dict[str, str], payload: dict[str, Any]) -> None:
 		data = json.dumps(payload).encode("utf-8")

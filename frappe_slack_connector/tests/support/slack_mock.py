@@ -33,6 +33,7 @@ import binascii
 import contextlib
 import itertools
 import json
+import math
 import random
 import socket
 import threading
@@ -113,6 +114,34 @@ class SlackError(Exception):
 		super().__init__(error)
 		self.error = error
 		self.extra = extra
+
+
+@dataclass(frozen=True)
+class RateLimit:
+	"""A token bucket: `burst` calls at once, refilled at `per_second` calls per second."""
+
+	per_second: float
+	burst: int
+	per_channel: bool = False  # one bucket per channel (chat.postMessage), else one per method
+
+
+# Slack's published Web API limits (https://api.slack.com/apis/rate-limits, now
+# https://docs.slack.dev/apis/web-api/rate-limits), per app per workspace. Literals on purpose: the
+# mock holds Slack's numbers, never the app's own limiter settings.
+SLACK_RATE_LIMITS: dict[str, RateLimit] = {
+	# "no more than one message per second per channel", "bursts over that limit for short periods"
+	# (the burst size is not published: 3 is the mock's choice).
+	"chat.postMessage": RateLimit(per_second=1.0, burst=3, per_channel=True),
+	"chat.update": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"chat.delete": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"views.publish": RateLimit(per_second=100 / 60, burst=100),  # Tier 4: 100+ per minute
+}
+
+
+@dataclass
+class _Bucket:
+	tokens: float
+	at: float
 
 
 @dataclass
@@ -334,10 +363,40 @@ class SlackMock:
 			self._ts = itertools.count(1)
 			self._ids = itertools.count(1)
 			self.delay = 0.0
+			self._rate_limits: dict[str, RateLimit] = {}
+			self._buckets: dict[tuple[str, str], _Bucket] = {}
+			self._clock_offset = 0.0
+			self._frozen_at: float | None = None
 
 	def delay_each_call(self, seconds: float) -> None:
 		"""Answer every later call `seconds` late (outside the lock: calls still run in parallel)."""
 		self.delay = seconds
+
+	def enforce_rate_limits(
+		self, limits: dict[str, RateLimit] | None = None, *, enabled: bool = True
+	) -> None:
+		"""Answer calls over Slack's rate limits (`SLACK_RATE_LIMITS`, or `limits`) with HTTP 429,
+		`Retry-After: <whole seconds>` and `ratelimited`, as Slack does. Off unless asked for;
+		`enabled=False` turns it off again. Buckets start full."""
+		with self._lock:
+			self._rate_limits = dict(SLACK_RATE_LIMITS if limits is None else limits) if enabled else {}
+			self._buckets = {}
+
+	def now(self) -> float:
+		"""The mock's clock for rate limits: monotonic time (or the moment `freeze_clock` stopped
+		it) plus whatever `advance_clock` added."""
+		base = time.monotonic() if self._frozen_at is None else self._frozen_at
+		return base + self._clock_offset
+
+	def freeze_clock(self) -> None:
+		"""Stop the rate-limit clock: only `advance_clock` moves it (tests that must not race)."""
+		with self._lock:
+			self._frozen_at = time.monotonic()
+
+	def advance_clock(self, seconds: float) -> None:
+		"""Let `seconds` pass for the rate limits without sleeping (e.g. a Retry-After)."""
+		with self._lock:
+			self._clock_offset += seconds
 
 	def reset_calls(self) -> None:
 		"""Forget the recorded calls only (a test's setup calls), keeping users, views and messages."""
@@ -607,6 +666,9 @@ class SlackMock:
 		script = self._take_script(method, "ratelimit")
 		if script:
 			return 429, {"Retry-After": str(script.retry_after)}, {"ok": False, "error": "ratelimited"}
+		retry_after = self._over_rate_limit(method, call.args)
+		if retry_after:
+			return 429, {"Retry-After": str(retry_after)}, {"ok": False, "error": "ratelimited"}
 		rejection = self._validate_payload(method, call, index)
 		if rejection:
 			return 200, {}, rejection
@@ -638,6 +700,27 @@ class SlackMock:
 				return None
 			return "not_allowed_token_type" if token in self.tokens else "invalid_auth"
 		return None if token in self.tokens else "invalid_auth"
+
+	def _over_rate_limit(self, method: str, args: dict[str, Any]) -> int | None:
+		"""Take a token for this call; when none is left, the whole seconds until one is (≥ 1)."""
+		limit = self._rate_limits.get(method)
+		if limit is None:
+			return None
+		key = (method, self._channel_key(args.get("channel")) if limit.per_channel else "")
+		now = self.now()
+		bucket = self._buckets.setdefault(key, _Bucket(tokens=float(limit.burst), at=now))
+		bucket.tokens = min(float(limit.burst), bucket.tokens + (now - bucket.at) * limit.per_second)
+		bucket.at = now
+		if bucket.tokens >= 1.0:
+			bucket.tokens -= 1.0
+			return None
+		return max(1, math.ceil((1.0 - bucket.tokens) / limit.per_second))
+
+	def _channel_key(self, channel: Any) -> str:
+		try:
+			return self._resolve_channel(channel, for_post=False)
+		except SlackError:
+			return str(channel)
 
 	def _take_script(self, method: str, kind: str) -> _Script | None:
 		"""The first script of `kind` for `method`, else one for any method (ANY_METHOD)."""

@@ -38,8 +38,9 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -57,6 +58,21 @@ DROP = 0  # fail_after_doing_next(status=DROP): close the connection instead of 
 PORT_FLOOR = 20000  # lowest port the mock picks (below the kernel's ephemeral range, see start())
 SHUTDOWN_POLL_SECONDS = 0.05  # how soon the serving loop notices stop()/start_outage()
 REBIND_SECONDS = 5.0  # how long end_outage() keeps trying to listen on the port again
+HISTORY_DEFAULT_LIMIT = 100  # conversations.history: Slack's default page size
+HISTORY_MAX_LIMIT = 999  # conversations.history: Slack's largest page
+# The scopes `revoke_scopes` starts from when every scope was granted (the mock's own list).
+KNOWN_SCOPES = frozenset(
+	{
+		"commands",
+		"chat:write",
+		"im:write",
+		"users:read",
+		"users:read.email",
+		"im:history",
+		"channels:history",
+		"groups:history",
+	}
+)
 ANY_METHOD = "*"  # scripts (server_error_next, delay_next) that apply to whichever method comes next
 
 
@@ -199,6 +215,7 @@ class SlackMock:
 			"auth.test": self._auth_test,
 			"chat.postMessage": self._chat_post_message,
 			"chat.update": self._chat_update,
+			"chat.delete": self._chat_delete,
 			"chat.postEphemeral": self._chat_post_ephemeral,
 			"views.open": self._views_open,
 			"views.push": self._views_push,
@@ -209,6 +226,7 @@ class SlackMock:
 			"users.list": self._users_list,
 			"conversations.info": self._conversations_info,
 			"conversations.open": self._conversations_open,
+			"conversations.history": self._conversations_history,
 			"oauth.v2.access": self._oauth_v2_access,
 			"apps.connections.open": self._apps_connections_open,
 		}
@@ -367,6 +385,7 @@ class SlackMock:
 			self._buckets: dict[tuple[str, str], _Bucket] = {}
 			self._clock_offset = 0.0
 			self._frozen_at: float | None = None
+			self._scopes: set[str] | None = None  # None: every scope granted
 
 	def delay_each_call(self, seconds: float) -> None:
 		"""Answer every later call `seconds` late (outside the lock: calls still run in parallel)."""
@@ -538,6 +557,45 @@ class SlackMock:
 				_Script("late", times, seconds=seconds, done=done)
 			)
 
+	def set_scopes(self, scopes: Iterable[str] | None) -> None:
+		"""The bot token's granted scopes (None: all, the default). Only conversations.history checks
+		them today (`im:history` for D…, `channels:history` public, `groups:history` private)."""
+		with self._lock:
+			self._scopes = None if scopes is None else set(scopes)
+
+	def revoke_scopes(self, *scopes: str) -> None:
+		"""The token lacks `scopes` (from all, KNOWN_SCOPES, or from what `set_scopes` granted)."""
+		with self._lock:
+			granted = set(KNOWN_SCOPES) if self._scopes is None else self._scopes
+			self._scopes = granted - set(scopes)
+
+	def messages_with_metadata(
+		self, channel: str | None = None, *, event_type: str | None = None, **payload: Any
+	) -> list[tuple[str, dict[str, Any]]]:
+		"""(channel, message) of every message in Slack whose metadata has `event_type` (if given)
+		and whose event_payload holds every `payload` key with that value; `channel` (an id, a
+		`#name` or a user id for the DM) narrows to one channel."""
+		with self._lock:
+			where = None if channel is None else self._channel_key(channel)
+			found = []
+			for (chan, _ts), message in sorted(self._messages.items(), key=lambda kv: _ts_number(kv[0][1])):
+				metadata = message.get("metadata")
+				if (where is not None and chan != where) or not isinstance(metadata, dict):
+					continue
+				if event_type is not None and metadata.get("event_type") != event_type:
+					continue
+				held = metadata.get("event_payload") or {}
+				if all(k in held and held[k] == v for k, v in payload.items()):
+					found.append((chan, json.loads(json.dumps(message))))
+			return found
+
+	def count_with_metadata(
+		self, channel: str | None = None, *, event_type: str | None = None, **payload: Any
+	) -> int:
+		"""How many messages carry this metadata (see messages_with_metadata): "delivered exactly
+		once" is `count_with_metadata("U1", delivery=name) == 1`."""
+		return len(self.messages_with_metadata(channel, event_type=event_type, **payload))
+
 	def add_token(self, token: str) -> None:
 		with self._lock:
 			self.tokens.add(token)
@@ -621,10 +679,19 @@ class SlackMock:
 				"members": list(members),
 			}
 
-	def add_message(self, channel: str, ts: str, *, text: str = "", blocks: list | None = None) -> None:
-		"""Seed a message posted before the test, so chat.update on it succeeds."""
+	def add_message(
+		self,
+		channel: str,
+		ts: str,
+		*,
+		text: str = "",
+		blocks: list | None = None,
+		metadata: dict[str, Any] | None = None,
+	) -> None:
+		"""Seed a message posted before the test, so chat.update on it succeeds (and
+		conversations.history lists it)."""
 		with self._lock:
-			self._messages[(channel, ts)] = self._message(text, blocks, ts)
+			self._messages[(channel, ts)] = self._message(text, blocks, ts, metadata=metadata)
 
 	def add_oauth_code(self, code: str, *, redirect_uri: str | None = None) -> None:
 		"""A single-use OAuth code that oauth.v2.access will exchange for `bot_token`."""
@@ -873,13 +940,17 @@ class SlackMock:
 		channel = self._resolve_channel(args.get("channel"))
 		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
 			raise SlackError("no_text")
+		metadata = _checked_metadata(args)
+		thread_ts = args.get("thread_ts")
 		ts = self._next_ts()
 		message = self._message(
 			args.get("text", ""),
 			args.get("blocks"),
 			ts,
-			thread_ts=args.get("thread_ts"),
-			metadata=args.get("metadata"),
+			thread_ts=thread_ts,
+			# A reply also shown in the channel: conversations.history lists it (other replies not).
+			subtype="thread_broadcast" if thread_ts and _truthy(args.get("reply_broadcast")) else None,
+			metadata=metadata,
 		)
 		self._messages[(channel, ts)] = message
 		return {"channel": channel, "ts": ts, "message": json.loads(json.dumps(message))}
@@ -892,11 +963,14 @@ class SlackMock:
 			raise SlackError("message_not_found")
 		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
 			raise SlackError("no_text")
+		metadata = _checked_metadata(args)
 		message = dict(
 			old, text=args.get("text", ""), edited={"user": self.bot_user_id, "ts": self._next_ts()}
 		)
 		if "blocks" in args:
 			message["blocks"] = args["blocks"]
+		if metadata is not None:  # without `metadata` the message keeps what it had
+			message["metadata"] = metadata
 		self._messages[(channel, ts)] = message
 		return {
 			"channel": channel,
@@ -904,6 +978,13 @@ class SlackMock:
 			"text": message["text"],
 			"message": json.loads(json.dumps(message)),
 		}
+
+	def _chat_delete(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = self._resolve_channel(args.get("channel"))
+		ts = args.get("ts")
+		if not isinstance(ts, str) or self._messages.pop((channel, ts), None) is None:
+			raise SlackError("message_not_found")
+		return {"channel": channel, "ts": ts}
 
 	def _chat_post_ephemeral(self, args: dict[str, Any]) -> dict[str, Any]:
 		channel = self._resolve_channel(args.get("channel"))
@@ -1025,6 +1106,86 @@ class SlackMock:
 		self._user(users[0])
 		return {"channel": {"id": "D" + users[0][1:]}}
 
+	def _conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+		channel = self._history_channel(args.get("channel"))
+		try:
+			limit = int(args.get("limit") or HISTORY_DEFAULT_LIMIT)
+		except (TypeError, ValueError):
+			raise SlackError("invalid_limit") from None
+		limit = min(max(limit, 1), HISTORY_MAX_LIMIT)
+		oldest = _ts_bound(args.get("oldest"), "invalid_ts_oldest")
+		latest = _ts_bound(args.get("latest"), "invalid_ts_latest")
+		inclusive = _truthy(args.get("inclusive"))
+		with_metadata = _truthy(args.get("include_all_metadata"))
+		listed = []
+		for (chan, ts), message in self._messages.items():
+			if chan != channel or _is_hidden_reply(message):
+				continue
+			n = _ts_number(ts)
+			if oldest is not None and (n < oldest or (n == oldest and not inclusive)):
+				continue
+			if latest is not None and (n > latest or (n == latest and not inclusive)):
+				continue
+			listed.append((n, message))
+		listed.sort(key=lambda nm: nm[0], reverse=True)  # newest first, as Slack lists them
+		start = 0
+		cursor = args.get("cursor")
+		if cursor:
+			start = self._history_cursor_start(str(cursor), [m["ts"] for _, m in listed])
+		page = listed[start : start + limit]
+		has_more = start + limit < len(listed)
+		messages = []
+		for _, message in page:
+			shown = json.loads(json.dumps(message))
+			if not with_metadata:
+				shown.pop("metadata", None)
+			messages.append(shown)
+		next_cursor = ""
+		if has_more:
+			next_cursor = base64.b64encode(f"ts:{listed[start + limit][1]['ts']}".encode()).decode()
+		return {
+			"messages": messages,
+			"has_more": has_more,
+			"pin_count": 0,
+			"response_metadata": {"next_cursor": next_cursor},
+		}
+
+	def _history_channel(self, channel: Any) -> str:
+		"""The channel conversations.history reads, after Slack's scope and membership checks."""
+		if not isinstance(channel, str) or not channel:
+			raise SlackError("channel_not_found")
+		info = self._channels.get(channel)
+		if channel.startswith("D"):
+			scope = "im:history"
+		elif info["is_private"] if info else channel.startswith("G"):
+			scope = "groups:history"
+		else:
+			scope = "channels:history"
+		if self._scopes is not None and scope not in self._scopes:
+			raise SlackError("missing_scope", needed=scope, provided=",".join(sorted(self._scopes)))
+		if channel.startswith("D"):
+			owners = {"U" + channel[1:], "W" + channel[1:]}
+			if not owners & set(self._users) and not any(c == channel for c, _ in self._messages):
+				raise SlackError("channel_not_found")
+			return channel
+		if info is None:
+			if self._channels:
+				raise SlackError("channel_not_found")
+			return channel
+		if not info["is_member"]:
+			raise SlackError("not_in_channel")
+		return channel
+
+	@staticmethod
+	def _history_cursor_start(cursor: str, listed_ts: list[str]) -> int:
+		try:
+			decoded = base64.b64decode(cursor, validate=True).decode()
+		except (binascii.Error, UnicodeDecodeError):
+			raise SlackError("invalid_cursor") from None
+		if not decoded.startswith("ts:") or decoded[3:] not in listed_ts:
+			raise SlackError("invalid_cursor")
+		return listed_ts.index(decoded[3:])
+
 	def _oauth_v2_access(self, args: dict[str, Any]) -> dict[str, Any]:
 		client_id, client_secret = args.get("client_id"), args.get("client_secret")
 		auth = self._current.authorization or ""
@@ -1071,6 +1232,60 @@ def _invalid_arguments(messages: list[str]) -> dict[str, Any]:
 			"messages": [m if m.startswith("[ERROR]") else f"[ERROR] {m}" for m in messages]
 		},
 	}
+
+
+def _checked_metadata(args: dict[str, Any]) -> dict[str, Any] | None:
+	"""The message metadata of a chat.postMessage/chat.update, checked as Slack documents it
+	(https://docs.slack.dev/messaging/message-metadata/): `{"event_type": str, "event_payload":
+	{...}}`. Not JSON / not an object → `invalid_metadata_format`; a missing or empty event_type, an
+	event_payload that is not an object or holds other than strings, numbers, booleans, objects and
+	arrays of them → `invalid_metadata_schema`. (Slack's naming guide for event_type — lowercase,
+	[a-z0-9_] — is "not enforced programmatically", so neither is it here.)"""
+	if "metadata" not in args:
+		return None
+	metadata = args["metadata"]
+	if "metadata" in args.get("_undecodable", ()) or not isinstance(metadata, dict):
+		raise SlackError("invalid_metadata_format")
+	event_type, payload = metadata.get("event_type"), metadata.get("event_payload")
+	if not isinstance(event_type, str) or not event_type.strip() or not isinstance(payload, dict):
+		raise SlackError("invalid_metadata_schema")
+	if not _plain_value(payload):
+		raise SlackError("invalid_metadata_schema")
+	return {"event_type": event_type, "event_payload": json.loads(json.dumps(payload))}
+
+
+def _plain_value(value: Any) -> bool:
+	if isinstance(value, str | int | float | bool):
+		return True
+	if isinstance(value, dict):
+		return all(isinstance(k, str) and _plain_value(v) for k, v in value.items())
+	if isinstance(value, list):
+		return all(_plain_value(v) for v in value)
+	return False  # null and anything else
+
+
+def _truthy(value: Any) -> bool:
+	"""A boolean argument as slack_sdk sends it: JSON true, or "1"/"true" in a form or query."""
+	return value is True or (isinstance(value, str | int) and str(value).lower() in ("1", "true"))
+
+
+def _ts_number(ts: str) -> Decimal:
+	return Decimal(ts)
+
+
+def _ts_bound(value: Any, error: str) -> Decimal | None:
+	if value in (None, ""):
+		return None
+	try:
+		return Decimal(str(value))
+	except InvalidOperation:
+		raise SlackError(error) from None
+
+
+def _is_hidden_reply(message: dict[str, Any]) -> bool:
+	"""A thread reply: conversations.history lists only thread parents and broadcast replies."""
+	thread_ts = message.get("thread_ts")
+	return bool(thread_ts) and thread_ts != message["ts"] and message.get("subtype") != "thread_broadcast"
 
 
 def _parse_body(content_type: str, raw: bytes) -> tuple[str, dict[str, Any]]:

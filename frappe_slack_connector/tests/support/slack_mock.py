@@ -21,8 +21,15 @@ Behaviour follows Slack's Web API as slack_sdk 3.48 talks to it:
   `response_metadata.messages` for views) and every problem, including product rules Slack
   accepts (a message with blocks but no top-level `text`), lands in `mock.violations`.
 
-State (users, channels, messages, views, scripts, calls, violations) is per mock and cleared by
-`reset()`; the pytest fixture resets it before each test and fails the test at teardown when a
+Faults for the outbox's tests: `outage()` (the port refuses connections), `server_error_next` (5xx,
+nothing done), `fail_after_doing_next` (done, then a 5xx or no answer), `delay_next` (a late answer,
+done or not), `rate_limit_next` (scripted 429) and `enforce_rate_limits()` (Slack's published limits,
+on a clock tests can `freeze_clock()`/`advance_clock()`), `delay_each_call` (Slack's latency, per
+request, concurrent requests overlap). Messages keep their `metadata`; `conversations.history`
+lists them; `count_with_metadata` counts them ("delivered exactly once").
+
+State (users, channels, messages, views, scripts, calls, violations, scopes, rate limits) is per
+mock and cleared by `reset()` (which also ends an outage); the pytest fixture resets it before each test and fails the test at teardown when a
 violation was recorded that the test did not declare with `expect_violations()`.
 """
 

@@ -1,17 +1,17 @@
 //! The "Log Time" modal's interactions: the project chosen (the modal is rebuilt with that
 //! project's tasks), the submission (validated here), and the reminder's "Log time" button.
 //!
-//! The routing rows are in [`super::route::RULES`]; this module reads the payloads they match.
+//! The routing rows are in the one table, [`RULES`](super::RULES); this module reads the payloads
+//! they match.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::payload::{
-    date_field, required_view, selected_value, state_values, text_value, Action, Envelope,
+    date_field, required_view, selected_value, state_values, text_value, user_id, Action, Envelope,
     StateValues,
 };
-use super::route::{user_id, Route};
 use super::{id_excerpt, ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
 use crate::dates::parse_iso_date;
 use crate::mrkdwn;
@@ -464,17 +464,17 @@ impl TimesheetRoute {
     }
 }
 
+/// Reads the payload a timesheet row of the routing table matched.
 pub(super) fn dispatch(
     handler: TimesheetHandler,
     env: &Envelope,
     action: Option<&Action>,
-) -> Result<Route, PayloadError> {
-    let route = match handler {
-        TimesheetHandler::ProjectChange => project_change(env, action)?,
-        TimesheetHandler::Submission => submission(env)?,
-        TimesheetHandler::Open => open(env, action)?,
-    };
-    Ok(Route::Timesheet(route))
+) -> Result<TimesheetRoute, PayloadError> {
+    match handler {
+        TimesheetHandler::ProjectChange => project_change(env, action),
+        TimesheetHandler::Submission => submission(env),
+        TimesheetHandler::Open => open(env, action),
+    }
 }
 
 fn project_change(env: &Envelope, action: Option<&Action>) -> Result<TimesheetRoute, PayloadError> {

@@ -1,10 +1,10 @@
 //! Routing of Slack interaction payloads (the `payload=` JSON of block_actions, view_submission and
 //! view_closed) to the handler that deals with them.
 //!
-//! One declarative table ([`RULES`], in [`route`]) decides which handler gets a payload and
-//! [`routed`] is the typed [`Route`] it gets; [`payload`] reads Slack's JSON, `leave` and
-//! [`timesheet`] read their payloads into routes, [`form`] checks the leave modal and [`ids`] names
-//! every block and action.
+//! One declarative table ([`RULES`], in [`route`](mod@route)) decides which handler gets a
+//! payload and [`routed`] is the typed [`Route`] it gets; `payload` reads Slack's JSON, `leave`
+//! and [`timesheet`] read their payloads into routes, [`form`] checks the leave modal and [`ids`]
+//! names every block and action.
 //! The boundary between errors is deliberate:
 //!
 //! - a payload Slack would never send (not JSON, too deep, no `view`, wrong JSON types, a date that

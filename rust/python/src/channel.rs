@@ -10,7 +10,6 @@ use serde_json::{Map, Value};
 use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, RowFieldError};
 use slack_connector_core::blocks::channel::{self as blocks, Naming};
 use slack_connector_core::blocks::{Message, SerializeError};
-
 use slack_connector_core::words::{LateLeaveWords, SummaryWords, TestMessageWords};
 
 use crate::convert::{self, from_py};

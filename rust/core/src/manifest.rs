@@ -334,16 +334,6 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
     })
 }
 
-/// [`app_manifest`] as JSON.
-pub fn app_manifest_value(
-    site_url: &str,
-    app_name: &str,
-) -> Result<serde_json::Value, ManifestError> {
-    let manifest = app_manifest(site_url, app_name)?;
-    // Plain structs of strings, bools and integers: serialisation cannot fail; map it anyway.
-    serde_json::to_value(manifest).map_err(|e| ManifestError::Serialize(e.to_string()))
-}
-
 /// How Slack reaches the app (Slack Settings → Connection).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Connection {

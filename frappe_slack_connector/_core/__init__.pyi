@@ -10,6 +10,7 @@ each has a stable `.reason` code meant for logs and tests.
 
 from .blocks import *  # noqa: F403
 from .channel import *  # noqa: F403
+from .delivery import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .interaction import *  # noqa: F403
 from .leave import *  # noqa: F403

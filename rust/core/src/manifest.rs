@@ -9,13 +9,18 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-/// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses.
+/// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses, and
+/// reading back the app's own posts (public channels, private channels, DMs) to find a post whose
+/// outcome was unknown before sending it again (the outbox's lookup by message metadata).
 pub const BOT_SCOPES: &[&str] = &[
     "commands",
     "chat:write",
     "im:write",
     "users:read",
     "users:read.email",
+    "channels:history",
+    "groups:history",
+    "im:history",
 ];
 
 /// Default app (and bot user) name.

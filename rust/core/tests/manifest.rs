@@ -83,7 +83,10 @@ fn scopes_are_the_single_list() {
             "chat:write",
             "im:write",
             "users:read",
-            "users:read.email"
+            "users:read.email",
+            "channels:history",
+            "groups:history",
+            "im:history"
         ]
     );
 }

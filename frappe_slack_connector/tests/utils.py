@@ -29,9 +29,18 @@ from collections.abc import Callable
 from typing import Any
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
+try:
+	# Frappe v16: the base class of a site test (frappe/tests/classes/integration_test_case.py).
+	# v16's frappe.tests.utils.FrappeTestCase is a deprecation shim that is no TestCase subclass
+	# (frappe/deprecation_dumpster.py get_tests_FrappeTestCase): classes deriving from it never run.
+	from frappe.tests import IntegrationTestCase as SiteTestCase
+except ImportError:
+	# Frappe v15 (frappe/tests/utils.py).
+	from frappe.tests.utils import FrappeTestCase as SiteTestCase
+
+from frappe_slack_connector.erp import holidays as erp_holidays
 from frappe_slack_connector.tests.support.lock_watch import LockWatch
 from frappe_slack_connector.tests.support.slack_mock import SlackMock
 from frappe_slack_connector.tests.support.slack_requests import SlackRequest
@@ -180,6 +189,7 @@ class World:
 	def __init__(self):
 		self.created: list[tuple[str, str]] = []
 		self.employee = ""
+		self.holiday_list = ""
 		self.error_logs_before: set[str] = set()
 
 	def _insert(self, values: dict) -> Any:
@@ -217,6 +227,10 @@ class World:
 				chart_of_accounts="Standard",
 			)
 		self._insert(company)
+		if erp_holidays.assignments_decide():
+			# Frappe HR v16 reads holidays only from submitted Holiday List Assignments.
+			self.assign_holiday_list(holiday_list, company=COMPANY, from_date=start)
+		self.holiday_list = holiday_list
 		for email, first, roles in (
 			(APPROVER, "Bea", ["Employee", "Leave Approver"]),
 			(REQUESTER, "Jane", ["Employee"]),
@@ -260,6 +274,19 @@ class World:
 		self.created.append((allocation.doctype, allocation.name))
 		frappe.db.commit()
 		return self
+
+	def assign_holiday_list(self, holiday_list: str, *, from_date, company=None, employee=None) -> None:
+		"""A submitted Holiday List Assignment (Frappe HR v16), removed with the World."""
+		doc = self._insert(
+			{
+				"doctype": erp_holidays.HOLIDAY_LIST_ASSIGNMENT,
+				"applicable_for": "Employee" if employee else "Company",
+				"assigned_to": employee or company,
+				"holiday_list": holiday_list,
+				"from_date": from_date,
+			}
+		)
+		doc.submit()
 
 	def leave(self, day: str, description: str = "Dentist") -> str:
 		"""A Leave Application filed from the desk by the requester herself (Open)."""
@@ -321,7 +348,7 @@ def row_counts() -> dict[str, int]:
 # ---------------------------------------------------------------------- the test case
 
 
-class SlackAppTestCase(FrappeTestCase):
+class SlackAppTestCase(SiteTestCase):
 	"""A site talking to the Slack mock, with the World built for the class and removed after it."""
 
 	slack: SlackMock

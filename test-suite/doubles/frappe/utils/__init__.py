@@ -13,6 +13,8 @@ import re
 import string
 import traceback as _traceback
 
+import double_version
+
 import frappe
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -276,9 +278,19 @@ def quoted(url):
 	return quote(cstr(url), safe=b"~@#$&()*!+=:;,?/'")
 
 
-def get_link_to_form(doctype, name, label=None):
-	# frappe/utils/data.py (v15): <a href="...">label</a> (HTML in messages)
-	return f'<a href="{get_url_to_form(doctype, name)}">{label or name}</a>'
+if double_version.V16:
+
+	def get_link_to_form(doctype, name=None, label=None):
+		# frappe/utils/data.py (version-16): `name` optional (a link to the list, labelled with
+		# the DocType: hrms/utils/holiday_list.py calls it so)
+		uri = f"/app/{quoted(slug(doctype))}" + (f"/{quoted(name)}" if name else "")
+		return f'<a href="{get_url(uri=uri)}">{label or name or frappe._(doctype)}</a>'
+
+else:
+
+	def get_link_to_form(doctype, name, label=None):
+		# frappe/utils/data.py (v15): <a href="...">label</a> (HTML in messages)
+		return f'<a href="{get_url_to_form(doctype, name)}">{label or name}</a>'
 
 
 def formatdate(string_date=None, format_string=None):

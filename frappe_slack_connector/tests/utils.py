@@ -143,7 +143,9 @@ def run_jobs() -> int:
 		if ON_DOUBLE:
 			from frappe.utils import background_jobs  # noqa: PLC0415
 
-			return len(background_jobs.run_jobs())
+			background_jobs.run_jobs()
+			# With the double's competing worker on, the worker ran some: count every job done.
+			return _newly_done(frappe.local.site, {job.id for job in background_jobs.finished_jobs()})
 		return _run_rq_jobs()
 	finally:
 		frappe.db.rollback()  # a fresh snapshot: what the jobs committed is visible
@@ -158,7 +160,7 @@ _PENDING = {"queued", "started"}
 _DONE = {"finished", "failed"}
 # Per site: the (job id, end time) of every job already finished or failed when run_jobs last
 # looked; a job finishing after that was a worker's part of the jobs the caller waits for.
-_done_before: dict[str, set[tuple[str, str]]] = {}
+_done_before: dict[str, set] = {}
 
 
 def _run_rq_jobs() -> int:
@@ -210,11 +212,11 @@ def _done_by_workers(redis, site: str) -> int:
 		for job_id, (status, ended) in _site_jobs(redis, site).items()
 		if status in _DONE
 	}
-	before = _done_before.get(site)
-	_done_before[site] = set(done)
-	if before is None:  # the first look: what is done already belongs to no test
+	if site not in _done_before:  # the first look: what is done already belongs to no test
+		_done_before[site] = set(done)
 		return 0
-	new = {key: status for key, status in done.items() if key not in before}
+	new = {key: done[key] for key in done.keys() - _done_before[site]}
+	_done_before[site] = set(done)
 	failed = [
 		Job.fetch(job_id, connection=redis) for (job_id, _), status in new.items() if status == "failed"
 	]
@@ -222,6 +224,13 @@ def _done_by_workers(redis, site: str) -> int:
 		raise AssertionError(
 			"a worker failed jobs: " + "\n".join(f"{job.id}: {job.exc_info}" for job in failed)
 		)
+	return len(new)
+
+
+def _newly_done(site: str, done: set) -> int:
+	"""How many of `done` (this site's finished jobs) were not done when run_jobs last looked."""
+	new = done - _done_before.get(site, set())
+	_done_before[site] = set(done)
 	return len(new)
 
 

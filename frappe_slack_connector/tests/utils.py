@@ -17,8 +17,9 @@ record behind fails. Requests go through Frappe's request handling: on a real si
 on the double through its `frappe.app.application`. Background jobs run with `run_jobs()`: on a real
 site the queued RQ jobs of this site are executed by `execute_job` in a thread of the test, and the
 ones the bench's workers took (when `bench start` runs beside the tests) are waited for; on the
-double by its queue. Each test ends with its jobs run, so none is left for a worker to run later. Tests that need the double's control of the clock or the queue say so with
-`needs_double(...)` and are skipped on a real site.
+double by its queue. Each test ends with its jobs run, so none is left for a worker to run later.
+Tests that need the double's control of the clock or the queue say so with `needs_double(...)` and
+are skipped on a real site.
 """
 
 from __future__ import annotations
@@ -158,8 +159,8 @@ JOB_WAIT_SECONDS = 120
 MAX_JOBS_PER_RUN = 500
 _PENDING = {"queued", "started"}
 _DONE = {"finished", "failed"}
-# Per site: the (job id, end time) of every job already finished or failed when run_jobs last
-# looked; a job finishing after that was a worker's part of the jobs the caller waits for.
+# Per site: the jobs already done when run_jobs last looked ((job id, end time) from RQ on a real
+# site, job ids on the double); one done after that was a worker's part of what the caller awaits.
 _done_before: dict[str, set] = {}
 
 

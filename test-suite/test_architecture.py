@@ -1003,3 +1003,33 @@ def test_a_forbidden_rust_import_added_to_the_workspace_is_reported_exactly():
 		f"rust/core/src/lib ({room}) uses pyo3: its may-import forbids it",
 	}
 	assert set(before) <= set(after)
+
+
+# --- Rust file size ----------------------------------------------------------------------------
+
+# A Rust source file longer than this before its unit tests is two concerns in one room: split it.
+MAX_RUST_LINES_BEFORE_TESTS = 600
+RUST_SOURCE_DIRS = ("rust/core/src", "rust/python/src", "rust/core/fuzz/src")
+TEST_MODULE = re.compile(r"^[ \t]*#\[cfg\(test\)\][ \t]*$", re.M)
+
+
+def lines_before_tests(text: str) -> int:
+	"""Lines of `text` before its first `#[cfg(test)]` item (the whole file when it has none)."""
+	found = TEST_MODULE.search(text)
+	return (text[: found.start()] if found else text).count("\n")
+
+
+def test_lines_before_tests_stops_at_the_test_module():
+	assert lines_before_tests("fn a() {}\n\n#[cfg(test)]\nmod tests {}\n") == 2
+	assert lines_before_tests("fn a() {}\nfn b() {}\n") == 2
+
+
+def test_every_rust_file_is_at_most_600_lines_before_its_tests():
+	files = [p for d in RUST_SOURCE_DIRS for p in sorted((REPO / d).rglob("*.rs"))]
+	assert files, "no Rust sources found: the source folders moved"
+	too_long = {
+		str(p.relative_to(REPO)): n
+		for p in files
+		if (n := lines_before_tests(p.read_text(encoding="utf-8"))) > MAX_RUST_LINES_BEFORE_TESTS
+	}
+	assert not too_long, f"split these files by concern: {too_long}"

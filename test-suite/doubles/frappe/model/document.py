@@ -1058,7 +1058,7 @@ def get_doc(*args, **kwargs):
 
 def new_doc(doctype, as_dict=False, **kwargs):
 	# frappe/model/create_new.py (v15): get_new_doc -> static defaults ("Today" -> today(),
-	# Check defaults as int, reqd Select -> first option)
+	# Check defaults as int, reqd Select -> first option), then the dynamic ones
 	meta = frappe.get_meta(doctype)
 	d = _dict({"doctype": doctype, "__islocal": 1, "docstatus": 0})
 	for df in meta.fields:
@@ -1082,6 +1082,10 @@ def new_doc(doctype, as_dict=False, **kwargs):
 			d[df.fieldname] = 0
 		else:
 			d[df.fieldname] = None
+		# set_dynamic_default_values (v15 and v16): every Time field gets the current time, over
+		# its default
+		if df.fieldtype == "Time":
+			d[df.fieldname] = frappe.utils.nowtime()
 	d.update(kwargs)
 	if as_dict:
 		return d

@@ -115,6 +115,26 @@ def record_listed(names: list[str], *, approver: str, channel: str, ts: str) -> 
 	frappe.db.commit()
 
 
+def record_listed_owed(names: list[str], *, approver: str, delivery: str) -> None:
+	"""Remember a reminder still on its way (`delivery`) under each application it lists; not
+	committed (it commits with the delivery that owes it)."""
+	for name in names:
+		slack_messages.record_owed(
+			leave.LEAVE_APPLICATION,
+			name,
+			purpose=slack_messages.APPROVAL_REMINDER,
+			recipient=approver,
+			delivery=delivery,
+		)
+
+
+def set_outcome(
+	key: str, status: str, *, channel: str | None = None, ts: str | None = None, error: str | None = None
+) -> None:
+	"""What became of a claimed reminder the outbox delivered or gave up on; not committed."""
+	frappe.db.set_value(CLAIM_DOCTYPE, key, {"status": status, "channel": channel, "ts": ts, "error": error})
+
+
 def listed_in(channel: str, ts: str) -> list[str]:
 	"""The applications one posted reminder lists (every record of it, including those no longer
 	following their application)."""

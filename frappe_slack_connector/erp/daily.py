@@ -71,6 +71,14 @@ def record_sent(mark: DayMark, day, ts: str | None = None) -> None:
 	frappe.db.commit()
 
 
+def record_ts(mark: DayMark, day, ts: str) -> None:
+	"""The batch of `day` is out (its message delivered by the outbox): keep its ts, if `day` is
+	still the day marked (a later day's claim is never undone). Not committed."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
+	if mark.ts_field and stored_date(values.get(mark.date_field)) == str(day):
+		frappe.db.set_single_value(SETTINGS_DOCTYPE, {mark.ts_field: ts})
+
+
 def release_day(mark: DayMark, day, previous: str | None) -> None:
 	"""Slack certainly posted nothing of `day`'s batch: give the day back (the last date sent
 	before the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""

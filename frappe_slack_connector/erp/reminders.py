@@ -97,6 +97,26 @@ def commit_claim() -> None:
 	frappe.db.commit()
 
 
+def record_listed_owed(names: list[str], *, approver: str, delivery: str) -> None:
+	"""Remember a reminder still on its way (`delivery`) under each application it lists; not
+	committed (it commits with the delivery that owes it)."""
+	for name in names:
+		slack_messages.record_owed(
+			leave.LEAVE_APPLICATION,
+			name,
+			purpose=slack_messages.APPROVAL_REMINDER,
+			recipient=approver,
+			delivery=delivery,
+		)
+
+
+def set_outcome(
+	key: str, status: str, *, channel: str | None = None, ts: str | None = None, error: str | None = None
+) -> None:
+	"""What became of a claimed reminder the outbox delivered or gave up on; not committed."""
+	frappe.db.set_value(CLAIM_DOCTYPE, key, {"status": status, "channel": channel, "ts": ts, "error": error})
+
+
 def listed_in(message: dict) -> list[str]:
 	"""The applications one reminder lists (`message`: one of its Slack Message records; every
 	record of it counts, including those no longer following their application)."""

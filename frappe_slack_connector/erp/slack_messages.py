@@ -14,7 +14,7 @@ CANCELLATION_REQUEST = "Cancellation Request"  # to the approver, when the reque
 # under each of them (same channel and ts).
 APPROVAL_REMINDER = "Approval Reminder"
 
-_FIELDS = ["name", "purpose", "recipient", "channel", "ts"]
+_FIELDS = ["name", "purpose", "recipient", "channel", "ts", "delivery"]
 
 
 def record(
@@ -49,6 +49,36 @@ def record(
 			"recipient": recipient,
 		}
 	).insert(ignore_permissions=True)  # the app writes these; people only read them
+
+
+def record_owed(
+	reference_doctype: str,
+	reference_name: str,
+	*,
+	purpose: str,
+	recipient: str | None,
+	delivery: str,
+) -> None:
+	"""Remember a message owed about a document and still on its way (`delivery`, a Slack
+	Delivery): `following` lists it at once, with no channel or ts until Slack has it, so a
+	rewrite owed meanwhile targets the delivery."""
+	frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"recipient": recipient,
+			"delivery": delivery,
+		}
+	).insert(ignore_permissions=True)  # the app writes these; people only read them
+
+
+def fill_delivered(delivery: str, *, channel: str, ts: str) -> None:
+	"""Slack has the message of `delivery`: every record of it gets its channel and ts."""
+	frappe.db.set_value(
+		DOCTYPE, {"delivery": delivery}, {"channel": channel, "ts": ts}, update_modified=False
+	)
 
 
 def following(reference_doctype: str, reference_name: str, purpose: str | None = None) -> list[dict]:

@@ -302,3 +302,16 @@ def prune(now: datetime.datetime) -> int:
 	if names:
 		frappe.db.delete(DOCTYPE, {"name": ("in", names)})
 	return len(names)
+
+
+def latest_with_key(coalesce_key: str) -> str | None:
+	"""The newest delivery owed with `coalesce_key` that was not dropped (e.g. today's summary,
+	which a late-leave note threads under while it may still be on its way)."""
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={"coalesce_key": coalesce_key, "status": ("!=", DROPPED)},
+		pluck="name",
+		order_by="name desc",
+		limit_page_length=1,
+	)
+	return rows[0] if rows else None

@@ -16,7 +16,8 @@ record behind fails. Requests go through Frappe's request handling: on a real si
 `frappe.app.application` in its own thread and connection, as frappe/tests/test_api.py (v15) does;
 on the double through its `frappe.app.application`. Background jobs run with `run_jobs()`: on a real
 site the queued RQ jobs of this site are executed by `execute_job` in a worker thread, on the double
-by its queue. Tests that need the double's control of the clock or the queue say so with
+by its queue; the outbox's drain is one of those jobs, and `run_jobs()` drains until no delivery
+is due. Tests that need the double's control of the clock or the queue say so with
 `needs_double(...)` and are skipped on a real site.
 """
 
@@ -58,6 +59,7 @@ WATCHED = (
 	"Leave Application",
 	"Slack User Meta",
 	"Slack Message",
+	"Slack Delivery",
 	"Error Log",
 	"Activity Type",
 	"Project",
@@ -132,7 +134,18 @@ def _in_thread(target: Callable[[], Any]) -> Any:
 
 
 def run_jobs(max_rounds: int = 50) -> int:
-	"""Run the background jobs this site has queued (and the ones they queue) to the end."""
+	"""Run the background jobs this site has queued (and the ones they queue) to the end, the
+	outbox's drain among them, until no delivery is due (a retry scheduled for later is not)."""
+	ran = 0
+	for _round in range(max_rounds):
+		ran += _run_queued(max_rounds)
+		if not _deliveries_due():
+			return ran
+		_enqueue_drain()
+	raise AssertionError(f"Slack deliveries still due after {max_rounds} drains")
+
+
+def _run_queued(max_rounds: int) -> int:
 	frappe.db.commit()
 	try:
 		if ON_DOUBLE:
@@ -142,6 +155,21 @@ def run_jobs(max_rounds: int = 50) -> int:
 		return _run_rq_jobs(max_rounds)
 	finally:
 		frappe.db.rollback()  # a fresh snapshot: what the jobs committed is visible
+
+
+def _deliveries_due() -> bool:
+	from frappe_slack_connector.erp import clock, deliveries  # noqa: PLC0415
+
+	return bool(deliveries.due_heads(clock.now(), limit=1))
+
+
+def _enqueue_drain() -> None:
+	"""What the scheduler's safety net does: make sure a drain runs (its job id deduplicates)."""
+	from frappe_slack_connector.erp import jobs  # noqa: PLC0415
+	from frappe_slack_connector.outbox import owe  # noqa: PLC0415
+
+	jobs.enqueue_deduplicated(owe.DRAIN_METHOD, job_id=owe.DRAIN_JOB_ID)
+	frappe.db.commit()
 
 
 def _run_rq_jobs(max_rounds: int) -> int:
@@ -181,6 +209,7 @@ class World:
 		self.created: list[tuple[str, str]] = []
 		self.employee = ""
 		self.error_logs_before: set[str] = set()
+		self.deliveries_before: set[str] = set()
 
 	def _insert(self, values: dict) -> Any:
 		doc = frappe.get_doc(values).insert(ignore_permissions=True)
@@ -194,6 +223,7 @@ class World:
 	def build(self) -> World:
 		frappe.set_user("Administrator")
 		self.error_logs_before = set(frappe.get_all("Error Log", pluck="name"))
+		self.deliveries_before = set(frappe.get_all("Slack Delivery", pluck="name"))
 		today = getdate(nowdate())
 		start, end = add_days(today, -60), add_days(today, 120)
 		if not ON_DOUBLE:
@@ -283,8 +313,8 @@ class World:
 
 	def remove(self) -> None:
 		"""Delete what the class made: its leaves first (cancelled when submitted) and the jobs
-		their deletion queued (they rewrite the DMs while the Slack links still exist), then the
-		rest newest first, the Slack links of its users, and the Error Logs the class provoked.
+		their deletion owed (delivered while the Slack links still exist), then the rest newest first,
+		the Slack links of its users, and the Error Logs and Slack Deliveries the class caused.
 		Frappe's own trail of the deletions (Deleted Document, "Deleted" comments) stays, as after
 		any test."""
 		frappe.set_user("Administrator")
@@ -304,6 +334,8 @@ class World:
 		run_jobs()
 		for name in set(frappe.get_all("Error Log", pluck="name")) - self.error_logs_before:
 			frappe.delete_doc("Error Log", name, ignore_permissions=True, force=True)
+		for name in set(frappe.get_all("Slack Delivery", pluck="name")) - self.deliveries_before:
+			frappe.delete_doc("Slack Delivery", name, ignore_permissions=True, force=True)
 		frappe.db.commit()
 
 

@@ -26,7 +26,9 @@ def owe_late_leave_note(doc) -> None:
 	if settings.last_date != str(today) or not settings.channel:
 		return
 	# The summary's ts once Slack has it; while it is on its way, its delivery.
-	summary = (settings.channel, settings.last_ts) if settings.last_ts else attendance_summary.delivery_of(today)
+	summary = (
+		(settings.channel, settings.last_ts) if settings.last_ts else attendance_summary.delivery_of(today)
+	)
 	if not summary:
 		return  # claimed today but not owed (e.g. a summary from before the outbox, outcome unknown)
 	row = erp_attendance.absence_of(doc.name)
@@ -47,4 +49,3 @@ def owe_late_leave_note(doc) -> None:
 		reply_broadcast=True,
 		about=(erp_leave.LEAVE_APPLICATION, doc.name),
 	)
-

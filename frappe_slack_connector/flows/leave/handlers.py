@@ -266,6 +266,8 @@ def _decide(route, reason: str | None = None) -> None:
 		)
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 		return
+
+
 def leave_decision(route: LeaveDecisionRoute) -> Response:
 	"""Approve from the approver's message (or a reminder), as the deciding user; idempotent."""
 	_decide(route)

@@ -35,7 +35,11 @@ scheduler_events = {
 		"frappe_slack_connector.api.timesheet.reminder_tick",
 		# The same tick: each leave approver's daily reminder, once it is due (flows/leave/reminders.py).
 		"frappe_slack_connector.tasks.daily.approver_reminders",
+		# The outbox's safety net: a drain runs (deduplicated), so nothing owed waits for a commit.
+		"frappe_slack_connector.tasks.outbox.tick",
 	],
+	# Delete delivered Slack Deliveries older than Slack Settings "Keep delivered for (days)".
+	"daily": ["frappe_slack_connector.tasks.outbox.prune"],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }

@@ -8,7 +8,7 @@ import frappe
 import pytest
 
 from frappe_slack_connector.erp import deliveries, slack_messages
-from frappe_slack_connector.outbox import owe
+from frappe_slack_connector.outbox import owe, relay
 
 JANE = "U0JANE0001"
 JANE_EMAIL = "jane@example.com"
@@ -43,7 +43,7 @@ def test_owing_writes_a_row_and_calls_no_slack(outbox):
 	assert row(name).sequence == f"User:{JANE_EMAIL}"
 	assert outbox.site.queued_jobs() == []  # the drain is enqueued by the commit
 	frappe.db.commit()
-	assert [job.job_id for job in outbox.site.queued_jobs()] == [owe.DRAIN_JOB_ID]
+	assert [job.job_id for job in outbox.site.queued_jobs()] == [relay.DRAIN_JOB_ID]
 
 
 def test_a_rolled_back_transaction_owes_nothing(outbox):
@@ -61,7 +61,7 @@ def test_many_owes_in_one_transaction_enqueue_one_drain(outbox):
 	frappe.db.commit()
 	owe.post(MESSAGE, channel=JANE)
 	frappe.db.commit()
-	assert [job.job_id for job in outbox.site.queued_jobs()] == [owe.DRAIN_JOB_ID]
+	assert [job.job_id for job in outbox.site.queued_jobs()] == [relay.DRAIN_JOB_ID]
 
 
 def test_an_update_of_a_pending_post_folds_into_it(outbox):

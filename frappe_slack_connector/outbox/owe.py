@@ -22,13 +22,11 @@ from typing import Any
 
 from frappe_slack_connector.erp import deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
-from frappe_slack_connector.outbox import records
+from frappe_slack_connector.outbox import records, relay
 from frappe_slack_connector.outbox.records import Record
 
 __all__ = ["Record", "delete", "ephemeral", "post", "publish_home", "update"]
 
-DRAIN_METHOD = "frappe_slack_connector.outbox.relay.drain_job"
-DRAIN_JOB_ID = "frappe_slack_connector:outbox:drain"
 
 POST = "chat.postMessage"
 UPDATE = "chat.update"
@@ -162,7 +160,7 @@ def _owe(
 	if record is not None:
 		records.on_owed(record, delivery=name, about=about)
 	if kick:
-		erp_jobs.enqueue_once_after_commit(DRAIN_METHOD, job_id=DRAIN_JOB_ID)
+		erp_jobs.enqueue_once_after_commit(relay.DRAIN_METHOD, job_id=relay.DRAIN_JOB_ID)
 	return name
 
 

@@ -11,6 +11,7 @@ import time
 
 import frappe
 import pytest
+from frappe.utils import background_jobs
 
 from frappe_slack_connector.api import timesheet as api_timesheet
 from frappe_slack_connector.erp import settings as erp_settings
@@ -140,8 +141,17 @@ def office(app):
 
 
 def tick():
-	"""One scheduler tick, as Administrator like the scheduler."""
-	return _as_admin(api_timesheet.reminder_tick)
+	"""One scheduler tick, as Administrator like the scheduler, and what it owed delivered."""
+	result = _as_admin(api_timesheet.reminder_tick)
+	deliver()
+	return result
+
+
+def deliver():
+	"""Run what the tick owed through the outbox, as a worker would (only from the test's own
+	thread: concurrent ticks are drained after they joined)."""
+	if threading.current_thread() is threading.main_thread():
+		background_jobs.run_jobs()
 
 
 def claimed_day():

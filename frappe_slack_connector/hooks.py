@@ -25,7 +25,9 @@ doc_events = {
 
 # A Slack Message only remembers where a message about the document is; it never keeps the
 # document from being deleted (its on_trash removes them anyway).
-ignore_links_on_delete = ["Slack Message"]
+# A document with deliveries still owed about it can be deleted: its posts are then Dropped
+# ("document deleted"), its rewrites still go out.
+ignore_links_on_delete = ["Slack Message", "Slack Delivery"]
 
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.

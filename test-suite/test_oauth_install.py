@@ -81,7 +81,9 @@ def test_install_redirects_to_slack_authorize(oauth):
 	mock = urlsplit(oauth.slack.url)
 	assert (parts.scheme, parts.netloc, parts.path) == (mock.scheme, mock.netloc, "/oauth/v2/authorize")
 	assert query["client_id"] == oauth.slack.client_id
-	assert query["scope"] == "commands,chat:write,im:write,users:read,users:read.email"
+	assert query["scope"] == (
+		"commands,chat:write,im:write,users:read,users:read.email,channels:history,groups:history,im:history"
+	)
 	assert query["scope"].split(",") == list(core.BOT_SCOPES)
 	assert query["redirect_uri"] == REDIRECT_URI
 	assert len(query["state"]) >= 40

@@ -274,7 +274,9 @@ def _retry(row, worker: str, err, stats: dict[str, int], *, outcome_unknown: boo
 		)
 		return
 	seed = int.from_bytes(hashlib.sha256(f"{row.name}:{attempts}".encode()).digest()[:8], "big")
-	delay = core.next_retry_delay(attempts, retry_after=err.retry_after, seed=seed)
+	# A 429 says when to come back: Retry-After, not a backoff that grows with each refusal.
+	rate_limited = err.retry_after is not None
+	delay = core.next_retry_delay(1 if rate_limited else attempts, retry_after=err.retry_after, seed=seed)
 	values = {
 		"status": deliveries.PENDING,
 		"attempts": attempts,

@@ -2,6 +2,8 @@
 //!
 //! - [`signature`]: Slack v0 request verification.
 //! - [`mrkdwn`] and [`limits`]: escaping user text and fitting Slack's limits.
+//! - [`delivery`]: the outbox's rules: retry or not, when, and finding a post after an unknown
+//!   outcome.
 //! - [`dates`]: the one strict `YYYY-MM-DD` parser and the display format of every message.
 //! - [`slack_id`] and [`half_period`]: the Slack user id rule and the half-day period, shared by
 //!   routing, the leave messages and the summary.
@@ -17,6 +19,7 @@
 pub mod absence;
 pub mod blocks;
 pub mod dates;
+pub mod delivery;
 pub mod half_period;
 pub mod interaction;
 pub mod limits;

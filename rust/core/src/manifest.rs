@@ -9,13 +9,18 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-/// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses.
+/// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses, and
+/// reading back the app's own posts (public channels, private channels, DMs) to find a post whose
+/// outcome was unknown before sending it again (the outbox's lookup by message metadata).
 pub const BOT_SCOPES: &[&str] = &[
     "commands",
     "chat:write",
     "im:write",
     "users:read",
     "users:read.email",
+    "channels:history",
+    "groups:history",
+    "im:history",
 ];
 
 /// Default app (and bot user) name.
@@ -332,16 +337,6 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             token_rotation_enabled: false,
         },
     })
-}
-
-/// [`app_manifest`] as JSON.
-pub fn app_manifest_value(
-    site_url: &str,
-    app_name: &str,
-) -> Result<serde_json::Value, ManifestError> {
-    let manifest = app_manifest(site_url, app_name)?;
-    // Plain structs of strings, bools and integers: serialisation cannot fail; map it anyway.
-    serde_json::to_value(manifest).map_err(|e| ManifestError::Serialize(e.to_string()))
 }
 
 /// How Slack reaches the app (Slack Settings → Connection).

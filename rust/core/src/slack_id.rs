@@ -30,11 +30,6 @@ impl SlackUserId {
         Self::check(id).map(|()| Self(id.to_owned()))
     }
 
-    /// [`SlackUserId::parse`] for an owned string (no copy).
-    pub fn from_string(id: String) -> Result<Self, SlackUserIdError> {
-        Self::check(&id).map(|()| Self(id))
-    }
-
     /// The rule itself, for callers that only need to know whether `id` would parse.
     pub fn check(id: &str) -> Result<(), SlackUserIdError> {
         if id.is_empty() {
@@ -50,10 +45,6 @@ impl SlackUserId {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
     }
 
     /// `<@U…>`: Slack renders the person's current name.

@@ -7,8 +7,8 @@ use common::golden;
 
 use serde_json::Value;
 use slack_connector_core::manifest::{
-    app_manifest, app_manifest_value, routes, AppManifest, ManifestError, SiteUrl, BOT_SCOPES,
-    DEFAULT_APP_NAME,
+    app_manifest, app_manifest_for, app_manifest_value_for, routes, AppManifest, Connection,
+    ManifestError, SiteUrl, BOT_SCOPES, DEFAULT_APP_NAME,
 };
 
 /// Every string in the JSON tree that looks like a URL.
@@ -25,14 +25,19 @@ fn urls(value: &Value, out: &mut Vec<String>) {
 
 #[test]
 fn golden_manifest() {
-    let v = app_manifest_value("https://erp.example.com", DEFAULT_APP_NAME).unwrap();
+    let v = app_manifest_value_for(
+        "https://erp.example.com",
+        DEFAULT_APP_NAME,
+        Connection::Http,
+    )
+    .unwrap();
     golden("app_manifest", &v);
 }
 
 #[test]
 fn every_url_points_at_a_whitelisted_route_of_this_site() {
     let site = "https://erp.example.com/";
-    let value = app_manifest_value(site, DEFAULT_APP_NAME).unwrap();
+    let value = app_manifest_value_for(site, DEFAULT_APP_NAME, Connection::Http).unwrap();
     // Parse the JSON back into the typed manifest: the shape round-trips.
     let typed: AppManifest = serde_json::from_value(value.clone()).unwrap();
     assert_eq!(typed, app_manifest(site, DEFAULT_APP_NAME).unwrap());
@@ -78,7 +83,10 @@ fn scopes_are_the_single_list() {
             "chat:write",
             "im:write",
             "users:read",
-            "users:read.email"
+            "users:read.email",
+            "channels:history",
+            "groups:history",
+            "im:history"
         ]
     );
 }
@@ -153,7 +161,6 @@ fn bad_app_names() {
 
 #[test]
 fn golden_socket_mode_manifest() {
-    use slack_connector_core::manifest::{app_manifest_value_for, Connection};
     let v = app_manifest_value_for(
         "https://erp.example.com",
         DEFAULT_APP_NAME,
@@ -165,7 +172,6 @@ fn golden_socket_mode_manifest() {
 
 #[test]
 fn socket_mode_needs_no_request_url() {
-    use slack_connector_core::manifest::{app_manifest_for, app_manifest_value_for, Connection};
     let site = "https://erp.internal.example.com";
     let value = app_manifest_value_for(site, DEFAULT_APP_NAME, Connection::SocketMode).unwrap();
     assert_eq!(value["settings"]["socket_mode_enabled"], true);

@@ -10,10 +10,10 @@ use serde_json::{Map, Value};
 use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, RowFieldError};
 use slack_connector_core::blocks::channel::{self as blocks, Naming};
 use slack_connector_core::blocks::{Message, SerializeError};
-
-use crate::convert::{self, from_py, to_py};
-use crate::errors;
 use slack_connector_core::words::{LateLeaveWords, SummaryWords, TestMessageWords};
+
+use crate::convert::{self, from_py};
+use crate::errors;
 
 /// Rows as JSON values (the late-leave note's single row). `datetime.date` values become
 /// `YYYY-MM-DD` strings, since that is what `frappe.get_all` returns for Date fields (a
@@ -163,10 +163,6 @@ fn parse_py_rows(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Vec<Absenc
     Ok(out)
 }
 
-fn messages_to_py<'py>(py: Python<'py>, messages: &[Value]) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    messages.iter().map(|m| to_py(py, m)).collect()
-}
-
 #[pyfunction]
 #[pyo3(signature = (rows, *, today, words, title = "", mention = true))]
 fn build_attendance_summary<'py>(
@@ -191,7 +187,7 @@ fn build_attendance_summary<'py>(
             .collect()
     });
     let messages = result.map_err(|e| errors::serialize_error(py, &e))?;
-    messages_to_py(py, &messages)
+    convert::values_to_py(py, &messages)
 }
 
 #[pyfunction]
@@ -241,10 +237,7 @@ fn build_late_leave_note<'py>(
     }) else {
         return Ok(None);
     };
-    let value = note
-        .to_value()
-        .map_err(|e| errors::serialize_error(py, &e))?;
-    to_py(py, &value).map(Some)
+    convert::message(py, &note).map(Some)
 }
 
 #[pyfunction]
@@ -255,10 +248,7 @@ fn build_test_message<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let words: TestMessageWords = convert::words(words)?;
-    let value = blocks::test_message(site, &words)
-        .to_value()
-        .map_err(|e| errors::serialize_error(py, &e))?;
-    to_py(py, &value)
+    convert::message(py, &blocks::test_message(site, &words))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -16,11 +16,43 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
+use slack_connector_core::blocks::leave::BuildError;
+use slack_connector_core::blocks::Message;
+
+use crate::errors;
 
 /// JSON value → the equivalent Python object (dict, list, str, int, float, bool, None).
 pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
+}
+
+/// JSON values (messages serialised without the GIL) → a list of Python objects.
+pub fn values_to_py<'py>(py: Python<'py>, values: &[Value]) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    values.iter().map(|v| to_py(py, v)).collect()
+}
+
+/// A built message → the `{"text", "blocks"}` dict slack_sdk takes.
+pub fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
+    let value = m.to_value().map_err(|e| errors::serialize_error(py, &e))?;
+    to_py(py, &value)
+}
+
+/// A builder's JSON (a view, a view_submission answer) → Python; its error becomes an
+/// `InputError`.
+pub fn built<'py>(
+    py: Python<'py>,
+    built: Result<Value, BuildError>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = built.map_err(|e| errors::build_error(py, &e))?;
+    to_py(py, &value)
+}
+
+/// A dict (via JSON) into a typed builder input; shape errors become `ValueError`.
+pub fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let value = from_py(obj)?;
+    serde_json::from_value(value).map_err(|e| errors::invalid_input(obj.py(), what, &e))
 }
 
 /// Python object made of dicts/lists/tuples/str/int/float/bool/None → JSON value.
@@ -106,6 +138,6 @@ pub fn words<T: slack_connector_core::words::Surface>(obj: &Bound<'_, PyAny>) ->
             surface: T::NAME,
             detail: e.to_string(),
         };
-        crate::errors::words_error(obj.py(), &e)
+        errors::words_error(obj.py(), &e)
     })
 }

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use slack_connector_core::absence::InputError as CoreInputError;
 use slack_connector_core::blocks::leave::BuildError;
 use slack_connector_core::blocks::SerializeError;
+use slack_connector_core::delivery::DeliveryError;
 use slack_connector_core::interaction::PayloadError as CorePayloadError;
 use slack_connector_core::manifest::ManifestError as CoreManifestError;
 use slack_connector_core::render::BlocksError;
@@ -128,6 +129,15 @@ pub fn words_error(py: Python<'_>, e: &WordsError) -> PyErr {
 
 pub fn absence_error(py: Python<'_>, e: &CoreInputError) -> PyErr {
     input_error(py, e.reason(), Some(e.field()), e.row(), e.to_string())
+}
+
+/// A delivery name or a history answer the outbox's rules cannot read: `field` says which.
+pub fn delivery_error(py: Python<'_>, e: &DeliveryError) -> PyErr {
+    let field = match e {
+        DeliveryError::NoMessages => "history",
+        DeliveryError::EmptyName | DeliveryError::NameTooLong => "delivery",
+    };
+    input_error(py, e.reason(), Some(field), None, e.to_string())
 }
 
 pub fn blocks_error(py: Python<'_>, e: &BlocksError) -> PyErr {

@@ -1,28 +1,16 @@
 //! Leave workflow builders: plain dicts in, plain dicts ready for slack_sdk out.
 
 use pyo3::prelude::*;
-use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::{
     self, ApprovalChoices, HomeInput, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome,
     RejectModalInput, ReminderInput, ViewError,
 };
-use slack_connector_core::blocks::Message;
 use slack_connector_core::words::{
     HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
 };
 
-use crate::{convert, errors};
-
-/// A dict (via JSON) into a typed builder input; shape errors become `ValueError`.
-fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    let value = convert::from_py(obj)?;
-    serde_json::from_value(value).map_err(|e| errors::invalid_input(obj.py(), what, &e))
-}
-
-fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
-    let value = m.to_value().map_err(|e| errors::serialize_error(py, &e))?;
-    convert::to_py(py, &value)
-}
+use crate::convert::{self, built, message, typed};
+use crate::errors;
 
 /// The "Apply for Leave" modal as a view dict for `views.open` / `views.update`.
 #[pyfunction]
@@ -36,8 +24,7 @@ fn build_leave_modal<'py>(
     let words: ModalWords = convert::words(words)?;
     let view =
         leave::leave_request_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, leave::view_to_value(&view))
 }
 
 /// The approver's DM with the buttons of the decisions they may take: `{"text", "blocks"}`.
@@ -108,8 +95,7 @@ fn build_reject_modal<'py>(
     let words: RejectWords = convert::words(words)?;
     let view =
         leave::reject_reason_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, leave::view_to_value(&view))
 }
 
 /// DM to the requester: what became of their leave and who did it, with what they may still do.
@@ -175,8 +161,7 @@ fn build_home_view<'py>(
     let input: HomeInput = typed("home input", input)?;
     let words: HomeWords = convert::words(words)?;
     let view = leave::home_view(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    let value = leave::view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, leave::view_to_value(&view))
 }
 
 /// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
@@ -204,8 +189,7 @@ fn build_view_errors<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let by_block: std::collections::BTreeMap<String, ViewError> = typed("view errors", errors)?;
     let words: ViewErrorWords = convert::words(words)?;
-    let value = leave::view_errors(by_block, &words).map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, leave::view_errors(by_block, &words))
 }
 
 /// The daily reminder to a leave approver (or its rebuilt form for `chat.update`).

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 mod channel;
 mod convert;
+mod delivery;
 mod errors;
 mod interaction;
 mod leave_blocks;
@@ -26,5 +27,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     manifest::register(m)?;
     timesheet::register(m)?;
     socket_mode::register(m)?;
+    delivery::register(m)?;
     Ok(())
 }

@@ -2,28 +2,17 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use serde::de::DeserializeOwned;
 use slack_connector_core::blocks::leave::view_to_value;
 use slack_connector_core::blocks::timesheet::{
     self, LoggedTime, ReminderRow, TimesheetModalInput, TimesheetNotice, TimesheetViewError,
 };
-use slack_connector_core::blocks::Message;
 use slack_connector_core::dates::parse_iso_date;
 use slack_connector_core::interaction::ids;
 use slack_connector_core::interaction::timesheet::command_date;
 use slack_connector_core::words::TimesheetWords;
 
-use crate::{convert, errors};
-
-fn typed<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    let value = convert::from_py(obj)?;
-    serde_json::from_value(value).map_err(|e| errors::invalid_input(obj.py(), what, &e))
-}
-
-fn message<'py>(py: Python<'py>, m: &Message) -> PyResult<Bound<'py, PyAny>> {
-    let value = m.to_value().map_err(|e| errors::serialize_error(py, &e))?;
-    convert::to_py(py, &value)
-}
+use crate::convert::{self, built, message, typed};
+use crate::errors;
 
 /// The "Log Time" modal as a view dict for `views.open` / `views.update`.
 #[pyfunction]
@@ -37,8 +26,7 @@ fn build_timesheet_modal<'py>(
     let words: TimesheetWords = convert::words(words)?;
     let view =
         timesheet::timesheet_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    let value = view_to_value(&view).map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, view_to_value(&view))
 }
 
 /// The errors answer of a Log Time submission: values are route error codes or messages.
@@ -52,9 +40,7 @@ fn build_timesheet_view_errors<'py>(
     let by_block: std::collections::BTreeMap<String, TimesheetViewError> =
         typed("timesheet view errors", errors)?;
     let words: TimesheetWords = convert::words(words)?;
-    let value = timesheet::timesheet_view_errors(by_block, &words)
-        .map_err(|e| errors::build_error(py, &e))?;
-    convert::to_py(py, &value)
+    built(py, timesheet::timesheet_view_errors(by_block, &words))
 }
 
 /// The confirmation DM after a time log was added: `{"text", "blocks"}`.

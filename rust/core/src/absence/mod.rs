@@ -1,5 +1,6 @@
-//! Who is out today: absence rows in ([`rows`]), grouped summary out ([`summary`]); and the "send
-//! today's summary now?" gate ([`gate`]). The Block Kit for it is `blocks::channel`.
+//! Who is out today: absence rows in ([`rows`]), grouped summary out ([`summary`]) by how each
+//! person is out ([`kind`]); and the "send today's summary now?" gate ([`gate`]). The Block Kit
+//! for it is `blocks::channel`.
 //!
 //! Rules (issue 4), made precise:
 //! - A row counts when `from_date <= today <= to_date`.
@@ -19,14 +20,16 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::{dates, mrkdwn};
 
 pub mod gate;
+pub mod kind;
 pub mod rows;
 pub mod summary;
 #[cfg(test)]
 mod tests;
 
 pub use gate::{should_send, GateSettings, SendVerdict, SkipReason};
+pub use kind::AbsenceKind;
 pub use rows::{parse_rows, row_error, AbsenceRow, FieldRef, RowFieldError, RowSource};
-pub use summary::{summarise, summarise_owned, AbsenceKind, Entry, Group, Summary};
+pub use summary::{summarise, summarise_owned, Entry, Group, Summary};
 
 /// Bad input, with the stable `reason` code Python sees and enough context to find the culprit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

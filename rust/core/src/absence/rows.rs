@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::summary::AbsenceKind;
+use super::kind::AbsenceKind;
 use super::InputError;
 use crate::dates::parse_iso_date;
 use crate::half_period::HalfPeriod;

@@ -1,8 +1,10 @@
 //! Routing of Slack interaction payloads (the `payload=` JSON of block_actions, view_submission and
 //! view_closed) to the handler that deals with them.
 //!
-//! One declarative table ([`RULES`], in [`route`]) decides which handler gets a payload; [`payload`]
-//! reads Slack's JSON, [`form`] checks the leave modal and [`ids`] names every block and action.
+//! One declarative table ([`RULES`], in [`route`](mod@route)) decides which handler gets a
+//! payload and [`routed`] is the typed [`Route`] it gets; `payload` reads Slack's JSON, `leave`
+//! and [`timesheet`] read their payloads into routes, [`form`] checks the leave modal and [`ids`]
+//! names every block and action.
 //! The boundary between errors is deliberate:
 //!
 //! - a payload Slack would never send (not JSON, too deep, no `view`, wrong JSON types, a date that
@@ -14,9 +16,11 @@
 pub mod event;
 pub mod form;
 pub mod ids;
+mod leave;
 mod payload;
 pub(crate) use payload::check_nesting;
 pub mod route;
+pub mod routed;
 pub mod timesheet;
 
 use crate::{limits, mrkdwn};
@@ -25,9 +29,8 @@ pub use form::{
     InlineError, InlineErrors, LeaveForm,
 };
 
-pub use route::{
-    lookup, route, AckReason, Decision, Handler, Kind, LeaveButton, Pattern, Route, Rule, RULES,
-};
+pub use route::{lookup, route, Handler, Kind, Pattern, Rule, RULES};
+pub use routed::{AckReason, Decision, LeaveButton, Route};
 
 /// Slack's views are ≤ 250 kB; a payload carries the view plus its state, so 2 MiB is far above
 /// anything legitimate while keeping a hostile body cheap to refuse.

@@ -13,6 +13,7 @@ use super::{
 use crate::dates::parse_iso_date;
 use crate::half_period::HalfPeriod;
 use crate::mrkdwn;
+use crate::slack_id::SlackUserId;
 
 // ---------------------------------------------------------------------------------------------
 // Payload shapes (REFERENCE.md A2). Every field is optional at the serde level so that a missing
@@ -169,6 +170,18 @@ pub(super) fn parse_guarded<T: serde::de::DeserializeOwned>(
 /// The payload's `view`, which view payloads and modal actions cannot do without.
 pub(super) fn required_view(env: &Envelope) -> Result<&View, PayloadError> {
     env.view.as_ref().ok_or(PayloadError::MissingField("view"))
+}
+
+/// The acting user; it goes into mentions and lookups, so it must be a real Slack id.
+pub(super) fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
+    let id = env
+        .user
+        .as_ref()
+        .and_then(|u| u.id.as_deref())
+        .filter(|id| !id.is_empty())
+        .ok_or(PayloadError::MissingField("user.id"))?;
+    SlackUserId::parse(id)
+        .map_err(|e| PayloadError::invalid("user.id", format!("{:?}: {e}", id_excerpt(id))))
 }
 
 pub(super) fn state_values(view: &View) -> Result<&StateValues, PayloadError> {

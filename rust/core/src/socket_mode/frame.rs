@@ -1,21 +1,5 @@
-//! Socket Mode: the frames Slack sends over the app's WebSocket, and the acks the app answers.
-//!
-//! A site Slack cannot reach opens an outbound WebSocket (`apps.connections.open` with the
-//! App-Level Token) and Slack delivers over it what it would otherwise POST: `hello` once
-//! connected, then envelopes `{"envelope_id", "type", "payload", "accepts_response_payload",
-//! "retry_attempt", "retry_reason"}`, and `disconnect` when the connection is about to end.
-//!
-//! [`parse_frame`] reads one frame. An envelope's payload goes to the same code the HTTP routes
-//! use: an `interactive` payload (the JSON of the HTTP `payload=` field) through
-//! [`interaction::route`] — the one routing table — and a `slash_commands` payload (the HTTP
-//! form's fields as a JSON object) becomes the same `{field: text}` form. A payload that cannot be
-//! read is still an envelope ([`Body::Invalid`]): it has an id, so it is acknowledged (Slack would
-//! otherwise deliver it again) and the error is logged. Only a frame without an id is an error.
-//!
-//! [`ack`] builds the answer from what the HTTP route answered (status and body): a 2xx JSON body
-//! becomes the ack's `payload` (an inline-errors `response_action`, a slash command's notice)
-//! when the envelope accepts one; any other answer becomes a plain ack, since a socket cannot
-//! carry an HTTP error status and the route has already logged why.
+//! One frame from Slack read: `hello`, `disconnect`, or an envelope whose payload goes through
+//! the same routing as the HTTP routes; and the frame as the dict Python reads.
 
 use std::collections::BTreeMap;
 
@@ -23,19 +7,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::{excerpt, MAX_COMMAND_FIELDS, MAX_ENVELOPE_ID_CHARS, MAX_FRAME_BYTES};
 use crate::interaction::event::EventRoute;
 use crate::interaction::{self, check_nesting, PayloadError, Route};
-use crate::mrkdwn;
-
-/// An envelope wraps one payload of at most [`interaction::MAX_PAYLOAD_BYTES`]; its own fields
-/// are a few hundred bytes.
-pub const MAX_FRAME_BYTES: usize = interaction::MAX_PAYLOAD_BYTES + 64 * 1024;
-/// Slack's envelope ids are UUIDs (36 characters); anything much longer is not Slack.
-pub const MAX_ENVELOPE_ID_CHARS: usize = 128;
-/// Longest serde message or type name kept in an error (they may quote the input).
-const MAX_DETAIL_CHARS: usize = 300;
-/// A slash command has about fifteen fields.
-const MAX_COMMAND_FIELDS: usize = 100;
 
 /// Why a frame cannot be read at all (no envelope to acknowledge). `reason()` is stable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,25 +38,6 @@ impl FrameError {
             Self::MissingField(_) => "missing_field",
             Self::InvalidField { .. } => "invalid_field",
             Self::UnknownType(_) => "unknown_type",
-        }
-    }
-}
-
-/// Why an answer cannot become an ack (a bug on our side, never Slack's input).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AckError {
-    #[error("the envelope_id is empty or longer than {MAX_ENVELOPE_ID_CHARS} characters")]
-    BadEnvelopeId,
-    #[error("the answer body is not a JSON object: {0}")]
-    BadAnswer(String),
-}
-
-impl AckError {
-    #[must_use]
-    pub fn reason(&self) -> &'static str {
-        match self {
-            Self::BadEnvelopeId => "bad_envelope_id",
-            Self::BadAnswer(_) => "bad_answer",
         }
     }
 }
@@ -116,7 +71,7 @@ pub struct Envelope {
 pub enum Body {
     /// A slash command: its fields as the HTTP form has them.
     SlashCommand { form: BTreeMap<String, String> },
-    /// An interaction, routed by [`interaction::route`].
+    /// An interaction, routed by [`interaction::route()`].
     Interaction { route: Route },
     /// An Events API event, routed by [`interaction::event::route_event`] (the HTTP route's
     /// event table).
@@ -154,10 +109,6 @@ struct RawFrame<'a> {
     retry_reason: Option<String>,
     reason: Option<String>,
     num_connections: Option<u64>,
-}
-
-fn excerpt(text: &str) -> String {
-    mrkdwn::excerpt(text, MAX_DETAIL_CHARS)
 }
 
 /// Reads one text frame Slack sent over the Socket Mode connection.
@@ -260,34 +211,6 @@ fn slash_command(payload: &RawValue) -> Result<BTreeMap<String, String>, Payload
 
 fn event(payload: &RawValue) -> Result<Body, PayloadError> {
     interaction::event::route_event(payload.get().as_bytes()).map(|route| Body::Event { route })
-}
-
-/// The ack for envelope `envelope_id`, carrying what the HTTP route answered: `status` and the
-/// response `body` (empty for a plain ack). A 2xx JSON object becomes the `payload` when the
-/// envelope accepts one; an empty body, a non-2xx answer (already logged by the route) or an
-/// envelope that accepts no payload give a plain `{"envelope_id": …}`.
-pub fn ack(
-    envelope_id: &str,
-    accepts_response_payload: bool,
-    status: u16,
-    body: &[u8],
-) -> Result<String, AckError> {
-    if envelope_id.is_empty() || envelope_id.chars().count() > MAX_ENVELOPE_ID_CHARS {
-        return Err(AckError::BadEnvelopeId);
-    }
-    let mut frame = Map::new();
-    frame.insert("envelope_id".into(), Value::String(envelope_id.to_owned()));
-    let answered = (200..300).contains(&status) && !body.iter().all(u8::is_ascii_whitespace);
-    if answered && accepts_response_payload {
-        let payload: Value = serde_json::from_slice(body)
-            .map_err(|e| AckError::BadAnswer(excerpt(&e.to_string())))?;
-        if !payload.is_object() {
-            return Err(AckError::BadAnswer("expected an object".into()));
-        }
-        frame.insert("payload".into(), payload);
-    }
-    // A map of a string and a parsed JSON value always serialises.
-    serde_json::to_string(&Value::Object(frame)).map_err(|e| AckError::BadAnswer(e.to_string()))
 }
 
 /// The [`Frame`] as the dict Python reads (`parse_socket_frame`).
@@ -557,45 +480,6 @@ mod tests {
             panic!()
         };
         assert_eq!(env.body.handler(), "invalid"); // no actions: missing_field, acked
-    }
-
-    #[test]
-    fn ack_carries_what_the_http_answer_would() {
-        let errors = br#"{"response_action":"errors","errors":{"reason":"Say why"}}"#;
-        let text = ack("e1", true, 200, errors).unwrap();
-        let v: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(
-            v,
-            json!({"envelope_id": "e1", "payload": {"response_action": "errors", "errors": {"reason": "Say why"}}})
-        );
-        // Plain acks: empty body, no payload accepted, an error status (already logged).
-        for (accepts, status, body) in [
-            (true, 200, &b""[..]),
-            (true, 200, &b"  \n"[..]),
-            (false, 200, &errors[..]),
-            (true, 400, &br#"{"ok":false,"error":"missing_field"}"#[..]),
-            (true, 401, &b"not json"[..]),
-        ] {
-            assert_eq!(
-                ack("e2", accepts, status, body).unwrap(),
-                r#"{"envelope_id":"e2"}"#
-            );
-        }
-        assert_eq!(
-            ack("e3", true, 200, b"[1]").unwrap_err().reason(),
-            "bad_answer"
-        );
-        assert_eq!(
-            ack("e3", true, 200, b"<html>").unwrap_err().reason(),
-            "bad_answer"
-        );
-        assert_eq!(
-            ack("", true, 200, b"").unwrap_err().reason(),
-            "bad_envelope_id"
-        );
-        // The id is echoed as a JSON string, whatever it contains.
-        let v: Value = serde_json::from_str(&ack("a\"b\\c", false, 200, b"").unwrap()).unwrap();
-        assert_eq!(v["envelope_id"], "a\"b\\c");
     }
 
     #[test]

@@ -1,0 +1,48 @@
+"""The Slack app manifest, the bot scopes and the slash-command registry (rust/python/src/manifest.rs)."""
+
+from typing import TypedDict
+
+BOT_SCOPES: tuple[str, ...]
+"""The bot token scopes the app asks for, in order: `commands`, `chat:write`, `im:write`,
+`users:read`, `users:read.email`. The single source for the OAuth authorize URL and the manifest."""
+
+class SlashCommandSpec(TypedDict):
+	"""One slash command of the app (a row of the Rust registry `manifest::SLASH_COMMANDS`)."""
+
+	command: str
+	route: str
+	handler: str
+	description: str
+	usage_hint: str | None
+
+SLASH_COMMANDS: tuple[SlashCommandSpec, ...]
+"""Every slash command the app serves, in manifest order: `/apply-leave` (handler `apply_leave`)
+and `/timesheet` (handler `log_time`). The one registry the manifest, the HTTP routes and Socket
+Mode read; `route` is the whitelisted method Slack posts the command to over HTTP."""
+
+DEFAULT_APP_NAME: str
+"""Default app and bot user name, `Frappe Slack Connector`."""
+
+def build_app_manifest(
+	site_url: str, app_name: str = "Frappe Slack Connector", *, socket_mode: bool = False
+) -> dict:
+	"""The Slack app manifest (JSON-ready dict) for the site at `site_url`.
+
+	With `socket_mode=True` (Slack Settings → Connection "Socket Mode") `socket_mode_enabled` is
+	true and the slash commands and interactivity carry no URL (Slack delivers them over the
+	socket); the OAuth redirect URL stays. Otherwise:
+
+	`site_url` is the site's public URL (`frappe.utils.get_url()`): http or https, a host, no
+	credentials, query or fragment; a path prefix is kept and trailing slashes are dropped. The
+	manifest has `_metadata`, `display_information` (name, description, background color),
+	`features.bot_user`, `features.slash_commands` (`/apply-leave` → the slash route),
+	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`),
+	`settings.interactivity.request_url` (the interactions route), `org_deploy_enabled`,
+	`socket_mode_enabled` and `token_rotation_enabled` all false. Every URL is
+	`{site_url}/api/method/<dotted path>` of a whitelisted route of this app.
+	Raises `ManifestError` for a bad `site_url` or `app_name`.
+	"""
+
+def oauth_redirect_url(site_url: str) -> str:
+	"""`{site_url}/api/method/frappe_slack_connector.api.oauth.callback`, the OAuth v2 redirect URI
+	(the same string as the manifest's `oauth_config.redirect_urls[0]`). Raises `ManifestError`."""

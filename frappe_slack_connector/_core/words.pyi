@@ -1,0 +1,203 @@
+"""The words of every surface: what a person reads, from the catalogue (frappe_slack_connector/slack/words.py;
+rust/core/src/words/).
+
+Every key is required and no other is accepted; a missing or unknown key, a value that is not a
+str, or a template lacking one of its placeholders `{0}`, `{1}` … or naming another raises
+`InputError` (reason `bad_words`, field "words"). Words are plain text: the builders escape them
+for mrkdwn, fill the placeholders and add Slack syntax (bold, mentions, links, emoji).
+"""
+
+from typing import TypedDict
+
+class DateWords(TypedDict):
+	months: list[str]  # 12 abbreviations, January first
+	weekdays: list[str]  # 7 abbreviations, Monday first
+	pattern: str  # `{month}`, `{day}` (2 digits), `{year}` (4 digits) required, `{weekday}` optional
+
+class PeriodWords(TypedDict):
+	first_half: str
+	second_half: str
+
+class KindWords(TypedDict):
+	full_day: str
+	half_day: str
+	first_half: str
+	second_half: str
+
+class StatusWords(TypedDict):
+	open: str
+	approved: str
+	rejected: str
+	cancelled: str
+
+class RejectWords(TypedDict):
+	title: str  # ≤ 24 chars
+	submit: str
+	close: str
+	intro: str  # {0} the Leave Application, {1} the requester
+	reason: str
+	reason_placeholder: str
+	reason_hint: str
+
+class ModalWords(TypedDict):
+	title: str  # ≤ 24 characters shown
+	submit: str
+	close: str
+	start_date: str
+	end_date: str
+	leave_type: str
+	leave_type_placeholder: str
+	half_day: str
+	half_day_option: str
+	half_day_date: str
+	half_period: str
+	half_period_placeholder: str
+	reason: str
+	reason_placeholder: str
+	periods: PeriodWords
+	leave_type_group: str  # {0} first, {1} last number of an option group
+	leave_types_cut: str  # {0} shown, {1} total
+	leave_types_grouped: str  # {0} total, {1} group size
+
+class ViewErrorWords(TypedDict):
+	start_date_missing: str
+	end_date_missing: str
+	leave_type_missing: str
+	reason_missing: str
+	reason_too_long: str  # {0} limit, {1} length
+	end_before_start: str
+	half_day_outside: str  # {0} first, {1} last day
+	half_day_date_missing: str
+	half_day_needs_date: str
+	half_period_missing: str
+	dates: DateWords
+
+class LeaveWords(TypedDict):
+	request_header: str
+	requested: str  # {0} the requester
+	leave_id: str
+	leave_type: str
+	from_date: str
+	to_date: str
+	total_days: str
+	half_day: str
+	submitted_on: str
+	reason: str
+	balance: str  # label of the balance line
+	balance_change: str  # {0} days left before the request, {1} after
+	periods: PeriodWords
+	approve: str
+	reject: str
+	approved_by: str  # {0} who decided
+	rejected_by: str  # {0} who decided
+	cancelled_by: str  # {0} who cancelled
+	deleted_by: str  # {0} who deleted
+	withdrawn_by: str  # {0} the requester who withdrew it
+	reassigned_to_by: str  # {0} the new approver, {1} who changed it
+	workflow_state: str  # {0} the workflow state
+	moved_to_by: str  # {0} the new workflow state, {1} who moved it there
+	outcome_reason: str
+	submitted_header: str
+	submitted: str
+	submitted_to: str  # {0} the approver
+	approved_header: str
+	rejected_header: str
+	cancelled_header: str
+	deleted_header: str
+	withdrawn_header: str
+	reassigned_header: str
+	request_decided: str  # {0} `approved` / `rejected` / `cancelled` / `deleted` below, {1} who
+	approved: str
+	rejected: str
+	cancelled: str
+	deleted: str
+	request_withdrawn: str
+	withdraw: str  # the requester's button
+	request_reassigned: str  # {0} the new approver, {1} who changed it
+	ask_to_cancel: str  # the requester's button once approved
+	cancellation_header: str
+	cancellation_requested: str  # {0} the requester
+	cancel_leave: str
+	keep_leave: str
+	kept_by: str  # {0} the approver who kept it
+	kept_header: str
+	request_kept: str  # {0} the approver who kept it
+	dates: DateWords
+
+class NoticeWords(TypedDict):
+	not_allowed: str  # {0} the Leave Application
+	not_yours: str  # {0} the Leave Application
+	already_decided: str  # {0} the Leave Application, {1} its status
+	already_decided_by: str  # … {2} who decided
+	slack_not_linked: str
+	no_employee: str
+	no_leave_types: str
+	action_failed: str  # {0} the Leave Application, {1} Frappe's message
+	not_changed: str
+	not_cancellable: str  # {0} the Leave Application
+	cancellation_sent: str  # {0} the Leave Application, {1} the approver
+	cancellation_pending: str  # {0} the Leave Application, {1} the approver
+	statuses: StatusWords
+
+class SummaryWords(TypedDict):
+	default_title: str
+	groups: KindWords
+	until: str  # {0} the last day
+	continued: str  # {0} the group heading
+	nobody: str  # {0} the title
+	dates: DateWords
+
+class LateLeaveWords(TypedDict):
+	also_on_leave: str  # {0} who, {1} how (kinds)
+	kinds: KindWords
+	until: str  # {0} the last day
+	dates: DateWords
+
+class TestMessageWords(TypedDict):
+	can_post: str  # {0} the app's name
+	can_post_from: str  # {0} the app's name, {1} the site
+	sent_by: str
+
+class ReminderWords(TypedDict):
+	header: str
+	intro: str  # {0} how many are still open
+	none_left: str  # once every listed request is decided
+	item: str  # {0} the Leave Application (a link), {1} the requester
+	more: str  # {0} how many more open requests are not listed
+	open_in_desk: str  # the label of the link to the desk's list
+
+class HomeWords(TypedDict):
+	title: str
+	apply_leave: str
+	balances_header: str
+	days_left: str  # {0} the number of days
+	day_left: str  # {0} the number of days (exactly one)
+	no_balance: str  # a Leave Without Pay type
+	no_balances: str
+	my_leave_header: str
+	nothing_upcoming: str
+	recent_header: str
+	out_header: str
+	out_intro: str
+	nobody_out: str
+	waiting_header: str
+	nothing_waiting: str
+	more_in_desk: str  # {0} how many more (a link to the desk)
+	with_approver: str  # {0} the leave approver
+	total_days: str  # {0} the number of days
+	total_day: str  # {0} the number of days (exactly one)
+	half_day: str
+	withdraw: str
+	ask_to_cancel: str
+	approve: str
+	reject: str
+	not_linked: str
+	no_employee: str
+	statuses: StatusWords
+	dates: DateWords
+
+class TimesheetWords(TypedDict):
+	"""Every key of `slack/words.py` `timesheet(lang)` (rust/core/src/words/timesheet.rs `TimesheetWords`)."""
+
+	title: str
+	dates: DateWords

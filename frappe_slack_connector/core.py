@@ -1,6 +1,6 @@
 """Public Python face of the Rust core (`frappe_slack_connector._core`).
 
-Import from here, not from `_core`. Every export is documented in `_core.pyi`; this module adds
+Import from here, not from `_core`. Every export is documented in its stub (`_core/*.pyi`); this module adds
 nothing and never imports frappe.
 """
 

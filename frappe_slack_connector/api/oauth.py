@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import frappe
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import desk as erp_desk
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import oauth_state as erp_oauth_state
 from frappe_slack_connector.erp import settings as erp_settings
@@ -25,7 +26,6 @@ from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.client import SlackCallError, call
 
 AUTHORIZE_PATH = "oauth/v2/authorize"
-SETTINGS_ROUTE = "/app/slack-settings"
 MAX_ECHO_CHARS = 100
 
 
@@ -65,7 +65,7 @@ def _page(title: str, message: str, *, status: int, success: bool = False) -> No
 		f"<p>{escape(message)}</p>",
 		success=success,
 		http_status_code=status,
-		primary_action=SETTINGS_ROUTE,
+		primary_action=erp_desk.route(erp_settings.SETTINGS_DOCTYPE),
 		primary_label=frappe._("Open Slack Settings"),
 	)
 

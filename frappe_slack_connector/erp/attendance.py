@@ -1,24 +1,14 @@
-"""Who is out: absences on a day (of current staff, with their Slack ids), and working days."""
+"""Who is out: absences on a day (of current staff, with their Slack ids). Working days are
+`erp/holidays.py`'s."""
 
 from __future__ import annotations
 
 import frappe
-from erpnext.setup.doctype.employee.employee import get_holiday_list_for_employee
-from erpnext.setup.doctype.holiday_list.holiday_list import is_holiday
 
 from frappe_slack_connector.erp import leave, users
 
 # Statuses that mean "this person is (or may be) out": a pending request counts too.
 ABSENCE_STATUSES = ("Open", "Approved")
-
-
-def is_working_day(day) -> bool:
-	"""The default company's Holiday List decides (weekly offs are holidays in it); no list → Monday to Friday."""
-	# erpnext employee.py get_holiday_list_for_employee(None): Global Defaults company's default list.
-	holiday_list = get_holiday_list_for_employee(None, raise_exception=False)
-	if not holiday_list:
-		return day.weekday() < 5
-	return not is_holiday(holiday_list, day)
 
 
 def _absence_fields() -> list[str]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from urllib.parse import quote
 
 import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import attendance, clock, leave, settings, users
+from frappe_slack_connector.erp import attendance, clock, desk, leave, settings, users
 
 LEAVE_APPROVER = "Leave Approver"
 # Past this many upcoming / waiting applications the tab says "+N more" (the builder's caps).
@@ -71,7 +70,7 @@ def _iso(value) -> str | None:
 
 
 def _form_url(name: str) -> str:
-	return frappe.utils.get_url_to_form(leave.LEAVE_APPLICATION, name)
+	return desk.form_url(leave.LEAVE_APPLICATION, name)
 
 
 def employee_row(user: str) -> frappe._dict | None:
@@ -276,10 +275,8 @@ def waiting_for(user: str, scope: str) -> tuple[list[dict], int, str]:
 		}
 		for row in rows
 	]
-	path = "/app/leave-application?status=Open"
-	if scope != "all":
-		path += f"&leave_approver={quote(user, safe='@')}"
-	return items, total, frappe.utils.get_url(path)
+	filters = {"status": leave.OPEN} if scope == "all" else {"status": leave.OPEN, "leave_approver": user}
+	return items, total, desk.list_url(leave.LEAVE_APPLICATION, **filters)
 
 
 def home_input(user: str | None) -> dict:
@@ -297,7 +294,7 @@ def home_input(user: str | None) -> dict:
 		"my_leave": upcoming,
 		"recent": recent,
 		"out": out_of_department(employee.name, employee.department, today),
-		"desk_url": frappe.utils.get_url(f"/app/leave-application?employee={quote(employee.name)}"),
+		"desk_url": desk.list_url(leave.LEAVE_APPLICATION, employee=employee.name),
 	}
 	scope = decides(user)
 	if scope:

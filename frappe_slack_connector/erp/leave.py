@@ -11,7 +11,7 @@ from frappe import _
 from frappe.model import workflow as frappe_workflow
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import clock, users
+from frappe_slack_connector.erp import clock, desk, users
 
 LEAVE_APPLICATION = "Leave Application"
 # The half-period Custom Field some sites add to Leave Application ("First Half"/"Second Half").
@@ -206,7 +206,7 @@ def leave_details(leave_application: str) -> dict | None:
 	return {
 		"builder": {
 			"leave_application": row.name,
-			"form_url": frappe.utils.get_url_to_form(LEAVE_APPLICATION, row.name),
+			"form_url": desk.form_url(LEAVE_APPLICATION, row.name),
 			"requester_name": row.employee_name or row.employee,
 			"requester_slack_id": users.slack_id_of_user(employee_user) if employee_user else None,
 			"leave_type": row.leave_type,

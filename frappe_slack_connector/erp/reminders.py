@@ -4,11 +4,10 @@ and day" claim, and which applications a posted reminder lists."""
 from __future__ import annotations
 
 import datetime
-from urllib.parse import quote
 
 import frappe
 
-from frappe_slack_connector.erp import leave, slack_messages
+from frappe_slack_connector.erp import desk, leave, slack_messages
 
 CLAIM_DOCTYPE = "Slack Approver Reminder"
 # The `status` options of slack_approver_reminder.json.
@@ -131,7 +130,5 @@ def listed_in(message: dict) -> list[str]:
 
 def desk_list_url(approver: str) -> str:
 	"""The desk's list of `approver`'s Open Leave Applications (everyone's, without an approver)."""
-	path = "/app/leave-application?status=Open"
-	if approver:
-		path += f"&leave_approver={quote(approver, safe='@')}"
-	return frappe.utils.get_url(path)
+	filters = {"status": leave.OPEN, "leave_approver": approver} if approver else {"status": leave.OPEN}
+	return desk.list_url(leave.LEAVE_APPLICATION, **filters)

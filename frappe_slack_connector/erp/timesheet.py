@@ -9,7 +9,7 @@ import frappe
 from erpnext.projects.doctype.timesheet import timesheet as erpnext_timesheet
 from frappe import _
 
-from frappe_slack_connector.erp import attendance, leave, users
+from frappe_slack_connector.erp import holidays, leave, users
 
 PROJECT = "Project"
 PROJECT_USER = "Project User"
@@ -264,11 +264,10 @@ def add_time_log(*, user: str, employee: str, form: dict) -> dict:
 
 
 def previous_working_day(today: datetime.date) -> datetime.date | None:
-	"""The last working day (company Holiday List, else Monday to Friday) before `today`, within
-	a month."""
+	"""The default company's last working day (`erp/holidays.py`) before `today`, within a month."""
 	for back in range(1, 32):
 		day = today - datetime.timedelta(days=back)
-		if attendance.is_working_day(day):
+		if holidays.is_working_day(day):
 			return day
 	return None
 
@@ -278,25 +277,6 @@ def norm_hours() -> float:
 	8 when unset."""
 	value = frappe.utils.flt(frappe.db.get_single_value("HR Settings", "standard_working_hours"))
 	return value if value > 0 else DEFAULT_NORM_HOURS
-
-
-def _holiday_lists(employees: list[frappe._dict]) -> dict[str, str | None]:
-	"""Employee → their Holiday List (their own, else their company's default): one query."""
-	companies = {row.company for row in employees if not row.holiday_list and row.company}
-	defaults = (
-		dict(
-			frappe.get_all(
-				"Company",
-				filters={"name": ("in", sorted(companies))},
-				fields=["name", "default_holiday_list"],
-				as_list=True,
-				limit_page_length=0,
-			)
-		)
-		if companies
-		else {}
-	)
-	return {row.name: row.holiday_list or defaults.get(row.company) or None for row in employees}
 
 
 def reminder_candidates(day: datetime.date, departments: list[str]) -> list[dict]:
@@ -310,7 +290,7 @@ def reminder_candidates(day: datetime.date, departments: list[str]) -> list[dict
 	employees = frappe.get_all(
 		"Employee",
 		filters=filters,
-		fields=["name", "employee_name", "user_id", "holiday_list", "company"],
+		fields=["name", "employee_name", "user_id"],
 		order_by="name asc",
 		limit_page_length=0,
 	)
@@ -318,17 +298,8 @@ def reminder_candidates(day: datetime.date, departments: list[str]) -> list[dict
 		return []
 	names = [row.name for row in employees]
 	slack_ids = users.current_staff_slack_ids(names)
-	lists = _holiday_lists(employees)
-	on_holiday = set(
-		frappe.get_all(
-			"Holiday",
-			filters={"parent": ("in", sorted({v for v in lists.values() if v})), "holiday_date": day},
-			pluck="parent",
-			limit_page_length=0,
-		)
-		if any(lists.values())
-		else []
-	)
+	# Their own Holiday List's say (erp/holidays.py), whatever the company's.
+	off = holidays.employees_off(day, names)
 	leaves = frappe.get_all(
 		leave.LEAVE_APPLICATION,
 		filters={
@@ -358,7 +329,7 @@ def reminder_candidates(day: datetime.date, departments: list[str]) -> list[dict
 	out = []
 	for row in employees:
 		kind = leave_of.get(row.name)
-		skip = "holiday" if lists[row.name] in on_holiday else "on_leave" if kind == "full" else None
+		skip = "holiday" if row.name in off else "on_leave" if kind == "full" else None
 		out.append(
 			{
 				"employee": row.name,

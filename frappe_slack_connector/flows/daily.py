@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from frappe_slack_connector import core
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import holidays as erp_holidays
 
 # What `core.should_send_attendance` says when the gate is open.
 GATE_OPEN = "ok"
@@ -67,7 +67,7 @@ def working_morning_gate(now, *, enabled, send_time, last_sent) -> tuple[bool, s
 	company, from `send_time` on, not yet sent (`last_sent`, or None when the job claims per
 	recipient). Returns (due, reason)."""
 	# Holiday lookups only matter when the rest of the gate could pass.
-	is_holiday = enabled and not erp_attendance.is_working_day(now.date())
+	is_holiday = enabled and not erp_holidays.is_working_day(now.date())
 	return core.should_send_attendance(
 		now=now.isoformat(),
 		enabled=enabled,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import frappe
 from frappe.utils import getdate, nowdate
 
-from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import holidays as erp_holidays
 from frappe_slack_connector.tests.utils import (
 	CHANNEL,
 	REQUESTER,
@@ -22,7 +22,7 @@ SCHEDULED = "frappe_slack_connector.api.attendance_summary.attendance_channel"
 
 class TestAttendanceSummary(SlackAppTestCase):
 	def test_the_summary_goes_out_once_and_names_who_is_out(self):
-		if not erp_attendance.is_working_day(getdate(nowdate())):
+		if not erp_holidays.is_working_day(getdate(nowdate())):
 			self.skipTest("today is not a working day on this site: no summary is due")
 		frappe.get_doc(
 			{"doctype": "Slack User Meta", "user": REQUESTER, "slack_user_id": REQUESTER_SLACK}

@@ -9,7 +9,7 @@ import unittest
 import frappe
 from frappe.utils import getdate, nowdate
 
-from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import holidays as erp_holidays
 from frappe_slack_connector.tasks import daily as daily_tasks
 from frappe_slack_connector.tests.support.slack_requests import (
 	block_actions_message,
@@ -44,7 +44,7 @@ class TestApproverReminder(SlackAppTestCase):
 
 	def setUp(self) -> None:
 		super().setUp()
-		if not erp_attendance.is_working_day(getdate(nowdate())):
+		if not erp_holidays.is_working_day(getdate(nowdate())):
 			raise unittest.SkipTest("today is a holiday of the site's default company: no reminders")
 		self.addCleanup(self.drop_claims)
 

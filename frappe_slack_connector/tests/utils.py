@@ -15,24 +15,36 @@ removes all of it afterwards; `leftovers()` is checked after the removal, so a r
 record behind fails. Requests go through Frappe's request handling: on a real site
 `frappe.app.application` in its own thread and connection, as frappe/tests/test_api.py (v15) does;
 on the double through its `frappe.app.application`. Background jobs run with `run_jobs()`: on a real
-site the queued RQ jobs of this site are executed by `execute_job` in a worker thread, on the double
-by its queue; the outbox's drain is one of those jobs, and `run_jobs()` drains until no delivery
-is due. Tests that need the double's control of the clock or the queue say so with
-`needs_double(...)` and are skipped on a real site.
+site the queued RQ jobs of this site are executed by `execute_job` in a thread of the test, and the
+ones the bench's workers took (when `bench start` runs beside the tests) are waited for; on the
+double by its queue. The outbox's drain is one of those jobs, and `run_jobs()` drains until no
+delivery is due. Each test ends with its jobs run, so none is left for a worker to run later.
+Tests that need the double's control of the clock or the queue say so with `needs_double(...)` and
+are skipped on a real site.
 """
 
 from __future__ import annotations
 
 import datetime
 import threading
+import time
 import unittest
 from collections.abc import Callable
 from typing import Any
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
+try:
+	# Frappe v16: the base class of a site test (frappe/tests/classes/integration_test_case.py).
+	# v16's frappe.tests.utils.FrappeTestCase is a deprecation shim that is no TestCase subclass
+	# (frappe/deprecation_dumpster.py get_tests_FrappeTestCase): classes deriving from it never run.
+	from frappe.tests import IntegrationTestCase as SiteTestCase
+except ImportError:
+	# Frappe v15 (frappe/tests/utils.py).
+	from frappe.tests.utils import FrappeTestCase as SiteTestCase
+
+from frappe_slack_connector.erp import holidays as erp_holidays
 from frappe_slack_connector.tests.support.lock_watch import LockWatch
 from frappe_slack_connector.tests.support.slack_mock import SlackMock
 from frappe_slack_connector.tests.support.slack_requests import SlackRequest
@@ -135,24 +147,29 @@ def _in_thread(target: Callable[[], Any]) -> Any:
 
 def run_jobs(max_rounds: int = 50) -> int:
 	"""Run the background jobs this site has queued (and the ones they queue) to the end, the
-	outbox's drain among them, until no delivery is due (a retry scheduled for later is not)."""
+	outbox's drain among them, until no delivery is due (a retry scheduled for later is not);
+	returns how many ran. On a real site the bench's workers may be running too (`bench start`, as
+	Frappe's CI runs tests): a job still queued is taken off its queue here and run, one a worker
+	took is waited for, so what the test sees next does not depend on who ran the job."""
 	ran = 0
 	for _round in range(max_rounds):
-		ran += _run_queued(max_rounds)
+		ran += _run_queued()
 		if not _deliveries_due():
 			return ran
 		_enqueue_drain()
 	raise AssertionError(f"Slack deliveries still due after {max_rounds} drains")
 
 
-def _run_queued(max_rounds: int) -> int:
+def _run_queued() -> int:
 	frappe.db.commit()
 	try:
 		if ON_DOUBLE:
 			from frappe.utils import background_jobs  # noqa: PLC0415
 
-			return len(background_jobs.run_jobs())
-		return _run_rq_jobs(max_rounds)
+			background_jobs.run_jobs()
+			# With the double's competing worker on, the worker ran some: count every job done.
+			return _newly_done(frappe.local.site, {job.id for job in background_jobs.finished_jobs()})
+		return _run_rq_jobs()
 	finally:
 		frappe.db.rollback()  # a fresh snapshot: what the jobs committed is visible
 
@@ -172,29 +189,109 @@ def _enqueue_drain() -> None:
 	frappe.db.commit()
 
 
-def _run_rq_jobs(max_rounds: int) -> int:
+# How long run_jobs waits for the jobs a worker took; a job still queued or started after that
+# (a worker killed mid-job leaves one "started") fails the test instead of hanging it.
+JOB_WAIT_SECONDS = 120
+# More jobs than this in one run_jobs means jobs that keep queueing each other.
+MAX_JOBS_PER_RUN = 500
+_PENDING = {"queued", "started"}
+_DONE = {"finished", "failed"}
+# Per site: the jobs already done when run_jobs last looked ((job id, end time) from RQ on a real
+# site, job ids on the double); one done after that was a worker's part of what the caller awaits.
+_done_before: dict[str, set] = {}
+
+
+def _run_rq_jobs() -> int:
 	# A worker's part (frappe/utils/background_jobs.py v15): each job is RQ's call of
 	# execute_job(site, method, …, is_async=True), which does its own frappe.init/connect, commit
 	# or rollback + Error Log. It runs in a thread so that its frappe.local is not the test's.
-	from frappe.utils.background_jobs import get_queues  # noqa: PLC0415
+	from frappe.utils.background_jobs import get_queues, get_redis_conn  # noqa: PLC0415
 
 	site = frappe.local.site
-	ran = 0
-	for _round in range(max_rounds):
-		jobs = [
-			(queue, job)
-			for queue in get_queues()
-			for job in queue.get_jobs()
-			if (job.kwargs or {}).get("site") == site
-		]
-		if not jobs:
-			return ran
-		for queue, job in jobs:
-			queue.remove(job)
-			_in_thread(lambda job=job: job.func(*job.args, **job.kwargs))
-			job.delete()
-			ran += 1
-	raise AssertionError(f"jobs still queued after {max_rounds} rounds")
+	redis = get_redis_conn()
+	queues = get_queues()
+	ran_here = 0
+	deadline = time.monotonic() + JOB_WAIT_SECONDS
+	while pending := {
+		job_id for job_id, (status, _) in _site_jobs(redis, site).items() if status in _PENDING
+	}:
+		took = False
+		for queue in queues:
+			for job in queue.get_jobs():
+				# LREM answers 1 to the one caller that took the job off the queue: a worker's
+				# dequeue (LPOP) and this cannot both get it.
+				if job.id in pending and queue.remove(job):
+					took = True
+					ran_here += 1
+					try:
+						_in_thread(lambda job=job: job.func(*job.args, **job.kwargs))
+					finally:
+						job.delete()
+		if ran_here > MAX_JOBS_PER_RUN:
+			raise AssertionError(f"more than {MAX_JOBS_PER_RUN} jobs in one run: jobs keep queueing jobs")
+		if not took:
+			# The rest are a worker's: popped, started or about to be (the job still reads
+			# "queued" between the worker's pop and its start).
+			if time.monotonic() > deadline:
+				raise AssertionError(
+					f"jobs still queued or running after {JOB_WAIT_SECONDS}s: {sorted(pending)}"
+				)
+			time.sleep(0.05)
+	return ran_here + _done_by_workers(redis, site)
+
+
+def _done_by_workers(redis, site: str) -> int:
+	"""How many of this site's jobs a worker finished since run_jobs last looked; a job a worker
+	failed fails the caller, as it would have had run_jobs run it."""
+	from rq.job import Job  # noqa: PLC0415
+
+	done = {
+		(job_id, ended): status
+		for job_id, (status, ended) in _site_jobs(redis, site).items()
+		if status in _DONE
+	}
+	if site not in _done_before:  # the first look: what is done already belongs to no test
+		_done_before[site] = set(done)
+		return 0
+	new = {key: done[key] for key in done.keys() - _done_before[site]}
+	_done_before[site] = set(done)
+	failed = [
+		Job.fetch(job_id, connection=redis) for (job_id, _), status in new.items() if status == "failed"
+	]
+	if failed:
+		raise AssertionError(
+			"a worker failed jobs: " + "\n".join(f"{job.id}: {job.exc_info}" for job in failed)
+		)
+	return len(new)
+
+
+def _newly_done(site: str, done: set) -> int:
+	"""How many of `done` (this site's finished jobs) were not done when run_jobs last looked."""
+	new = done - _done_before.get(site, set())
+	_done_before[site] = set(done)
+	return len(new)
+
+
+def _site_jobs(redis, site: str) -> dict[str, tuple[str, str]]:
+	"""This site's RQ jobs as stored (frappe's job ids are `<site>::…`): id → (status, ended_at)."""
+	prefix = "rq:job:"
+	keys = [
+		key.decode()
+		for key in redis.scan_iter(match=f"{prefix}{_glob_escape(site)}::*", count=1000)
+		if not key.endswith((b":dependents", b":dependencies"))
+	]
+	pipe = redis.pipeline()
+	for key in keys:
+		pipe.hmget(key, "status", "ended_at")
+	jobs = {}
+	for key, (status, ended) in zip(keys, pipe.execute(), strict=True):
+		if status is not None:  # expired between the scan and the read
+			jobs[key.removeprefix(prefix)] = (status.decode(), (ended or b"").decode())
+	return jobs
+
+
+def _glob_escape(text: str) -> str:
+	return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)
 
 
 # ---------------------------------------------------------------------- the world
@@ -208,6 +305,7 @@ class World:
 	def __init__(self):
 		self.created: list[tuple[str, str]] = []
 		self.employee = ""
+		self.holiday_list = ""
 		self.error_logs_before: set[str] = set()
 		self.deliveries_before: set[str] = set()
 
@@ -247,6 +345,10 @@ class World:
 				chart_of_accounts="Standard",
 			)
 		self._insert(company)
+		if erp_holidays.assignments_decide():
+			# Frappe HR v16 reads holidays only from submitted Holiday List Assignments.
+			self.assign_holiday_list(holiday_list, company=COMPANY, from_date=start)
+		self.holiday_list = holiday_list
 		for email, first, roles in (
 			(APPROVER, "Bea", ["Employee", "Leave Approver"]),
 			(REQUESTER, "Jane", ["Employee"]),
@@ -291,6 +393,19 @@ class World:
 		frappe.db.commit()
 		return self
 
+	def assign_holiday_list(self, holiday_list: str, *, from_date, company=None, employee=None) -> None:
+		"""A submitted Holiday List Assignment (Frappe HR v16), removed with the World."""
+		doc = self._insert(
+			{
+				"doctype": erp_holidays.HOLIDAY_LIST_ASSIGNMENT,
+				"applicable_for": "Employee" if employee else "Company",
+				"assigned_to": employee or company,
+				"holiday_list": holiday_list,
+				"from_date": from_date,
+			}
+		)
+		doc.submit()
+
 	def leave(self, day: str, description: str = "Dentist") -> str:
 		"""A Leave Application filed from the desk by the requester herself (Open)."""
 		frappe.set_user(REQUESTER)
@@ -328,15 +443,20 @@ class World:
 		for doctype, name in reversed(self.created):
 			if frappe.db.exists(doctype, name):
 				_delete_document(doctype, name)
-		for user in (REQUESTER, APPROVER):
-			for meta in frappe.get_all("Slack User Meta", filters={"user": user}, pluck="name"):
-				frappe.delete_doc("Slack User Meta", meta, ignore_permissions=True, force=True)
+		unlink_test_users()
 		run_jobs()
 		for name in set(frappe.get_all("Error Log", pluck="name")) - self.error_logs_before:
 			frappe.delete_doc("Error Log", name, ignore_permissions=True, force=True)
 		for name in set(frappe.get_all("Slack Delivery", pluck="name")) - self.deliveries_before:
 			frappe.delete_doc("Slack Delivery", name, ignore_permissions=True, force=True)
 		frappe.db.commit()
+
+
+def unlink_test_users() -> None:
+	"""Delete the Slack links of the World's users (made by the jobs, not by the World)."""
+	for user in (REQUESTER, APPROVER):
+		for meta in frappe.get_all("Slack User Meta", filters={"user": user}, pluck="name"):
+			frappe.delete_doc("Slack User Meta", meta, ignore_permissions=True, force=True)
 
 
 def _delete_document(doctype: str, name: str) -> None:
@@ -353,7 +473,7 @@ def row_counts() -> dict[str, int]:
 # ---------------------------------------------------------------------- the test case
 
 
-class SlackAppTestCase(FrappeTestCase):
+class SlackAppTestCase(SiteTestCase):
 	"""A site talking to the Slack mock, with the World built for the class and removed after it."""
 
 	slack: SlackMock
@@ -363,6 +483,13 @@ class SlackAppTestCase(FrappeTestCase):
 	def setUpClass(cls) -> None:
 		super().setUpClass()
 		frappe.set_user("Administrator")
+		# Counted once the site is quiet: a job of an earlier class or run still going (a worker's)
+		# would otherwise change the counts between here and the check.
+		run_jobs()
+		# A link of the World's users now is an earlier run's (a worker's job that linked them after
+		# that run's cleanup): the World starts without it.
+		unlink_test_users()
+		frappe.db.commit()
 		cls._before = row_counts()
 		cls.slack = SlackMock().start()
 		cls.addClassCleanup(cls.slack.stop)
@@ -397,6 +524,9 @@ class SlackAppTestCase(FrappeTestCase):
 	def tearDown(self) -> None:
 		frappe.db.rollback()
 		frappe.set_user("Administrator")
+		# The jobs the test queued end with it: left queued, a worker would run them during the
+		# next test (its Slack calls after that test's reset_calls).
+		run_jobs()
 		under_lock = self._watch.stop() if self._watch else []
 		report = self.slack.unexpected_violations_report()
 		self.assertEqual(under_lock, [], "Slack called under a row lock")

@@ -3,7 +3,7 @@
     python test-suite/benchmarks/attendance.py
 
 `reference_summary` below is a plain Python implementation of the rules of issue 4 (the ones
-`core.build_attendance_summary` documents in `_core.pyi`): the same grouping, order, numbering,
+`core.build_attendance_summary` documents in `_core/channel.pyi`): the same grouping, order, numbering,
 "until" dates, escaping, 3000-char sections, 50-block messages and fallback text. It is here only as
 the yardstick; the app uses the Rust core. Before timing, the script checks that both produce the
 same messages for the benchmark rows (same people per group, same order, same text) and stops if

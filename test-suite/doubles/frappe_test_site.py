@@ -1,13 +1,15 @@
 """Per-test site handle for the Frappe test double (used by test-suite/conftest.py).
 
 ``reset_site()`` gives a fresh in-memory site; the returned ``TestSite`` has helpers to create
-users, employees, leave types, allocations, holiday lists, read Error Logs, run background jobs,
+users, employees, leave types, allocations, holiday lists (and give them out as v15 or v16 reads
+them), read Error Logs, run background jobs,
 set site config, freeze time and add Custom Fields.
 """
 
 import shutil
 import tempfile
 
+import double_version
 import frappe
 from frappe.model import meta as _meta
 from frappe.utils import background_jobs, getdate
@@ -154,6 +156,30 @@ class TestSite:
 				"from_date": from_date,
 				"to_date": to_date,
 				"holidays": rows,
+			}
+		)
+
+	def assign_holiday_list(self, holiday_list, *, company=None, employee=None, from_date=None):
+		"""Give a company or an employee a Holiday List the way the imitated Frappe HR reads it:
+		v16 a submitted Holiday List Assignment starting `from_date` (hrms/hr/doctype/
+		holiday_list_assignment, version-16); v15 Company.default_holiday_list /
+		Employee.holiday_list, which have no start date (erpnext employee.py, version-15)."""
+		if not double_version.V16:
+			doctype, name, field = (
+				("Employee", employee, "holiday_list")
+				if employee
+				else ("Company", company, "default_holiday_list")
+			)
+			frappe.db.set_value(doctype, name, field, holiday_list)
+			return None
+		return self._insert(
+			{
+				"doctype": "Holiday List Assignment",
+				"applicable_for": "Employee" if employee else "Company",
+				"assigned_to": employee or company,
+				"holiday_list": holiday_list,
+				"from_date": from_date,
+				"docstatus": 1,
 			}
 		)
 

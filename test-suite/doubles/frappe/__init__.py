@@ -1,4 +1,5 @@
-"""In-memory imitation of Frappe v15 for the test suite (loaded only when the real frappe is absent).
+"""In-memory imitation of Frappe v15 (or v16, see double_version.py) for the test suite (loaded only
+when the real frappe is absent).
 
 Every imitated behaviour names the Frappe v15 source file it follows. State lives in ``frappe.local``
 (one site, shared by all threads — real Frappe keeps it per thread/request). ``frappe.db``,
@@ -16,6 +17,8 @@ import sys
 import tempfile
 import types
 
+import double_version
+
 from .exceptions import *  # noqa: F403
 from .exceptions import (
 	DoesNotExistError,
@@ -25,7 +28,8 @@ from .exceptions import (
 	ValidationError,
 )
 
-__version__ = "15.0.0-double"
+# frappe/__init__.py: __version__ of the imitated release (v15 or v16, double_version.py)
+__version__ = f"{double_version.release('frappe')}-double"
 __title__ = "Frappe Framework (test double)"
 
 STANDARD_USERS = ("Guest", "Administrator")
@@ -614,6 +618,16 @@ def _load_app_hooks():
 	return _app_hooks_loaded["hooks"]
 
 
+def _hrms_hooks():
+	"""The hooks of the installed Frappe HR the app's code sees (installed before the app)."""
+	if double_version.V16:
+		# hrms/hooks.py (version-16): erpnext's get_holiday_list_for_employee answers through this
+		# (erpnext/setup/doctype/employee/employee.py, version-16: the last one wins).
+		return {"employee_holiday_list": ["hrms.utils.holiday_list.get_holiday_list_for_employee"]}
+	# hrms/hooks.py (version-15) has no employee_holiday_list hook.
+	return {}
+
+
 def add_hook(hook, value):
 	"""Double-only: register a hook value as a test app's hooks.py would."""
 	_extra_hooks.setdefault(hook, []).append(value)
@@ -642,6 +656,9 @@ def get_hooks(hook=None, default=None, app_name=None):
 			target.setdefault(k, [])
 			target[k].extend(v if isinstance(v, list | tuple) else [v])
 
+	if app_name in (None, "hrms"):
+		for name, value in _hrms_hooks().items():
+			_merge(name, value)
 	if app_name in (None, "frappe_slack_connector"):
 		for name, value in _load_app_hooks().items():
 			if isinstance(value, types.ModuleType | types.FunctionType):

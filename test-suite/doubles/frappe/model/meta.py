@@ -9,6 +9,8 @@ import glob
 import json
 import os
 
+import double_version
+
 import frappe
 from frappe import _dict
 
@@ -746,9 +748,30 @@ BUILTIN = [
 ]
 
 
+# hrms/hr/doctype/holiday_list_assignment/holiday_list_assignment.json (version-16 only: Frappe HR
+# v16 takes holidays from submitted assignments, an Employee's first, else their Company's)
+HOLIDAY_LIST_ASSIGNMENT = {
+	"name": "Holiday List Assignment",
+	"module": "HR",
+	"autoname": "naming_series:",
+	"is_submittable": 1,
+	"fields": [
+		_f("naming_series", "Select", "HR-HLA-.YYYY.-", reqd=1),
+		_f("applicable_for", "Select", "Employee\nCompany", reqd=1),
+		_f("assigned_to", "Dynamic Link", "applicable_for", reqd=1),
+		_f("employee_name", fetch_from="employee.employee_name", read_only=1, hidden=1),
+		_f("employee_company", "Link", "Company", read_only=1, hidden=1),
+		_f("amended_from", "Link", "Holiday List Assignment", read_only=1, no_copy=1),
+		_f("holiday_list", "Link", "Holiday List", reqd=1),
+		_f("from_date", "Date", reqd=1),
+	],
+	"permissions": [_perm("System Manager", submit=1, cancel=1), _perm("HR Manager", submit=1, cancel=1)],
+}
+
+
 def load_builtin():
 	_DEFINITIONS.clear()
-	for d in BUILTIN:
+	for d in [*BUILTIN, *([HOLIDAY_LIST_ASSIGNMENT] if double_version.V16 else [])]:
 		register_doctype({"doctype": "DocType", **d})
 	app_root = _app_doctype_root()
 	if app_root:

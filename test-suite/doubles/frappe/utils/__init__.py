@@ -13,6 +13,8 @@ import re
 import string
 import traceback as _traceback
 
+import double_version
+
 import frappe
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -268,9 +270,19 @@ def get_url(uri=None, full_address=False):
 	return host + "/" + uri.lstrip("/")
 
 
+# The desk's prefix: frappe/utils/data.py builds `/app/...` on v15 and `/desk/...` on v16
+# (frappe/frappe PR #35330 "rename app to desk in get url methods", closing issue #35180).
+DESK = "/desk" if double_version.V16 else "/app"
+
+
 def get_url_to_form(doctype, name):
-	# frappe/utils/data.py (v15): /app/<slug(doctype)>/<name>
-	return get_url(uri=f"/app/{quoted(slug(doctype))}/{quoted(name)}")
+	# frappe/utils/data.py: <desk>/<slug(doctype)>/<name>
+	return get_url(uri=f"{DESK}/{quoted(slug(doctype))}/{quoted(name)}")
+
+
+def get_url_to_list(doctype):
+	# frappe/utils/data.py: <desk>/<slug(doctype)>
+	return get_url(uri=f"{DESK}/{quoted(slug(doctype))}")
 
 
 def slug(name):
@@ -283,9 +295,19 @@ def quoted(url):
 	return quote(cstr(url), safe=b"~@#$&()*!+=:;,?/'")
 
 
-def get_link_to_form(doctype, name, label=None):
-	# frappe/utils/data.py (v15): <a href="...">label</a> (HTML in messages)
-	return f'<a href="{get_url_to_form(doctype, name)}">{label or name}</a>'
+if double_version.V16:
+
+	def get_link_to_form(doctype, name=None, label=None):
+		# frappe/utils/data.py (version-16): `name` optional (a link to the list, labelled with
+		# the DocType: hrms/utils/holiday_list.py calls it so)
+		uri = f"{DESK}/{quoted(slug(doctype))}" + (f"/{quoted(name)}" if name else "")
+		return f'<a href="{get_url(uri=uri)}">{label or name or frappe._(doctype)}</a>'
+
+else:
+
+	def get_link_to_form(doctype, name, label=None):
+		# frappe/utils/data.py (v15): <a href="...">label</a> (HTML in messages)
+		return f'<a href="{get_url_to_form(doctype, name)}">{label or name}</a>'
 
 
 def formatdate(string_date=None, format_string=None):

@@ -1,12 +1,16 @@
 """# frappe/utils/background_jobs.py (v15): enqueue + execute_job, with an in-memory queue.
 
 Jobs run when the test calls ``run_jobs()`` (a worker), inline with ``now=True``, or inline at
-enqueue time with ``is_async=False`` (RQ's synchronous queue). ``enqueue_after_commit=True`` registers
+enqueue time with ``is_async=False`` (RQ's synchronous queue). Opt-in competing worker
+(``competing_worker(True)``, or DOUBLE_COMPETING_WORKER=1 in the environment): a bench worker
+running beside the tests, which takes every queued job as soon as the enqueuing transaction
+commits, before the test can run it itself. ``enqueue_after_commit=True`` registers
 on ``frappe.db.after_commit`` and returns None (dropped on rollback). A failing job is rolled back,
 ``log_error(title=method_name)``-ed and committed, like ``execute_job``.
 """
 
 import itertools
+import os
 from functools import partial
 
 import frappe
@@ -17,6 +21,12 @@ QUEUES = {"short": 300, "default": 300, "long": 1500}
 _queue: list = []
 _finished: list = []
 _ids = itertools.count(1)
+_worker = {"competing": os.environ.get("DOUBLE_COMPETING_WORKER") == "1", "busy": False}
+
+
+def competing_worker(on: bool) -> None:
+	"""Double-only: switch the competing worker on or off (see the module's docstring)."""
+	_worker["competing"] = on
 
 
 def reset():
@@ -85,12 +95,31 @@ def enqueue(
 			_queue.append(job)
 		if not is_async:
 			run_jobs()
+		elif _worker["competing"]:
+			if enqueue_after_commit:
+				_worker_takes_jobs()  # _push runs after the commit: the job is visible now
+			else:
+				frappe.db.after_commit.add(_worker_takes_jobs)
 
 	if enqueue_after_commit:
 		frappe.db.after_commit.add(_push)
 		return None
 	_push()
 	return job
+
+
+def _worker_takes_jobs():
+	# A worker sees a job once the enqueuing transaction has committed, and takes the queue in
+	# order; the jobs its own jobs queue land in the loop, as a worker would take them next.
+	if _worker["busy"]:
+		return
+	_worker["busy"] = True
+	try:
+		while _queue:
+			job = _queue.pop(0)
+			_finished.append(execute_job(job))
+	finally:
+		_worker["busy"] = False
 
 
 def execute_job(job, raise_exceptions=False):

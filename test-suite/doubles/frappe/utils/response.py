@@ -127,6 +127,12 @@ def as_page():
 	# frappe/utils/response.py (v15): serves a website route; the double renders a minimal page
 	title = frappe.utils.escape_html(frappe.local.message_title or "")
 	body = frappe.local.message or ""
+	context = frappe.response.get("context") or {}
+	if context.get("primary_action"):
+		# frappe/www/message.html: the primary action is a link button under the message
+		href = frappe.utils.escape_html(context["primary_action"])
+		label = frappe.utils.escape_html(context.get("primary_label") or frappe._("Home"))
+		body += f"<div><a href='{href}' class='btn btn-primary btn-sm'>{label}</a></div>"
 	response = Response(
 		f"<!doctype html><html><head><title>{title}</title></head><body>{body}</body></html>",
 		mimetype="text/html",

@@ -1,5 +1,7 @@
-"""# erpnext/setup/doctype/employee/employee.py (version-15): controller subset + holiday helpers."""
+"""# erpnext/setup/doctype/employee/employee.py (version-15 / version-16, double_version.py): controller
+subset + holiday helpers."""
 
+import double_version
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -49,9 +51,9 @@ class Employee(Document):
 			user.add_roles("Leave Approver")
 
 
-def get_holiday_list_for_employee(employee, raise_exception=True):
-	# erpnext employee.py (version-15): Employee.holiday_list, else Company.default_holiday_list,
-	# else throw "Please set a default Holiday List for Company {0}"
+def _company_holiday_list(employee, raise_exception):
+	# erpnext employee.py (version-15, and version-16 without the hook): Employee.holiday_list, else
+	# the company's default_holiday_list (Global Defaults' company for no employee), else throw
 	if employee:
 		holiday_list, company = frappe.get_cached_value("Employee", employee, ["holiday_list", "company"])
 	else:
@@ -62,6 +64,23 @@ def get_holiday_list_for_employee(employee, raise_exception=True):
 	if not holiday_list and raise_exception:
 		frappe.throw(_("Please set a default Holiday List for Company {0}").format(frappe.bold(company)))
 	return holiday_list
+
+
+if double_version.V16:
+
+	def get_holiday_list_for_employee(employee, raise_exception=True, as_on=None):
+		# erpnext employee.py (version-16): an `employee_holiday_list` hook (hrms/hooks.py registers
+		# hrms.utils.holiday_list.get_holiday_list_for_employee) answers instead, the last one wins
+		hrms_override = frappe.get_hooks("employee_holiday_list")
+		if hrms_override:
+			return frappe.get_attr(hrms_override[-1])(employee, raise_exception, as_on)
+		return _company_holiday_list(employee, raise_exception)
+
+else:
+
+	def get_holiday_list_for_employee(employee, raise_exception=True):
+		# erpnext employee.py (version-15): no `as_on`, no hook
+		return _company_holiday_list(employee, raise_exception)
 
 
 def is_holiday(employee, date=None, raise_exception=True, only_non_weekly=False, with_description=False):

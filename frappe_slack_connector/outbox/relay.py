@@ -29,8 +29,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
-from slack_sdk import WebClient
-
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock, deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
@@ -99,7 +97,7 @@ def drain(budget_seconds: float = 0, *, worker: str | None = None) -> dict[str, 
 	worker = worker or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
 	deadline = time.monotonic() + max(budget_seconds, 0)
 	stats: dict[str, int] = {}
-	web_client: WebClient | None = None
+	web_client = None  # the site's OUTBOX client, built once a row is claimed
 	limiter = erp_rate_limit.Limiter.for_site()
 	with ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="slack-outbox") as pool:
 		while True:
@@ -336,7 +334,7 @@ def _count(stats: dict[str, int], key: str) -> None:
 # ------------------------------------------------------------------------ in the pool: HTTP only
 
 
-def _attempt(plan: _Plan, web_client: WebClient, limiter: erp_rate_limit.Limiter) -> _Result:
+def _attempt(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
 	"""Look for the post first when its last outcome is unknown, then send it; Slack calls only."""
 	if plan.lookup:
 		try:
@@ -371,7 +369,7 @@ def _take_turn(limiter: erp_rate_limit.Limiter, method: str, channel: str | None
 		waited += wait
 
 
-def _look_up(plan: _Plan, web_client: WebClient, limiter) -> tuple[str, str] | _Result | None:
+def _look_up(plan: _Plan, web_client, limiter) -> tuple[str, str] | _Result | None:
 	"""(channel, ts) of the post in Slack, None when it is not there."""
 	channel = plan.kwargs.get("channel") or plan.channel
 	if channel and channel.startswith(_DM_PREFIXES):

@@ -47,6 +47,8 @@ FIELDS = (
 	"body",
 	"reference_doctype",
 	"reference_name",
+	"what",
+	"recipient_role",
 	"sequence",
 	"target",
 	"target_channel",

@@ -34,7 +34,8 @@ class Window:
 # "1 message per second per channel, bursts allowed"; its workspace-wide cap is unpublished
 # ("several hundred per minute"): the app keeps to 100 a second. chat.update / chat.delete:
 # Tier 3 (50+ per minute); views.publish, chat.postEphemeral: Tier 4 (100+ per minute);
-# conversations.history / conversations.open (the relay's lookup): Tier 3.
+# conversations.history / conversations.open (the relay's lookup): Tier 3; users.lookupByEmail
+# (a recipient not linked yet): Tier 4.
 LIMITS: dict[str, tuple[Window, ...]] = {
 	"chat.postMessage": (Window(1, 1, per_channel=True), Window(100, 1)),
 	"chat.update": (Window(8, 10),),
@@ -43,6 +44,7 @@ LIMITS: dict[str, tuple[Window, ...]] = {
 	"views.publish": (Window(16, 10),),
 	"conversations.history": (Window(8, 10),),
 	"conversations.open": (Window(8, 10),),
+	"users.lookupByEmail": (Window(16, 10),),
 }
 _PREFIX = "slack_connector:rate:"
 

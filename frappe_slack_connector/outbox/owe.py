@@ -47,16 +47,26 @@ def post(
 	reply_broadcast: bool = False,
 	record: Record | None = None,
 	coalesce_key: str | None = None,
+	what: str | None = None,
+	recipient_role: str | None = None,
 ) -> str:
 	"""Owe a `chat.postMessage` to `channel` (a channel id, or a Slack user id for a DM) or to
-	the Frappe user `to_user` (their Slack id is looked up at send time); `thread_of`: the post
-	(a delivery name, or (channel, ts)) this one replies under."""
+	the Frappe user `to_user` (their Slack account is found when it is sent:
+	`outbox/recipients`); `thread_of`: the post (a delivery name, or (channel, ts)) this one
+	replies under. `what` (e.g. "Leave approval request") and `recipient_role` (who `to_user` is
+	to the document, e.g. "approver") word the Error Log an admin gets when it is not sent."""
 	if bool(channel) == bool(to_user):
 		raise ValueError("post needs exactly one of channel and to_user")
 	body = dict(message)
 	if reply_broadcast:
 		body["reply_broadcast"] = True
-	values: dict[str, Any] = {"method": POST, "channel": channel, "to_user": to_user}
+	values: dict[str, Any] = {
+		"method": POST,
+		"channel": channel,
+		"to_user": to_user,
+		"what": what,
+		"recipient_role": recipient_role,
+	}
 	sequence = _sequence(about, channel=channel, to_user=to_user)
 	if thread_of is not None:
 		values.update(_target_values(thread_of))
@@ -65,11 +75,13 @@ def post(
 	return _owe(values, body, about=about, sequence=sequence, coalesce_key=coalesce_key, record=record)
 
 
-def update(message: dict, *, target: Target, about: tuple[str, str] | None = None) -> str:
+def update(
+	message: dict, *, target: Target, about: tuple[str, str] | None = None, what: str | None = None
+) -> str:
 	"""Owe a `chat.update` of `target`: a delivery name (its post, maybe not sent yet) or the
 	(channel, ts) of a message posted earlier. An update of a post still Pending folds into it;
-	an older Pending update of the same message is superseded."""
-	values = {"method": UPDATE, **_target_values(target)}
+	an older Pending update of the same message is superseded. `what`: as for `post`."""
+	values = {"method": UPDATE, "what": what, **_target_values(target)}
 	key = _message_key(values)
 	post_row = _pending_post(values.get("target"))
 	if post_row is not None:
@@ -91,10 +103,10 @@ def update(message: dict, *, target: Target, about: tuple[str, str] | None = Non
 	)
 
 
-def delete(*, target: Target, about: tuple[str, str] | None = None) -> str:
+def delete(*, target: Target, about: tuple[str, str] | None = None, what: str | None = None) -> str:
 	"""Owe a `chat.delete` of `target` (a delivery name or (channel, ts)). A post still Pending is
 	withdrawn instead (Dropped), and so are its pending updates."""
-	values = {"method": DELETE, **_target_values(target)}
+	values = {"method": DELETE, "what": what, **_target_values(target)}
 	post_row = _pending_post(values.get("target"))
 	if post_row is not None:
 		name = _owe(values, {}, about=about, sequence=post_row.sequence, kick=False)
@@ -114,7 +126,7 @@ def ephemeral(message: dict, *, channel: str, user: str, about: tuple[str, str] 
 	"""Owe a `chat.postEphemeral` to the Slack user `user` in `channel`."""
 	body = {**message, "user": user}
 	return _owe(
-		{"method": EPHEMERAL, "channel": channel},
+		{"method": EPHEMERAL, "channel": channel, "what": "Slack ephemeral message"},
 		body,
 		about=about,
 		sequence=_sequence(about, channel=channel, to_user=None),
@@ -126,7 +138,11 @@ def publish_home(view: dict, *, user_id: str) -> str:
 	(an older one still Pending is superseded)."""
 	key = f"home:{user_id}"
 	return _owe(
-		{"method": PUBLISH, "channel": user_id}, {"view": view}, about=None, sequence=key, coalesce_key=key
+		{"method": PUBLISH, "channel": user_id, "what": "Slack Home tab"},
+		{"view": view},
+		about=None,
+		sequence=key,
+		coalesce_key=key,
 	)
 
 

@@ -14,7 +14,10 @@ Outcomes (`core.classify_delivery_error`): OK → Delivered; `retry` → Pending
 Failed "gave up after N attempts"; `unknown` (a post that may be in Slack) → the next attempt
 first looks for it by its metadata (`conversations.history`, `core.find_delivery_in_history`):
 found → Delivered, not found → sent, the lookup impossible → Unknown with the reason;
-`permanent` → Failed with the reason. Every Failed, Unknown and Dropped row says why.
+`permanent` → Failed with the reason. Every Failed, Unknown and Dropped row says why, and a
+Failed or Unknown one also leaves an Error Log titled by what it is ("Leave approval request not
+sent: channel_not_found"). A delivery to a Frappe user not linked to Slack yet first finds their
+account by e-mail (`outbox/recipients`); none → Failed ("approver has no Slack account").
 """
 
 from __future__ import annotations
@@ -32,9 +35,9 @@ from typing import Any
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock, deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
+from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import rate_limit as erp_rate_limit
-from frappe_slack_connector.erp import users as erp_users
-from frappe_slack_connector.outbox import records
+from frappe_slack_connector.outbox import recipients, records
 from frappe_slack_connector.outbox.records import Record
 from frappe_slack_connector.slack import client as slack_client
 from frappe_slack_connector.slack import site as slack_site
@@ -69,6 +72,7 @@ class _Plan:
 	kwargs: dict[str, Any] = field(default_factory=dict)
 	channel: str | None = None  # where the message goes (a DM: the user id until opened)
 	lookup: bool = False
+	find_email: str | None = None  # to_user is not linked yet: their Slack account, by e-mail
 
 
 @dataclass
@@ -79,6 +83,8 @@ class _Result:
 	found_channel: str | None = None
 	lookup_error: slack_client.SlackCallError | None = None
 	defer_seconds: float | None = None  # the limiter said wait: back to Pending, no attempt
+	member: dict[str, Any] | None = None  # the recipient's Slack account, found by e-mail
+	no_account: bool = False  # no Slack account has the recipient's e-mail
 
 
 def drain_job() -> None:
@@ -159,11 +165,14 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		_close(row, worker, deliveries.DROPPED, "document deleted", stats)
 		return None
 	channel = row.channel
+	find_email = None
 	if row.to_user:
-		channel = erp_users.slack_id_of_user(row.to_user)
+		channel = recipients.linked(row.to_user)
 		if not channel:
-			_close(row, worker, deliveries.FAILED, f"{row.to_user} has no linked Slack account", stats)
-			return None
+			find_email = recipients.email_of(row.to_user)
+			if not find_email:
+				_no_account(row, worker, stats, f"{row.to_user} has no e-mail address to find in Slack")
+				return None
 	target_channel, target_ts = row.target_channel, row.target_ts
 	if row.target and not target_ts:
 		target = deliveries.target_of(row.target)
@@ -195,11 +204,17 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		kwargs=kwargs,
 		channel=kwargs.get("channel") or channel,
 		lookup=bool(row.outcome_unknown),
+		find_email=find_email,
 	)
 
 
 def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) -> None:
 	row = plan.row
+	if result.member is not None:
+		recipients.remember(row.to_user, result.member)
+	if result.no_account:
+		_no_account(row, worker, stats, f"no Slack account has the e-mail {plan.find_email}")
+		return
 	if result.defer_seconds is not None:
 		_finish(
 			row, worker, {"status": deliveries.PENDING, "next_attempt_at": _later(result.defer_seconds)}, None
@@ -214,7 +229,7 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		kind = core.classify_delivery_error(err.method, err.error, http_status=err.status)
 		if kind == "permanent":
 			reason = f"may be in Slack already and cannot be looked for: {_reason(err)}"
-			_close(row, worker, deliveries.UNKNOWN, reason, stats)
+			_close(row, worker, deliveries.UNKNOWN, reason, stats, short="outcome unknown")
 		else:
 			_retry(row, worker, err, stats)
 		return
@@ -223,13 +238,13 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		channel = data.get("channel") or plan.channel
 		_delivered(row, worker, channel, data.get("ts") or "", stats)
 		return
-	err = result.error
-	kind = core.classify_delivery_error(plan.method, err.error, http_status=err.status)
+	err = result.error  # of the call, or of finding its recipient first
+	kind = core.classify_delivery_error(err.method, err.error, http_status=err.status)
 	if kind == "permanent":
-		_close(row, worker, deliveries.FAILED, _reason(err), stats)
-	elif kind == "unknown" and plan.method not in POSTS:
-		reason = f"{plan.method} may have been shown and cannot be looked for: {_reason(err)}"
-		_close(row, worker, deliveries.UNKNOWN, reason, stats)
+		_close(row, worker, deliveries.FAILED, _reason(err), stats, short=err.error)
+	elif kind == "unknown" and err.method not in POSTS:
+		reason = f"{err.method} may have been shown and cannot be looked for: {_reason(err)}"
+		_close(row, worker, deliveries.UNKNOWN, reason, stats, short="outcome unknown")
 	else:
 		_retry(row, worker, err, stats, outcome_unknown=kind == "unknown")
 
@@ -269,6 +284,7 @@ def _retry(row, worker: str, err, stats: dict[str, int], *, outcome_unknown: boo
 			f"gave up after {attempts} attempts: {_reason(err)}",
 			stats,
 			attempts=attempts,
+			short=err.error,
 		)
 		return
 	seed = int.from_bytes(hashlib.sha256(f"{row.name}:{attempts}".encode()).digest()[:8], "big")
@@ -287,9 +303,23 @@ def _retry(row, worker: str, err, stats: dict[str, int], *, outcome_unknown: boo
 	_count(stats, "retry")
 
 
+def _no_account(row, worker: str, stats: dict[str, int], reason: str) -> None:
+	role = row.recipient_role or "recipient"
+	_close(row, worker, deliveries.FAILED, reason, stats, short=f"{role} has no Slack account")
+
+
 def _close(
-	row, worker: str, status: str, reason: str, stats: dict[str, int], *, attempts: int | None = None
+	row,
+	worker: str,
+	status: str,
+	reason: str,
+	stats: dict[str, int],
+	*,
+	attempts: int | None = None,
+	short: str | None = None,
 ) -> None:
+	"""Close `row` as `status` with `reason`; `short` (for Failed and Unknown) ends the Error Log's
+	title an admin gets: "<what> not sent: <short>"."""
 	values = {"status": status, "last_error": reason[:1000]}
 	if attempts is not None:
 		values["attempts"] = attempts
@@ -298,6 +328,8 @@ def _close(
 	def then() -> None:
 		if record is not None:
 			records.on_failed(record, status=status, reason=reason)
+		if short is not None:
+			_log_not_sent(row, short, reason)
 
 	_finish(row, worker, values, then)
 	_count(stats, status.lower())
@@ -312,6 +344,20 @@ def _finish(row, worker: str, values: dict[str, Any], then) -> None:
 	except Exception:
 		deliveries.rollback()
 		raise
+
+
+# How an Error Log's title says a call did not happen: "Leave reminder not updated: …".
+_NOT_DONE = {"chat.update": "not updated", "chat.delete": "not deleted", "views.publish": "not published"}
+
+
+def _log_not_sent(row, short: str, reason: str) -> None:
+	what = row.what or f"Slack {row.method}"
+	erp_log.log_error(
+		f"{what} {_NOT_DONE.get(row.method, 'not sent')}: {short}",
+		f"Slack Delivery {row.name}: {reason}",
+		reference_doctype=row.reference_doctype or None,
+		reference_name=row.reference_name or None,
+	)
 
 
 def _reason(err: slack_client.SlackCallError) -> str:
@@ -335,7 +381,35 @@ def _count(stats: dict[str, int], key: str) -> None:
 
 
 def _attempt(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
-	"""Look for the post first when its last outcome is unknown, then send it; Slack calls only."""
+	"""Find an unlinked recipient's account, look for the post first when its last outcome is
+	unknown, then send it; Slack calls only."""
+	member = None
+	if plan.find_email:
+		waited = _take_turn(limiter, recipients.LOOKUP, None)
+		if waited is not None:
+			return _Result(defer_seconds=waited)
+		try:
+			member = recipients.look_up(web_client, plan.find_email)
+		except slack_client.SlackCallError as err:
+			return _Result(error=err)
+		if member is None:
+			return _Result(no_account=True)
+		_address(plan, member["id"])
+	result = _send(plan, web_client, limiter)
+	result.member = member
+	return result
+
+
+def _address(plan: _Plan, slack_id: str) -> None:
+	"""Send `plan` to the Slack user found for its recipient."""
+	if plan.method == "views.publish":
+		plan.kwargs["user_id"] = slack_id
+	elif not plan.kwargs.get("channel"):
+		plan.kwargs["channel"] = slack_id
+	plan.channel = plan.kwargs.get("channel") or slack_id
+
+
+def _send(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
 	if plan.lookup:
 		try:
 			found = _look_up(plan, web_client, limiter)

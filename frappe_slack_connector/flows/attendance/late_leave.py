@@ -48,4 +48,5 @@ def owe_late_leave_note(doc) -> None:
 		thread_of=summary,
 		reply_broadcast=True,
 		about=(erp_leave.LEAVE_APPLICATION, doc.name),
+		what="Late leave note",
 	)

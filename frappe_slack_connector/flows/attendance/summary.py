@@ -41,9 +41,10 @@ def send_summary(today, settings) -> dict:
 		channel=settings.channel,
 		record=owe.Record.summary_sent(str(today)),
 		coalesce_key=_summary_key(today),
+		what="Attendance summary",
 	)
 	for message in messages[1:]:
-		owe.post(message, channel=settings.channel, thread_of=first)
+		owe.post(message, channel=settings.channel, thread_of=first, what="Attendance summary continuation")
 	return {"sent": True, "delivery": first, "messages": len(messages)}
 
 

@@ -29,15 +29,27 @@ def _about(leave_application: str) -> tuple[str, str]:
 	return (erp_leave.LEAVE_APPLICATION, leave_application)
 
 
-def _dm(user: str, message: dict, *, leave_application: str, purpose: str | None = None, gone=False) -> str:
-	"""Owe `user` a DM about the leave, recorded under it when it has a `purpose` (so later
-	changes rewrite it). `gone`: the leave is being deleted — the DM is about nothing any more
-	(the outbox drops posts about a deleted document)."""
+def _dm(
+	user: str,
+	message: dict,
+	*,
+	what: str,
+	to: str,
+	leave_application: str,
+	purpose: str | None = None,
+	gone=False,
+) -> str:
+	"""Owe `user` (the leave's `to`: approver or requester) a DM about the leave, recorded under it
+	when it has a `purpose` (so later changes rewrite it). `what` names it in the Error Log an
+	admin gets should it not reach them. `gone`: the leave is being deleted — the DM is about
+	nothing any more (the outbox drops posts about a deleted document)."""
 	return owe.post(
 		message,
 		to_user=user,
 		about=None if gone else _about(leave_application),
 		record=owe.Record.slack_message(purpose, user) if purpose else None,
+		what=what,
+		recipient_role=to,
 	)
 
 
@@ -76,6 +88,8 @@ def notify_leave_approver(leave_application: str) -> None:
 			words=words.leave_messages(erp_users.language_of(approver)),
 			choices=erp_leave.approval_choices(leave_application, approver),
 		),
+		what="Leave approval request",
+		to="approver",
 		leave_application=leave_application,
 		purpose=erp_slack_messages.APPROVAL_REQUEST,
 	)
@@ -112,7 +126,14 @@ def confirm_to_requester(leave_application: str) -> None:
 		words=words.leave_messages(erp_users.language_of(user)),
 		offer="withdraw",  # while Open; the outcome's rewrite removes it
 	)
-	_dm(user, message, leave_application=leave_application, purpose=erp_slack_messages.REQUESTER_CONFIRMATION)
+	_dm(
+		user,
+		message,
+		what="Leave confirmation",
+		to="requester",
+		leave_application=leave_application,
+		purpose=erp_slack_messages.REQUESTER_CONFIRMATION,
+	)
 
 
 # --- what became of a leave, whatever changed it -----------------------------------------------------
@@ -190,9 +211,22 @@ def mirror_outcome(
 		_tell_requester(info, outcome, leave_application, gone=gone)
 
 
+# What each recorded message is, in the Error Log an admin gets should its rewrite fail.
+_REWRITTEN = {
+	erp_slack_messages.APPROVAL_REQUEST: "Leave approval message",
+	erp_slack_messages.CANCELLATION_REQUEST: "Leave cancellation request",
+	erp_slack_messages.REQUESTER_CONFIRMATION: "Leave confirmation",
+}
+
+
 def _update(message: dict, body: dict, leave_application: str) -> None:
 	"""Owe the rewrite of one recorded message (sent, or folded into its post still on its way)."""
-	owe.update(body, target=erp_slack_messages.target_of(message), about=_about(leave_application))
+	owe.update(
+		body,
+		target=erp_slack_messages.target_of(message),
+		about=_about(leave_application),
+		what=_REWRITTEN.get(message["purpose"]),
+	)
 
 
 def _rewrite(message: dict, info: dict, outcome: dict, leave_application: str) -> None:
@@ -228,7 +262,7 @@ def _tell_requester(info: dict, outcome: dict, leave_application: str, *, gone: 
 	message = core.build_requester_outcome(
 		info["builder"], outcome, words=words.leave_messages(erp_users.language_of(user))
 	)
-	_dm(user, message, leave_application=leave_application, gone=gone)
+	_dm(user, message, what="Leave update", to="requester", leave_application=leave_application, gone=gone)
 
 
 # --- a workflow step that did not decide the leave -----------------------------------------------
@@ -367,6 +401,8 @@ def request_cancellation(leave_application: str, requester: str, channel: str, s
 		core.build_cancellation_request(
 			info["builder"], words=words.leave_messages(erp_users.language_of(approver))
 		),
+		what="Leave cancellation request",
+		to="approver",
 		leave_application=leave_application,
 		purpose=erp_slack_messages.CANCELLATION_REQUEST,
 	)

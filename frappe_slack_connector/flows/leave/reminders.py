@@ -79,6 +79,7 @@ def remind(approver: str, names: list[str], today) -> str:
 		_build(approver, items),
 		channel=slack_id,
 		record=owe.Record.reminder_listed(listed, approver, claim=key),
+		what="Leave reminder",
 	)
 	erp_reminders.commit_claim()  # the claim and the reminder it owes, together
 	return "sent"
@@ -155,6 +156,7 @@ def rewrite(message: dict, leave_application: str, outcome: dict | None, info: d
 		_build(recipient or "", rows),
 		target=erp_slack_messages.target_of(message),
 		about=(erp_leave.LEAVE_APPLICATION, leave_application),
+		what="Leave reminder",
 	)
 
 

@@ -15,4 +15,9 @@ def owe_confirmation(user: str, slack_user_id: str, logged: dict) -> None:
 	lang = erp_users.language_of(user)
 	shown = {**logged, "timesheet_status": words.timesheet_status(lang, logged["timesheet_status"])}
 	message = core.build_timesheet_confirmation(shown, words=words.timesheet(lang))
-	owe.post(message, channel=slack_user_id, about=(erp_timesheet.TIMESHEET, logged["timesheet"]))
+	owe.post(
+		message,
+		channel=slack_user_id,
+		about=(erp_timesheet.TIMESHEET, logged["timesheet"]),
+		what="Timesheet confirmation",
+	)

@@ -71,7 +71,12 @@ def send_reminders(today, settings) -> dict:
 	them concurrently within Slack's limits and retries what Slack does not take)."""
 	planned = plan(today, settings)
 	for item in planned["to_send"]:
-		owe.post(item["message"], channel=item["slack_user_id"], about=("Employee", item["employee"]))
+		owe.post(
+			item["message"],
+			channel=item["slack_user_id"],
+			about=("Employee", item["employee"]),
+			what="Timesheet reminder",
+		)
 	return {
 		"sent": True,
 		"day": planned["day"],

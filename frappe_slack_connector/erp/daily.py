@@ -61,16 +61,6 @@ def commit_claim() -> None:
 	frappe.db.commit()
 
 
-def record_sent(mark: DayMark, day, ts: str | None = None) -> None:
-	"""Store `day` (and the posted message's `ts`) and commit: the next worker to take the lock
-	must see the day as sent."""
-	values = {mark.date_field: str(day)}
-	if mark.ts_field:
-		values[mark.ts_field] = ts
-	frappe.db.set_single_value(SETTINGS_DOCTYPE, values)
-	frappe.db.commit()
-
-
 def record_ts(mark: DayMark, day, ts: str) -> None:
 	"""The batch of `day` is out (its message delivered by the outbox): keep its ts, if `day` is
 	still the day marked (a later day's claim is never undone). Not committed."""
@@ -81,7 +71,8 @@ def record_ts(mark: DayMark, day, ts: str) -> None:
 
 def release_day(mark: DayMark, day, previous: str | None) -> None:
 	"""Slack certainly posted nothing of `day`'s batch: give the day back (the last date sent
-	before the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""
+	before the claim), so the next tick tries again. Only while the claim is still ours (no ts).
+	Not committed."""
 	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
 	still_ours = stored_date(values.get(mark.date_field)) == str(day)
 	if still_ours and not (mark.ts_field and values.get(mark.ts_field)):
@@ -89,4 +80,3 @@ def release_day(mark: DayMark, day, previous: str | None) -> None:
 		if mark.ts_field:
 			restored[mark.ts_field] = None
 		frappe.db.set_single_value(SETTINGS_DOCTYPE, restored)
-	frappe.db.commit()

@@ -62,6 +62,7 @@ FIELDS = (
 	"creation",
 	"result_channel",
 	"result_ts",
+	"last_error",
 )
 # How many open rows one look for due heads reads at a time.
 _HEAD_PAGE = 500

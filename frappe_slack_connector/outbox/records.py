@@ -41,10 +41,11 @@ class Record:
 		return cls(REMINDER_LISTED, {"names": list(names), "approver": approver, "claim": claim})
 
 	@classmethod
-	def summary_sent(cls, day: str) -> Record:
+	def summary_sent(cls, day: str, *, previous: str | None = None) -> Record:
 		"""The attendance summary of `day`: its ts is kept in Slack Settings once delivered (the
-		late-leave notes thread under it)."""
-		return cls(SUMMARY_SENT, {"day": str(day)})
+		late-leave notes thread under it); Failed, the day goes back to `previous` (the day sent
+		before this claim), so the next tick owes the summary again."""
+		return cls(SUMMARY_SENT, {"day": str(day), "previous": previous})
 
 	def as_json(self) -> dict[str, Any]:
 		return {"kind": self.kind, "args": self.args}
@@ -91,3 +92,6 @@ def on_failed(record: Record, *, status: str, reason: str) -> None:
 	if record.kind == REMINDER_LISTED and record.args.get("claim"):
 		outcome = erp_reminders.OUTCOME_UNKNOWN if status == "Unknown" else erp_reminders.NOT_SENT
 		erp_reminders.set_outcome(record.args["claim"], outcome, error=reason[:140])
+	elif record.kind == SUMMARY_SENT and status == "Failed":
+		# Certainly not in Slack (an Unknown one may be: its day stays claimed).
+		erp_daily.release_day(erp_daily.SUMMARY, record.args["day"], record.args.get("previous"))

@@ -1,7 +1,8 @@
 """Leave Application document events: whatever changes a leave (Slack, the desk, a workflow
 action, the API, a data import) passes here, so Slack mirrors the ERP. What Slack is owed is
 recorded in the outbox in the event's own transaction (`outbox/owe.py`): the change and the debt
-commit together or not at all, and nobody waits on Slack."""
+commit together or not at all, and nobody waits on Slack. The late-leave note is owed by a job
+after the commit (it reads who is out as it is then)."""
 
 from frappe_slack_connector.flows.attendance import late_leave
 from frappe_slack_connector.flows.home import jobs as home
@@ -9,7 +10,7 @@ from frappe_slack_connector.flows.leave import jobs as leave
 
 
 def after_insert(doc, method=None):
-	late_leave.owe_late_leave_note(doc)
+	late_leave.enqueue_late_leave_note(doc)
 	leave.owe_approver_request(doc)
 	leave.owe_requester_confirmation(doc)
 

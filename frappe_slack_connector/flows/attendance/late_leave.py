@@ -1,12 +1,14 @@
 """The late-leave note: a leave for today filed after today's summary was claimed is owed as a
 reply threaded under the summary (and broadcast to the channel), in the site's language; the
-outbox sends it once the summary is out."""
+outbox sends it once the summary is out. It is owed by a job after the leave commits, which reads
+who is out as it is then (someone gone from the staff in between is not announced)."""
 
 from __future__ import annotations
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import clock as erp_clock
+from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
@@ -14,14 +16,24 @@ from frappe_slack_connector.flows import words
 from frappe_slack_connector.flows.attendance import summary as attendance_summary
 from frappe_slack_connector.outbox import owe
 
+LATE_LEAVE_JOB = f"{__name__}.owe_late_leave_note"
 
-def owe_late_leave_note(doc) -> None:
-	"""After a Leave Application is created (in its transaction): if today's summary is out (or
-	owed) and this leave covers today, owe a note threaded under the summary, broadcast to the
-	channel."""
+
+def enqueue_late_leave_note(doc) -> None:
+	"""After a Leave Application is created: if today's summary is claimed and this leave covers
+	today, the job below owes the note once the leave is committed."""
 	today = erp_clock.now().date()
 	if not (str(doc.from_date) <= str(today) <= str(doc.to_date)):
 		return
+	if erp_settings.summary_settings().last_date != str(today):
+		return
+	erp_jobs.enqueue_after_commit(LATE_LEAVE_JOB, leave_application=doc.name)
+
+
+def owe_late_leave_note(leave_application: str) -> None:
+	"""Job: owe a note threaded under today's summary (out, or on its way), broadcast to the
+	channel, when the leave still covers today and its employee is still on the staff."""
+	today = erp_clock.now().date()
 	settings = erp_settings.summary_settings()
 	if settings.last_date != str(today) or not settings.channel:
 		return
@@ -31,7 +43,7 @@ def owe_late_leave_note(doc) -> None:
 	)
 	if not summary:
 		return  # claimed today but not owed (e.g. a summary from before the outbox, outcome unknown)
-	row = erp_attendance.absence_of(doc.name)
+	row = erp_attendance.absence_of(leave_application)
 	lang = erp_users.language_of(None)
 	note = (
 		core.build_late_leave_note(
@@ -47,6 +59,6 @@ def owe_late_leave_note(doc) -> None:
 		channel=settings.channel,
 		thread_of=summary,
 		reply_broadcast=True,
-		about=(erp_leave.LEAVE_APPLICATION, doc.name),
+		about=(erp_leave.LEAVE_APPLICATION, leave_application),
 		what="Late leave note",
 	)

@@ -34,12 +34,14 @@ def _has_channel(settings) -> str | None:
 def send_summary(today, settings) -> dict:
 	"""Owe today's summary, in the transaction that claims the day: the first message (its ts is
 	kept in Slack Settings once delivered, `Record.summary_sent`), the rest threaded under it. A
-	failed post is retried by the outbox; the day stays claimed, so it is never owed twice."""
+	post Slack refuses for now is retried by the outbox while the day stays claimed, so it is
+	never owed twice; one it refuses for good (Failed: channel_not_found…) gives the day back, so
+	the next tick owes it again once the admin has fixed the cause."""
 	messages = build_messages(today, settings)
 	first = owe.post(
 		messages[0],
 		channel=settings.channel,
-		record=owe.Record.summary_sent(str(today)),
+		record=owe.Record.summary_sent(str(today), previous=settings.last_date),
 		coalesce_key=_summary_key(today),
 		what="Attendance summary",
 	)

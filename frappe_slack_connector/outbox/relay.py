@@ -327,7 +327,8 @@ def _close(
 
 	def then() -> None:
 		if record is not None:
-			records.on_failed(record, status=status, reason=reason)
+			# What the record keeps is the short reason (Slack's error code) when there is one.
+			records.on_failed(record, status=status, reason=short or reason)
 		if short is not None:
 			_log_not_sent(row, short, reason)
 

@@ -133,12 +133,15 @@ def ephemeral(message: dict, *, channel: str, user: str, about: tuple[str, str] 
 	)
 
 
-def publish_home(view: dict, *, user_id: str) -> str:
-	"""Owe a `views.publish` of the Home tab of the Slack user `user_id`; the latest owed wins
-	(an older one still Pending is superseded)."""
-	key = f"home:{user_id}"
+def publish_home(view: dict, *, user_id: str | None = None, to_user: str | None = None) -> str:
+	"""Owe a `views.publish` of the Home tab of the Slack user `user_id`, or of the Frappe user
+	`to_user` (their Slack link read when it is sent: one not linked then has no tab to update,
+	and the row is Dropped); the latest owed wins (an older one still Pending is superseded)."""
+	if bool(user_id) == bool(to_user):
+		raise ValueError("publish_home needs exactly one of user_id and to_user")
+	key = f"home:{user_id or to_user}"
 	return _owe(
-		{"method": PUBLISH, "channel": user_id, "what": "Slack Home tab"},
+		{"method": PUBLISH, "channel": user_id, "to_user": to_user, "what": "Slack Home tab"},
 		{"view": view},
 		about=None,
 		sequence=key,

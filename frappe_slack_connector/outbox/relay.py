@@ -164,15 +164,10 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	if method in (*POSTS, "chat.postEphemeral") and all(about) and not deliveries.document_exists(*about):
 		_close(row, worker, deliveries.DROPPED, "document deleted", stats)
 		return None
-	channel = row.channel
-	find_email = None
-	if row.to_user:
-		channel = recipients.linked(row.to_user)
-		if not channel:
-			find_email = recipients.email_of(row.to_user)
-			if not find_email:
-				_no_account(row, worker, stats, f"{row.to_user} has no e-mail address to find in Slack")
-				return None
+	addressed = _recipient(row, worker, stats)
+	if addressed is None:
+		return None
+	channel, find_email = addressed
 	target_channel, target_ts = row.target_channel, row.target_ts
 	if row.target and not target_ts:
 		target = deliveries.target_of(row.target)
@@ -206,6 +201,24 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		lookup=bool(row.outcome_unknown),
 		find_email=find_email,
 	)
+
+
+def _recipient(row, worker: str, stats: dict[str, int]) -> tuple[str | None, str | None] | None:
+	"""(channel, e-mail to find its Slack account by) of `row`, or None when it is closed here."""
+	if not row.to_user:
+		return row.channel, None
+	channel = recipients.linked(row.to_user)
+	if channel:
+		return channel, None
+	if row.method == "views.publish":
+		# Only someone who uses the app has a Home tab to update; nobody to look for.
+		_close(row, worker, deliveries.DROPPED, f"{row.to_user} is not linked to Slack", stats)
+		return None
+	email = recipients.email_of(row.to_user)
+	if not email:
+		_no_account(row, worker, stats, f"{row.to_user} has no e-mail address to find in Slack")
+		return None
+	return None, email
 
 
 def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) -> None:

@@ -31,18 +31,16 @@ def publish_home(slack_user_id: str) -> None:
 
 
 def republish(users: list[str]) -> None:
-	"""Owe the tabs of these Frappe users; one without a Slack link has no tab to update. A tab
-	that cannot be built is logged: it never holds back the change that asked for it."""
+	"""Owe the tabs of these Frappe users; one without a Slack link when it is sent has no tab to
+	update (the outbox drops it). A tab that cannot be built is logged: it never holds back the
+	change that asked for it."""
 	for user in users:
-		slack_id = erp_users.slack_id_of_user(user)
-		if not slack_id:
-			continue
 		try:
 			view = view_for(user)
 		except Exception:
-			erp_log.log_exception("Slack Home tab not published", f"Slack user {slack_id} ({user})")
+			erp_log.log_exception("Slack Home tab not published", f"user {user}")
 			continue
-		owe.publish_home(view, user_id=slack_id)
+		owe.publish_home(view, to_user=user)
 
 
 def republish_for_leave(doc, *also: str | None) -> None:

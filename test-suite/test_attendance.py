@@ -236,6 +236,27 @@ def test_slack_refusing_for_good_gives_the_day_back_and_the_next_tick_retries(of
 	assert len(office.slack.calls_to("chat.postMessage")) == 2  # the refused one, then the one that went
 
 
+def test_a_summary_owed_during_an_outage_is_retried_and_the_day_not_reclaimed(office, site):
+	with office.slack.outage():
+		result = run_tick()
+		assert result["sent"] is True
+		waiting = delivery(result)
+		assert waiting.status == "Pending" and waiting.attempts == 1
+		assert "connection_error" in waiting.last_error
+		assert settings()["last_attendance_date"] == MONDAY  # claimed with what it owes
+		assert run_tick() == {"sent": False, "reason": "already_sent"}  # not claimed again
+	assert office.slack.calls_to("chat.postMessage") == []
+	site.freeze_time(f"{MONDAY} 09:05:00")  # Slack is back; the retry is due
+	relay.drain()  # the scheduler's safety net
+	(post,) = office.slack.calls_to("chat.postMessage")  # once
+	assert post.args["channel"] == ATTENDANCE_CHANNEL
+	assert delivery(result).status == "Delivered"
+	assert settings()["last_attendance_msg_ts"] == post.response["ts"]
+	assert run_tick() == {"sent": False, "reason": "already_sent"}
+	assert len(office.slack.calls_to("chat.postMessage")) == 1
+	assert office.error_titles() == []
+
+
 def test_large_day_is_split_into_thread_replies(office, monkeypatch):
 	# 3,000 absences would take minutes to create through the double; the rows are what the ERP
 	# adapter returns, so feed them in directly: this test is about posting, not querying.

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import deliveries, slack_messages
 from frappe_slack_connector.erp import reminders as erp_reminders
-from frappe_slack_connector.erp import slack_messages
 
 SLACK_MESSAGE = "slack_message"
 REMINDER_LISTED = "reminder_listed"
@@ -29,10 +29,18 @@ class Record:
 	args: dict[str, Any] = field(default_factory=dict)
 
 	@classmethod
-	def slack_message(cls, purpose: str, recipient: str | None) -> Record:
+	def slack_message(
+		cls, purpose: str, recipient: str | None, *, outcome_notice: dict | None = None
+	) -> Record:
 		"""A Slack Message row about the delivery's document (`about`), listed by
-		`slack_messages.following` from the moment it is owed; channel and ts once delivered."""
-		return cls(SLACK_MESSAGE, {"purpose": purpose, "recipient": recipient})
+		`slack_messages.following` from the moment it is owed; channel and ts once delivered.
+		`outcome_notice`: whoever asked for it learns how it went, an ephemeral in `channel` to
+		`user` — `delivered` once Slack has it, `failed` when it is not sent (the built messages):
+		`{"channel", "user", "delivered", "failed"}`."""
+		args = {"purpose": purpose, "recipient": recipient}
+		if outcome_notice:
+			args["outcome_notice"] = outcome_notice
+		return cls(SLACK_MESSAGE, args)
 
 	@classmethod
 	def reminder_listed(cls, names: list[str], approver: str, *, claim: str | None = None) -> Record:
@@ -81,6 +89,7 @@ def on_delivered(record: Record, *, delivery: str, channel: str, ts: str) -> Non
 	"""In the transaction that marks the delivery Delivered."""
 	if record.kind in (SLACK_MESSAGE, REMINDER_LISTED):
 		slack_messages.fill_delivered(delivery, channel=channel, ts=ts)
+	_notice(record, "delivered")
 	if record.kind == REMINDER_LISTED and record.args.get("claim"):
 		erp_reminders.set_outcome(record.args["claim"], erp_reminders.SENT, channel=channel, ts=ts)
 	elif record.kind == SUMMARY_SENT:
@@ -95,3 +104,22 @@ def on_failed(record: Record, *, status: str, reason: str) -> None:
 	elif record.kind == SUMMARY_SENT and status == "Failed":
 		# Certainly not in Slack (an Unknown one may be: its day stays claimed).
 		erp_daily.release_day(erp_daily.SUMMARY, record.args["day"], record.args.get("previous"))
+	if status == "Failed":
+		_notice(record, "failed")
+
+
+def _notice(record: Record, outcome: str) -> None:
+	"""Owe the ephemeral the record asks for on this outcome (the drain that owes it sends it)."""
+	notice = record.args.get("outcome_notice") or {}
+	message = notice.get(outcome)
+	if not message:
+		return
+	deliveries.insert(
+		{
+			"method": "chat.postEphemeral",
+			"channel": notice["channel"],
+			"body": deliveries.dumps({**message, "user": notice["user"]}),
+			"sequence": f"channel:{notice['channel']}",
+			"what": "Slack ephemeral message",
+		}
+	)

@@ -38,6 +38,7 @@ def _dm(
 	leave_application: str,
 	purpose: str | None = None,
 	gone=False,
+	outcome_notice: dict | None = None,
 ) -> str:
 	"""Owe `user` (the leave's `to`: approver or requester) a DM about the leave, recorded under it
 	when it has a `purpose` (so later changes rewrite it). `what` names it in the Error Log an
@@ -47,7 +48,7 @@ def _dm(
 		message,
 		to_user=user,
 		about=None if gone else _about(leave_application),
-		record=owe.Record.slack_message(purpose, user) if purpose else None,
+		record=owe.Record.slack_message(purpose, user, outcome_notice=outcome_notice) if purpose else None,
 		what=what,
 		recipient_role=to,
 	)
@@ -396,6 +397,10 @@ def request_cancellation(leave_application: str, requester: str, channel: str, s
 		message = words.no_approver_to_ask(lang)
 		tell(core.build_leave_notice({"kind": "error", "message": message}, words=notice_words))
 		return
+	approver_name = erp_users.full_name(approver) or approver
+	sent = {"kind": "cancellation_sent", "leave_application": leave_application, "approver": approver_name}
+	not_sent = {"kind": "error", "message": words.cancellation_not_sent(lang, approver_name)}
+	# She learns how it went once the outbox knows: sent, or not (e.g. Bea has no Slack account).
 	_dm(
 		approver,
 		core.build_cancellation_request(
@@ -405,16 +410,16 @@ def request_cancellation(leave_application: str, requester: str, channel: str, s
 		to="approver",
 		leave_application=leave_application,
 		purpose=erp_slack_messages.CANCELLATION_REQUEST,
+		outcome_notice={
+			"channel": channel,
+			"user": slack_user,
+			"delivered": core.build_leave_notice(sent, words=notice_words),
+			"failed": core.build_leave_notice(not_sent, words=notice_words),
+		},
 	)
 	erp_slack_messages.release_pending_after_commit(
 		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.CANCELLATION_REQUEST
 	)
-	notice = {
-		"kind": "cancellation_sent",
-		"leave_application": leave_application,
-		"approver": erp_users.full_name(approver) or approver,
-	}
-	tell(core.build_leave_notice(notice, words=notice_words))
 
 
 def mirror_kept(leave_application: str, by: str, messages: list[dict]) -> None:

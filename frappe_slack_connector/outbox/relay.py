@@ -49,7 +49,7 @@ DRAIN_METHOD = "frappe_slack_connector.outbox.relay.drain_job"
 TICK_METHOD = "frappe_slack_connector.outbox.relay.drain"
 LEASE_SECONDS = 120
 BATCH = 50  # heads claimed per round
-THREADS = 8  # concurrent Slack calls per worker
+THREADS = 16  # concurrent Slack calls per worker
 # How far back before the delivery was owed its post is looked for (clock skew, slow workers).
 LOOKUP_MARGIN_SECONDS = 60
 LOOKUP_PAGE = 200

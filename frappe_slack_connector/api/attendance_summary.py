@@ -20,7 +20,8 @@ def attendance_channel() -> dict:
 	"""Send today's summary if due (enabled, working day, time reached, not yet sent).
 
 	Runs from the `all` scheduler event (as Administrator) on every tick; also callable by a
-	System Manager. Returns what happened: `{"sent": bool, "reason"|"ts": …}`.
+	System Manager. Returns what happened: `{"sent": bool, "reason": …}`, and when it was owed the
+	delivery of its first message (`"delivery"`: the outbox posts it) and how many messages.
 	"""
 	frappe.only_for("System Manager")
 	return daily_tasks.attendance_summary()

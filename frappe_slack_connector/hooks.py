@@ -25,7 +25,9 @@ doc_events = {
 
 # A Slack Message only remembers where a message about the document is; it never keeps the
 # document from being deleted (its on_trash removes them anyway).
-ignore_links_on_delete = ["Slack Message"]
+# A document with deliveries still owed about it can be deleted: its posts are then Dropped
+# ("document deleted"), its rewrites still go out.
+ignore_links_on_delete = ["Slack Message", "Slack Delivery"]
 
 scheduler_events = {
 	# Every scheduler tick (4 min); the job itself decides whether today's summary is due.
@@ -35,7 +37,11 @@ scheduler_events = {
 		"frappe_slack_connector.api.timesheet.reminder_tick",
 		# The same tick: each leave approver's daily reminder, once it is due (flows/leave/reminders.py).
 		"frappe_slack_connector.tasks.daily.approver_reminders",
+		# The outbox's safety net: a drain runs (deduplicated), so nothing owed waits for a commit.
+		"frappe_slack_connector.tasks.outbox.tick",
 	],
+	# Delete delivered Slack Deliveries older than Slack Settings "Keep delivered for (days)".
+	"daily": ["frappe_slack_connector.tasks.outbox.prune"],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).
 	"weekly_long": ["frappe_slack_connector.tasks.slack_users.sync_users"],
 }

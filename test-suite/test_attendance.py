@@ -9,12 +9,16 @@ import time
 
 import frappe
 import pytest
+from frappe.utils import background_jobs
 
 from frappe_slack_connector import core
 from frappe_slack_connector.api import attendance_summary
 from frappe_slack_connector.erp import attendance as erp_attendance
+from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import deliveries as erp_deliveries
 from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.outbox import relay
 from frappe_slack_connector.slack import client as slack_client
 from frappe_slack_connector.tests.support.dispatch import Client
 from harness.app_fixtures import ATTENDANCE_CHANNEL, json_body
@@ -77,8 +81,27 @@ def settings():
 
 
 def run_tick():
+	"""One scheduler tick, then what it owed delivered as a worker would (only from the test's own
+	thread: concurrent ticks are drained after they joined)."""
 	frappe.set_user("Administrator")
-	return attendance_summary.attendance_channel()
+	result = attendance_summary.attendance_channel()
+	if threading.current_thread() is threading.main_thread():
+		background_jobs.run_jobs()
+	return result
+
+
+def delivery(result) -> frappe._dict:
+	"""The Slack Delivery of the summary a tick owed (its first message)."""
+	return frappe.db.get_value(
+		erp_deliveries.DOCTYPE,
+		result["delivery"],
+		["status", "result_ts", "last_error", "attempts"],
+		as_dict=True,
+	)
+
+
+def summary_ts(result) -> str:
+	return delivery(result).result_ts
 
 
 # --- the gate ------------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ def test_summary_content_and_recorded_ts(office):
 	assert "Cy Test" in text and "Half Day" in text
 	assert call.args["text"]  # fallback text for notifications
 	stored = settings()
-	assert stored["last_attendance_msg_ts"] == result["ts"] == call.response["ts"]
+	assert stored["last_attendance_msg_ts"] == summary_ts(result) == call.response["ts"]
 
 
 def test_cancelled_rejected_and_other_days_are_left_out(office):
@@ -180,6 +203,7 @@ def assert_two_concurrent_ticks_post_once(office, monkeypatch):
 		t.start()
 	for t in threads:
 		t.join()
+	background_jobs.run_jobs()
 	assert sorted(r["sent"] for r in results) == [False, True]
 	assert [r.get("reason") for r in results if not r["sent"]] == ["already_sent"]
 	assert len(office.slack.calls_to("chat.postMessage")) == 1
@@ -197,15 +221,40 @@ def test_concurrent_ticks_on_two_hosts_post_once(office, monkeypatch):
 	assert_two_concurrent_ticks_post_once(office, monkeypatch)
 
 
-def test_slack_failure_records_nothing_and_the_next_tick_retries(office):
+def test_slack_refusing_for_good_gives_the_day_back_and_the_next_tick_retries(office):
 	office.slack.fail_next("chat.postMessage", error="channel_not_found")
 	result = run_tick()
-	assert result == {"sent": False, "reason": "slack_error", "error": "channel_not_found"}
+	assert result["sent"] is True  # owed; the outbox found it refused for good
+	assert delivery(result).status == "Failed" and "channel_not_found" in delivery(result).last_error
 	stored = settings()
 	assert not stored.get("last_attendance_date") and not stored.get("last_attendance_msg_ts")
 	assert office.error_titles() == ["Attendance summary not sent: channel_not_found"]
-	assert run_tick()["sent"] is True
+	again = run_tick()
+	assert again["sent"] is True and delivery(again).status == "Delivered"
 	assert settings()["last_attendance_date"] == MONDAY
+	assert settings()["last_attendance_msg_ts"] == summary_ts(again)
+	assert len(office.slack.calls_to("chat.postMessage")) == 2  # the refused one, then the one that went
+
+
+def test_a_summary_owed_during_an_outage_is_retried_and_the_day_not_reclaimed(office, site):
+	with office.slack.outage():
+		result = run_tick()
+		assert result["sent"] is True
+		waiting = delivery(result)
+		assert waiting.status == "Pending" and waiting.attempts == 1
+		assert "connection_error" in waiting.last_error
+		assert settings()["last_attendance_date"] == MONDAY  # claimed with what it owes
+		assert run_tick() == {"sent": False, "reason": "already_sent"}  # not claimed again
+	assert office.slack.calls_to("chat.postMessage") == []
+	site.freeze_time(f"{MONDAY} 09:05:00")  # Slack is back; the retry is due
+	relay.drain()  # the scheduler's safety net
+	(post,) = office.slack.calls_to("chat.postMessage")  # once
+	assert post.args["channel"] == ATTENDANCE_CHANNEL
+	assert delivery(result).status == "Delivered"
+	assert settings()["last_attendance_msg_ts"] == post.response["ts"]
+	assert run_tick() == {"sent": False, "reason": "already_sent"}
+	assert len(office.slack.calls_to("chat.postMessage")) == 1
+	assert office.error_titles() == []
 
 
 def test_large_day_is_split_into_thread_replies(office, monkeypatch):
@@ -229,13 +278,13 @@ def test_large_day_is_split_into_thread_replies(office, monkeypatch):
 	posts = office.slack.calls_to("chat.postMessage")
 	assert result["messages"] == len(posts) > 1
 	assert "thread_ts" not in posts[0].args
-	assert all(p.args.get("thread_ts") == result["ts"] for p in posts[1:])
+	assert all(p.args.get("thread_ts") == summary_ts(result) for p in posts[1:])
 	assert all(len(p.args["blocks"]) <= 50 and p.args["text"] for p in posts)
 	everyone = "".join(str(p.args["blocks"]) for p in posts)
 	assert all(f"Person{i:04d}" in everyone for i in range(3000))
 
 
-def test_failed_continuation_is_logged_and_the_summary_not_reposted(office, monkeypatch):
+def test_failed_continuation_is_retried_by_the_outbox_and_the_day_not_reclaimed(office, site, monkeypatch):
 	rows = [
 		{
 			"employee": f"E{i}",
@@ -257,9 +306,23 @@ def test_failed_continuation_is_logged_and_the_summary_not_reposted(office, monk
 
 	monkeypatch.setattr(slack_client, "call", second_post_fails)
 	result = run_tick()
-	assert result["sent"] is True and settings()["last_attendance_msg_ts"] == result["ts"]
-	assert office.error_titles() == ["Attendance summary continuation not sent: ratelimited"]
-	assert run_tick() == {"sent": False, "reason": "already_sent"}
+	assert result["sent"] is True and settings()["last_attendance_msg_ts"] == summary_ts(result)
+	waiting = frappe.get_all(
+		erp_deliveries.DOCTYPE, filters={"status": "Pending"}, fields=["attempts", "last_error"]
+	)
+	assert len(waiting) == 1 and waiting[0].attempts == 1 and "ratelimited" in waiting[0].last_error
+	assert run_tick() == {"sent": False, "reason": "already_sent"}  # the day is not claimed again
+	site.freeze_time(f"{MONDAY} 09:05:00")  # past the retry's backoff
+	relay.drain()  # the scheduler's safety net
+	posts = office.slack.calls_to("chat.postMessage")
+	assert result["messages"] == len(posts) > 1  # every message once: the refused one again
+	assert ["thread_ts" in p.args for p in posts].count(False) == 1  # the summary not reposted
+	assert all(p.args.get("thread_ts") == summary_ts(result) for p in posts[1:])
+	everyone = "".join(str(p.args["blocks"]) for p in posts)
+	assert all(f"P{i:04d}" in everyone for i in range(3000))
+	assert office.error_titles() == []  # retried, not lost: nothing for an admin to do
+	assert frappe.get_all(erp_deliveries.DOCTYPE, filters={"status": ("!=", "Delivered")}) == []
+	assert posted.count("chat.postMessage") == len(posts) + 1
 
 
 # --- send_notification -----------------------------------------------------------------------------
@@ -269,7 +332,7 @@ def test_send_notification_sends_unconditionally_and_stores_ts(office, site):
 	site.freeze_time(f"{SATURDAY} 06:00:00")  # gate would say no
 	response = Client("Administrator").post(f"/api/method/{SUMMARY}.send_notification")
 	assert response.status_code == 200
-	ts = json_body(response)["message"]
+	ts = json_body(response)["message"]  # Slack's answer: the send_notification drains the outbox
 	assert ts == office.slack.last_call("chat.postMessage").response["ts"]
 	assert settings()["last_attendance_msg_ts"] == ts and settings()["last_attendance_date"] == SATURDAY
 
@@ -298,18 +361,19 @@ def test_send_notification_failure_is_a_clear_error(office):
 	assert response.status_code == 417
 	assert "not_in_channel" in response.get_data(as_text=True)
 	assert not settings().get("last_attendance_date")
+	assert office.error_titles() == ["Attendance summary not sent: not_in_channel"]
 
 
 # --- late leave ------------------------------------------------------------------------------------
 
 
 def test_late_leave_is_threaded_on_todays_summary(office, site):
-	summary_ts = run_tick()["ts"]
+	first_ts = summary_ts(run_tick())
 	apply_leave(office.people["bo"], MONDAY, MONDAY, half_day=1, half_day_date=MONDAY)
 	site.run_jobs()
 	note = [c for c in office.slack.calls_to("chat.postMessage") if c.args.get("thread_ts")]
 	assert len(note) == 1
-	assert note[0].args["thread_ts"] == summary_ts and note[0].args["reply_broadcast"] is True
+	assert note[0].args["thread_ts"] == first_ts and note[0].args["reply_broadcast"] is True
 	assert "<@U0BO00001>" in str(note[0].args["blocks"]) and note[0].args["text"]
 
 
@@ -364,24 +428,37 @@ def test_test_channel_needs_system_manager(office, site):
 
 
 @pytest.mark.parametrize("status", [500, 0])
-def test_summary_with_an_unknown_outcome_claims_the_day_and_is_not_reposted(office, status):
+def test_summary_with_an_unknown_outcome_claims_the_day_and_is_not_reposted(office, site, status):
 	# 500 after posting, or the connection dropped after the post was recorded (0 = DROP).
+	office.slack.stamp_from(erp_clock.epoch_seconds(erp_clock.now()))  # the outbox looks by time
 	office.slack.fail_after_doing_next("chat.postMessage", status=status)
 	result = run_tick()
-	assert result == {"sent": None, "reason": "outcome_unknown", "error": "outcome_unknown"}
+	assert result["sent"] is True and delivery(result).status == "Pending"  # to be looked for
 	stored = settings()
 	assert stored["last_attendance_date"] == MONDAY and not stored.get("last_attendance_msg_ts")
-	assert office.error_titles() == ["Attendance summary not sent: outcome unknown"]
-	assert "Check Slack" in office.site.error_logs()[0]["error"]
 	assert run_tick() == {"sent": False, "reason": "already_sent"}
-	assert len(office.slack.calls_to("chat.postMessage")) == 1
+	site.freeze_time(f"{MONDAY} 09:05:00")  # past the retry's backoff
+	relay.drain()  # the scheduler's safety net
+	assert len(office.slack.calls_to("chat.postMessage")) == 1  # found in the channel, not sent again
+	assert office.slack.calls_to("conversations.history")
+	((_channel, message),) = office.slack.messages_with_metadata(
+		ATTENDANCE_CHANNEL, delivery=result["delivery"]
+	)
+	found = delivery(result)
+	assert found.status == "Delivered" and found.result_ts == message["ts"]
+	assert found.last_error == "found in Slack after an unknown outcome"
+	assert settings()["last_attendance_msg_ts"] == message["ts"]
+	assert office.error_titles() == []
 
 
 # --- who is listed, and how (issue 11) -------------------------------------------------------------
 
 
 def summary_post(office):
-	(call,) = office.slack.calls_to("chat.postMessage")
+	# The leave's own DMs went out with the tick's drain too: the summary is the channel's post.
+	(call,) = [
+		c for c in office.slack.calls_to("chat.postMessage") if c.args["channel"] == ATTENDANCE_CHANNEL
+	]
 	return call, str(call.args["blocks"]) + call.args["text"]
 
 

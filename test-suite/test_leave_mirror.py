@@ -214,7 +214,7 @@ def test_without_ignore_links_on_delete_a_record_would_block_deleting(world, app
 	"""Why hooks.py lists Slack Message in `ignore_links_on_delete`: like v15's delete_doc, the
 	double refuses to delete a document a record still points at through a Dynamic Link."""
 	name, _channel, _ts = filed(world, app)
-	monkeypatch.setattr(leave_jobs, "enqueue_outcome_of_delete", lambda doc: None)  # records stay
+	monkeypatch.setattr(leave_jobs, "owe_outcome_of_delete", lambda doc: None)  # records stay
 	real_get_hooks = frappe.get_hooks
 	monkeypatch.setattr(
 		frappe,

@@ -32,7 +32,8 @@ def test_an_installed_apps_csv_translates_in_the_language_asked_for(site):
 def test_lookup_strips_html_and_whitespace_but_an_untranslated_message_comes_back_as_given(site):
 	assert frappe._("  Warning ", lang="de") == "Warnung"
 	assert frappe._("<b>Warning</b>", lang="de") == "Warnung"
-	assert frappe._("<b>Unknown</b>", lang="de") == "<b>Unknown</b>"
+	# "Unknown" is one of the app's words now (Slack Delivery status): a word nobody translates.
+	assert frappe._("<b>Not a catalogued word</b>", lang="de") == "<b>Not a catalogued word</b>"
 
 
 def test_a_dialect_falls_back_to_its_parent_language(site):

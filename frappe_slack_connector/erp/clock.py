@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import frappe
 
@@ -14,3 +15,11 @@ def now() -> datetime.datetime:
 def today() -> str:
 	"""Today, ISO."""
 	return str(frappe.utils.getdate(frappe.utils.today()))
+
+
+def epoch_seconds(moment: datetime.datetime) -> float:
+	"""Unix time of a site-local datetime (Frappe stores naive datetimes in the system time
+	zone): to compare with Slack's message timestamps."""
+	if moment.tzinfo is None:
+		moment = moment.replace(tzinfo=ZoneInfo(frappe.utils.get_system_timezone()))
+	return moment.timestamp()

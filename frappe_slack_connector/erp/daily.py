@@ -1,13 +1,16 @@
 """The day a once-a-day batch (the attendance summary, the timesheet reminders) was claimed: a
 Date field of Slack Settings, decided under a file lock (one bench, any worker) and a locking
-read of the Single (workers on other benches), and committed before anything is posted.
+read of the Single (workers on other benches), and committed with the messages it owes.
 
     with daily.exclusive(daily.SUMMARY):
         settings = erp_settings.summary_settings(for_update=True)   # the locking read
         ...                                                          # not sent today yet?
-        daily.claim_day(daily.SUMMARY, today)                        # committed: the lock ends
+        daily.claim_day(daily.SUMMARY, today)                        # the day taken
+        ...                                                          # the batch owed
+        daily.commit_claim()                                         # together: the lock ends
 
-`flows/daily.py` runs that skeleton for every daily job; jobs that claim per recipient (the
+`flows/daily.py` runs that skeleton for every daily job (the batch is owed to the outbox between
+the claim and its commit); jobs that claim per recipient (the
 approvers' reminders, `erp/reminders.py`) use unique claim rows instead.
 """
 
@@ -44,24 +47,32 @@ def exclusive(mark: DayMark):
 
 
 def claim_day(mark: DayMark, day) -> None:
-	"""Mark `day` as taken and commit, which ends the locking read of Slack Settings: the posts
-	happen after, with no row lock held, and every other worker sees the day as taken."""
-	record_sent(mark, day, "")
-
-
-def record_sent(mark: DayMark, day, ts: str | None = None) -> None:
-	"""Store `day` (and the posted message's `ts`) and commit: the next worker to take the lock
-	must see the day as sent."""
+	"""Mark `day` as taken (its ts "" until the outbox delivers the message), not committed: the
+	caller owes the batch in the same transaction, then `commit_claim` ends the locking read of
+	Slack Settings, and every other worker sees the day as taken."""
 	values = {mark.date_field: str(day)}
 	if mark.ts_field:
-		values[mark.ts_field] = ts
+		values[mark.ts_field] = ""
 	frappe.db.set_single_value(SETTINGS_DOCTYPE, values)
+
+
+def commit_claim() -> None:
+	"""Commit the day's claim with everything its batch owes."""
 	frappe.db.commit()
+
+
+def record_ts(mark: DayMark, day, ts: str) -> None:
+	"""The batch of `day` is out (its message delivered by the outbox): keep its ts, if `day` is
+	still the day marked (a later day's claim is never undone). Not committed."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
+	if mark.ts_field and stored_date(values.get(mark.date_field)) == str(day):
+		frappe.db.set_single_value(SETTINGS_DOCTYPE, {mark.ts_field: ts})
 
 
 def release_day(mark: DayMark, day, previous: str | None) -> None:
 	"""Slack certainly posted nothing of `day`'s batch: give the day back (the last date sent
-	before the claim), so the next tick tries again. Only while the claim is still ours (no ts)."""
+	before the claim), so the next tick tries again. Only while the claim is still ours (no ts).
+	Not committed."""
 	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, for_update=True, cast=True)
 	still_ours = stored_date(values.get(mark.date_field)) == str(day)
 	if still_ours and not (mark.ts_field and values.get(mark.ts_field)):
@@ -69,4 +80,3 @@ def release_day(mark: DayMark, day, previous: str | None) -> None:
 		if mark.ts_field:
 			restored[mark.ts_field] = None
 		frappe.db.set_single_value(SETTINGS_DOCTYPE, restored)
-	frappe.db.commit()

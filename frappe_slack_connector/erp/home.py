@@ -8,6 +8,7 @@ Also the Events API's memory of events already handled (`first_delivery`)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
@@ -35,8 +36,8 @@ def first_delivery(event_id: str) -> bool:
 	return bool(cache.set(cache.make_key(_EVENT_PREFIX + event_id), 1, ex=EVENT_WINDOW_SECONDS, nx=True))
 
 
-# The users whose tab this transaction already asked to re-publish (a decision saves, then
-# submits: two on_update events, one job).
+# The users whose tab this transaction changed (a decision saves, then submits: two on_update
+# events, one tab each), published once just before it commits.
 _QUEUED_FLAG = "slack_home_republish"
 _NOBODY = ("Guest", "Administrator")
 
@@ -45,18 +46,23 @@ def _forget_queued() -> None:
 	frappe.local.flags.pop(_QUEUED_FLAG, None)
 
 
-def not_yet_queued(candidates) -> list[str]:
-	"""The real users among `candidates` this transaction has not queued a re-publish for yet
-	(marked queued now, until it commits or rolls back: frappe.db after_commit / after_rollback,
-	frappe/database/database.py v15)."""
+def republish_before_commit(candidates, publish: Callable[[list[str]], None]) -> None:
+	"""Call `publish(users)` once, in this transaction just before it commits (frappe.db
+	before_commit, frappe/database/database.py v15), with the real users among every
+	`candidates` it was given: each tab is built once, from the state that commits, and owed with
+	it. A rollback forgets them."""
 	queued = frappe.local.flags.get(_QUEUED_FLAG)
 	if queued is None:
 		queued = frappe.local.flags[_QUEUED_FLAG] = set()
-		frappe.db.after_commit.add(_forget_queued)
+
+		def run() -> None:
+			users = sorted(frappe.local.flags.pop(_QUEUED_FLAG, None) or ())
+			if users:
+				publish(users)
+
+		frappe.db.before_commit.add(run)
 		frappe.db.after_rollback.add(_forget_queued)
-	fresh = sorted({u for u in candidates if u and u not in _NOBODY and u not in queued})
-	queued.update(fresh)
-	return fresh
+	queued.update(u for u in candidates if u and u not in _NOBODY)
 
 
 def _iso(value) -> str | None:

@@ -76,6 +76,11 @@ def roll_back_and_log_exception(title: str) -> None:
 	log_error(title, frappe.get_traceback())
 
 
+def log_exception(title: str, context: str) -> None:
+	"""Log the exception being handled, with its traceback, and carry on (nothing rolled back)."""
+	log_error(title, f"{context}\n\n{frappe.get_traceback()}")
+
+
 def log_info(message: str) -> None:
 	frappe.logger("frappe_slack_connector").info(message)
 

@@ -65,9 +65,10 @@ def _claim_key(approver: str, day) -> str:
 
 
 def claim(approver: str, day, applications: int) -> str | None:
-	"""Take `approver`'s reminder of `day` and commit, so every other worker sees it taken before
-	anything is posted; None when another worker has it. The claim is the row's name: a second
-	insert is a duplicate key, which the database decides (it waits for the first insert's commit)."""
+	"""Take `approver`'s reminder of `day`, not committed: the caller owes the reminder and
+	commits both (`commit_claim`); None when another worker has it. The claim is the row's name: a
+	second insert is a duplicate key, which the database decides (it waits for the first insert's
+	commit)."""
 	key = _claim_key(approver, day)
 	try:
 		frappe.get_doc(
@@ -87,39 +88,40 @@ def claim(approver: str, day, applications: int) -> str | None:
 		# Slack call waits while it is held.
 		frappe.db.rollback()
 		return None
-	frappe.db.commit()
 	return key
 
 
-def mark(
-	key: str, status: str, *, channel: str | None = None, ts: str | None = None, error: str | None = None
-):
-	"""What became of a claimed reminder; committed at once (no row lock outlives this call)."""
-	frappe.db.set_value(CLAIM_DOCTYPE, key, {"status": status, "channel": channel, "ts": ts, "error": error})
+def commit_claim() -> None:
+	"""Commit a claim with the reminder it owes: every other worker sees the day taken."""
 	frappe.db.commit()
 
 
-def record_listed(names: list[str], *, approver: str, channel: str, ts: str) -> None:
-	"""Remember the posted reminder under each application it lists, so a change to any of them
-	(from anywhere) rewrites it; committed."""
+def record_listed_owed(names: list[str], *, approver: str, delivery: str) -> None:
+	"""Remember a reminder still on its way (`delivery`) under each application it lists; not
+	committed (it commits with the delivery that owes it)."""
 	for name in names:
-		slack_messages.record(
+		slack_messages.record_owed(
 			leave.LEAVE_APPLICATION,
 			name,
 			purpose=slack_messages.APPROVAL_REMINDER,
-			channel=channel,
-			ts=ts,
 			recipient=approver,
+			delivery=delivery,
 		)
-	frappe.db.commit()
 
 
-def listed_in(channel: str, ts: str) -> list[str]:
-	"""The applications one posted reminder lists (every record of it, including those no longer
-	following their application)."""
+def set_outcome(
+	key: str, status: str, *, channel: str | None = None, ts: str | None = None, error: str | None = None
+) -> None:
+	"""What became of a claimed reminder the outbox delivered or gave up on; not committed."""
+	frappe.db.set_value(CLAIM_DOCTYPE, key, {"status": status, "channel": channel, "ts": ts, "error": error})
+
+
+def listed_in(message: dict) -> list[str]:
+	"""The applications one reminder lists (`message`: one of its Slack Message records; every
+	record of it counts, including those no longer following their application)."""
 	return frappe.get_all(
 		slack_messages.DOCTYPE,
-		filters={"channel": channel, "ts": ts, "purpose": slack_messages.APPROVAL_REMINDER},
+		filters={**slack_messages.same_message(message), "purpose": slack_messages.APPROVAL_REMINDER},
 		pluck="reference_name",
 		order_by="creation asc",
 		limit_page_length=0,

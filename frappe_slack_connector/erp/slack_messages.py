@@ -14,7 +14,7 @@ CANCELLATION_REQUEST = "Cancellation Request"  # to the approver, when the reque
 # under each of them (same channel and ts).
 APPROVAL_REMINDER = "Approval Reminder"
 
-_FIELDS = ["name", "purpose", "recipient", "channel", "ts"]
+_FIELDS = ["name", "purpose", "recipient", "channel", "ts", "delivery"]
 
 
 def record(
@@ -49,6 +49,36 @@ def record(
 			"recipient": recipient,
 		}
 	).insert(ignore_permissions=True)  # the app writes these; people only read them
+
+
+def record_owed(
+	reference_doctype: str,
+	reference_name: str,
+	*,
+	purpose: str,
+	recipient: str | None,
+	delivery: str,
+) -> None:
+	"""Remember a message owed about a document and still on its way (`delivery`, a Slack
+	Delivery): `following` lists it at once, with no channel or ts until Slack has it, so a
+	rewrite owed meanwhile targets the delivery."""
+	frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+			"purpose": purpose,
+			"recipient": recipient,
+			"delivery": delivery,
+		}
+	).insert(ignore_permissions=True)  # the app writes these; people only read them
+
+
+def fill_delivered(delivery: str, *, channel: str, ts: str) -> None:
+	"""Slack has the message of `delivery`: every record of it gets its channel and ts."""
+	frappe.db.set_value(
+		DOCTYPE, {"delivery": delivery}, {"channel": channel, "ts": ts}, update_modified=False
+	)
 
 
 def following(reference_doctype: str, reference_name: str, purpose: str | None = None) -> list[dict]:
@@ -122,3 +152,31 @@ def claim_pending(reference_doctype: str, reference_name: str, purpose: str) -> 
 
 def release_pending(reference_doctype: str, reference_name: str, purpose: str) -> None:
 	frappe.cache.delete(_pending_key(reference_doctype, reference_name, purpose))
+
+
+def release_pending_after_commit(reference_doctype: str, reference_name: str, purpose: str) -> None:
+	"""Let the claim go once the message's record is committed (then `following` finds it): a
+	click between the release and the commit would otherwise ask a second time."""
+	frappe.db.after_commit.add(lambda: release_pending(reference_doctype, reference_name, purpose))
+
+
+# --- records of messages the outbox owes (recorded at owe time, completed on delivery) -----------
+
+
+def target_of(message: dict) -> str | tuple[str, str]:
+	"""What a rewrite of a recorded message targets: its delivery (posted, or still on its way),
+	else the (channel, ts) of a message recorded before the outbox or found on a click."""
+	return message.get("delivery") or (message["channel"], message["ts"])
+
+
+def on_its_way(message: dict) -> bool:
+	"""The recorded message is owed and Slack has not posted it yet."""
+	return bool(message.get("delivery")) and not message.get("ts")
+
+
+def same_message(message: dict) -> dict:
+	"""Filters for every record of the one Slack message `message` records (a reminder is
+	recorded under each application it lists)."""
+	if message.get("delivery"):
+		return {"delivery": message["delivery"]}
+	return {"channel": message["channel"], "ts": message["ts"]}

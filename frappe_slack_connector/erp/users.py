@@ -1,9 +1,10 @@
 """Who someone is: the one identity module. Slack user id ↔ Frappe user (the Slack User Meta
 link) ↔ Employee ↔ the language they read; plus users, roles and e-mail addresses.
 
-Finding someone with Slack's help (a Slack profile's e-mail matched to a user, a user's e-mail
-looked up in Slack) asks Slack, so it is a flow's (`flows/identity.py`); what it finds is
-remembered here (`link_slack_user`)."""
+Finding someone with Slack's help asks Slack, so it is not here: a Slack profile's e-mail matched
+to a user is a flow's (`flows/identity.py`), a user's e-mail looked up in Slack the outbox's when
+it sends them something (`outbox/recipients.py`); what they find is remembered here
+(`link_slack_user`)."""
 
 from __future__ import annotations
 

@@ -5,10 +5,11 @@ approvers' reminders, the timesheet reminders) runs the same skeleton, on every 
 1. the working-morning gate (`working_morning_gate`): enabled, a working day of the default
    company, the job's time reached, not yet sent;
 2. the claim, decided atomically: a day claimed in Slack Settings (`erp/daily.py`: a file lock,
-   then a locking read of the Single, committed before anything is posted), or, for a job whose
-   `day_mark` is None, one claim per recipient taken by its `send` (unique claim rows);
-3. the send, after the claim; a job gives its day back itself when Slack certainly posted
-   nothing (`erp/daily.release_day`), where that is its promise.
+   then a locking read of the Single), or, for a job whose `day_mark` is None, one claim per
+   recipient taken by its `send` (unique claim rows);
+3. the send: the job owes its messages to the outbox (`outbox/owe.py`) in the claim's
+   transaction, and both commit together — a claimed day always has its messages owed, and the
+   outbox retries what Slack does not take, so a day is never given back nor sent twice.
 
 `send_now` is the debugging path (`bench execute …`): the same claim, whatever the gate says.
 
@@ -47,7 +48,8 @@ class DailyJob:
 
 	`read_settings(for_update=False)`: its settings as stored now, with `enabled`, `send_time`
 	(`HH:MM:SS`) and `last_date` (the day claimed last, None when claimed per recipient).
-	`send(today, settings)`: the work, once the day is claimed; what it returns is the result.
+	`send(today, settings)`: the work, once the day is claimed (owing, in the claim's transaction);
+	what it returns is the result.
 	`day_mark`: where the day is claimed (None: `send` claims per recipient).
 	`precondition(settings)`: why the day cannot be claimed now (logged by it), else None.
 	`report(reason, sent)`: the job's result from the gate's reason and what `send` returned
@@ -105,4 +107,6 @@ def _claim_then_send(job: DailyJob, today, reason: str, settings, *, skip_if_sen
 		if refused:
 			return job.report(refused, None)
 		erp_daily.claim_day(job.day_mark, today)
-	return job.report(reason, job.send(today, settings))
+		sent = job.send(today, settings)
+		erp_daily.commit_claim()
+	return job.report(reason, sent)

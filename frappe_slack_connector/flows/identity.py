@@ -1,7 +1,8 @@
 """Finding someone with Slack's help: a Slack user whose account is not linked yet (their Slack
-profile's e-mail matched to an enabled user), a user whose Slack id is not known yet (their
-e-mail looked up in Slack). What is found is remembered in Slack User Meta
-(`erp/users.link_slack_user`), so Slack is asked once per person.
+profile's e-mail matched to an enabled user). What is found is remembered in Slack User Meta
+(`erp/users.link_slack_user`), so Slack is asked once per person. The other way round (a user's
+Slack account found by their e-mail) is the outbox's, when it sends them something
+(`outbox/recipients.py`).
 
 Everything stored about who someone is (links, employees, languages) is `erp/users.py`'s; this
 module only adds the Slack lookups, which the ERP adapter never makes.
@@ -46,28 +47,3 @@ def find_user(slack_user_id: str, *, path: str, explain_conflict: bool = True) -
 			)
 		return None
 	return user
-
-
-def find_slack_id(user: str, **reference) -> str | None:
-	"""Frappe user → Slack id, from a job: Slack User Meta, else `users.lookupByEmail`
-	(remembered). `reference`: the Error Log's reference fields should the lookup fail."""
-	slack_id = erp_users.slack_id_of_user(user)
-	if slack_id:
-		return slack_id
-	email = erp_users.user_email(user)
-	if not email:
-		return None
-	found = slack_site.call_or_log(
-		"users.lookupByEmail",
-		path=slack_site.JOB,
-		email=email,
-		log_title="Slack user lookup failed",
-		log_context=f"user {user}",
-		expected_errors={"users_not_found"},
-		**reference,
-	)
-	member = found.data.get("user") or {}
-	slack_id = member.get("id")
-	if slack_id:
-		erp_users.link_slack_user(user, slack_id, member.get("name"))
-	return slack_id or None

@@ -1,6 +1,6 @@
-"""Answers several flows give a click: a notice only the clicking user sees, a notice in the
-app's DM with them, a modal rebuilt in place (from the request, or from a job when the answer
-had to wait for a commit)."""
+"""Answers several flows give a click, in the request (a notice only the clicking user sees, a
+notice in the app's DM with them, a modal rebuilt in place). An answer that must wait for the
+request's commit (a row lock is held) is owed to the outbox by the flow instead (`outbox/owe`)."""
 
 from __future__ import annotations
 
@@ -21,26 +21,21 @@ def ephemeral(route, message: SlackMessage) -> None:
 	if not route.get("channel_id"):
 		dm_notice(route["user_id"], message)
 		return
-	post_ephemeral(route["channel_id"], route["user_id"], message, path=slack_site.REQUEST)
-
-
-def post_ephemeral(channel: str, user: str, message: SlackMessage, *, path: str) -> None:
-	"""A notice only `user` sees in `channel`; `path`: the request's or a job's Slack client."""
 	slack_site.call_or_log(
 		"chat.postEphemeral",
-		path=path,
-		channel=channel,
-		user=user,
+		path=slack_site.REQUEST,
+		channel=route["channel_id"],
+		user=route["user_id"],
 		log_title="Slack ephemeral message not sent",
 		**message,
 	)
 
 
-def dm_notice(slack_user_id: str, message: SlackMessage, *, path: str = slack_site.REQUEST) -> None:
+def dm_notice(slack_user_id: str, message: SlackMessage) -> None:
 	"""A notice in the app's DM with the user (a Home tab click has no message to answer under)."""
 	slack_site.call_or_log(
 		"chat.postMessage",
-		path=path,
+		path=slack_site.REQUEST,
 		channel=slack_user_id,
 		log_title="Slack notice not sent",
 		**message,

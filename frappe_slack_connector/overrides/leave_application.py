@@ -1,6 +1,8 @@
 """Leave Application document events: whatever changes a leave (Slack, the desk, a workflow
-action, the API, a data import) passes here, so Slack mirrors the ERP. Slow or external work is
-enqueued after commit: a rolled-back save never reaches Slack, and nobody waits on Slack."""
+action, the API, a data import) passes here, so Slack mirrors the ERP. What Slack is owed is
+recorded in the outbox in the event's own transaction (`outbox/owe.py`): the change and the debt
+commit together or not at all, and nobody waits on Slack. The late-leave note is owed by a job
+after the commit (it reads who is out as it is then)."""
 
 from frappe_slack_connector.flows.attendance import late_leave
 from frappe_slack_connector.flows.home import jobs as home
@@ -9,28 +11,28 @@ from frappe_slack_connector.flows.leave import jobs as leave
 
 def after_insert(doc, method=None):
 	late_leave.enqueue_late_leave_note(doc)
-	leave.enqueue_approver_notification(doc)
-	leave.enqueue_requester_confirmation(doc)
+	leave.owe_approver_request(doc)
+	leave.owe_requester_confirmation(doc)
 
 
 def on_update(doc, method=None):
-	leave.enqueue_reassignment(doc)
-	leave.enqueue_workflow_progress(doc)
+	leave.owe_reassignment(doc)
+	leave.owe_workflow_progress(doc)
 	# Frappe runs on_update after insert and before on_submit too (model/document.py
 	# run_post_save_methods, v15): a new, changed or decided leave re-publishes the Home tabs.
 	before = doc.get_doc_before_save()
-	home.enqueue_for_leave(doc, before.leave_approver if before is not None else None)
+	home.republish_for_leave(doc, before.leave_approver if before is not None else None)
 
 
 def on_submit(doc, method=None):
-	leave.enqueue_outcome_of_submit(doc)
+	leave.owe_outcome_of_submit(doc)
 
 
 def on_cancel(doc, method=None):
-	leave.enqueue_outcome_of_cancel(doc)
-	home.enqueue_for_leave(doc)
+	leave.owe_outcome_of_cancel(doc)
+	home.republish_for_leave(doc)
 
 
 def on_trash(doc, method=None):
-	leave.enqueue_outcome_of_delete(doc)
-	home.enqueue_for_leave(doc)
+	leave.owe_outcome_of_delete(doc)
+	home.republish_for_leave(doc)

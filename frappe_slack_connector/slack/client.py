@@ -56,9 +56,12 @@ TIMEOUT_SECONDS = 10
 # The request path answers within Slack's 3 s: one attempt, at most this long.
 REQUEST_TIMEOUT_SECONDS = 2
 
-Path = Literal["request", "job"]
+Path = Literal["request", "job", "outbox"]
 REQUEST: Path = "request"
 JOB: Path = "job"
+# The outbox's relay: `TIMEOUT_SECONDS`, no retry and no sleep inside the client — the relay
+# retries across minutes and hours itself (backoff, Retry-After, the unknown-outcome lookup).
+OUTBOX: Path = "outbox"
 
 # Methods whose second call is a second effect (another message, a used trigger or OAuth code):
 # retried only when the first certainly never reached Slack. chat.update and the lookups rewrite
@@ -105,6 +108,7 @@ class SlackCallError(Exception):
 	came (it may have been done: do not repeat it blindly).
 	`.status`: the HTTP status when Slack answered, else None.
 	`.messages`: Slack's `response_metadata.messages` (Block Kit errors), if any.
+	`.retry_after`: the seconds of Slack's `Retry-After` header (a 429), else None.
 	"""
 
 	def __init__(
@@ -115,8 +119,10 @@ class SlackCallError(Exception):
 		detail: str = "",
 		status: int | None = None,
 		messages: list[str] | None = None,
+		retry_after: float | None = None,
 	):
 		self.method = method
+		self.retry_after = retry_after
 		self.error = error
 		self.status = status
 		self.messages = list(messages or [])
@@ -232,8 +238,10 @@ def _new_client(token: str | None, base_url: str, path: Path) -> WebClient:
 	if path == REQUEST:
 		# retry_handlers=[] and not None: None would give slack_sdk's default connection retry.
 		return WebClient(token=token, base_url=base_url, timeout=REQUEST_TIMEOUT_SECONDS, retry_handlers=[])
+	if path == OUTBOX:
+		return WebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS, retry_handlers=[])
 	if path != JOB:
-		raise ValueError(f"path must be {REQUEST!r} or {JOB!r}, not {path!r}")
+		raise ValueError(f"path must be {REQUEST!r}, {JOB!r} or {OUTBOX!r}, not {path!r}")
 	backoff = _CappedBackoff()
 	return WebClient(
 		token=token,
@@ -276,6 +284,18 @@ def clear_clients() -> None:
 		_clients.clear()
 
 
+def _retry_after(headers: Any) -> float | None:
+	"""Seconds of a `Retry-After` header (slack_sdk gives header values as lists), or None."""
+	for name, values in (headers or {}).items():
+		if name.lower() == "retry-after":
+			raw = values[0] if isinstance(values, list | tuple) else values
+			try:
+				return float(raw)
+			except (TypeError, ValueError):
+				return None
+	return None
+
+
 def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 	"""Call a Web API method through slack_sdk's typed method (so `blocks`/`view` are encoded the
 	way slack_sdk does it) and return the response body; raise SlackCallError on any failure."""
@@ -295,7 +315,13 @@ def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
 		error = data.get("error") or f"http_{status}"
 		meta = data.get("response_metadata") or {}
 		messages = meta.get("messages") or data.get("errors") or []
-		raise SlackCallError(method, str(error), status=status, messages=[str(m) for m in messages]) from None
+		raise SlackCallError(
+			method,
+			str(error),
+			status=status,
+			messages=[str(m) for m in messages],
+			retry_after=_retry_after(e.response.headers) if status == 429 else None,
+		) from None
 	except (URLError, OSError) as e:
 		reason = getattr(e, "reason", e)
 		if method in NOT_REPEATABLE and unanswered_after_sending(e):

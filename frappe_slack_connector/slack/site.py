@@ -22,10 +22,11 @@ from slack_sdk import WebClient
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
-from frappe_slack_connector.slack.client import JOB, REQUEST, Path, SlackCallError
+from frappe_slack_connector.slack.client import JOB, OUTBOX, REQUEST, Path, SlackCallError
 
 __all__ = [
 	"JOB",
+	"OUTBOX",
 	"REQUEST",
 	"SlackCallError",
 	"SlackReply",

@@ -12,7 +12,8 @@ from frappe_slack_connector.flows.timesheet import reminders as missed_hours
 
 
 def attendance_summary() -> dict:
-	"""The "who is out" summary: `{"sent": bool, "reason"|"ts": …}`."""
+	"""The "who is out" summary: `{"sent": bool, "reason": …}` (+ `"delivery"`, the first message's
+	Slack Delivery, when it was owed)."""
 	return daily.run_if_due(summary.DAILY)
 
 

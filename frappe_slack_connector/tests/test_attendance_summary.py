@@ -38,10 +38,16 @@ class TestAttendanceSummary(SlackAppTestCase):
 
 		first = frappe.call(SCHEDULED)
 		self.assertTrue(first["sent"], first)
+		self.run_jobs()  # the outbox delivers what the tick owed
 		[post] = self.posts_to(CHANNEL)
-		self.assertEqual(post.response["ts"], first["ts"])
+		delivered = frappe.db.get_value("Slack Delivery", first["delivery"], ["status", "result_ts"])
+		self.assertEqual(delivered, ("Delivered", post.response["ts"]))
+		self.assertEqual(
+			frappe.db.get_single_value("Slack Settings", "last_attendance_msg_ts"), post.response["ts"]
+		)
 		self.assertIn(f"<@{REQUESTER_SLACK}>", str(post.args["blocks"]))
 		self.assertEqual(frappe.call(SCHEDULED), {"sent": False, "reason": "already_sent"})
+		self.run_jobs()
 		self.assertEqual(len(self.posts_to(CHANNEL)), 1)
 
 	@needs_double("the clock: the gate is checked at a frozen moment before the attendance time")

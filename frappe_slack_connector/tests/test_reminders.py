@@ -65,6 +65,7 @@ class TestApproverReminder(SlackAppTestCase):
 		self.run_jobs()  # the approval DM, which links the approver to Slack
 		first, second = tick(), tick()
 		frappe.db.commit()
+		self.run_jobs()  # the outbox delivers what the ticks owed
 		self.assertEqual(first["approvers"].get(APPROVER), "sent", first)
 		self.assertEqual(second["approvers"].get(APPROVER), "already_sent", second)
 		[reminder] = self.reminders_to(APPROVER_SLACK)

@@ -17,7 +17,8 @@ record behind fails. Requests go through Frappe's request handling: on a real si
 on the double through its `frappe.app.application`. Background jobs run with `run_jobs()`: on a real
 site the queued RQ jobs of this site are executed by `execute_job` in a thread of the test, and the
 ones the bench's workers took (when `bench start` runs beside the tests) are waited for; on the
-double by its queue. Each test ends with its jobs run, so none is left for a worker to run later.
+double by its queue. The outbox's drain is one of those jobs, and `run_jobs()` drains until no
+delivery is due. Each test ends with its jobs run, so none is left for a worker to run later.
 Tests that need the double's control of the clock or the queue say so with `needs_double(...)` and
 are skipped on a real site.
 """
@@ -70,6 +71,7 @@ WATCHED = (
 	"Leave Application",
 	"Slack User Meta",
 	"Slack Message",
+	"Slack Delivery",
 	"Error Log",
 	"Activity Type",
 	"Project",
@@ -143,11 +145,22 @@ def _in_thread(target: Callable[[], Any]) -> Any:
 	return out["value"]
 
 
-def run_jobs() -> int:
-	"""Run the background jobs this site has queued (and the ones they queue) to the end; returns
-	how many ran. On a real site the bench's workers may be running too (`bench start`, as Frappe's
-	CI runs tests): a job still queued is taken off its queue here and run, one a worker took is
-	waited for, so what the test sees next does not depend on who ran the job."""
+def run_jobs(max_rounds: int = 50) -> int:
+	"""Run the background jobs this site has queued (and the ones they queue) to the end, the
+	outbox's drain among them, until no delivery is due (a retry scheduled for later is not);
+	returns how many ran. On a real site the bench's workers may be running too (`bench start`, as
+	Frappe's CI runs tests): a job still queued is taken off its queue here and run, one a worker
+	took is waited for, so what the test sees next does not depend on who ran the job."""
+	ran = 0
+	for _round in range(max_rounds):
+		ran += _run_queued()
+		if not _deliveries_due():
+			return ran
+		_enqueue_drain()
+	raise AssertionError(f"Slack deliveries still due after {max_rounds} drains")
+
+
+def _run_queued() -> int:
 	frappe.db.commit()
 	try:
 		if ON_DOUBLE:
@@ -159,6 +172,21 @@ def run_jobs() -> int:
 		return _run_rq_jobs()
 	finally:
 		frappe.db.rollback()  # a fresh snapshot: what the jobs committed is visible
+
+
+def _deliveries_due() -> bool:
+	from frappe_slack_connector.erp import clock, deliveries  # noqa: PLC0415
+
+	return bool(deliveries.due_heads(clock.now(), limit=1))
+
+
+def _enqueue_drain() -> None:
+	"""What the scheduler's safety net does: make sure a drain runs (its job id deduplicates)."""
+	from frappe_slack_connector.erp import jobs  # noqa: PLC0415
+	from frappe_slack_connector.outbox import owe  # noqa: PLC0415
+
+	jobs.enqueue_deduplicated(owe.DRAIN_METHOD, job_id=owe.DRAIN_JOB_ID)
+	frappe.db.commit()
 
 
 # How long run_jobs waits for the jobs a worker took; a job still queued or started after that
@@ -279,6 +307,7 @@ class World:
 		self.employee = ""
 		self.holiday_list = ""
 		self.error_logs_before: set[str] = set()
+		self.deliveries_before: set[str] = set()
 
 	def _insert(self, values: dict) -> Any:
 		doc = frappe.get_doc(values).insert(ignore_permissions=True)
@@ -292,6 +321,7 @@ class World:
 	def build(self) -> World:
 		frappe.set_user("Administrator")
 		self.error_logs_before = set(frappe.get_all("Error Log", pluck="name"))
+		self.deliveries_before = set(frappe.get_all("Slack Delivery", pluck="name"))
 		today = getdate(nowdate())
 		start, end = add_days(today, -60), add_days(today, 120)
 		if not ON_DOUBLE:
@@ -398,8 +428,8 @@ class World:
 
 	def remove(self) -> None:
 		"""Delete what the class made: its leaves first (cancelled when submitted) and the jobs
-		their deletion queued (they rewrite the DMs while the Slack links still exist), then the
-		rest newest first, the Slack links of its users, and the Error Logs the class provoked.
+		their deletion owed (delivered while the Slack links still exist), then the rest newest first,
+		the Slack links of its users, and the Error Logs and Slack Deliveries the class caused.
 		Frappe's own trail of the deletions (Deleted Document, "Deleted" comments) stays, as after
 		any test."""
 		frappe.set_user("Administrator")
@@ -417,6 +447,8 @@ class World:
 		run_jobs()
 		for name in set(frappe.get_all("Error Log", pluck="name")) - self.error_logs_before:
 			frappe.delete_doc("Error Log", name, ignore_permissions=True, force=True)
+		for name in set(frappe.get_all("Slack Delivery", pluck="name")) - self.deliveries_before:
+			frappe.delete_doc("Slack Delivery", name, ignore_permissions=True, force=True)
 		frappe.db.commit()
 
 

@@ -29,6 +29,9 @@ echo
 echo "## python test-suite/benchmarks/timesheet_reminder.py 5000"
 python test-suite/benchmarks/timesheet_reminder.py 5000
 echo
+echo "## python test-suite/benchmarks/outbox.py 1000"
+python test-suite/benchmarks/outbox.py 1000
+echo
 echo "## cargo bench -p slack-connector-core --bench verify --bench attendance --bench route -- --quick"
 cargo bench -p slack-connector-core --bench verify --bench attendance --bench route -- --quick 2>&1 \
 	| grep -E '^[a-z_]+/|time:|thrpt:'

@@ -1,5 +1,7 @@
-"""The late-leave note: a leave for today filed after today's summary went out is threaded under
-the summary (and broadcast to the channel), in the site's language."""
+"""The late-leave note: a leave for today filed after today's summary was claimed is owed as a
+reply threaded under the summary (and broadcast to the channel), in the site's language; the
+outbox sends it once the summary is out. It is owed by a job after the leave commits, which reads
+who is out as it is then (someone gone from the staff in between is not announced)."""
 
 from __future__ import annotations
 
@@ -11,28 +13,36 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import words
-from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.flows.attendance import summary as attendance_summary
+from frappe_slack_connector.outbox import owe
 
-LATE_LEAVE_JOB = f"{__name__}.post_late_leave_note"
+LATE_LEAVE_JOB = f"{__name__}.owe_late_leave_note"
 
 
 def enqueue_late_leave_note(doc) -> None:
-	"""After a Leave Application is created: if today's summary is already out and this leave
-	covers today, thread a note under the summary (after commit, off the request)."""
+	"""After a Leave Application is created: if today's summary is claimed and this leave covers
+	today, the job below owes the note once the leave is committed."""
 	today = erp_clock.now().date()
 	if not (str(doc.from_date) <= str(today) <= str(doc.to_date)):
 		return
-	settings = erp_settings.summary_settings()
-	if settings.last_date != str(today) or not settings.last_ts:
+	if erp_settings.summary_settings().last_date != str(today):
 		return
 	erp_jobs.enqueue_after_commit(LATE_LEAVE_JOB, leave_application=doc.name)
 
 
-def post_late_leave_note(leave_application: str) -> None:
+def owe_late_leave_note(leave_application: str) -> None:
+	"""Job: owe a note threaded under today's summary (out, or on its way), broadcast to the
+	channel, when the leave still covers today and its employee is still on the staff."""
 	today = erp_clock.now().date()
 	settings = erp_settings.summary_settings()
-	if settings.last_date != str(today) or not settings.last_ts or not settings.channel:
+	if settings.last_date != str(today) or not settings.channel:
 		return
+	# The summary's ts once Slack has it; while it is on its way, its delivery.
+	summary = (
+		(settings.channel, settings.last_ts) if settings.last_ts else attendance_summary.delivery_of(today)
+	)
+	if not summary:
+		return  # claimed today but not owed (e.g. a summary from before the outbox, outcome unknown)
 	row = erp_attendance.absence_of(leave_application)
 	lang = erp_users.language_of(None)
 	note = (
@@ -44,14 +54,11 @@ def post_late_leave_note(leave_application: str) -> None:
 	)
 	if note is None:
 		return
-	slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
+	owe.post(
+		note,
 		channel=settings.channel,
-		thread_ts=settings.last_ts,
+		thread_of=summary,
 		reply_broadcast=True,
-		log_title="Late leave note not sent",
-		reference_doctype=erp_leave.LEAVE_APPLICATION,
-		reference_name=leave_application,
-		**note,
+		about=(erp_leave.LEAVE_APPLICATION, leave_application),
+		what="Late leave note",
 	)

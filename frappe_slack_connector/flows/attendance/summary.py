@@ -1,8 +1,9 @@
-"""The daily "who is out" summary in the attendance channel, sent once per working day through
-the daily-job helper (`flows/daily.py`: gate, claim the day, then send).
+"""The daily "who is out" summary in the attendance channel, owed once per working day through
+the daily-job helper (`flows/daily.py`: gate, then claim the day and owe the messages in one
+transaction; the outbox posts them).
 
 The rules (who counts, groups, splitting, the send gate) live in the Rust core; this module
-gathers rows through the ERP adapter and posts through the site's Slack. The channel's messages
+gathers rows through the ERP adapter and owes the messages to the outbox. The channel's messages
 are in the site's language (`erp_users.language_of(None)`: System Settings), with the words of
 `flows/words.py`.
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import deliveries as erp_deliveries
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import daily, words
-from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.outbox import owe
 
 
 def _has_channel(settings) -> str | None:
@@ -30,38 +32,31 @@ def _has_channel(settings) -> str | None:
 
 
 def send_summary(today, settings) -> dict:
-	"""Post today's summary once the day is claimed: record its ts once Slack has it, give the
-	day back when Slack certainly posted nothing, keep it when the outcome is unknown."""
+	"""Owe today's summary, in the transaction that claims the day: the first message (its ts is
+	kept in Slack Settings once delivered, `Record.summary_sent`), the rest threaded under it. A
+	post Slack refuses for now is retried by the outbox while the day stays claimed, so it is
+	never owed twice; one it refuses for good (Failed: channel_not_found…) gives the day back, so
+	the next tick owes it again once the admin has fixed the cause."""
 	messages = build_messages(today, settings)
-	first = slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
+	first = owe.post(
+		messages[0],
 		channel=settings.channel,
-		log_title="Attendance summary not sent",
-		log_context=f"the summary of {today} in channel {settings.channel}; if it is not there, send "
-		"it by hand (README, Debug)",
-		**messages[0],
+		record=owe.Record.summary_sent(str(today), previous=settings.last_date),
+		coalesce_key=_summary_key(today),
+		what="Attendance summary",
 	)
-	if first.error == "outcome_unknown":
-		# Slack may have posted it: the claim stays without a ts so no tick posts a second summary
-		# (late-leave notes need the ts and are skipped today). The Error Log asks to check.
-		return {"sent": None, "reason": "outcome_unknown", "error": first.error}
-	if not first.ok:
-		erp_daily.release_day(erp_daily.SUMMARY, today, settings.last_date)
-		return {"sent": False, "reason": "slack_error", "error": first.error}
-	ts = first.data["ts"]
-	# The summary is out: record it before the replies so a failing reply never causes a re-post.
-	erp_daily.record_sent(erp_daily.SUMMARY, today, ts)
 	for message in messages[1:]:
-		slack_site.call_or_log(
-			"chat.postMessage",
-			path=slack_site.JOB,
-			channel=settings.channel,
-			thread_ts=ts,
-			log_title="Attendance summary continuation not sent",
-			**message,
-		)
-	return {"sent": True, "ts": ts, "messages": len(messages)}
+		owe.post(message, channel=settings.channel, thread_of=first, what="Attendance summary continuation")
+	return {"sent": True, "delivery": first, "messages": len(messages)}
+
+
+def _summary_key(day) -> str:
+	return f"attendance-summary:{day}"
+
+
+def delivery_of(day) -> str | None:
+	"""The delivery of `day`'s summary (its first message), sent or on its way; None if not owed."""
+	return erp_deliveries.latest_with_key(_summary_key(day))
 
 
 def build_messages(today, settings) -> list[dict]:

@@ -32,6 +32,7 @@ from frappe_slack_connector.flows import identity, words
 from frappe_slack_connector.flows.home import jobs as home_jobs
 from frappe_slack_connector.flows.leave import jobs as leave_jobs
 from frappe_slack_connector.flows.replies import dm_notice, ephemeral, update_open_modal
+from frappe_slack_connector.outbox import owe
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack, json_response
 
@@ -218,16 +219,12 @@ def _tell_already_decided(route, lang: str, current) -> None:
 		decided_by=by,
 	)
 	if route.get("channel_id"):
-		# A row lock may be held until this request commits: tell the user from a job.
-		erp_jobs.enqueue_after_commit(
-			f"{leave_jobs.JOBS}.show_ephemeral",
-			channel=route["channel_id"],
-			user=route["user_id"],
-			message=message,
-		)
+		# A row lock may be held until this request commits: the notice is owed, sent after it.
+		owe.ephemeral(message, channel=route["channel_id"], user=route["user_id"])
 		return
-	# A click on a Home tab that was out of date: say so in the app's DM, and bring it up to date.
-	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.tell", slack_user_id=route["user_id"], message=message)
+	# A click on a Home tab that was out of date: say so in the app's DM, and bring the tab up to
+	# date (a job: finding who they are may ask Slack).
+	owe.post(message, channel=route["user_id"])
 	erp_jobs.enqueue_after_commit(f"{home_jobs.JOBS}.publish_home", slack_user_id=route["user_id"])
 
 
@@ -247,6 +244,17 @@ def _decide(route, reason: str | None = None) -> None:
 	if current["status"] != erp_leave.OPEN or current["docstatus"] != 0:
 		_tell_already_decided(route, lang, current)
 		return
+	if route.get("channel_id") and route.get("message_ts"):
+		# The decision's document events rewrite the clicked message with every other message of
+		# this leave: remember it first, in case it was posted before the app kept records.
+		erp_slack_messages.record(
+			erp_leave.LEAVE_APPLICATION,
+			name,
+			purpose=erp_slack_messages.APPROVAL_REQUEST,
+			channel=route["channel_id"],
+			ts=route["message_ts"],
+			recipient=user,
+		)
 	try:
 		erp_leave.decide_leave(name, route["status"], user, reason)
 	except erp_leave.LeaveRefused as refused:
@@ -258,18 +266,6 @@ def _decide(route, reason: str | None = None) -> None:
 		)
 		ephemeral(route, notice(lang, "action_failed", leave_application=name, message=refused.message))
 		return
-	if route.get("channel_id") and route.get("message_ts"):
-		# The clicked message is rewritten with every other request of this leave by the submit's
-		# event job (after the commit that releases the row lock); remember it in case it was
-		# posted before the app kept records.
-		erp_slack_messages.record(
-			erp_leave.LEAVE_APPLICATION,
-			name,
-			purpose=erp_slack_messages.APPROVAL_REQUEST,
-			channel=route["channel_id"],
-			ts=route["message_ts"],
-			recipient=user,
-		)
 
 
 def leave_decision(route: LeaveDecisionRoute) -> Response:
@@ -358,8 +354,8 @@ def leave_withdraw(route: LeaveButtonRoute) -> Response:
 
 
 def leave_ask_cancel(route: LeaveButtonRoute) -> Response:
-	"""The requester's Ask to cancel on an approved leave that has not started: the approver is
-	asked from a job (one ask at a time), the requester told there whether it reached them."""
+	"""The requester's Ask to cancel on an approved leave that has not started: the approver's
+	request and the requester's notice are owed with this request (one ask at a time)."""
 	name = route["leave_application"]
 	own = _requesters_own(route)
 	if own is None:
@@ -382,12 +378,8 @@ def leave_ask_cancel(route: LeaveButtonRoute) -> Response:
 			),
 		)
 		return ack()
-	erp_jobs.enqueue_after_commit(
-		f"{leave_jobs.JOBS}.request_cancellation",
-		leave_application=name,
-		requester=user,
-		channel=route.get("channel_id") or route["user_id"],
-		slack_user=route["user_id"],
+	leave_jobs.request_cancellation(
+		name, requester=user, channel=route.get("channel_id") or route["user_id"], slack_user=route["user_id"]
 	)
 	return ack()
 
@@ -444,9 +436,7 @@ def leave_keep(route: LeaveButtonRoute) -> Response:
 	if not answered:
 		return ack()
 	erp_leave.note_kept(name, user)
-	erp_jobs.enqueue_after_commit(
-		f"{leave_jobs.JOBS}.mirror_kept", leave_application=name, by=user, messages=answered
-	)
+	leave_jobs.mirror_kept(name, user, answered)
 	return ack()
 
 

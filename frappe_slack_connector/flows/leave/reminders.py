@@ -4,13 +4,13 @@ On every scheduler tick (`all`, 4 min) once the working day's Attendance time ha
 daily-job helper's gate, as for the daily summary (`flows/daily.py`: enabled, not a holiday of
 the default company's Holiday List, the time reached) — each leave approver with Open applications older
 than Slack Settings' "after (hours)" gets one DM listing them, oldest first, each with Approve /
-Reject. Once per approver and day: a claim row per approver and day, committed before anything is
-posted, decides it between concurrent ticks; the claim is kept whatever Slack answers (Sent, Not
-Sent with the error, Outcome Unknown), so a refusal is logged once a day rather than on every tick
-and a reminder Slack may have posted is never posted again.
+Reject. Once per approver and day: a claim row per approver and day decides it between concurrent
+ticks, and the reminder is owed to the outbox in the claim's transaction (both commit together);
+the claim says what became of it (Sending while owed, Sent, Not Sent with the reason when the
+outbox gives it up), so a reminder is never owed twice.
 
 The buttons are the approval DM's (`leave_approve` / `leave_reject`, value = the application), so
-the same handlers decide. Each posted reminder is recorded under every application it lists
+the same handlers decide. Each owed reminder is recorded under every application it lists
 (`erp/slack_messages.py`, purpose Approval Reminder); when one of them changes, from Slack or the
 desk, `flows/leave/jobs.mirror_outcome` calls `rewrite` and the reminder is rebuilt from the state of
 each application it lists, the changed one showing what became of it.
@@ -26,15 +26,17 @@ from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import reminders as erp_reminders
 from frappe_slack_connector.erp import settings as erp_settings
+from frappe_slack_connector.erp import slack_messages as erp_slack_messages
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import daily, words
-from frappe_slack_connector.slack import site as slack_site
+from frappe_slack_connector.outbox import owe
 
 
 def remind_all(today, settings) -> dict:
 	"""Each due approver's reminder of `today` (the gate is open): `{approver: what happened}`,
-	what happened being `sent`, `already_sent`, `no_slack_account` (nothing claimed: once linked,
-	the next tick sends it), `nothing_open`, `slack_error`, `outcome_unknown` or `failed`."""
+	what happened being `sent` (owed with its claim; the outbox delivers it), `already_sent`,
+	`no_slack_account` (nothing claimed: once linked, the next tick sends it), `nothing_open` or
+	`failed`."""
 	due = erp_reminders.pending_by_approver(erp_clock.now() - datetime.timedelta(hours=settings.after_hours))
 	claimed = erp_reminders.claimed_on(today)
 	results = {}
@@ -52,11 +54,11 @@ def remind_all(today, settings) -> dict:
 
 
 def remind(approver: str, names: list[str], today) -> str:
-	"""Claim, post and record one approver's reminder of `today` (see `remind_all`)."""
+	"""Claim and owe one approver's reminder of `today`, committed together (see `remind_all`)."""
 	slack_id = erp_users.slack_id_of_user(approver)
 	if not slack_id:
-		# Their approval DMs already logged why (no Slack account); nothing is claimed, so the
-		# reminder goes on the first tick after they are linked.
+		# Not linked to Slack: nothing is claimed, so the reminder goes on the first tick after
+		# they are linked (their approval DMs say why they are not delivered).
 		return "no_slack_account"
 	items = []
 	for name in names:
@@ -72,30 +74,14 @@ def remind(approver: str, names: list[str], today) -> str:
 	key = erp_reminders.claim(approver, today, len(items))
 	if key is None:
 		return "already_sent"
-	message = _build(approver, items)
-	reply = slack_site.call_or_log(
-		"chat.postMessage",
-		path=slack_site.JOB,
+	listed = [item["leave"]["leave_application"] for item in items]
+	owe.post(
+		_build(approver, items),
 		channel=slack_id,
-		log_title="Leave reminder not sent",
-		log_context=f"the reminder of {today} to {approver}",
-		**message,
+		record=owe.Record.reminder_listed(listed, approver, claim=key),
+		what="Leave reminder",
 	)
-	if reply.error == "outcome_unknown":
-		erp_reminders.mark(key, erp_reminders.OUTCOME_UNKNOWN, error=reply.error)
-		return "outcome_unknown"
-	if not reply.ok:
-		erp_reminders.mark(key, erp_reminders.NOT_SENT, error=reply.error)
-		return "slack_error"
-	channel, ts = reply.data.get("channel"), reply.data.get("ts")
-	erp_reminders.mark(key, erp_reminders.SENT, channel=channel, ts=ts)
-	if channel and ts:
-		erp_reminders.record_listed(
-			[item["leave"]["leave_application"] for item in items],
-			approver=approver,
-			channel=channel,
-			ts=ts,
-		)
+	erp_reminders.commit_claim()  # the claim and the reminder it owes, together
 	return "sent"
 
 
@@ -123,7 +109,7 @@ def _build(approver: str, items: list[dict]) -> dict:
 	)
 
 
-# --- keeping a posted reminder true (from flows/leave/jobs.mirror_outcome) ------------------------------
+# --- keeping an owed or posted reminder true (from flows/leave/jobs.mirror_outcome) ------------------------------
 
 
 def _outcome_of(info: dict, recipient: str | None) -> dict | None:
@@ -142,10 +128,10 @@ def _outcome_of(info: dict, recipient: str | None) -> dict | None:
 
 
 def rewrite(message: dict, leave_application: str, outcome: dict | None, info: dict) -> None:
-	"""Rebuild one posted reminder (`message`: its Slack Message record) now that
+	"""Owe the rewrite of one reminder (`message`: its Slack Message record) now that
 	`leave_application` came to `outcome` (None: still open, e.g. a workflow step moved it on):
 	every other listed application as it stands now (one deleted meanwhile is left out)."""
-	names = erp_reminders.listed_in(message["channel"], message["ts"])
+	names = erp_reminders.listed_in(message)
 	if leave_application not in names:
 		names.append(leave_application)  # deleted: its records went with it
 	recipient = message.get("recipient")
@@ -166,15 +152,11 @@ def rewrite(message: dict, leave_application: str, outcome: dict | None, info: d
 			rows.append(_open_item(current, recipient) if recipient else {"leave": current["builder"]})
 	# The order the reminder was posted in (Submitted On, then name).
 	rows.sort(key=lambda item: (item["leave"]["posting_date"] or "", item["leave"]["leave_application"]))
-	slack_site.call_or_log(
-		"chat.update",
-		path=slack_site.JOB,
-		channel=message["channel"],
-		ts=message["ts"],
-		log_title="Leave reminder not updated",
-		reference_doctype=erp_leave.LEAVE_APPLICATION,
-		reference_name=leave_application,
-		**_build(recipient or "", rows),
+	owe.update(
+		_build(recipient or "", rows),
+		target=erp_slack_messages.target_of(message),
+		about=(erp_leave.LEAVE_APPLICATION, leave_application),
+		what="Leave reminder",
 	)
 
 

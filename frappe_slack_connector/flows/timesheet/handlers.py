@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock as erp_clock
-from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
@@ -147,7 +146,5 @@ def timesheet_submission(route: TimesheetSubmissionRoute) -> Response:
 		block = core.block_for_timesheet_field(refused.field)
 		# ERPNext's message, said while acting as the employee: in their language already.
 		return json_response(timesheet_view_errors(lang, {block: refused.message}))
-	erp_jobs.enqueue_after_commit(
-		f"{timesheet_jobs.JOBS}.send_confirmation", user=user, slack_user_id=route["user_id"], logged=logged
-	)
+	timesheet_jobs.owe_confirmation(user, route["user_id"], logged)
 	return ack()

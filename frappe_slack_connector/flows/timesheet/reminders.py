@@ -2,9 +2,9 @@
 working day, sent once per working day through the daily-job helper (`flows/daily.py`).
 
 Who is short of the norm is gathered set-based by the ERP adapter, the DMs are built in Rust per
-language, and each goes out once: the day is claimed (committed) before the first DM, so
-concurrent ticks never send a second one; a DM Slack refuses is an Error Log and the others
-still go out.
+language and owed to the outbox in the transaction that claims the day, so concurrent ticks never
+owe a second one; the outbox delivers each once (a DM Slack refuses fails alone, with its
+reason, and the others still go out).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import daily, words
-from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack.client import SlackCallError
+from frappe_slack_connector.outbox import owe
 
 
 def plan(today, settings) -> dict:
@@ -68,37 +67,20 @@ def plan(today, settings) -> dict:
 
 
 def send_reminders(today, settings) -> dict:
-	"""DM everyone due a reminder (the day is already claimed); one Error Log per refused DM."""
+	"""Owe everyone due a reminder a DM, in the transaction that claims the day (the outbox sends
+	them concurrently within Slack's limits and retries what Slack does not take)."""
 	planned = plan(today, settings)
-	sent, failed = 0, 0
-	web_client = None
-	if planned["to_send"]:
-		try:
-			# One client for the batch: the token is read once, not once per DM.
-			web_client = slack_site.client(path=slack_site.JOB)
-		except SlackCallError:
-			web_client = None  # not configured: each DM below logs why it was not sent
 	for item in planned["to_send"]:
-		reply = slack_site.call_or_log(
-			"chat.postMessage",
-			path=slack_site.JOB,
-			web_client=web_client,
+		owe.post(
+			item["message"],
 			channel=item["slack_user_id"],
-			log_title="Timesheet reminder not sent",
-			log_context=f"Employee {item['employee']}, hours of {planned['day']}",
-			reference_doctype="Employee",
-			reference_name=item["employee"],
-			**item["message"],
+			about=("Employee", item["employee"]),
+			what="Timesheet reminder",
 		)
-		if reply.ok:
-			sent += 1
-		else:
-			failed += 1
 	return {
 		"sent": True,
 		"day": planned["day"],
-		"dms": sent,
-		"failed": failed,
+		"dms": len(planned["to_send"]),
 		"skipped": len(planned["skipped"]),
 	}
 

@@ -386,6 +386,7 @@ class SlackMock:
 			self._expired_triggers: set[str] = set()
 			self._oauth_codes: dict[str, str | None] = {}
 			self._ts = itertools.count(1)
+			self._ts_base = TS_BASE_MICROS
 			self._ids = itertools.count(1)
 			self.delay = 0.0
 			self._rate_limits: dict[str, RateLimit] = {}
@@ -563,6 +564,14 @@ class SlackMock:
 			self._scripts.setdefault(method or ANY_METHOD, []).append(
 				_Script("late", times, seconds=seconds, done=done)
 			)
+
+	def stamp_from(self, epoch_seconds: float) -> None:
+		"""Message timestamps continue from `epoch_seconds` (Slack's follow the clock): for a test
+		whose site clock is set to a day far from the mock's default epoch and that looks messages
+		up by time (conversations.history `oldest`)."""
+		with self._lock:
+			self._ts_base = int(epoch_seconds * 1_000_000)
+			self._ts = itertools.count(1)
 
 	def set_scopes(self, scopes: Iterable[str] | None) -> None:
 		"""The bot token's granted scopes (None: all, the default). Only conversations.history checks
@@ -841,7 +850,7 @@ class SlackMock:
 	# ---------------------------------------------------------------- helpers
 
 	def _next_ts(self) -> str:
-		micros = TS_BASE_MICROS + 100 * next(self._ts)
+		micros = self._ts_base + 100 * next(self._ts)
 		return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
 	def _message(self, text: str, blocks: list | None, ts: str, **more: Any) -> dict[str, Any]:

@@ -1,8 +1,35 @@
 // Slack Settings: connect the workspace, copy the app manifest, sync users, test the setup.
 const API = "frappe_slack_connector.api";
 
+// Slack Settings → Delivery: the outbox's counts by state and the oldest waiting delivery,
+// computed when the form is shown (frappe_slack_connector.api.outbox.overview), never stored.
+function show_delivery_overview(frm) {
+	const field = frm.get_field("delivery_overview");
+	if (!field) return;
+	frappe.call({ method: `${API}.outbox.overview`, type: "GET" }).then((r) => {
+		const { counts, oldest_pending_seconds } = r.message;
+		const rows = Object.entries(counts)
+			.map(
+				([state, count]) =>
+					`<tr><td>${__(state)}</td><td class="text-right">${cint(count)}</td></tr>`
+			)
+			.join("");
+		const oldest =
+			oldest_pending_seconds === null
+				? __("Nothing is waiting to be sent.")
+				: __("The oldest delivery waiting was owed {0} minutes ago.", [
+						Math.round(oldest_pending_seconds / 60),
+				  ]);
+		field.$wrapper.html(
+			`<table class="table table-condensed">${rows}</table><p class="text-muted">${oldest}</p>` +
+				`<a href="/app/slack-delivery">${__("Open Slack Delivery")}</a>`
+		);
+	});
+}
+
 frappe.ui.form.on("Slack Settings", {
 	refresh(frm) {
+		show_delivery_overview(frm);
 		const setup = __("Set up");
 		const test = __("Test");
 

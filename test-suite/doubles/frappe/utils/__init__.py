@@ -42,6 +42,13 @@ def now_datetime() -> datetime.datetime:
 	return _frozen if _frozen is not None else datetime.datetime.now()
 
 
+def get_system_timezone() -> str:
+	# frappe/utils/data.py (v15): frappe.get_system_settings("time_zone") or "Asia/Kolkata"
+	import frappe
+
+	return frappe.get_system_settings("time_zone") or "Asia/Kolkata"
+
+
 def nowdate() -> str:
 	# frappe/utils/data.py (v15): nowdate() -> "YYYY-MM-DD" string
 	return now_datetime().strftime(DATE_FORMAT)

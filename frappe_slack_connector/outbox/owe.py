@@ -1,0 +1,242 @@
+"""Owing a Slack write: jobs owe, the outbox delivers.
+
+    from frappe_slack_connector.outbox import owe
+    name = owe.post(message, to_user=approver, about=("Leave Application", leave),
+                    record=owe.Record.slack_message(APPROVAL_REQUEST, approver))
+    owe.update(decided, target=name)           # a post still on its way, or (channel, ts)
+
+Each call inserts one Slack Delivery row in the current transaction and returns its name; none
+calls Slack. The row commits with the change that owes it (a rolled-back transaction owes
+nothing), and the commit enqueues the drain (`outbox/relay.drain`, one job at a time).
+
+Order: rows with the same sequence go out in the order they were owed. The sequence is the
+document's (`"{doctype}:{name}"` of `about`), an update's or a delete's that of its target post,
+else the channel's or the user's. Coalescing: an update of a post still Pending folds into it;
+an older Pending update of the same message, or an older Pending row with the same
+`coalesce_key` (a Home tab), is Dropped as superseded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frappe_slack_connector.erp import deliveries
+from frappe_slack_connector.erp import jobs as erp_jobs
+from frappe_slack_connector.outbox import records, relay
+from frappe_slack_connector.outbox.records import Record
+
+__all__ = ["Record", "delete", "ephemeral", "post", "publish_home", "update"]
+
+
+POST = "chat.postMessage"
+UPDATE = "chat.update"
+DELETE = "chat.delete"
+EPHEMERAL = "chat.postEphemeral"
+PUBLISH = "views.publish"
+
+Target = str | tuple[str, str]
+
+
+def post(
+	message: dict,
+	*,
+	channel: str | None = None,
+	to_user: str | None = None,
+	about: tuple[str, str] | None = None,
+	thread_of: Target | None = None,
+	reply_broadcast: bool = False,
+	record: Record | None = None,
+	coalesce_key: str | None = None,
+	what: str | None = None,
+	recipient_role: str | None = None,
+) -> str:
+	"""Owe a `chat.postMessage` to `channel` (a channel id, or a Slack user id for a DM) or to
+	the Frappe user `to_user` (their Slack account is found when it is sent:
+	`outbox/recipients`); `thread_of`: the post (a delivery name, or (channel, ts)) this one
+	replies under. `what` (e.g. "Leave approval request") and `recipient_role` (who `to_user` is
+	to the document, e.g. "approver") word the Error Log an admin gets when it is not sent."""
+	if bool(channel) == bool(to_user):
+		raise ValueError("post needs exactly one of channel and to_user")
+	body = dict(message)
+	if reply_broadcast:
+		body["reply_broadcast"] = True
+	values: dict[str, Any] = {
+		"method": POST,
+		"channel": channel,
+		"to_user": to_user,
+		"what": what,
+		"recipient_role": recipient_role,
+	}
+	sequence = _sequence(about, channel=channel, to_user=to_user)
+	if thread_of is not None:
+		values.update(_target_values(thread_of))
+		if values.get("target"):
+			sequence = _target_sequence(values["target"]) or sequence
+	return _owe(values, body, about=about, sequence=sequence, coalesce_key=coalesce_key, record=record)
+
+
+def update(
+	message: dict, *, target: Target, about: tuple[str, str] | None = None, what: str | None = None
+) -> str:
+	"""Owe a `chat.update` of `target`: a delivery name (its post, maybe not sent yet) or the
+	(channel, ts) of a message posted earlier. An update of a post still Pending folds into it;
+	an older Pending update of the same message is superseded. `what`: as for `post`."""
+	values = {"method": UPDATE, "what": what, **_target_values(target)}
+	key = _message_key(values)
+	post_row = _pending_post(values.get("target"))
+	if post_row is not None:
+		# The post has not gone out: it goes out as updated, and this row only says so.
+		body = deliveries.loads(post_row.body) or {}
+		body.update(message)
+		deliveries.replace_body(post_row.name, body)
+		name = _owe(
+			values, dict(message), about=about, sequence=post_row.sequence, coalesce_key=key, kick=False
+		)
+		deliveries.drop(name, f"folded into {post_row.name}")
+		return name
+	return _owe(
+		values,
+		dict(message),
+		about=about,
+		sequence=_sequence_of_target(values, about),
+		coalesce_key=key,
+	)
+
+
+def delete(*, target: Target, about: tuple[str, str] | None = None, what: str | None = None) -> str:
+	"""Owe a `chat.delete` of `target` (a delivery name or (channel, ts)). A post still Pending is
+	withdrawn instead (Dropped), and so are its pending updates."""
+	values = {"method": DELETE, "what": what, **_target_values(target)}
+	post_row = _pending_post(values.get("target"))
+	if post_row is not None:
+		name = _owe(values, {}, about=about, sequence=post_row.sequence, kick=False)
+		deliveries.drop(post_row.name, f"withdrawn by {name}")
+		deliveries.drop(name, f"folded into {post_row.name}")
+		return name
+	return _owe(
+		values,
+		{},
+		about=about,
+		sequence=_sequence_of_target(values, about),
+		coalesce_key=_message_key(values),
+	)
+
+
+def ephemeral(message: dict, *, channel: str, user: str, about: tuple[str, str] | None = None) -> str:
+	"""Owe a `chat.postEphemeral` to the Slack user `user` in `channel`."""
+	body = {**message, "user": user}
+	return _owe(
+		{"method": EPHEMERAL, "channel": channel, "what": "Slack ephemeral message"},
+		body,
+		about=about,
+		sequence=_sequence(about, channel=channel, to_user=None),
+	)
+
+
+def publish_home(view: dict, *, user_id: str | None = None, to_user: str | None = None) -> str:
+	"""Owe a `views.publish` of the Home tab of the Slack user `user_id`, or of the Frappe user
+	`to_user` (their Slack link read when it is sent: one not linked then has no tab to update,
+	and the row is Dropped); the latest owed wins (an older one still Pending is superseded)."""
+	if bool(user_id) == bool(to_user):
+		raise ValueError("publish_home needs exactly one of user_id and to_user")
+	key = f"home:{user_id or to_user}"
+	return _owe(
+		{"method": PUBLISH, "channel": user_id, "to_user": to_user, "what": "Slack Home tab"},
+		{"view": view},
+		about=None,
+		sequence=key,
+		coalesce_key=key,
+	)
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def _owe(
+	values: dict[str, Any],
+	body: dict[str, Any],
+	*,
+	about: tuple[str, str] | None,
+	sequence: str,
+	coalesce_key: str | None = None,
+	record: Record | None = None,
+	kick: bool = True,
+) -> str:
+	if about is not None:
+		values["reference_doctype"], values["reference_name"] = about
+	name = deliveries.insert(
+		{
+			**values,
+			"body": deliveries.dumps(body),
+			"sequence": sequence,
+			"coalesce_key": coalesce_key,
+			"record": deliveries.dumps(record.as_json()) if record else None,
+		}
+	)
+	if coalesce_key:
+		older = deliveries.pending_with_key(coalesce_key, before=name)
+		deliveries.drop(older, f"superseded by {name}")
+	if record is not None:
+		records.on_owed(record, delivery=name, about=about)
+	if kick:
+		erp_jobs.enqueue_once_after_commit(relay.DRAIN_METHOD, job_id=relay.DRAIN_JOB_ID)
+	return name
+
+
+def _sequence(about: tuple[str, str] | None, *, channel: str | None, to_user: str | None) -> str:
+	if about is not None:
+		return f"{about[0]}:{about[1]}"
+	if to_user:
+		return f"user:{to_user}"
+	return f"channel:{channel}"
+
+
+def _target_values(target: Target) -> dict[str, Any]:
+	if isinstance(target, str):
+		row = deliveries.target_of(target)
+		if row is None:
+			raise ValueError(f"no Slack Delivery {target!r}")
+		if row.status == deliveries.DELIVERED and row.result_ts:
+			# Known already: the row keeps where it went even if the post's row is pruned.
+			return {"target": target, "target_channel": row.result_channel, "target_ts": row.result_ts}
+		return {"target": target}
+	channel, ts = target
+	if not channel or not ts:
+		raise ValueError("a message target needs its channel and ts")
+	return {"target_channel": channel, "target_ts": ts}
+
+
+def _message_key(values: dict[str, Any]) -> str:
+	"""Which message an update or delete rewrites: its post's delivery, or its channel and ts."""
+	if values.get("target"):
+		return f"message:{values['target']}"
+	return f"message:{values['target_channel']}:{values['target_ts']}"
+
+
+def _target_sequence(target: str) -> str | None:
+	row = deliveries.get(target)
+	return row.sequence if row else None
+
+
+def _sequence_of_target(values: dict[str, Any], about: tuple[str, str] | None) -> str:
+	"""An update or delete goes in its post's sequence, so it never overtakes the post."""
+	if values.get("target"):
+		found = _target_sequence(values["target"])
+		if found:
+			return found
+	if about is not None:
+		return f"{about[0]}:{about[1]}"
+	return f"channel:{values.get('target_channel')}"
+
+
+def _pending_post(target: str | None):
+	"""The target post when it is still Pending (not claimed), locked so no claim takes it
+	while its body is rewritten."""
+	if not target:
+		return None
+	row = deliveries.get(target, for_update=True)
+	if row is None or row.status != deliveries.PENDING or row.method not in (POST, EPHEMERAL):
+		return None
+	if row.outcome_unknown:
+		return None  # it may be in Slack already, as it was: rewrite it after it is found or sent
+	return row

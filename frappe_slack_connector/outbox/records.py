@@ -1,0 +1,125 @@
+"""What a delivered post records: data kept on its Slack Delivery row (`Record`), applied once
+when the delivery is owed (`on_owed`) and once when Slack has the message or the outbox gives up
+(`on_delivered`, `on_failed`).
+
+    post(message, to_user=approver, about=("Leave Application", name),
+         record=Record.slack_message(slack_messages.APPROVAL_REQUEST, approver))
+
+A Record is data, not code: its `kind` picks one of the functions below, so a row owed by an
+older version of the app is still understood by a newer relay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from frappe_slack_connector.erp import daily as erp_daily
+from frappe_slack_connector.erp import deliveries, slack_messages
+from frappe_slack_connector.erp import reminders as erp_reminders
+
+SLACK_MESSAGE = "slack_message"
+REMINDER_LISTED = "reminder_listed"
+SUMMARY_SENT = "summary_sent"
+
+
+@dataclass(frozen=True)
+class Record:
+	kind: str
+	args: dict[str, Any] = field(default_factory=dict)
+
+	@classmethod
+	def slack_message(
+		cls, purpose: str, recipient: str | None, *, outcome_notice: dict | None = None
+	) -> Record:
+		"""A Slack Message row about the delivery's document (`about`), listed by
+		`slack_messages.following` from the moment it is owed; channel and ts once delivered.
+		`outcome_notice`: whoever asked for it learns how it went, an ephemeral in `channel` to
+		`user` — `delivered` once Slack has it, `failed` when it is not sent (the built messages):
+		`{"channel", "user", "delivered", "failed"}`."""
+		args = {"purpose": purpose, "recipient": recipient}
+		if outcome_notice:
+			args["outcome_notice"] = outcome_notice
+		return cls(SLACK_MESSAGE, args)
+
+	@classmethod
+	def reminder_listed(cls, names: list[str], approver: str, *, claim: str | None = None) -> Record:
+		"""An approver's reminder listing the Leave Applications `names`: a Slack Message row under
+		each; `claim` (the `erp/reminders` claim key) is marked Sent or Not Sent by the outcome."""
+		return cls(REMINDER_LISTED, {"names": list(names), "approver": approver, "claim": claim})
+
+	@classmethod
+	def summary_sent(cls, day: str, *, previous: str | None = None) -> Record:
+		"""The attendance summary of `day`: its ts is kept in Slack Settings once delivered (the
+		late-leave notes thread under it); Failed, the day goes back to `previous` (the day sent
+		before this claim), so the next tick owes the summary again."""
+		return cls(SUMMARY_SENT, {"day": str(day), "previous": previous})
+
+	def as_json(self) -> dict[str, Any]:
+		return {"kind": self.kind, "args": self.args}
+
+	@classmethod
+	def from_json(cls, data: dict[str, Any] | None) -> Record | None:
+		if not data:
+			return None
+		return cls(str(data["kind"]), dict(data.get("args") or {}))
+
+
+def on_owed(record: Record, *, delivery: str, about: tuple[str, str] | None) -> None:
+	"""In the owing transaction: what must be visible before Slack has the message."""
+	if record.kind == SLACK_MESSAGE:
+		if about is None:
+			raise ValueError("Record.slack_message needs the document the message is about")
+		slack_messages.record_owed(
+			about[0],
+			about[1],
+			purpose=record.args["purpose"],
+			recipient=record.args.get("recipient"),
+			delivery=delivery,
+		)
+	elif record.kind == REMINDER_LISTED:
+		erp_reminders.record_listed_owed(
+			record.args["names"], approver=record.args["approver"], delivery=delivery
+		)
+	elif record.kind != SUMMARY_SENT:
+		raise ValueError(f"unknown record kind {record.kind!r}")
+
+
+def on_delivered(record: Record, *, delivery: str, channel: str, ts: str) -> None:
+	"""In the transaction that marks the delivery Delivered."""
+	if record.kind in (SLACK_MESSAGE, REMINDER_LISTED):
+		slack_messages.fill_delivered(delivery, channel=channel, ts=ts)
+	_notice(record, "delivered")
+	if record.kind == REMINDER_LISTED and record.args.get("claim"):
+		erp_reminders.set_outcome(record.args["claim"], erp_reminders.SENT, channel=channel, ts=ts)
+	elif record.kind == SUMMARY_SENT:
+		erp_daily.record_ts(erp_daily.SUMMARY, record.args["day"], ts)
+
+
+def on_failed(record: Record, *, status: str, reason: str) -> None:
+	"""In the transaction that marks the delivery Failed, Unknown or Dropped."""
+	if record.kind == REMINDER_LISTED and record.args.get("claim"):
+		outcome = erp_reminders.OUTCOME_UNKNOWN if status == "Unknown" else erp_reminders.NOT_SENT
+		erp_reminders.set_outcome(record.args["claim"], outcome, error=reason[:140])
+	elif record.kind == SUMMARY_SENT and status == "Failed":
+		# Certainly not in Slack (an Unknown one may be: its day stays claimed).
+		erp_daily.release_day(erp_daily.SUMMARY, record.args["day"], record.args.get("previous"))
+	if status == "Failed":
+		_notice(record, "failed")
+
+
+def _notice(record: Record, outcome: str) -> None:
+	"""Owe the ephemeral the record asks for on this outcome (the drain that owes it sends it)."""
+	notice = record.args.get("outcome_notice") or {}
+	message = notice.get(outcome)
+	if not message:
+		return
+	deliveries.insert(
+		{
+			"method": "chat.postEphemeral",
+			"channel": notice["channel"],
+			"body": deliveries.dumps({**message, "user": notice["user"]}),
+			"sequence": f"channel:{notice['channel']}",
+			"what": "Slack ephemeral message",
+		}
+	)

@@ -110,13 +110,16 @@ def get(name: str, *, for_update: bool = False) -> frappe._dict | None:
 def pending_with_key(coalesce_key: str, *, before: str) -> list[str]:
 	"""Rows with `coalesce_key` still Pending (not claimed) owed before `before`, locked: a
 	claim (which locks too) either got them first or finds them Dropped."""
-	return frappe.get_all(
+	# frappe.db.get_values, not frappe.get_all: v15's get_all (DatabaseQuery.execute) takes no
+	# `for_update` (a TypeError on a real site); get_values does, and locks.
+	rows = frappe.db.get_values(
 		DOCTYPE,
-		filters={"coalesce_key": coalesce_key, "status": PENDING, "name": ("<", before)},
-		pluck="name",
+		{"coalesce_key": coalesce_key, "status": PENDING, "name": ("<", before)},
+		"name",
 		order_by="name asc",
 		for_update=True,
 	)
+	return [row[0] for row in rows]
 
 
 def drop(names: list[str] | str, reason: str) -> None:
@@ -203,10 +206,11 @@ def claim(names: list[str], *, worker: str, now: datetime.datetime, lease_second
 	Returns the claimed rows with their working columns."""
 	if not names:
 		return []
-	rows = frappe.get_all(
+	rows = frappe.db.get_values(  # not get_all: v15's takes no for_update (see pending_with_key)
 		DOCTYPE,
-		filters={"name": ("in", names)},
-		fields=list(FIELDS),
+		{"name": ("in", names)},
+		list(FIELDS),
+		as_dict=True,
 		order_by="name asc",
 		for_update=True,
 	)

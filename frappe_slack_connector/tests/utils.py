@@ -183,9 +183,9 @@ def _deliveries_due() -> bool:
 def _enqueue_drain() -> None:
 	"""What the scheduler's safety net does: make sure a drain runs (its job id deduplicates)."""
 	from frappe_slack_connector.erp import jobs  # noqa: PLC0415
-	from frappe_slack_connector.outbox import owe  # noqa: PLC0415
+	from frappe_slack_connector.outbox import relay  # noqa: PLC0415
 
-	jobs.enqueue_deduplicated(owe.DRAIN_METHOD, job_id=owe.DRAIN_JOB_ID)
+	jobs.enqueue_deduplicated(relay.DRAIN_METHOD, job_id=relay.DRAIN_JOB_ID)
 	frappe.db.commit()
 
 

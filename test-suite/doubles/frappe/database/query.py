@@ -237,6 +237,28 @@ def _parse_field(f):
 	return src, alias or src
 
 
+# The rest of frappe/model/db_query.py (v15) DatabaseQuery.execute's keywords (those above are named
+# in get_list's signature); a locking read is frappe.db.get_value(s)(for_update=True) instead.
+_EXECUTE_KEYWORDS = frozenset(
+	{
+		"docstatus",
+		"with_childnames",
+		"with_comment_count",
+		"join",
+		"ignore_ifnull",
+		"save_user_settings",
+		"save_user_settings_fields",
+		"update",
+		"add_total_row",
+		"user_settings",
+		"reference_doctype",
+		"run",
+		"strict",
+		"ignore_ddl",
+	}
+)
+
+
 def get_list(
 	doctype,
 	fields=None,
@@ -256,11 +278,14 @@ def get_list(
 	debug=False,
 	distinct=False,
 	parent_doctype=None,
-	for_update=False,
 	**kwargs,
 ):
 	# frappe/model/db_query.py (v15): DatabaseQuery.execute — read permission unless ignore_permissions,
 	# default fields ["name"], default order "<sort_field> <sort_order>" (modified desc), default page 20
+	# It has no **kwargs and no `for_update` (frappe 15.105.0): any other keyword is a TypeError there.
+	unknown = sorted(set(kwargs) - _EXECUTE_KEYWORDS)
+	if unknown:
+		raise TypeError(f"DatabaseQuery.execute() got an unexpected keyword argument {unknown[0]!r}")
 	meta = frappe.get_meta(doctype)
 	if (
 		not ignore_permissions
@@ -273,8 +298,7 @@ def get_list(
 	if pluck:
 		fields = [pluck]
 	fields = fields or ["name"]
-	# frappe/model/db_query.py (v15): for_update=True adds FOR UPDATE — a locking read
-	rows = frappe.local.db._select(doctype, filters, for_update, or_filters)
+	rows = frappe.local.db._select(doctype, filters, False, or_filters)
 	if order_by is None:
 		order_by = f"{meta.get('sort_field') or 'modified'} {meta.get('sort_order') or 'desc'}"
 	rows = order_rows(rows, order_by)

@@ -9,7 +9,8 @@ export default [
 		languageOptions: {
 			ecmaVersion: 2022,
 			sourceType: "script",
-			globals: { frappe: "readonly", __: "readonly", $: "readonly", window: "readonly", navigator: "readonly" },
+			// cur_list: the list view Frappe has open (frappe/public/js/frappe/list/list_view.js sets window.cur_list).
+			globals: { frappe: "readonly", __: "readonly", $: "readonly", window: "readonly", navigator: "readonly", cur_list: "readonly" },
 		},
 	},
 ];

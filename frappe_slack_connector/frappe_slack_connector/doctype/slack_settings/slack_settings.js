@@ -11,7 +11,7 @@ function show_delivery_overview(frm) {
 		const rows = Object.entries(counts)
 			.map(
 				([state, count]) =>
-					`<tr><td>${__(state)}</td><td class="text-right">${cint(count)}</td></tr>`
+					`<tr><td>${__(state)}</td><td class="text-right">${Number(count)}</td></tr>`
 			)
 			.join("");
 		const oldest =

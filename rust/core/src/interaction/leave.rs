@@ -5,7 +5,8 @@ use serde::Deserialize;
 
 use super::form::{validate_leave_form, validate_reject_reason, FormState};
 use super::payload::{
-    form_layout, form_state, required_view, state_values, text_value, user_id, Action, Envelope,
+    form_layout, form_state, modal_in_place, required_view, state_values, text_value, user_id,
+    Action, Envelope,
 };
 use super::routed::{Decision, LeaveButton, Route};
 use super::{ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
@@ -139,16 +140,7 @@ pub(super) fn half_day_toggle(
     env: &Envelope,
     action: Option<&Action>,
 ) -> Result<Route, PayloadError> {
-    let view = required_view(env)?;
-    let view_id = view
-        .id
-        .clone()
-        .or_else(|| env.container.as_ref().and_then(|c| c.view_id.clone()))
-        .ok_or(PayloadError::MissingField("view.id"))?;
-    let view_hash = view
-        .hash
-        .clone()
-        .ok_or(PayloadError::MissingField("view.hash"))?;
+    let (view, view_id, view_hash) = modal_in_place(env)?;
     // The action carries the new state of the checkbox; view.state may lag behind it.
     let checked = action
         .and_then(|a| a.selected_options.as_ref())

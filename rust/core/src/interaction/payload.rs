@@ -172,6 +172,22 @@ pub(super) fn required_view(env: &Envelope) -> Result<&View, PayloadError> {
     env.view.as_ref().ok_or(PayloadError::MissingField("view"))
 }
 
+/// The open modal a click changes in place (`views.update` takes its id and hash): the view, its
+/// id (from the view, else the container) and its hash.
+pub(super) fn modal_in_place(env: &Envelope) -> Result<(&View, String, String), PayloadError> {
+    let view = required_view(env)?;
+    let view_id = view
+        .id
+        .clone()
+        .or_else(|| env.container.as_ref().and_then(|c| c.view_id.clone()))
+        .ok_or(PayloadError::MissingField("view.id"))?;
+    let view_hash = view
+        .hash
+        .clone()
+        .ok_or(PayloadError::MissingField("view.hash"))?;
+    Ok((view, view_id, view_hash))
+}
+
 /// The acting user; it goes into mentions and lookups, so it must be a real Slack id.
 pub(super) fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
     let id = env

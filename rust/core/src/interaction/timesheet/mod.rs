@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::payload::{
-    date_field, required_view, selected_value, state_values, text_value, user_id, Action, Envelope,
-    StateValues,
+    date_field, modal_in_place, required_view, selected_value, state_values, text_value, user_id,
+    Action, Envelope, StateValues,
 };
 use super::{id_excerpt, ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
 use crate::dates::parse_iso_date;
@@ -187,16 +187,7 @@ pub(super) fn dispatch(
 }
 
 fn project_change(env: &Envelope, action: Option<&Action>) -> Result<TimesheetRoute, PayloadError> {
-    let view = required_view(env)?;
-    let view_id = view
-        .id
-        .clone()
-        .or_else(|| env.container.as_ref().and_then(|c| c.view_id.clone()))
-        .ok_or(PayloadError::MissingField("view.id"))?;
-    let view_hash = view
-        .hash
-        .clone()
-        .ok_or(PayloadError::MissingField("view.hash"))?;
+    let (view, view_id, view_hash) = modal_in_place(env)?;
     let metadata = TimesheetMetadata::parse(view.private_metadata.as_deref())?;
     let mut values = match view.state.as_ref().and_then(|s| s.values.as_ref()) {
         Some(v) => timesheet_state(v)?,

@@ -155,8 +155,7 @@ def test_summary_content_and_recorded_ts(office):
 	apply_leave(office.people["ana"], MONDAY, "2026-12-02")
 	apply_leave(office.people["cy"], MONDAY, MONDAY, half_day=1, half_day_date=MONDAY)
 	result = run_tick()
-	call = office.slack.last_call("chat.postMessage")
-	assert call.args["channel"] == ATTENDANCE_CHANNEL
+	call = office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL)
 	text = str(call.args["blocks"])
 	assert "2 Employees on Leave" in text
 	assert "<@U0ANA0001>" in text and "_until Dec 02, 2026 (Wed)_" in text
@@ -174,7 +173,7 @@ def test_cancelled_rejected_and_other_days_are_left_out(office):
 	rejected.submit()
 	frappe.db.commit()
 	run_tick()
-	text = str(office.slack.last_call("chat.postMessage").args["blocks"])
+	text = str(office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL).args["blocks"])
 	assert "No Employees on Leave" in text
 
 
@@ -333,7 +332,7 @@ def test_send_notification_sends_unconditionally_and_stores_ts(office, site):
 	response = Client("Administrator").post(f"/api/method/{SUMMARY}.send_notification")
 	assert response.status_code == 200
 	ts = json_body(response)["message"]  # Slack's answer: the send_notification drains the outbox
-	assert ts == office.slack.last_call("chat.postMessage").response["ts"]
+	assert ts == office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL).response["ts"]
 	assert settings()["last_attendance_msg_ts"] == ts and settings()["last_attendance_date"] == SATURDAY
 
 

@@ -441,10 +441,14 @@ class SlackMock:
 		with self._lock:
 			return [c for c in self._calls if c.method == method]
 
-	def last_call(self, method: str) -> SlackCall:
-		found = self.calls_to(method)
+	def last_call(self, method: str, *, channel: str | None = None) -> SlackCall:
+		"""The latest call to `method` (to `channel` if given). The relay sends a batch concurrently,
+		so deliveries to different channels may reach the mock in either order: a test that drained
+		more than one post names the channel it means."""
+		found = [c for c in self.calls_to(method) if channel is None or c.args.get("channel") == channel]
 		if not found:
-			raise AssertionError(f"no call to {method}; calls: {[c.method for c in self.calls]}")
+			where = f" in {channel}" if channel else ""
+			raise AssertionError(f"no call to {method}{where}; calls: {[c.method for c in self.calls]}")
 		return found[-1]
 
 	@property

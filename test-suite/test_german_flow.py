@@ -276,8 +276,7 @@ def test_a_german_site_gets_a_german_summary_and_late_leave_note(office, site):
 	result = attendance_summary.attendance_channel()
 	office.site.run_jobs()  # what the tick owed, delivered as a worker would
 	assert result["sent"] is True
-	call = office.slack.last_call("chat.postMessage")
-	assert call.args["channel"] == ATTENDANCE_CHANNEL
+	call = office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL)
 	assert call.args["blocks"][0]["text"]["text"] == ":palm_tree: 2 Mitarbeiter im Urlaub"
 	text = section_text(call.args)
 	assert "*Ganzer Tag*\n1. <@U0ANA0001> _bis Mi., 02. Dez. 2026_" in text
@@ -298,7 +297,9 @@ def test_a_german_site_on_a_quiet_day(office):
 	frappe.set_user("Administrator")
 	attendance_summary.attendance_channel()
 	office.site.run_jobs()  # what the tick owed, delivered as a worker would
-	header = office.slack.last_call("chat.postMessage").args["blocks"][0]["text"]["text"]
+	header = office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL).args["blocks"][0]["text"][
+		"text"
+	]
 	assert header == ":sunny: Keine Mitarbeiter im Urlaub"
 
 
@@ -321,5 +322,7 @@ def test_a_title_an_admin_typed_stays_as_typed_on_a_german_site(office):
 	frappe.set_user("Administrator")
 	attendance_summary.attendance_channel()
 	office.site.run_jobs()  # what the tick owed, delivered as a worker would
-	header = office.slack.last_call("chat.postMessage").args["blocks"][0]["text"]["text"]
+	header = office.slack.last_call("chat.postMessage", channel=ATTENDANCE_CHANNEL).args["blocks"][0]["text"][
+		"text"
+	]
 	assert header == ":palm_tree: 1 Heute nicht da"

@@ -261,8 +261,8 @@ def test_a_claim_taken_by_another_worker_is_never_posted_twice(office, app):
 
 def test_slack_refusing_one_dm_logs_it_and_the_others_are_still_sent(office, app):
 	app.site.freeze_time(f"{NEXT_DAY} 10:30:00")
-	# Bea Boss has the oldest request, so hers goes first: Slack refuses it.
-	app.slack.fail_next("chat.postMessage", error="account_inactive")
+	# Slack refuses Bea Boss's (the relay sends both at once: named by channel, not by order).
+	app.slack.fail_next("chat.postMessage", error="account_inactive", channel=BOSS)
 	# Both owed (the tick's answer); the outbox then finds Bea's refused for good.
 	assert tick()["approvers"] == {BOSS_EMAIL: "sent", CLEO_EMAIL: "sent"}
 	refused, sent = BOSS_EMAIL, CLEO_EMAIL
@@ -281,7 +281,7 @@ def test_slack_refusing_one_dm_logs_it_and_the_others_are_still_sent(office, app
 def test_a_reminder_slack_may_have_posted_is_never_posted_again(office, app, status):
 	app.site.freeze_time(f"{NEXT_DAY} 10:30:00")
 	app.slack.stamp_from(erp_clock.epoch_seconds(erp_clock.now()))  # the outbox looks by time
-	app.slack.fail_after_doing_next("chat.postMessage", status=status)
+	app.slack.fail_after_doing_next("chat.postMessage", status=status, channel=BOSS)
 	assert tick()["approvers"] == {BOSS_EMAIL: "sent", CLEO_EMAIL: "sent"}  # both owed
 	unknown = BOSS_EMAIL
 	assert len(reminder_posts(app)) == 2  # Slack's answer lost: looked for before any retry

@@ -90,6 +90,24 @@ def test_fail_next_and_rate_limit_next(slack_mock, client):
 	assert slack_mock.last_call("users.info").status == 429
 
 
+def test_a_script_for_one_channel_leaves_the_others_alone(slack_mock, client):
+	slack_mock.fail_next("chat.postMessage", "account_inactive", channel="U0BOSS0001")
+	slack_mock.fail_after_doing_next("chat.postMessage", status=500, channel="C2")
+	assert client.chat_postMessage(channel="C1", text="x")["ok"]
+	assert error_of(lambda: client.chat_postMessage(channel="C2", text="x")).status_code == 500
+	assert client.chat_postMessage(channel="C2", text="x")["ok"]  # that script is used up
+	assert error_of(lambda: client.chat_postMessage(channel="U0BOSS0001", text="x"))["error"] == (
+		"account_inactive"
+	)
+	assert slack_mock.last_call("chat.postMessage", channel="C1").response["ok"]
+	assert [c.args["channel"] for c in slack_mock.calls_to("chat.postMessage")] == [
+		"C1",
+		"C2",
+		"C2",
+		"U0BOSS0001",
+	]
+
+
 def test_invalid_blocks_answer_like_slack_and_are_recorded(slack_mock, client):
 	with slack_mock.expecting_violations() as got:
 		resp = error_of(lambda: client.chat_postMessage(channel="C1", text="t", blocks=[{"type": "no_such"}]))

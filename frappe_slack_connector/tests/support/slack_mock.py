@@ -177,6 +177,7 @@ class _Script:
 	extra: dict[str, Any] = field(default_factory=dict)
 	seconds: float = 0.0  # "late": how long the answer waits
 	done: bool = True  # "late": the call is carried out (a post is posted) before the wait
+	channel: str | None = None  # only calls to this channel (an id, a #name or a user id for the DM)
 
 
 class ExpectedViolations:
@@ -521,12 +522,15 @@ class SlackMock:
 		*,
 		times: int = 1,
 		status: int = 200,
+		channel: str | None = None,
 		**extra: Any,
 	) -> None:
-		"""The next `times` calls to `method` answer `{"ok": false, "error": error, **extra}` (HTTP `status`)."""
+		"""The next `times` calls to `method` (to `channel`, if given: the relay sends a batch
+		concurrently, so "the next call" of several is any of them) answer
+		`{"ok": false, "error": error, **extra}` (HTTP `status`)."""
 		with self._lock:
 			self._scripts.setdefault(method, []).append(
-				_Script("fail", times, error=error, status=status, extra=extra)
+				_Script("fail", times, error=error, status=status, extra=extra, channel=channel)
 			)
 
 	def rate_limit_next(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
@@ -534,13 +538,15 @@ class SlackMock:
 		with self._lock:
 			self._scripts.setdefault(method, []).append(_Script("ratelimit", times, retry_after=retry_after))
 
-	def fail_after_doing_next(self, method: str, *, status: int = 500, times: int = 1) -> None:
-		"""The next `times` calls to `method` are carried out (a post is posted), then answered
-		HTTP `status` — or, with `status=DROP`, not answered at all: the connection is closed after
-		the call was recorded (the client sees RemoteDisconnected)."""
+	def fail_after_doing_next(
+		self, method: str, *, status: int = 500, times: int = 1, channel: str | None = None
+	) -> None:
+		"""The next `times` calls to `method` (to `channel`, if given) are carried out (a post is
+		posted), then answered HTTP `status` — or, with `status=DROP`, not answered at all: the
+		connection is closed after the call was recorded (the client sees RemoteDisconnected)."""
 		with self._lock:
 			self._scripts.setdefault(method, []).append(
-				_Script("after", times, error="internal_error", status=status)
+				_Script("after", times, error="internal_error", status=status, channel=channel)
 			)
 
 	def server_error_next(
@@ -735,10 +741,10 @@ class SlackMock:
 			return status, headers, body
 
 	def _answer(self, method: str, call: SlackCall, index: int) -> tuple[int, dict[str, str], dict[str, Any]]:
-		script = self._take_script(method, "5xx")
+		script = self._take_script(method, "5xx", call)
 		if script:
 			return script.status, {}, {"ok": False, "error": script.error}
-		script = self._take_script(method, "late")
+		script = self._take_script(method, "late", call)
 		if script:
 			call.answer_delay = script.seconds
 			if not script.done:
@@ -750,7 +756,7 @@ class SlackMock:
 		auth_error = self._check_auth(method, call)
 		if auth_error:
 			return 200, {}, {"ok": False, "error": auth_error}
-		script = self._take_script(method, "ratelimit")
+		script = self._take_script(method, "ratelimit", call)
 		if script:
 			return 429, {"Retry-After": str(script.retry_after)}, {"ok": False, "error": "ratelimited"}
 		retry_after = self._over_rate_limit(method, call.args)
@@ -759,14 +765,14 @@ class SlackMock:
 		rejection = self._validate_payload(method, call, index)
 		if rejection:
 			return 200, {}, rejection
-		script = self._take_script(method, "fail")
+		script = self._take_script(method, "fail", call)
 		if script:
 			return script.status, {}, {"ok": False, "error": script.error, **script.extra}
 		try:
 			result = self._handlers[method](call.args)
 		except SlackError as e:
 			return 200, {}, {"ok": False, "error": e.error, **e.extra}
-		script = self._take_script(method, "after")
+		script = self._take_script(method, "after", call)
 		if script:
 			# Done (the message is posted), but the answer is lost: a 5xx or no answer at all.
 			return script.status, {}, {"ok": False, "error": script.error}
@@ -809,11 +815,16 @@ class SlackMock:
 		except SlackError:
 			return str(channel)
 
-	def _take_script(self, method: str, kind: str) -> _Script | None:
-		"""The first script of `kind` for `method`, else one for any method (ANY_METHOD)."""
+	def _take_script(self, method: str, kind: str, call: SlackCall) -> _Script | None:
+		"""The first script of `kind` for `method` (and for the call's channel, if the script names
+		one), else one for any method (ANY_METHOD)."""
 		for key in (method, ANY_METHOD):
 			queue = self._scripts.get(key) or []
 			for script in queue:
+				if script.channel is not None and self._channel_key(call.args.get("channel")) != (
+					self._channel_key(script.channel)
+				):
+					continue
 				if script.kind == kind and script.remaining > 0:
 					script.remaining -= 1
 					if script.remaining == 0:

@@ -143,6 +143,11 @@ def read_form(request, body: bytes) -> dict[str, str]:
 		# Slack always sends a form; anything else was not parsed into request.form.
 		raise MalformedForm(f"content type is {request.mimetype or 'missing'}, expected {FORM_MIMETYPE}")
 	_check_utf8(body)
+	return form_fields(request)
+
+
+def form_fields(request) -> dict[str, str]:
+	"""The fields of the form werkzeug parsed, each present once, at most MAX_FORM_FIELDS."""
 	form: dict[str, str] = {}
 	for key, values in request.form.lists():
 		if len(values) > 1:

@@ -128,7 +128,9 @@ def plain_guard(is_valid):
 		# slack_sdk decodes the body as UTF-8 inside is_valid: that is its UTF-8 check.
 		if not is_valid(request, body):
 			return "rejected", None
-		return None, guard.SlackRequest(body, guard.read_form(request, body))
+		if request.mimetype != guard.FORM_MIMETYPE:
+			return "malformed", None
+		return None, guard.SlackRequest(body, guard.form_fields(request))
 
 	return check
 

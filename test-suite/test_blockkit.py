@@ -234,6 +234,14 @@ def test_missing_top_level_text_is_a_product_rule_not_a_slack_rejection():
 	assert validate_message([], text=None) == []
 
 
+def test_a_text_over_40000_characters_is_reported_as_truncated_not_refused():
+	# chat.postMessage: Slack truncates `text` past 40,000 characters (and posts the rest).
+	assert validate_message([section("a")], text="t" * 40_000) == []
+	problems = validate_message([section("a")], text="t" * 40_001)
+	assert [(p.pointer, p.rejects) for p in problems] == [("/text", False)]
+	assert "40000" in problems[0].message
+
+
 BAD_VIEWS = {
 	"title over 24": (
 		modal([{"type": "divider"}], title={"type": "plain_text", "text": "x" * 25}),

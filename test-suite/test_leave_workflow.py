@@ -13,6 +13,7 @@ import pytest
 from hrms.hr.doctype.leave_application.leave_application import LeaveApplication
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import deliveries
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.tests.support.slack_requests import (
@@ -674,6 +675,34 @@ def test_double_click_is_idempotent(world, app):
 	assert "already *Approved* by *Bea Boss*" in section_text(eph.args)
 	assert len([c for c in app.slack.calls_to("chat.update") if c.args["channel"] == channel]) == 1
 	assert len(frappe.get_all("Comment", filters={"reference_name": name})) == 1
+
+
+def test_approve_then_the_same_approve_again_decides_once(world, app):
+	"""Serial, no threads: the first Approve is handled to the end (its jobs run), then the same
+	click arrives again (Slack's retry, or a second click on a message not yet rewritten)."""
+	name, channel, ts = _delivered(world, app)
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	app.site.run_jobs()
+	decided = world.doc(name)
+	assert (decided.status, decided.docstatus) == ("Approved", 1)
+	assert app.slack.calls_to("chat.postEphemeral") == []
+	ack_ok(world.click(name, channel=channel, ts=ts))
+	app.site.run_jobs()
+	doc = world.doc(name)
+	assert (doc.status, doc.docstatus, doc.modified) == ("Approved", 1, decided.modified)
+	[eph] = app.slack.calls_to("chat.postEphemeral")
+	assert eph.args["user"] == BOSS
+	assert "already *Approved* by *Bea Boss*" in section_text(eph.args)
+	# Exactly one requester outcome owed, and sent: her confirmation, then one update.
+	owed = frappe.get_all(
+		deliveries.DOCTYPE, filters={"reference_name": name, "what": "Leave update"}, pluck="status"
+	)
+	assert owed == [deliveries.DELIVERED]
+	_confirmation, outcome = world.dms_to(JANE)
+	assert "Your leave request was *approved* by *Bea Boss*." in section_text(outcome.args)
+	assert len([c for c in app.slack.calls_to("chat.update") if c.args["channel"] == channel]) == 1
+	assert len(frappe.get_all("Comment", filters={"reference_name": name})) == 1
+	assert app.error_titles() == []
 
 
 def _two_approvals_at_once(world, app, monkeypatch):

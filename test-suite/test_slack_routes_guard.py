@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from frappe_slack_connector import core
 from frappe_slack_connector.tests.support.dispatch import get
 from frappe_slack_connector.tests.support.slack_requests import (
 	COMMAND_PATH,
@@ -95,6 +96,27 @@ def test_duplicate_payload_fields_are_refused_after_verification(app):
 def test_non_utf8_body_is_refused_after_verification(app):
 	response = app.send(raw_request(b"payload=\xff\xfe", secret=app.secret, path=COMMAND_PATH))
 	assert response.status_code == 400 and json_body(response)["error"] == "malformed_form"
+
+
+def _one_hex_digit_off(signature: str, position: int) -> str:
+	"""`signature` with only the digit at `position` changed (to another hex digit)."""
+	position %= len(signature)
+	other = "0" if signature[position] != "0" else "1"
+	return signature[:position] + other + signature[position + 1 :]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("position", [-1, len("v0=")], ids=["last_hex_digit", "first_hex_digit"])
+def test_a_signature_one_hex_digit_off_is_rejected(app, route, position):
+	request = build(app, route)
+	genuine = request.headers["X-Slack-Signature"]
+	forged = _one_hex_digit_off(genuine, position)
+	assert sum(a != b for a, b in zip(forged, genuine, strict=True)) == 1
+	# The genuine signature of these very bytes passes; only the one digit differs.
+	timestamp = request.headers["X-Slack-Request-Timestamp"]
+	core.verify_request(app.secret, timestamp, genuine, request.body)
+	request.headers["X-Slack-Signature"] = forged
+	assert_rejected(app, app.send(request), 401, "bad_signature")
 
 
 @pytest.mark.parametrize("path", [INTERACTION_PATH, COMMAND_PATH])

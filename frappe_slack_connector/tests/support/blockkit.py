@@ -34,6 +34,9 @@ MAX_VIEW_BLOCKS = 100
 MAX_ID_LENGTH = 255
 MAX_VIEW_BUTTON_TEXT = 24  # modal title / submit / close
 MAX_CHOICE_OPTIONS = 10  # checkboxes, radio_buttons
+# chat.postMessage ("Truncating content"; changelog 2018-04-truncating-really-long-messages): Slack
+# cuts `text` past 40,000 characters. It posts the rest, so this is reported, not refused.
+MAX_MESSAGE_TEXT = 40_000
 VIEW_KEYS = frozenset(
 	{
 		"type",
@@ -94,6 +97,10 @@ def validate_message(blocks: Any, *, text: Any = None, base: str = "/blocks") ->
 	if len(blocks) > MAX_MESSAGE_BLOCKS:
 		problems.append(Problem(base, f"no more than {MAX_MESSAGE_BLOCKS} items allowed"))
 	problems.extend(_validate_blocks(blocks, base))
+	if isinstance(text, str) and len(text) > MAX_MESSAGE_TEXT:
+		problems.append(
+			Problem("/text", f"longer than {MAX_MESSAGE_TEXT} characters: Slack truncates it", rejects=False)
+		)
 	if blocks and not (isinstance(text, str) and text.strip()):
 		problems.append(
 			Problem(

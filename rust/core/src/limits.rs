@@ -7,6 +7,8 @@ pub const BLOCKS_PER_MODAL: usize = 100;
 pub const BLOCKS_PER_HOME: usize = 100;
 pub const SECTION_TEXT: usize = 3000;
 pub const HEADER_TEXT: usize = 150;
+/// A context element is a text object, which holds at most 3000 characters.
+pub const CONTEXT_TEXT: usize = 3000;
 pub const BUTTON_TEXT: usize = 75;
 pub const BUTTON_VALUE: usize = 2000;
 pub const ACTION_ID: usize = 255;

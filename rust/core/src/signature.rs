@@ -338,6 +338,33 @@ mod tests {
     }
 
     #[test]
+    fn a_digest_one_hex_digit_off_is_refused() {
+        // Slack's example digest with only its last digit changed (…503 → …502), then only its
+        // first (a2… → b2…): same length, same alphabet, so well-formed and refused as a mismatch.
+        let last = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b502";
+        let first = "v0=b2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
+        for sig in [last, first] {
+            assert_eq!(
+                check(Some(TS), Some(sig), BODY.as_bytes(), NOW),
+                Err(SignatureError::BadSignature),
+                "{sig}"
+            );
+        }
+        // And every other single-digit change, at every position.
+        for (i, digit) in SIG.char_indices().skip(VERSION_PREFIX.len()) {
+            for other in "0123456789abcdef".chars().filter(|&c| c != digit) {
+                let mut sig = SIG.to_owned();
+                sig.replace_range(i..=i, &other.to_string());
+                assert_eq!(
+                    check(Some(TS), Some(&sig), BODY.as_bytes(), NOW),
+                    Err(SignatureError::BadSignature),
+                    "{sig}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn uppercase_hex_digest_is_malformed() {
         // Slack's rule is lower-case hex, and slack_sdk compares the strings: stay in step.
         let upper = format!("v0={}", SIG[3..].to_uppercase());

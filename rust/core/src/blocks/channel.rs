@@ -338,7 +338,12 @@ pub fn test_message(site: &str, words: &TestMessageWords) -> Message {
     };
     Message::from_blocks(vec![
         section(format!(":white_check_mark: {sentence}")),
-        SlackContextBlock::new(vec![md!(words.sent_by.as_md())]).into(),
+        SlackContextBlock::new(vec![md!(mrkdwn::truncate(
+            &words.sent_by.as_md(),
+            limits::CONTEXT_TEXT
+        )
+        .into_owned())])
+        .into(),
     ])
 }
 

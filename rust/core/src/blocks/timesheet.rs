@@ -124,7 +124,7 @@ fn hours_text(h: CentiHours, w: &TimesheetWords) -> String {
 
 fn context(text: String) -> SlackBlock {
     SlackContextBlock::new(vec![SlackContextBlockElement::MarkDown(
-        SlackBlockMarkDownText::new(mrkdwn::truncate(&text, limits::SECTION_TEXT).into_owned()),
+        SlackBlockMarkDownText::new(mrkdwn::truncate(&text, limits::CONTEXT_TEXT).into_owned()),
     )])
     .into()
 }

@@ -21,6 +21,7 @@ pub fn de() -> &'static Catalogue {
 }
 
 /// Compares `actual` with `tests/golden/<name>.json`; `UPDATE_GOLDEN=1` rewrites the file.
+#[allow(dead_code)]
 pub fn golden(name: &str, actual: &Value) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")

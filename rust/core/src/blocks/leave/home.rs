@@ -334,7 +334,9 @@ fn employee_blocks(
     blocks.push(header(&w.out_header.as_plain()));
     blocks.push(
         SlackContextBlock::new(vec![SlackContextBlockElement::MarkDown(
-            SlackBlockMarkDownText::new(w.out_intro.as_md()),
+            SlackBlockMarkDownText::new(
+                mrkdwn::truncate(&w.out_intro.as_md(), limits::CONTEXT_TEXT).into_owned(),
+            ),
         )])
         .into(),
     );

@@ -480,6 +480,7 @@ class SlackMock:
 			self._revoked: set[str] = set()
 			self._caller: _Caller | None = None
 			self._snoozes: dict[str, int] = {}  # user id → when the snooze ends (epoch seconds)
+			self._expiring: dict[str, int] = {}  # user id → when their status expires (epoch seconds)
 			# Socket Mode: a callable giving a one-use WebSocket URL (frappe_slack_connector.tests.support.socket_mock).
 			self.socket_urls: Callable[[], str] | None = None
 			self._calls: list[SlackCall] = []
@@ -888,9 +889,8 @@ class SlackMock:
 		Checked like users.profile.set: a status Slack would refuse raises ValueError."""
 		changes = {"status_text": text, "status_emoji": emoji, "status_expiration": expiration}
 		with self._lock:
-			profile = self._users[user_id]["profile"]
 			try:
-				profile.update(_status_update(changes, profile))
+				self._set_profile(user_id, changes)
 			except SlackError as e:
 				raise ValueError(f"Slack would refuse this status: {e.error}") from None
 
@@ -1095,12 +1095,22 @@ class SlackMock:
 		the status will be reset", api.slack.com/apis/presence-and-status), a snooze whose end came
 		is over."""
 		now = self.now()
-		for user in self._users.values():
-			profile = user["profile"]
-			if 0 < profile.get("status_expiration", 0) <= now:
-				profile.update(status_text="", status_emoji="", status_expiration=0)
+		for uid in [uid for uid, expires in self._expiring.items() if expires <= now]:
+			del self._expiring[uid]
+			if uid in self._users:
+				self._users[uid]["profile"].update(status_text="", status_emoji="", status_expiration=0)
 		for uid in [uid for uid, ends in self._snoozes.items() if ends <= now]:
 			del self._snoozes[uid]
+
+	def _set_profile(self, uid: str, changes: dict[str, Any]) -> None:
+		"""Apply a profile change, its status checked as Slack checks it (SlackError if refused)."""
+		profile = self._users[uid]["profile"]
+		status = _status_update(changes, profile)
+		profile.update({k: v for k, v in changes.items() if k not in STATUS_FIELDS}, **status)
+		if profile["status_expiration"]:
+			self._expiring[uid] = profile["status_expiration"]
+		else:
+			self._expiring.pop(uid, None)
 
 	def _mint_user_token(self, user_id: str) -> str:
 		return f"xoxp-{self.team_id}-{user_id}-{next(self._ids):06d}"
@@ -1251,9 +1261,8 @@ class SlackMock:
 		changes = _profile_changes(args)
 		if "email" in changes:
 			raise SlackError("not_admin")  # "Some fields, like email may only be updated by an admin."
+		self._set_profile(uid, changes)
 		user = self._users[uid]
-		status = _status_update(changes, user["profile"])
-		user["profile"].update({k: v for k, v in changes.items() if k not in STATUS_FIELDS}, **status)
 		return {"username": user["name"], "profile": json.loads(json.dumps(user["profile"]))}
 
 	def _dnd_set_snooze(self, args: dict[str, Any]) -> dict[str, Any]:

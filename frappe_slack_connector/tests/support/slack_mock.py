@@ -11,9 +11,13 @@ Behaviour follows Slack's Web API as slack_sdk 3.48 talks to it:
 - every method is POST `/api/<method>` (slack_sdk also sends "GET" methods as POST with a form body);
   bodies are JSON (`chat.*`, `views.*`: slack_sdk sends `json=`) or form-encoded, where `blocks`,
   `view`, `attachments` and `metadata` arrive as JSON strings: both are decoded before recording;
-- auth: `Authorization: Bearer <token>` (or a `token` form field, not in JSON bodies) must be one of
-  `mock.tokens`: no token → `not_authed`, other token → `invalid_auth`; `oauth.v2.access` checks the
-  client id/secret (HTTP Basic or form fields) instead;
+- auth: `Authorization: Bearer <token>` (or a `token` form field, not in JSON bodies) must be a bot
+  token (`mock.tokens`), a person's user token (xoxp-, from `grant_user_token` or an OAuth exchange
+  with user scopes) or, for Socket Mode, the App-Level Token: no token → `not_authed`, other token →
+  `invalid_auth`, a revoked one (`auth.revoke`, `revoke_token`) → `token_revoked`; a token of the
+  wrong type for the method → `not_allowed_token_type`, one without the method's scope (METHOD_SCOPES,
+  each token its own grant) → `missing_scope` with `needed` and `provided`; `oauth.v2.access` checks
+  the client id/secret (HTTP Basic or form fields) instead;
 - errors are HTTP 200 `{"ok": false, "error": ...}`; a scripted rate limit is HTTP 429 with
   `Retry-After` and `{"ok": false, "error": "ratelimited"}`;
 - every `blocks` and `view` goes through `frappe_slack_connector.tests.support.blockkit`: a payload Slack would reject is
@@ -27,6 +31,12 @@ done or not), `rate_limit_next` (scripted 429) and `enforce_rate_limits()` (Slac
 on a clock tests can `freeze_clock()`/`advance_clock()`), `delay_each_call` (Slack's latency, per
 request, concurrent requests overlap). Messages keep their `metadata`; `conversations.history`
 lists them; `count_with_metadata` counts them ("delivered exactly once").
+
+A person's Slack: custom status (`users.profile.get`/`set`, with `status_expiration`) and Do Not
+Disturb (`dnd.setSnooze`/`endSnooze`/`info`), changed with that person's user token; a status whose
+expiration passed reads as cleared and a snooze ends on the mock's clock (`now()`, epoch seconds, which
+`freeze_clock(at=...)` and `advance_clock` move). `person_sets_status` is a change the person makes in
+Slack themselves; `status_of`/`snooze_of` read what Slack shows.
 
 State (users, channels, messages, views, scripts, calls, violations, scopes, rate limits) is per
 mock and cleared by `reset()` (which also ends an outage); the pytest fixture resets it before each test and fails the test at teardown when a
@@ -42,6 +52,7 @@ import itertools
 import json
 import math
 import random
+import re
 import socket
 import threading
 import time
@@ -54,7 +65,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from frappe_slack_connector.tests.support.blockkit import Problem, validate_message, validate_view
 
-JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
+JSON_FIELDS = ("blocks", "view", "attachments", "metadata", "profile")
 MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
 NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
@@ -78,8 +89,30 @@ KNOWN_SCOPES = frozenset(
 		"im:history",
 		"channels:history",
 		"groups:history",
+		"channels:read",
+		"groups:read",
+		"im:read",
+		"users.profile:read",
+		"dnd:read",
 	}
 )
+# The bot scopes an install's oauth.v2.access answers with unless a test scripts others.
+INSTALL_BOT_SCOPES = ("chat:write", "commands", "users:read", "users:read.email")
+INSTALLER_USER_ID = "U0INSTALLER"  # authed_user.id of an install whose test names no person
+# Custom status (https://api.slack.com/apis/presence-and-status, "Custom status"): status_text is "a
+# string of no more than 100 characters" (users.profile.set answers `too_long` above it,
+# https://api.slack.com/methods/users.profile.set); status_emoji is an emoji's `:name:` (an optional
+# skin tone after it), Slack answers `profile_status_set_failed_not_emoji_syntax` to anything else (a
+# raw "🧶": github.com/raycast/extensions/issues/1566); emptied beside a text, it becomes the
+# default ":speech_balloon:"; status_expiration is epoch seconds, 0 or omitted: never.
+STATUS_TEXT_MAX_CHARS = 100
+STATUS_EMOJI = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?")
+DEFAULT_STATUS_EMOJI = ":speech_balloon:"
+STATUS_FIELDS = ("status_text", "status_emoji", "status_expiration")
+# A person without a Do Not Disturb schedule, as dnd.teamInfo shows one
+# (https://api.slack.com/methods/dnd.teamInfo: `"dnd_enabled": false, "next_dnd_start_ts": 1,
+# "next_dnd_end_ts": 1`).
+NO_DND_SCHEDULE = {"dnd_enabled": False, "next_dnd_start_ts": 1, "next_dnd_end_ts": 1}
 ANY_METHOD = "*"  # scripts (server_error_next, delay_next) that apply to whichever method comes next
 
 
@@ -148,6 +181,38 @@ class RateLimit:
 	per_channel: bool = False  # one bucket per channel (chat.postMessage), else one per method
 
 
+@dataclass(frozen=True)
+class TokenScopes:
+	"""The scope a bot token and a user token need for one method: "" no scope, None that token type
+	may not call it (Slack answers `not_allowed_token_type`)."""
+
+	bot: str | None
+	user: str | None
+
+
+ANY_TOKEN = TokenScopes(bot="", user="")
+# Methods whose scope depends on the channel's kind: `<kind>:<action>` (im, groups, channels).
+CHANNEL_SCOPE_ACTIONS = {"conversations.history": "history", "conversations.info": "read"}
+# Each method's "Scopes" (https://api.slack.com/methods/<method>). Methods not listed need no scope
+# (auth.test, auth.revoke, views.*); conversations.history/info/open need the scope of the channel's
+# kind (SlackMock._needed_scope).
+METHOD_SCOPES: dict[str, TokenScopes] = {
+	"chat.postMessage": TokenScopes("chat:write", "chat:write"),
+	"chat.update": TokenScopes("chat:write", "chat:write"),
+	"chat.delete": TokenScopes("chat:write", "chat:write"),
+	"chat.postEphemeral": TokenScopes("chat:write", "chat:write"),
+	"users.lookupByEmail": TokenScopes("users:read.email", "users:read.email"),
+	"users.info": TokenScopes("users:read", "users:read"),
+	"users.list": TokenScopes("users:read", "users:read"),
+	"users.profile.get": TokenScopes("users.profile:read", "users.profile:read"),
+	# "requires you to use a user access token (starts with xoxp-)"
+	"users.profile.set": TokenScopes(None, "users.profile:write"),
+	"dnd.setSnooze": TokenScopes(None, "dnd:write"),
+	"dnd.endSnooze": TokenScopes(None, "dnd:write"),
+	"dnd.info": TokenScopes("dnd:read", "dnd:read"),
+}
+
+
 # Slack's published Web API limits (https://api.slack.com/apis/rate-limits, now
 # https://docs.slack.dev/apis/web-api/rate-limits), per app per workspace. Literals on purpose: the
 # mock holds Slack's numbers, never the app's own limiter settings.
@@ -158,6 +223,13 @@ SLACK_RATE_LIMITS: dict[str, RateLimit] = {
 	"chat.update": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 	"chat.delete": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 	"views.publish": RateLimit(per_second=100 / 60, burst=100),  # Tier 4: 100+ per minute
+	# A person's status and Do Not Disturb: still per app per workspace, whichever user token calls.
+	"users.profile.set": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"users.profile.get": RateLimit(per_second=100 / 60, burst=100),  # Tier 4: 100+ per minute
+	"dnd.setSnooze": RateLimit(per_second=20 / 60, burst=20),  # Tier 2: 20+ per minute
+	"dnd.endSnooze": RateLimit(per_second=20 / 60, burst=20),  # Tier 2: 20+ per minute
+	"dnd.info": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"auth.revoke": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 }
 
 
@@ -178,6 +250,33 @@ class _Script:
 	seconds: float = 0.0  # "late": how long the answer waits
 	done: bool = True  # "late": the call is carried out (a post is posted) before the wait
 	channel: str | None = None  # only calls to this channel (an id, a #name or a user id for the DM)
+
+
+@dataclass(frozen=True)
+class _Caller:
+	"""Who a call authenticates as."""
+
+	token: str
+	kind: str  # "bot" | "user" | "app"
+	user_id: str  # the bot user for the bot token, the person for a user token
+	scopes: frozenset[str] | None  # None: every scope (the bot token unless set_scopes narrowed it)
+
+
+@dataclass(frozen=True)
+class _UserToken:
+	user_id: str
+	scopes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _OAuthGrant:
+	"""What the person approved on the authorize page, for the code the redirect carries."""
+
+	redirect_uri: str | None
+	user_id: str
+	bot_scopes: tuple[str, ...]
+	user_scopes: tuple[str, ...]
+	user_token: str | None  # issued at the exchange
 
 
 class ExpectedViolations:
@@ -221,6 +320,7 @@ class SlackMock:
 		self._handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 			"api.test": self._api_test,
 			"auth.test": self._auth_test,
+			"auth.revoke": self._auth_revoke,
 			"chat.postMessage": self._chat_post_message,
 			"chat.update": self._chat_update,
 			"chat.delete": self._chat_delete,
@@ -232,6 +332,11 @@ class SlackMock:
 			"users.lookupByEmail": self._users_lookup_by_email,
 			"users.info": self._users_info,
 			"users.list": self._users_list,
+			"users.profile.get": self._users_profile_get,
+			"users.profile.set": self._users_profile_set,
+			"dnd.setSnooze": self._dnd_set_snooze,
+			"dnd.endSnooze": self._dnd_end_snooze,
+			"dnd.info": self._dnd_info,
 			"conversations.info": self._conversations_info,
 			"conversations.open": self._conversations_open,
 			"conversations.history": self._conversations_history,
@@ -371,6 +476,11 @@ class SlackMock:
 		with self._lock:
 			self.tokens: set[str] = {self.bot_token}
 			self.app_tokens: set[str] = {self.app_token}
+			self._user_tokens: dict[str, _UserToken] = {}
+			self._revoked: set[str] = set()
+			self._caller: _Caller | None = None
+			self._snoozes: dict[str, int] = {}  # user id → when the snooze ends (epoch seconds)
+			self._expiring: dict[str, int] = {}  # user id → when their status expires (epoch seconds)
 			# Socket Mode: a callable giving a one-use WebSocket URL (frappe_slack_connector.tests.support.socket_mock).
 			self.socket_urls: Callable[[], str] | None = None
 			self._calls: list[SlackCall] = []
@@ -385,7 +495,7 @@ class SlackMock:
 			self._home_views: dict[str, dict[str, Any]] = {}
 			self._used_triggers: set[str] = set()
 			self._expired_triggers: set[str] = set()
-			self._oauth_codes: dict[str, str | None] = {}
+			self._oauth_codes: dict[str, _OAuthGrant] = {}
 			self._ts = itertools.count(1)
 			self._ts_base = TS_BASE_MICROS
 			self._ids = itertools.count(1)
@@ -411,18 +521,22 @@ class SlackMock:
 			self._buckets = {}
 
 	def now(self) -> float:
-		"""The mock's clock for rate limits: monotonic time (or the moment `freeze_clock` stopped
-		it) plus whatever `advance_clock` added."""
-		base = time.monotonic() if self._frozen_at is None else self._frozen_at
+		"""The mock's clock, epoch seconds: the time (or the moment `freeze_clock` stopped it) plus
+		whatever `advance_clock` added. Rate limits, status expirations and snoozes follow it."""
+		base = time.time() if self._frozen_at is None else self._frozen_at
 		return base + self._clock_offset
 
-	def freeze_clock(self) -> None:
-		"""Stop the rate-limit clock: only `advance_clock` moves it (tests that must not race)."""
+	def freeze_clock(self, at: float | None = None) -> None:
+		"""Stop the clock (at `at`, epoch seconds, e.g. the site's frozen day): only `advance_clock`
+		moves it (tests that must not race)."""
 		with self._lock:
-			self._frozen_at = time.monotonic()
+			if at is None:
+				self._frozen_at = time.time()
+			else:
+				self._frozen_at, self._clock_offset = float(at), 0.0
 
 	def advance_clock(self, seconds: float) -> None:
-		"""Let `seconds` pass for the rate limits without sleeping (e.g. a Retry-After)."""
+		"""Let `seconds` pass without sleeping (a Retry-After, a status's expiration, a snooze)."""
 		with self._lock:
 			self._clock_offset += seconds
 
@@ -584,8 +698,9 @@ class SlackMock:
 			self._ts = itertools.count(1)
 
 	def set_scopes(self, scopes: Iterable[str] | None) -> None:
-		"""The bot token's granted scopes (None: all, the default). Only conversations.history checks
-		them today (`im:history` for D…, `channels:history` public, `groups:history` private)."""
+		"""The bot token's granted scopes (None: all, the default), checked against METHOD_SCOPES and,
+		for conversations.history, the channel's kind (`im:history` for D…, `channels:history`
+		public, `groups:history` private)."""
 		with self._lock:
 			self._scopes = None if scopes is None else set(scopes)
 
@@ -651,6 +766,9 @@ class SlackMock:
 				"image_72": f"https://avatars.example.invalid/{uid}_72.png",
 				"image_192": f"https://avatars.example.invalid/{uid}_192.png",
 				"team": self.team_id,
+				"status_text": "",
+				"status_emoji": "",
+				"status_expiration": 0,
 			}
 			if email:
 				profile["email"] = email
@@ -719,10 +837,82 @@ class SlackMock:
 		with self._lock:
 			self._messages[(channel, ts)] = self._message(text, blocks, ts, metadata=metadata)
 
-	def add_oauth_code(self, code: str, *, redirect_uri: str | None = None) -> None:
-		"""A single-use OAuth code that oauth.v2.access will exchange for `bot_token`."""
+	def add_oauth_code(
+		self,
+		code: str,
+		*,
+		redirect_uri: str | None = None,
+		user_id: str = INSTALLER_USER_ID,
+		user_scopes: Iterable[str] = (),
+		bot_scopes: Iterable[str] = INSTALL_BOT_SCOPES,
+	) -> str | None:
+		"""A single-use OAuth code, as the redirect after the authorize page carries it. oauth.v2.access
+		exchanges it for `bot_token` (when the authorize URL asked for `bot_scopes`; `()`: it asked
+		for none) and, when it asked for `user_scopes`, a user token of `user_id` (who approved)
+		holding those scopes. Returns that user token (None without user scopes): it works only once
+		exchanged."""
+		user_scopes, bot_scopes = tuple(user_scopes), tuple(bot_scopes)
+		if not user_scopes and not bot_scopes:
+			raise ValueError("an authorize URL asks for bot scopes, user scopes or both")
 		with self._lock:
-			self._oauth_codes[code] = redirect_uri
+			if user_scopes and user_id not in self._users:
+				raise ValueError(f"add_user({user_id!r}) first: a user token belongs to a member")
+			token = self._mint_user_token(user_id) if user_scopes else None
+			self._oauth_codes[code] = _OAuthGrant(redirect_uri, user_id, bot_scopes, user_scopes, token)
+			return token
+
+	def grant_user_token(self, user_id: str, scopes: Iterable[str]) -> str:
+		"""A user token (xoxp-) of `user_id` holding `scopes`, as if the person consented earlier."""
+		with self._lock:
+			if user_id not in self._users:
+				raise ValueError(f"add_user({user_id!r}) first: a user token belongs to a member")
+			token = self._mint_user_token(user_id)
+			self._user_tokens[token] = _UserToken(user_id, frozenset(scopes))
+			return token
+
+	def revoke_token(self, token: str) -> None:
+		"""The token stops working (the person removed the app in Slack): calls answer `token_revoked`."""
+		with self._lock:
+			self._revoked.add(token)
+
+	def live_user_tokens(self, user_id: str) -> list[str]:
+		"""The user tokens of `user_id` that still work, oldest first."""
+		with self._lock:
+			return [
+				t
+				for t, held in self._user_tokens.items()
+				if held.user_id == user_id and t not in self._revoked
+			]
+
+	def person_sets_status(self, user_id: str, text: str, emoji: str, expiration: int = 0) -> None:
+		"""The person changes their own status in Slack (no call from the app); "" and "" clears it.
+		Checked like users.profile.set: a status Slack would refuse raises ValueError."""
+		changes = {"status_text": text, "status_emoji": emoji, "status_expiration": expiration}
+		with self._lock:
+			try:
+				self._set_profile(user_id, changes)
+			except SlackError as e:
+				raise ValueError(f"Slack would refuse this status: {e.error}") from None
+
+	def person_snoozes(self, user_id: str, minutes: int) -> None:
+		"""The person pauses their notifications in Slack themselves for `minutes`."""
+		with self._lock:
+			self._user(user_id)
+			self._snoozes[user_id] = int(self.now()) + minutes * 60
+
+	def status_of(self, user_id: str) -> dict[str, Any]:
+		"""The person's status as Slack shows it now (an expired one reads as cleared):
+		{"status_text", "status_emoji", "status_expiration"}."""
+		with self._lock:
+			self._settle_clock()
+			profile = self._users[user_id]["profile"]
+			return {key: profile[key] for key in STATUS_FIELDS}
+
+	def snooze_of(self, user_id: str) -> int | None:
+		"""When the person's Do Not Disturb snooze ends (epoch seconds), None when none is active."""
+		with self._lock:
+			self._settle_clock()
+			return self._snoozes.get(user_id)
 
 	def expire_trigger(self, trigger_id: str) -> None:
 		with self._lock:
@@ -736,6 +926,7 @@ class SlackMock:
 			call_index = len(self._calls)
 			self._calls.append(call)
 			self._current = call
+			self._settle_clock()
 			status, headers, body = self._answer(method, call, call_index)
 			call.status, call.response = status, body
 			return status, headers, body
@@ -753,9 +944,9 @@ class SlackMock:
 			return 200, {}, {"ok": False, "error": "unknown_method", "req_method": method}
 		if call.encoding == "invalid":
 			return 200, {}, {"ok": False, "error": "invalid_json"}
-		auth_error = self._check_auth(method, call)
-		if auth_error:
-			return 200, {}, {"ok": False, "error": auth_error}
+		refusal = self._check_auth(method, call)
+		if refusal:
+			return 200, {}, {"ok": False, **refusal}
 		script = self._take_script(method, "ratelimit", call)
 		if script:
 			return 429, {"Retry-After": str(script.retry_after)}, {"ok": False, "error": "ratelimited"}
@@ -778,7 +969,9 @@ class SlackMock:
 			return script.status, {}, {"ok": False, "error": script.error}
 		return 200, {}, {"ok": True, **result}
 
-	def _check_auth(self, method: str, call: SlackCall) -> str | None:
+	def _check_auth(self, method: str, call: SlackCall) -> dict[str, Any] | None:
+		"""Who the call is from (`self._caller`), or why Slack refuses it: `{"error": ..., **extra}`."""
+		self._caller = None
 		if method in NO_BEARER_METHODS:
 			return None
 		auth = call.authorization or ""
@@ -787,12 +980,44 @@ class SlackMock:
 		elif call.encoding != "json" and isinstance(call.args.get("token"), str):
 			token = call.args["token"]
 		else:
-			return "not_authed"
-		if method in APP_TOKEN_METHODS:
-			if token in self.app_tokens:
-				return None
-			return "not_allowed_token_type" if token in self.tokens else "invalid_auth"
-		return None if token in self.tokens else "invalid_auth"
+			return {"error": "not_authed"}
+		if token in self._revoked:
+			return {"error": "token_revoked"}
+		caller = self._identify(token)
+		if caller is None:
+			return {"error": "invalid_auth"}
+		if caller.kind == "user" and self._users.get(caller.user_id, {"deleted": True})["deleted"]:
+			# "token_revoked: ... for a deleted user ... when using a user token" (Slack's error list).
+			return {"error": "token_revoked"}
+		if (method in APP_TOKEN_METHODS) != (caller.kind == "app"):
+			return {"error": "not_allowed_token_type"}
+		needed = self._needed_scope(method, call.args, caller.kind)
+		if needed is None:
+			return {"error": "not_allowed_token_type"}
+		if needed and caller.scopes is not None and needed not in caller.scopes:
+			return {"error": "missing_scope", "needed": needed, "provided": ",".join(sorted(caller.scopes))}
+		self._caller = caller
+		return None
+
+	def _identify(self, token: str) -> _Caller | None:
+		if token in self.tokens:
+			scopes = None if self._scopes is None else frozenset(self._scopes)
+			return _Caller(token, "bot", self.bot_user_id, scopes)
+		held = self._user_tokens.get(token)
+		if held is not None:
+			return _Caller(token, "user", held.user_id, held.scopes)
+		if token in self.app_tokens:
+			return _Caller(token, "app", "", None)
+		return None
+
+	def _needed_scope(self, method: str, args: dict[str, Any], kind: str) -> str | None:
+		"""The scope a `kind` token needs for this call ("" none, None: that token type is refused)."""
+		if method in CHANNEL_SCOPE_ACTIONS:
+			return _channel_scope(args.get("channel"), self._channels, CHANNEL_SCOPE_ACTIONS[method])
+		if method == "conversations.open":
+			return "im:write"  # the mock opens DMs only
+		needs = METHOD_SCOPES.get(method, ANY_TOKEN)
+		return needs.bot if kind == "bot" else needs.user
 
 	def _over_rate_limit(self, method: str, args: dict[str, Any]) -> int | None:
 		"""Take a token for this call; when none is left, the whole seconds until one is (≥ 1)."""
@@ -802,7 +1027,8 @@ class SlackMock:
 		key = (method, self._channel_key(args.get("channel")) if limit.per_channel else "")
 		now = self.now()
 		bucket = self._buckets.setdefault(key, _Bucket(tokens=float(limit.burst), at=now))
-		bucket.tokens = min(float(limit.burst), bucket.tokens + (now - bucket.at) * limit.per_second)
+		elapsed = max(0.0, now - bucket.at)  # the wall clock may step back; a bucket never drains by it
+		bucket.tokens = min(float(limit.burst), bucket.tokens + elapsed * limit.per_second)
 		bucket.at = now
 		if bucket.tokens >= 1.0:
 			bucket.tokens -= 1.0
@@ -863,6 +1089,35 @@ class SlackMock:
 		}
 
 	# ---------------------------------------------------------------- helpers
+
+	def _settle_clock(self) -> None:
+		"""What the clock ended: a status whose expiration came is reset ("When it becomes this time,
+		the status will be reset", api.slack.com/apis/presence-and-status), a snooze whose end came
+		is over."""
+		now = self.now()
+		for uid in [uid for uid, expires in self._expiring.items() if expires <= now]:
+			del self._expiring[uid]
+			if uid in self._users:
+				self._users[uid]["profile"].update(status_text="", status_emoji="", status_expiration=0)
+		for uid in [uid for uid, ends in self._snoozes.items() if ends <= now]:
+			del self._snoozes[uid]
+
+	def _set_profile(self, uid: str, changes: dict[str, Any]) -> None:
+		"""Apply a profile change, its status checked as Slack checks it (SlackError if refused)."""
+		profile = self._users[uid]["profile"]
+		status = _status_update(changes, profile)
+		profile.update({k: v for k, v in changes.items() if k not in STATUS_FIELDS}, **status)
+		if profile["status_expiration"]:
+			self._expiring[uid] = profile["status_expiration"]
+		else:
+			self._expiring.pop(uid, None)
+
+	def _mint_user_token(self, user_id: str) -> str:
+		return f"xoxp-{self.team_id}-{user_id}-{next(self._ids):06d}"
+
+	def _caller_user(self) -> str:
+		assert self._caller is not None  # set by _check_auth for every method that takes a token
+		return self._caller.user_id
 
 	def _next_ts(self) -> str:
 		micros = self._ts_base + 100 * next(self._ts)
@@ -957,6 +1212,18 @@ class SlackMock:
 		return {"args": {k: v for k, v in args.items() if k != "token"}}
 
 	def _auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+		assert self._caller is not None
+		if self._caller.kind == "user":
+			# A user token answers for its person, without bot_id (api.slack.com/methods/auth.test,
+			# "Standard success response when used with a user token").
+			return {
+				"url": f"https://{self.team_domain}.slack.com/",
+				"team": self.team_name,
+				"user": self._users[self._caller.user_id]["name"],
+				"team_id": self.team_id,
+				"user_id": self._caller.user_id,
+				"is_enterprise_install": False,
+			}
 		return {
 			"url": f"https://{self.team_domain}.slack.com/",
 			"team": self.team_name,
@@ -965,6 +1232,81 @@ class SlackMock:
 			"user_id": self.bot_user_id,
 			"bot_id": self.bot_id,
 			"is_enterprise_install": False,
+		}
+
+	def _auth_revoke(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""The calling token stops working (api.slack.com/methods/auth.revoke); `test=1` "triggers a
+		testing mode where the specified token will not actually be revoked", answered
+		`revoked: false` (that answer is the mock's: Slack documents only the revoking one)."""
+		assert self._caller is not None
+		if _truthy(args.get("test")):
+			return {"revoked": False}
+		self._revoked.add(self._caller.token)
+		return {"revoked": True}
+
+	def _users_profile_get(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/users.profile.get: `user` or, for a user token, its person (a bot
+		user has no profile: `user_not_found`)."""
+		assert self._caller is not None
+		uid = args.get("user") or (self._caller.user_id if self._caller.kind == "user" else None)
+		return {"profile": self._user(uid)["profile"]}
+
+	def _users_profile_set(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/users.profile.set with the person's own user token: `profile` (a JSON
+		object; `name` + `value` without it). Another person's profile takes an admin (`not_admin`,
+		the mock has no admins)."""
+		uid = self._caller_user()
+		if args.get("user") not in (None, "", uid):
+			raise SlackError("not_admin")
+		changes = _profile_changes(args)
+		if "email" in changes:
+			raise SlackError("not_admin")  # "Some fields, like email may only be updated by an admin."
+		self._set_profile(uid, changes)
+		user = self._users[uid]
+		return {"username": user["name"], "profile": json.loads(json.dumps(user["profile"]))}
+
+	def _dnd_set_snooze(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/dnd.setSnooze: starts a snooze or changes its length to `num_minutes`
+		from now; `snooze_remaining` in seconds. Slack's `too_long` has no published bound, so the
+		mock sets none."""
+		minutes = args.get("num_minutes")
+		if minutes in (None, ""):
+			raise SlackError("missing_duration")
+		try:
+			count = int(str(minutes))
+		except ValueError:
+			raise SlackError("invalid_arguments") from None
+		if count < 1:
+			raise SlackError("invalid_arguments")
+		ends = int(self.now()) + count * 60
+		self._snoozes[self._caller_user()] = ends
+		return {
+			"snooze_enabled": True,
+			"snooze_endtime": ends,
+			"snooze_remaining": count * 60,
+			"snooze_is_indefinite": False,
+		}
+
+	def _dnd_end_snooze(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/dnd.endSnooze; none active: `snooze_not_active` ("Snooze is not active
+		for this user and cannot be ended", Slack's error list for the method)."""
+		if self._snoozes.pop(self._caller_user(), None) is None:
+			raise SlackError("snooze_not_active")
+		return {**NO_DND_SCHEDULE, "snooze_enabled": False}
+
+	def _dnd_info(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/dnd.info: `user`, by default the token's own."""
+		uid = args.get("user") or self._caller_user()
+		self._user(uid)
+		ends = self._snoozes.get(uid)
+		if ends is None:
+			return {**NO_DND_SCHEDULE, "snooze_enabled": False}
+		return {
+			**NO_DND_SCHEDULE,
+			"snooze_enabled": True,
+			"snooze_endtime": ends,
+			"snooze_remaining": max(0, ends - int(self.now())),
+			"snooze_is_indefinite": False,
 		}
 
 	def _chat_post_message(self, args: dict[str, Any]) -> dict[str, Any]:
@@ -1182,18 +1524,11 @@ class SlackMock:
 		}
 
 	def _history_channel(self, channel: Any) -> str:
-		"""The channel conversations.history reads, after Slack's scope and membership checks."""
+		"""The channel conversations.history reads, after Slack's membership checks (its scope was
+		checked with the token, `_check_auth`)."""
 		if not isinstance(channel, str) or not channel:
 			raise SlackError("channel_not_found")
 		info = self._channels.get(channel)
-		if channel.startswith("D"):
-			scope = "im:history"
-		elif info["is_private"] if info else channel.startswith("G"):
-			scope = "groups:history"
-		else:
-			scope = "channels:history"
-		if self._scopes is not None and scope not in self._scopes:
-			raise SlackError("missing_scope", needed=scope, provided=",".join(sorted(self._scopes)))
 		if channel.startswith("D"):
 			owners = {"U" + channel[1:], "W" + channel[1:]}
 			if not owners & set(self._users) and not any(c == channel for c, _ in self._messages):
@@ -1232,20 +1567,31 @@ class SlackMock:
 		code = args.get("code")
 		if code not in self._oauth_codes:
 			raise SlackError("invalid_code")
-		expected_redirect = self._oauth_codes.pop(code)
-		if expected_redirect is not None and args.get("redirect_uri") != expected_redirect:
+		grant = self._oauth_codes.pop(code)
+		if grant.redirect_uri is not None and args.get("redirect_uri") != grant.redirect_uri:
 			raise SlackError("bad_redirect_uri")
-		return {
-			"access_token": self.bot_token,
-			"token_type": "bot",
-			"scope": "chat:write,commands,users:read,users:read.email",
-			"bot_user_id": self.bot_user_id,
+		# api.slack.com/methods/oauth.v2.access: the bot token's fields "only present if requested",
+		# authed_user's token likewise (id, scope, access_token, token_type "user").
+		answer: dict[str, Any] = {
 			"app_id": self.app_id,
 			"team": {"id": self.team_id, "name": self.team_name},
 			"enterprise": None,
 			"is_enterprise_install": False,
-			"authed_user": {"id": "U0INSTALLER"},
+			"authed_user": {"id": grant.user_id},
 		}
+		if grant.bot_scopes:
+			answer.update(
+				access_token=self.bot_token,
+				token_type="bot",
+				scope=",".join(grant.bot_scopes),
+				bot_user_id=self.bot_user_id,
+			)
+		if grant.user_token is not None:
+			self._user_tokens[grant.user_token] = _UserToken(grant.user_id, frozenset(grant.user_scopes))
+			answer["authed_user"].update(
+				scope=",".join(grant.user_scopes), access_token=grant.user_token, token_type="user"
+			)
+		return answer
 
 	def _apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
 		if self.socket_urls is None:
@@ -1283,6 +1629,87 @@ def _checked_metadata(args: dict[str, Any]) -> dict[str, Any] | None:
 	if not _plain_value(payload):
 		raise SlackError("invalid_metadata_schema")
 	return {"event_type": event_type, "event_payload": json.loads(json.dumps(payload))}
+
+
+def _channel_scope(channel: Any, channels: dict[str, dict[str, Any]], action: str) -> str:
+	"""The scope a call on `channel` needs: `im:<action>` for a DM, `groups:` a private channel,
+	`channels:` a public one; "" without a channel (the method answers channel_not_found)."""
+	if not isinstance(channel, str) or not channel:
+		return ""
+	if channel.startswith("D"):
+		return f"im:{action}"
+	info = channels.get(channel)
+	if info["is_private"] if info else channel.startswith("G"):
+		return f"groups:{action}"
+	return f"channels:{action}"
+
+
+def _profile_changes(args: dict[str, Any]) -> dict[str, Any]:
+	"""The fields a users.profile.set changes: `profile` (a JSON object, also as a JSON string), else
+	the `name`/`value` pair; anything else is `invalid_profile` ("Profile object passed in is not
+	valid JSON")."""
+	if "profile" in args:
+		profile = args["profile"]
+		if "profile" in args.get("_undecodable", ()):
+			raise SlackError("invalid_profile")
+		if isinstance(profile, str):
+			try:
+				profile = json.loads(profile)
+			except json.JSONDecodeError:
+				raise SlackError("invalid_profile") from None
+		if not isinstance(profile, dict):
+			raise SlackError("invalid_profile")
+		return profile
+	if isinstance(args.get("name"), str) and args["name"]:
+		return {args["name"]: args.get("value", "")}
+	raise SlackError("invalid_profile")
+
+
+def _status_update(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+	"""The status fields after `changes` (none when it names no status field), checked as Slack
+	checks them (STATUS_TEXT_MAX_CHARS, STATUS_EMOJI)."""
+	if not any(key in changes for key in STATUS_FIELDS):
+		return {}
+	text = changes.get("status_text", current["status_text"])
+	emoji = changes.get("status_emoji", current["status_emoji"])
+	if not isinstance(text, str) or not isinstance(emoji, str):
+		raise SlackError("invalid_profile")
+	if len(text) > STATUS_TEXT_MAX_CHARS:
+		raise SlackError("too_long")
+	if emoji and not STATUS_EMOJI.fullmatch(emoji):
+		raise SlackError("profile_status_set_failed_not_emoji_syntax")
+	if changes.get("status_text") == "" and "status_emoji" not in changes and emoji:
+		# "Clearing the status requires setting both status_text and status_emoji to ''."
+		raise SlackError("must_clear_both_status_text_and_status_emoji")
+	if "status_expiration" in changes:
+		expiration = _status_expiration(changes["status_expiration"])
+	elif "status_text" in changes or "status_emoji" in changes:
+		expiration = 0  # "When 0 or omitted, the status does not expire."
+	else:
+		expiration = current["status_expiration"]
+	if not text and not emoji:
+		return {"status_text": "", "status_emoji": "", "status_expiration": 0}
+	return {
+		"status_text": text,
+		"status_emoji": emoji or DEFAULT_STATUS_EMOJI,
+		"status_expiration": expiration,
+	}
+
+
+def _status_expiration(value: Any) -> int:
+	"""status_expiration: "an integer specifying seconds since the epoch" (a numeral string in a form
+	body); anything else the mock answers `invalid_profile`."""
+	if isinstance(value, bool):
+		raise SlackError("invalid_profile")
+	if isinstance(value, int):
+		number = value
+	elif isinstance(value, str) and value.isdigit():
+		number = int(value)
+	else:
+		raise SlackError("invalid_profile")
+	if number < 0:
+		raise SlackError("invalid_profile")
+	return number
 
 
 def _plain_value(value: Any) -> bool:

@@ -25,6 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+	# This checkout's package first (a shared venv may point elsewhere).
+	sys.path.insert(0, str(ROOT))
 QUICK = "--quick" in sys.argv or os.environ.get("BENCH_QUICK") == "1"
 
 
@@ -156,3 +159,34 @@ def builder_result(name: str, what: str, rust_s: float, ref_s: float, goal_ratio
 		goal=f">= {goal_ratio:g}x",
 		met="yes" if ratio >= goal_ratio else "no",
 	)
+
+
+# --- the Frappe test double --------------------------------------------------------------------
+
+
+class MetaCache:
+	"""Real Frappe serves Meta from a cache; the double builds (deep-copies) it on every `get_meta`,
+	which made the double's own cost quadratic in a benchmark's setup. `install()` caches it for
+	the run (no DocType changes in one); `clear()` after each `reset_site`."""
+
+	def __init__(self) -> None:
+		self.metas: dict = {}
+
+	def install(self) -> None:
+		import frappe.model.meta  # noqa: PLC0415 - the double, once the caller put it on sys.path
+
+		build = frappe.model.meta.get_meta
+
+		def cached(doctype):
+			meta = self.metas.get(doctype)
+			if meta is None:
+				meta = self.metas[doctype] = build(doctype)
+			return meta
+
+		frappe.model.meta.get_meta = cached
+
+	def clear(self) -> None:
+		self.metas.clear()
+
+
+META_CACHE = MetaCache()

@@ -35,17 +35,16 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, SUITE)
 sys.path.insert(0, os.path.join(SUITE, "doubles"))
 
+import benchlib  # noqa: E402  — this directory
 import frappe  # noqa: E402  — the double, from test-suite/doubles
 import frappe.database.query as double_query  # noqa: E402
 from frappe.database import Database  # noqa: E402
 from frappe_test_site import reset_site  # noqa: E402
 
-import benchlib  # noqa: E402  — this directory
-
 from frappe_slack_connector import core  # noqa: E402
+from frappe_slack_connector.erp import deliveries  # noqa: E402
 from frappe_slack_connector.erp import settings as erp_settings  # noqa: E402
 from frappe_slack_connector.flows import words  # noqa: E402
-from frappe_slack_connector.erp import deliveries  # noqa: E402
 from frappe_slack_connector.flows.timesheet import reminders as timesheet_jobs  # noqa: E402
 from frappe_slack_connector.outbox import relay  # noqa: E402
 from frappe_slack_connector.tests.support.slack_mock import SlackMock  # noqa: E402

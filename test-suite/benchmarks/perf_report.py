@@ -25,7 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs/PERFORMANCE.md"
 RUN_ALL = "test-suite/benchmarks/run_all.sh"
 SAVED = ROOT / "target/perf-run.txt"  # git-ignored

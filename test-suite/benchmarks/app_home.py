@@ -208,7 +208,7 @@ def python_home_view(spec: dict, w: dict) -> dict:
 		block = section(leave_line(item, w))
 		if item.get("offer"):
 			word, action_id = OFFERS[item["offer"]]
-			block = {"accessory": button(plain(w[word]), action_id, item["leave_application"]), **block}
+			block["accessory"] = button(plain(w[word]), action_id, item["leave_application"])
 		blocks.append(block)
 	if len(mine) > MAX_MY_LEAVE:
 		blocks.append(section(more_text(len(mine) - MAX_MY_LEAVE, desk, w)))
@@ -217,7 +217,7 @@ def python_home_view(spec: dict, w: dict) -> dict:
 		blocks.append(header(plain(w["recent_header"])))
 		blocks.append(section("\n".join(leave_line(item, w) for item in recent[:MAX_RECENT])))
 	blocks.append(header(plain(w["out_header"])))
-	blocks.append({"elements": [{"text": md(w["out_intro"]), "type": "mrkdwn"}], "type": "context"})
+	blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": md(w["out_intro"])}]})
 	out = spec.get("out") or []
 	if not out:
 		blocks.append(section(md(w["nobody_out"])))
@@ -260,7 +260,7 @@ def python_home_view(spec: dict, w: dict) -> dict:
 		total = max(spec.get("waiting_total") or 0, len(waiting))
 		if total > shown:
 			blocks.append(section(more_text(total - shown, spec.get("waiting_url") or desk, w)))
-	return {"blocks": blocks, "type": "home"}
+	return {"type": "home", "blocks": blocks}
 
 
 def main() -> int:

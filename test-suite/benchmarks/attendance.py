@@ -89,12 +89,12 @@ def _who(name: str, slack_id: str | None) -> str:
 
 
 def _section(text: str) -> dict:
-	return {"text": {"text": text, "type": "mrkdwn"}, "type": "section"}
+	return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
 def _message(blocks: list[dict]) -> dict:
 	texts = [b["text"]["text"].strip() for b in blocks]
-	return {"blocks": blocks, "text": _truncate("\n".join(t for t in texts if t), FALLBACK_TEXT)}
+	return {"text": _truncate("\n".join(t for t in texts if t), FALLBACK_TEXT), "blocks": blocks}
 
 
 def reference_summary(rows: list[dict], today: str, title: str) -> list[dict]:
@@ -119,8 +119,8 @@ def reference_summary(rows: list[dict], today: str, title: str) -> list[dict]:
 
 	def header(text: str) -> dict:
 		return {
-			"text": {"emoji": True, "text": _truncate(text, HEADER_TEXT), "type": "plain_text"},
 			"type": "header",
+			"text": {"type": "plain_text", "text": _truncate(text, HEADER_TEXT), "emoji": True},
 		}
 
 	if not people:

@@ -9,7 +9,8 @@ docs/PERFORMANCE.md's table.
   Today a builder returns Python dicts and slack_sdk serialises them (`json.dumps(json_body)` in
   `slack_sdk/web/base_client.py`, default separators, ASCII escapes), so that is what the Rust path
   pays. Once the builders return their JSON text, `wire_bytes` takes that text as it is, and the
-  references' `reference_bytes` follows the text's form (compact, UTF-8), detected once below.
+  references' `reference_bytes` follows the text's form (compact, UTF-8, keys in the typed blocks'
+  order), detected once below: the same benchmarks measure either build.
 - **Interleaved timing**: the two sides of a comparison are measured in turns (A, B, A, B, …), best
   round of each, so drift and the shared machine's load hit both alike.
 """
@@ -73,10 +74,12 @@ def wire_bytes(built) -> bytes:
 
 
 def reference_bytes(obj) -> bytes:
-	"""A plain-Python reference's dicts serialised the way the wire gets the Rust side's body."""
+	"""A plain-Python reference's dicts serialised the way the wire gets the Rust side's body: like
+	the core's text (compact, UTF-8, keys in the order written), or, while the builders return
+	dicts (their keys come out sorted), as slack_sdk serialises those, keys sorted."""
 	if BUILDERS_RETURN_TEXT:
 		return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
-	return json.dumps(obj).encode()
+	return json.dumps(obj, sort_keys=True).encode()
 
 
 def check_identical(what: str, rust: bytes | list[bytes], reference: bytes | list[bytes]) -> None:

@@ -225,22 +225,29 @@ def option(label_text: str, value: str) -> dict:
 	return {"text": text_object(truncate(label_text, 75)), "value": truncate(value, 150)}
 
 
-def input_block(block_id: str, label_text: str, element: dict, **extra) -> dict:
-	block = {"block_id": block_id}
-	if extra.get("dispatch_action"):
-		block["dispatch_action"] = True
-	block["element"] = element
-	if extra.get("hint"):
-		block["hint"] = text_object(extra["hint"])
-	block["label"] = text_object(label_text)
-	if extra.get("optional"):
+def input_block(block_id: str, label_text: str, element: dict, *, optional=False, dispatch=False) -> dict:
+	block = {"type": "input", "block_id": block_id, "label": text_object(label_text), "element": element}
+	if optional:
 		block["optional"] = True
-	block["type"] = "input"
+	if dispatch:
+		block["dispatch_action"] = True
 	return block
 
 
 def datepicker(action_id: str, initial: str) -> dict:
-	return {"action_id": action_id, "initial_date": initial, "type": "datepicker"}
+	return {"type": "datepicker", "action_id": action_id, "initial_date": initial}
+
+
+def static_select(action_id: str, placeholder: str, options: list[dict], initial: dict | None) -> dict:
+	select = {
+		"type": "static_select",
+		"action_id": action_id,
+		"placeholder": text_object(placeholder),
+		"options": options,
+	}
+	if initial:
+		select["initial_option"] = initial
+	return select
 
 
 def leave_modal(spec: dict, w: dict) -> dict:
@@ -254,25 +261,21 @@ def leave_modal(spec: dict, w: dict) -> dict:
 		if t["name"].strip() and t["name"] not in seen:
 			seen.add(t["name"])
 			options.append(option(t.get("label") or t["name"], t["name"]))
-	select = {"action_id": "leave_type_select"}
 	chosen = next((o for o in options if o["value"] == cur.get("leave_type")), None)
-	if chosen:
-		select["initial_option"] = chosen
-	select["options"] = options
-	select["placeholder"] = text_object(plain(w["leave_type_placeholder"]))
-	select["type"] = "static_select"
 	checked = spec.get("half_day_checked", False)
 	half_day = option(plain(w["half_day_option"]), "half_day")
-	checkbox = {"action_id": "half_day_checkbox"}
+	checkbox = {"type": "checkboxes", "action_id": "half_day_checkbox", "options": [half_day]}
 	if checked:
 		checkbox["initial_options"] = [half_day]
-	checkbox["options"] = [half_day]
-	checkbox["type"] = "checkboxes"
 	blocks = [
 		input_block("start_date", plain(w["start_date"]), datepicker("start_date_picker", start)),
 		input_block("end_date", plain(w["end_date"]), datepicker("end_date_picker", end)),
-		input_block("leave_type", plain(w["leave_type"]), select),
-		input_block("half_day_checkbox", plain(w["half_day"]), checkbox, dispatch_action=True, optional=True),
+		input_block(
+			"leave_type",
+			plain(w["leave_type"]),
+			static_select("leave_type_select", plain(w["leave_type_placeholder"]), options, chosen),
+		),
+		input_block("half_day_checkbox", plain(w["half_day"]), checkbox, optional=True, dispatch=True),
 	]
 	if checked:
 		if spec.get("show_half_day_date", start != end):
@@ -280,35 +283,29 @@ def leave_modal(spec: dict, w: dict) -> dict:
 			blocks.append(input_block("half_day_date", plain(w["half_day_date"]), picker))
 		if spec.get("has_half_period_field"):
 			periods = [option(plain(w["periods"][code]), code) for code in ("first_half", "second_half")]
-			period = {"action_id": "half_day_period_select"}
-			if cur.get("half_period"):
-				period["initial_option"] = periods[0 if cur["half_period"] == "first_half" else 1]
-			period["options"] = periods
-			period["placeholder"] = text_object(plain(w["half_period_placeholder"]))
-			period["type"] = "static_select"
+			current = {"first_half": periods[0], "second_half": periods[1]}.get(cur.get("half_period"))
+			placeholder = plain(w["half_period_placeholder"])
+			period = static_select("half_day_period_select", placeholder, periods, current)
 			blocks.append(input_block("half_day_period", plain(w["half_period"]), period))
-	reason = {"action_id": "reason_input"}
+	reason = {
+		"type": "plain_text_input",
+		"action_id": "reason_input",
+		"placeholder": text_object(plain(w["reason_placeholder"])),
+	}
 	if cur.get("reason"):
 		reason["initial_value"] = truncate(cur["reason"], 1000)
-	reason.update(
-		max_length=1000,
-		multiline=True,
-		placeholder=text_object(plain(w["reason_placeholder"])),
-		type="plain_text_input",
-	)
+	reason.update(multiline=True, max_length=1000)
 	blocks.append(input_block("reason", plain(w["reason"]), reason))
 	view = {
+		"type": "modal",
+		"title": text_object(truncate(plain(w["title"]), 24)),
 		"blocks": blocks,
-		"callback_id": "apply_leave_application",
 		"close": text_object(plain(w["close"])),
+		"submit": text_object(plain(w["submit"])),
 	}
 	if spec.get("private_metadata"):
 		view["private_metadata"] = spec["private_metadata"]
-	view.update(
-		submit=text_object(plain(w["submit"])),
-		title=text_object(truncate(plain(w["title"]), 24)),
-		type="modal",
-	)
+	view["callback_id"] = "apply_leave_application"
 	return view
 
 

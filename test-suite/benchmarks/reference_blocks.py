@@ -4,8 +4,10 @@ The pieces every plain-Python reference builder shares, written the straightforw
 app would: mrkdwn escaping and cutting, dates in the words' pattern, links, mentions, headers,
 sections, buttons and a message whose fallback text is its blocks' text. Each follows the core
 (rust/core/src/mrkdwn.rs, dates.rs, blocks/leave/mod.rs, blocks/mod.rs) for well-formed input:
-the benchmarks check the references' bytes equal the core's before timing anything. Dicts are
-built with their keys in the order the core's JSON has them (sorted).
+the benchmarks check the references' bytes equal the core's before timing anything. Keys are
+written in the order Slack's documentation gives them (`type` first), which is the order of the
+core's JSON text (its typed blocks' fields); `benchlib.reference_bytes` sorts them instead while the
+builders still return dicts (which come out sorted).
 """
 
 from __future__ import annotations
@@ -80,33 +82,35 @@ def person(slack_id: str | None, name: str) -> str:
 
 
 def text_object(text: str) -> dict:
-	return {"text": text, "type": "plain_text"}
+	return {"type": "plain_text", "text": text}
 
 
 def header(text: str) -> dict:
-	return {"text": text_object(truncate(text, HEADER_TEXT)), "type": "header"}
+	return {"type": "header", "text": text_object(truncate(text, HEADER_TEXT))}
 
 
 def section(text: str) -> dict:
-	return {"text": {"text": truncate(text, SECTION_TEXT), "type": "mrkdwn"}, "type": "section"}
+	return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, SECTION_TEXT)}}
 
 
 def button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
-	b = {"action_id": action_id}
+	b = {
+		"type": "button",
+		"action_id": action_id,
+		"text": text_object(truncate(label, BUTTON_TEXT)),
+		"value": value,
+	}
 	if style:
 		b["style"] = style
-	b["text"] = text_object(truncate(label, BUTTON_TEXT))
-	b["type"] = "button"
-	b["value"] = value
 	return b
 
 
 def actions(block_id: str, elements: list[dict]) -> dict:
-	return {"block_id": block_id, "elements": elements, "type": "actions"}
+	return {"type": "actions", "block_id": block_id, "elements": elements}
 
 
 def message(blocks: list[dict]) -> dict:
-	"""`{"blocks", "text"}`: the fallback text is each header's and section's text, trimmed, the
+	"""`{"text", "blocks"}`: the fallback text is each header's and section's text, trimmed, the
 	non-empty ones joined by newlines, cut to Slack's 3000."""
 	texts = [b["text"]["text"].strip() for b in blocks if b["type"] in ("header", "section")]
-	return {"blocks": blocks, "text": truncate("\n".join(t for t in texts if t), FALLBACK_TEXT)}
+	return {"text": truncate("\n".join(t for t in texts if t), FALLBACK_TEXT), "blocks": blocks}

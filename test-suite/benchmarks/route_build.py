@@ -41,7 +41,7 @@ WORDS = benchlib.english_words()
 
 
 def payload(start: str, end: str) -> str:
-	modal = core.build_leave_modal(
+	built = core.build_leave_modal(
 		{
 			"leave_types": [
 				{"name": f"Leave Type {i:02}", "label": f"Leave Type {i:02} ({i} left)"} for i in range(90)
@@ -51,6 +51,7 @@ def payload(start: str, end: str) -> str:
 		},
 		words=WORDS["modal"],
 	)
+	modal = json.loads(benchlib.wire_bytes(built))  # the view as Slack got it
 	values = {
 		"start_date": {"start_date_picker": state_datepicker(start)},
 		"end_date": {"end_date_picker": state_datepicker(end)},

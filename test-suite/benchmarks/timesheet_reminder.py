@@ -251,7 +251,7 @@ def _date(iso: str) -> str:
 
 def reference_reminders(rows: list[dict], w: dict, *, mention: bool) -> list[dict]:
 	"""The same messages as `core.build_timesheet_reminders` for well-formed rows (English date
-	format; Slack ids as the app stores them)."""
+	format; Slack ids as the app stores them); keys in the core's order (reference_blocks.py)."""
 	out = []
 	for r in rows:
 		slack_id = r["slack_user_id"] if mention else None
@@ -272,24 +272,24 @@ def reference_reminders(rows: list[dict], w: dict, *, mention: bool) -> list[dic
 		header = w["reminder_header"]
 		out.append(
 			{
+				"text": f"{header}\n{text}",
 				"blocks": [
-					{"text": {"text": header, "type": "plain_text"}, "type": "header"},
-					{"text": {"text": text, "type": "mrkdwn"}, "type": "section"},
+					{"type": "header", "text": {"type": "plain_text", "text": header}},
+					{"type": "section", "text": {"type": "mrkdwn", "text": text}},
 					{
+						"type": "actions",
 						"block_id": "ts_reminder_actions",
 						"elements": [
 							{
-								"action_id": "ts_log_time",
-								"style": "primary",
-								"text": {"text": w["log_time"], "type": "plain_text"},
 								"type": "button",
+								"action_id": "ts_log_time",
+								"text": {"type": "plain_text", "text": w["log_time"]},
 								"value": r["date"],
+								"style": "primary",
 							}
 						],
-						"type": "actions",
 					},
 				],
-				"text": f"{header}\n{text}",
 			}
 		)
 	return out

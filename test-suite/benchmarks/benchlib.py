@@ -163,6 +163,7 @@ def builder_result(name: str, what: str, rust_s: float, ref_s: float, goal_ratio
 		ratio=f"{ratio:.2f}",
 		goal=goal,
 		met=("yes" if ratio >= goal_ratio else "no") if goal_ratio else "-",
+		payload="text" if BUILDERS_RETURN_TEXT else "dicts",
 	)
 
 

@@ -1,18 +1,22 @@
-"""The Home tab of a leave approver: `app_home_opened` → the published view, Rust core vs a
-plain-Python build of the same view, and the number of reads, at two sizes.
+"""The Home tab of a leave approver and of an employee: `app_home_opened` → the published view,
+Rust core vs a plain-Python build of the same view, and the number of reads, at two sizes.
 
-    python test-suite/benchmarks/app_home.py            # 500 pending applications, 20 leave types (and 50)
+    python test-suite/benchmarks/app_home.py [--quick]   # 500 pending applications, 20 leave types (and 50)
 
 Run from the repository root. The site is the Frappe test double (test-suite/doubles, on sys.path as
 test-suite/suite_plugin.py puts it), filled with an approver (an Active Employee, 20 leave types
-allocated) and N Open applications waiting for her, from N employees.
+allocated) and N Open applications waiting for her, from N employees of her department (every
+sixth a half day, spread over 20 days from tomorrow); the first of them also has an approved leave
+to come and a rejected one.
 
 - reads: calls into the double's store (`Database._select`, `_get_row`, `_singles`; each a
   SELECT on a real site) made by `erp/home.home_input` — at both sizes: the count must not grow
   with the number of applications (hrms's balance functions cost a few per leave type held);
-- build: `core.build_home_view(spec, words=…)`, Python dict in → Rust → Python dict out, against
-  `python_home_view` below, a straightforward Python build of the same view, checked to give the
-  same JSON before timing;
+- build: `core.build_home_view(spec, words=…)` on what `erp/home.home_input` read, to the bytes
+  of the view on the wire (`benchlib.wire_bytes`), against `python_home_view` below, a
+  straightforward Python build of the same view: the approver's tab (balances, Who is out,
+  Waiting for you) and the first employee's (My leave with Withdraw / Ask to cancel, Recently
+  decided, Who is out). Checked byte-identical before timing; timed in turns;
 - job: `flows/home/jobs.view_for(user)` (the reads, the words and the Rust build: the job's work
   without the Slack call), for scale.
 """

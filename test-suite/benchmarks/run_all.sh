@@ -46,7 +46,7 @@ bench test-suite/benchmarks/verify.py
 bench test-suite/benchmarks/attendance.py
 bench test-suite/benchmarks/leave_builders.py
 bench test-suite/benchmarks/app_home.py
-bench test-suite/benchmarks/timesheet_reminder.py $(size 2000)
+bench test-suite/benchmarks/timesheet_reminder.py $(size 1000)
 bench test-suite/benchmarks/route_build.py
 bench test-suite/benchmarks/routes_e2e.py $(size 300)
 bench test-suite/benchmarks/socket_mode.py $(size 500)

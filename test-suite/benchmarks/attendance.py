@@ -1,17 +1,18 @@
 """The daily attendance summary, Rust core vs a straightforward pure-Python reference, in one run.
 
-    python test-suite/benchmarks/attendance.py
+    python test-suite/benchmarks/attendance.py [--quick]
 
 `reference_summary` below is a plain Python implementation of the rules of issue 4 (the ones
 `core.build_attendance_summary` documents in `_core/channel.pyi`): the same grouping, order, numbering,
 "until" dates, escaping, 3000-char sections, 50-block messages and fallback text. It is here only as
 the yardstick; the app uses the Rust core. Before timing, the script checks that both produce the
-same messages for the benchmark rows (same people per group, same order, same text) and stops if
-they differ.
+same messages for the benchmark rows (same people per group, same order, byte-identical bodies on
+the wire: `benchlib.wire_bytes` / `reference_bytes`) and stops if they differ.
 
 Both sides take the same input: a list of dicts as `frappe.get_all` returns them (dates as
 `YYYY-MM-DD` strings), a realistic mix (a third without a Slack id, a tenth not covering today,
-a few duplicate employees, every kind of half day). Output: ms per call and the ratio.
+a few duplicate employees, every kind of half day). Output: ms per call and the ratio, both sides
+timed in turns (`benchlib.interleaved`), and a RESULT line per size.
 """
 
 from __future__ import annotations
@@ -19,21 +20,20 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-import timeit
-from pathlib import Path
+
+import benchlib  # this directory, on sys.path as the script's own
+from benchlib import per_call  # noqa: F401 - compare_builds.py times with it
 
 from frappe_slack_connector import core
 
 TODAY = "2026-12-04"
 TITLE = "Employees on Leave"
-SIZES = (100, 1_000, 10_000)
+SIZES = benchlib.size((100, 1_000, 10_000), (10, 100))
+# Issue 25: at least 2 times faster at every size, 5 times at 10,000 rows.
+GOALS = {10_000: 5}
 # The English words, as the catalogue (flows/words.py) gives them (test-suite/test_words.py keeps this
 # copy equal to it); converted on every call, as the scheduler's call does.
-WORDS = json.loads(
-	(Path(__file__).resolve().parents[2] / "rust/core/tests/fixtures/words_en.json").read_text(
-		encoding="utf-8"
-	)
-)["summary"]
+WORDS = benchlib.english_words()["summary"]
 
 # --- the reference: a straightforward Python implementation of the same rules -----------------
 
@@ -89,12 +89,12 @@ def _who(name: str, slack_id: str | None) -> str:
 
 
 def _section(text: str) -> dict:
-	return {"text": {"text": text, "type": "mrkdwn"}, "type": "section"}
+	return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
 def _message(blocks: list[dict]) -> dict:
 	texts = [b["text"]["text"].strip() for b in blocks]
-	return {"blocks": blocks, "text": _truncate("\n".join(t for t in texts if t), FALLBACK_TEXT)}
+	return {"text": _truncate("\n".join(t for t in texts if t), FALLBACK_TEXT), "blocks": blocks}
 
 
 def reference_summary(rows: list[dict], today: str, title: str) -> list[dict]:
@@ -119,8 +119,8 @@ def reference_summary(rows: list[dict], today: str, title: str) -> list[dict]:
 
 	def header(text: str) -> dict:
 		return {
-			"text": {"emoji": True, "text": _truncate(text, HEADER_TEXT), "type": "plain_text"},
 			"type": "header",
+			"text": {"type": "plain_text", "text": _truncate(text, HEADER_TEXT), "emoji": True},
 		}
 
 	if not people:
@@ -218,32 +218,38 @@ def groups_of(messages: list[dict]) -> list[tuple[str, list[str]]]:
 	return groups
 
 
-def per_call(fn, budget: float = 0.5) -> float:
-	"""Best-of-5 seconds per call, auto-ranged to roughly `budget` seconds per repeat."""
-	timer = timeit.Timer(fn)
-	number, _ = timer.autorange()
-	number = max(1, int(number * budget / 0.2))
-	return min(timer.repeat(repeat=5, number=number)) / number
+def rust_bodies(rows: list[dict]) -> list[bytes]:
+	"""The app's call, to the body of each message on the wire."""
+	messages = core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS)
+	return [benchlib.wire_bytes(m) for m in messages]
+
+
+def reference_bodies(rows: list[dict]) -> list[bytes]:
+	return [benchlib.reference_bytes(m) for m in reference_summary(rows, TODAY, TITLE)]
 
 
 def main() -> int:
 	for n in SIZES:
 		rows = make_rows(n)
-		rust = core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS)
-		ref = reference_summary(rows, TODAY, TITLE)
-		if groups_of(rust) != groups_of(ref) or rust != ref:
-			print(f"MISMATCH at {n} rows: the reference and the core disagree", file=sys.stderr)
+		rust, ref = rust_bodies(rows), reference_bodies(rows)
+		if groups_of([json.loads(b) for b in rust]) != groups_of([json.loads(b) for b in ref]):
+			print(f"MISMATCH at {n} rows: the reference and the core group people apart", file=sys.stderr)
 			return 1
-	print("check: reference == core (same messages, groups, people, order, text) at", SIZES)
-	print(f"{'rows':>7} | {'msgs':>4} | {'rust core ms':>12} | {'pure Python ms':>14} | python/rust")
+		benchlib.check_identical(f"attendance summary, {n} rows", rust, ref)
+	print("check: reference == core (same groups, people, order; byte-identical bodies) at", SIZES)
 	for n in SIZES:
 		rows = make_rows(n)
-		msgs = len(core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS))
-		t_rust = per_call(
-			lambda rows=rows: core.build_attendance_summary(rows, today=TODAY, title=TITLE, words=WORDS)
+		msgs = len(rust_bodies(rows))
+		best = benchlib.interleaved(
+			{"rust": lambda rows=rows: rust_bodies(rows), "python": lambda rows=rows: reference_bodies(rows)}
 		)
-		t_py = per_call(lambda rows=rows: reference_summary(rows, TODAY, TITLE))
-		print(f"{n:>7} | {msgs:>4} | {t_rust * 1e3:>12.3f} | {t_py * 1e3:>14.3f} | {t_py / t_rust:>10.1f}x")
+		benchlib.builder_result(
+			f"attendance_{n}",
+			f"attendance summary, {n:,} rows ({msgs} message{'s' if msgs > 1 else ''})",
+			best["rust"],
+			best["python"],
+			GOALS.get(n, 2),
+		)
 	return 0
 
 

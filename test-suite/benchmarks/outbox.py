@@ -1,11 +1,11 @@
 """The outbox (issue 23): an outage's backlog, fan-out at scale, and the cost per delivery.
 
-    python test-suite/benchmarks/outbox.py [dms]     # default 1000
+    python test-suite/benchmarks/outbox.py [dms] [--quick]     # default 1000
 
 Run from the repository root; the site is the Frappe test double with the Slack mock over HTTP.
 
 a. **Outage**: 200 posts (200 channels) owed while Slack refuses connections for 10 simulated
-   minutes; the app's clock is moved from one due time to the next (no real wait), each step a
+   minutes (quick mode: 5 posts, 1 minute); the app's clock is moved from one due time to the next (no real wait), each step a
    drain as the workers would run it. Then Slack is back: the simulated time until the last one
    is delivered, and how many times each is in Slack (must be once).
 b. **Fan-out**: `dms` DMs (distinct users) with the mock answering each call 150 ms late and
@@ -18,6 +18,7 @@ c. **Overhead**: database calls (the double's `frappe.db.*` and `get_all`, outer
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import sys
 import time
@@ -28,6 +29,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, SUITE)
 sys.path.insert(0, os.path.join(SUITE, "doubles"))
 
+import benchlib  # noqa: E402  — this directory
 import frappe  # noqa: E402  — the double, from test-suite/doubles
 from frappe_test_site import reset_site  # noqa: E402
 from timesheet_reminder import COUNTER  # noqa: E402  — the double's query counter
@@ -39,7 +41,14 @@ from frappe_slack_connector.tests.support.slack_mock import SlackMock  # noqa: E
 from harness.app_fixtures import App  # noqa: E402
 
 MESSAGE = {"text": "Hello", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Hello"}}]}
+# What owe.post takes: a builder's result (dicts, or once the builders return it, the JSON text).
+OWED = json.dumps(MESSAGE, separators=(",", ":")) if benchlib.BUILDERS_RETURN_TEXT else MESSAGE
 START = datetime.datetime(2026, 12, 2, 9, 0, 0)
+# Posts owed during the outage, posts counted for the overhead, DMs timed one after another.
+OUTAGE_POSTS = benchlib.size(200, 5)
+OVERHEAD_POSTS = benchlib.size(200, 10)
+SEQUENTIAL_SAMPLE = benchlib.size(30, 3)
+OUTAGE_MINUTES = benchlib.size(10, 1)
 
 
 def fresh(mock: SlackMock) -> App:
@@ -53,7 +62,7 @@ def fresh(mock: SlackMock) -> App:
 
 
 def owe_posts(count: int, channel_of) -> list[str]:
-	names = [owe.post(MESSAGE, channel=channel_of(i)) for i in range(count)]
+	names = [owe.post(OWED, channel=channel_of(i)) for i in range(count)]
 	frappe.db.commit()
 	return names
 
@@ -67,8 +76,8 @@ def outage(mock: SlackMock) -> None:
 	now = START
 	app.site.freeze_time(now)
 	mock.start_outage()
-	names = owe_posts(200, lambda i: f"C{i:09d}")
-	recovery = START + datetime.timedelta(minutes=10)
+	names = owe_posts(OUTAGE_POSTS, lambda i: f"C{i:09d}")
+	recovery = START + datetime.timedelta(minutes=OUTAGE_MINUTES)
 	drains = 0
 	while True:
 		if now >= recovery and mock.in_outage:
@@ -83,10 +92,19 @@ def outage(mock: SlackMock) -> None:
 		app.site.freeze_time(now)
 	last = max(frappe.get_all(deliveries.DOCTYPE, pluck="delivered_at"))
 	attempts = sum(frappe.get_all(deliveries.DOCTYPE, pluck="attempts"))
+	once = delivered_once(mock, names)
+	after = (last - recovery).total_seconds()
 	print(
-		f"a. outage: 200 owed, Slack refused connections for 10 simulated minutes; {drains} drains, "
-		f"{attempts} attempts in all; last delivered {(last - recovery).total_seconds():.1f} s "
-		f"(simulated) after recovery; each in Slack once: {delivered_once(mock, names)}"
+		f"a. outage: {OUTAGE_POSTS} owed, Slack refused connections for {OUTAGE_MINUTES} simulated minutes; {drains} drains, "
+		f"{attempts} attempts in all; last delivered {after:.1f} s "
+		f"(simulated) after recovery; each in Slack once: {once}"
+	)
+	benchlib.result(
+		"outbox_outage",
+		what=f"outbox: {OUTAGE_POSTS} posts owed during a {OUTAGE_MINUTES}-minute outage (simulated clock)",
+		rust=f"all delivered {after:.1f} s after Slack came back; {attempts} attempts; each once: {once}",
+		goal="each delivered once",
+		met="yes" if once else "no",
 	)
 
 
@@ -98,9 +116,9 @@ def fan_out(mock: SlackMock, dms: int) -> None:
 	mock.enforce_rate_limits()
 	web_client = slack_client.make_client(mock.bot_token, mock.url, path=slack_client.OUTBOX)
 	started = time.perf_counter()
-	for i in range(30):
+	for i in range(SEQUENTIAL_SAMPLE):
 		slack_client.call(web_client, "chat.postMessage", channel=f"U{i:09d}", **MESSAGE)
-	sequential = (time.perf_counter() - started) / 30 * dms
+	sequential = (time.perf_counter() - started) / SEQUENTIAL_SAMPLE * dms
 	mock.reset_calls()
 	names = owe_posts(dms, lambda i: f"U{i:09d}")
 	started = time.perf_counter()
@@ -110,10 +128,20 @@ def fan_out(mock: SlackMock, dms: int) -> None:
 	wall = time.perf_counter() - started
 	app.site.freeze_time(None)
 	limited = sum(1 for c in mock.calls_to("chat.postMessage") if c.status == 429)
+	once = delivered_once(mock, names)
 	print(
 		f"b. fan-out: {dms} DMs, Slack at 150 ms with its rate limits: {wall:.1f} s "
 		f"({dms / wall:.1f}/s; {limited} answered 429); sequential ≈ {sequential:.1f} s; "
-		f"ratio {sequential / wall:.1f}x; each once: {delivered_once(mock, names)}"
+		f"ratio {sequential / wall:.1f}x; each once: {once}"
+	)
+	benchlib.result(
+		"outbox_fan_out",
+		what=f"outbox: {dms} DMs, Slack answering in 150 ms with its rate limits",
+		rust=f"{wall:.1f} s wall ({dms / wall:.1f}/s, {limited} answered 429); each once: {once}",
+		ref=f"one after another ≈ {sequential:.1f} s",
+		ratio=f"{sequential / wall:.2f}",
+		goal="each delivered once",
+		met="yes" if once else "no",
 	)
 	mock.delay_each_call(0)
 	mock.enforce_rate_limits(enabled=False)
@@ -121,7 +149,7 @@ def fan_out(mock: SlackMock, dms: int) -> None:
 
 def overhead(mock: SlackMock) -> None:
 	fresh(mock)
-	count = 200
+	count = OVERHEAD_POSTS
 	names, owing = COUNTER.measure(lambda: owe_posts(count, lambda i: f"C{i:09d}"))
 	stats, delivering = COUNTER.measure(relay.drain)
 	assert stats == {"delivered": count}, stats
@@ -130,6 +158,13 @@ def overhead(mock: SlackMock) -> None:
 		f"c. overhead: owing {count} posts {owing} db calls ({owing / count:.2f} each: the insert); "
 		f"delivering them {delivering} ({delivering / count:.2f} each: claim per batch of "
 		f"{relay.BATCH}, a locked check + one update per delivery)"
+	)
+	benchlib.result(
+		"outbox_overhead",
+		what=f"outbox: database calls per delivery on the happy path ({count} posts)",
+		rust=f"owing {owing / count:.2f}, delivering {delivering / count:.2f}",
+		goal="-",
+		met="-",
 	)
 
 
@@ -144,4 +179,5 @@ def main(dms: int) -> None:
 
 
 if __name__ == "__main__":
-	main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+	args = benchlib.args()
+	main(int(args[0]) if args else benchlib.size(1000, 5))

@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-import timeit
-from pathlib import Path
+
+import benchlib  # this directory, on sys.path as the script's own
 
 from frappe_slack_connector import core
 from frappe_slack_connector.tests.support.slack_requests import (
@@ -37,15 +37,11 @@ from frappe_slack_connector.tests.support.slack_requests import (
 MAX_REASON = 1000
 # The English words, as the catalogue (flows/words.py) gives them; test-suite/test_words.py keeps this
 # copy equal to it. The handlers build them once per request; here once per run.
-WORDS = json.loads(
-	(Path(__file__).resolve().parents[2] / "rust/core/tests/fixtures/words_en.json").read_text(
-		encoding="utf-8"
-	)
-)
+WORDS = benchlib.english_words()
 
 
 def payload(start: str, end: str) -> str:
-	modal = core.build_leave_modal(
+	built = core.build_leave_modal(
 		{
 			"leave_types": [
 				{"name": f"Leave Type {i:02}", "label": f"Leave Type {i:02} ({i} left)"} for i in range(90)
@@ -55,6 +51,7 @@ def payload(start: str, end: str) -> str:
 		},
 		words=WORDS["modal"],
 	)
+	modal = json.loads(benchlib.wire_bytes(built))  # the view as Slack got it
 	values = {
 		"start_date": {"start_date_picker": state_datepicker(start)},
 		"end_date": {"end_date_picker": state_datepicker(end)},
@@ -132,44 +129,49 @@ def python_route(raw: str) -> dict:
 
 
 def python_view_errors(errors: dict) -> dict:
-	return {"response_action": "errors", "errors": {k: v[:2000] for k, v in errors.items()}}
+	return {"errors": {k: v[:2000] for k, v in errors.items()}, "response_action": "errors"}
 
 
-def rust_invalid(raw: str) -> dict:
-	return core.build_view_errors(core.route_interaction(raw)["errors"], words=WORDS["view_errors"])
+def rust_invalid(raw: str) -> bytes:
+	"""The route, then the body of the HTTP 200 that shows the errors."""
+	errors = core.route_interaction(raw)["errors"]
+	return benchlib.wire_bytes(core.build_view_errors(errors, words=WORDS["view_errors"]))
 
 
-def python_invalid(raw: str) -> dict:
-	return python_view_errors(python_route(raw)["errors"])
-
-
-def per_call(fn, budget: float = 0.5) -> float:
-	timer = timeit.Timer(fn)
-	number, _ = timer.autorange()
-	number = max(1, int(number * budget / 0.2))
-	return min(timer.repeat(repeat=5, number=number)) / number
+def python_invalid(raw: str) -> bytes:
+	return benchlib.reference_bytes(python_view_errors(python_route(raw)["errors"]))
 
 
 def main() -> int:
 	invalid = payload("2026-12-03", "2026-12-02")
 	valid = payload("2026-12-02", "2026-12-03")
-	if rust_invalid(invalid) != python_invalid(invalid):
-		print("MISMATCH (invalid):", rust_invalid(invalid), python_invalid(invalid), file=sys.stderr)
-		return 1
+	benchlib.check_identical("invalid submission", rust_invalid(invalid), python_invalid(invalid))
 	r, p = core.route_interaction(valid), python_route(valid)
 	if r["form"] != p["form"] or r["errors"] != p["errors"] or r["user_id"] != p["user_id"]:
 		print("MISMATCH (valid):", r, p, file=sys.stderr)
 		return 1
 	print("check: Python reference == core for both payloads")
-	print(f"{'case':<34} | {'bytes':>6} | {'rust core µs':>12} | {'Python µs':>10} | python/rust")
 	cases = [
-		("invalid: route + build_view_errors", invalid, rust_invalid, python_invalid),
-		("valid: route (typed form)", valid, core.route_interaction, python_route),
+		(
+			"route_invalid",
+			f"route + build_view_errors, {len(invalid):,}-byte view_submission",
+			invalid,
+			rust_invalid,
+			python_invalid,
+		),
+		(
+			"route_valid",
+			f"route, valid {len(valid):,}-byte view_submission (typed form)",
+			valid,
+			core.route_interaction,
+			python_route,
+		),
 	]
-	for label, raw, rust_fn, py_fn in cases:
-		t_r = per_call(lambda raw=raw, f=rust_fn: f(raw))
-		t_p = per_call(lambda raw=raw, f=py_fn: f(raw))
-		print(f"{label:<34} | {len(raw):>6} | {t_r * 1e6:>12.1f} | {t_p * 1e6:>10.1f} | {t_p / t_r:>10.2f}x")
+	for name, what, raw, rust_fn, py_fn in cases:
+		best = benchlib.interleaved(
+			{"rust": lambda raw=raw, f=rust_fn: f(raw), "python": lambda raw=raw, f=py_fn: f(raw)}
+		)
+		benchlib.builder_result(name, what, best["rust"], best["python"], None)
 	return 0
 
 

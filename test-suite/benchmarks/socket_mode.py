@@ -1,7 +1,7 @@
 """Socket Mode: envelope received → ack sent, against the HTTP route's own time for the same
 payloads; and the two WebSocket clients considered, on a bare ack loop.
 
-    python test-suite/benchmarks/socket_mode.py [envelopes]      # default 1000 per payload
+    python test-suite/benchmarks/socket_mode.py [envelopes] [--quick]     # default 1000 per payload
     python test-suite/benchmarks/socket_mode.py 1000 --switch-interval=0.0005   # GIL hand-offs 10x sooner
 
 Run from the repository root, like test-suite/benchmarks/routes_e2e.py: the Frappe test double, the Web API
@@ -43,6 +43,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, SUITE)
 sys.path.insert(0, os.path.join(SUITE, "doubles"))
 
+import benchlib  # noqa: E402  — this directory
 import frappe  # noqa: E402  — the double, from test-suite/doubles
 from frappe_test_site import reset_site  # noqa: E402
 from websockets.sync.client import connect as ws_connect  # noqa: E402
@@ -71,11 +72,27 @@ JANE, JANE_EMAIL, BOSS_EMAIL = "U0JANE0001", "jane@example.com", "boss@example.c
 TODAY = "2026-12-01"
 
 
-def ms(values: list[float]) -> str:
+def p50_p99(values: list[float]) -> tuple[float, float]:
 	values = sorted(values)
-	p50 = statistics.median(values) * 1000
-	p99 = values[min(len(values) - 1, int(len(values) * 0.99))] * 1000
+	return statistics.median(values) * 1000, values[min(len(values) - 1, int(len(values) * 0.99))] * 1000
+
+
+def ms(values: list[float]) -> str:
+	p50, p99 = p50_p99(values)
 	return f"p50 {p50:7.3f} ms  p99 {p99:7.3f} ms  mean {statistics.fmean(values) * 1000:7.3f} ms"
+
+
+def report(name: str, what: str, socket: list[float], http: list[float]) -> None:
+	"""A RESULT line: envelope received → ack sent over the socket, against the HTTP route."""
+	(s50, s99), (h50, h99) = p50_p99(socket), p50_p99(http)
+	benchlib.result(
+		name,
+		what=what,
+		rust=f"socket p50 {s50:.3f} / p99 {s99:.3f} ms",
+		ref=f"HTTP route p50 {h50:.3f} / p99 {h99:.3f} ms",
+		goal="-",
+		met="-",
+	)
 
 
 def make_site(slack: SlackMock) -> tuple[App, str]:
@@ -103,7 +120,7 @@ def make_site(slack: SlackMock) -> tuple[App, str]:
 	return app, employee
 
 
-def payloads(employee: str) -> dict[str, tuple[str, dict]]:
+def payloads(employee: str) -> dict[tuple[str, str], tuple[str, dict]]:
 	ignored = block_actions_message(
 		button_action("ignore_open_in_desk", "x", block_id="leave_actions_block"),
 		user={"id": JANE, "username": "jane", "name": "jane", "team_id": "T0TEST0001"},
@@ -123,9 +140,9 @@ def payloads(employee: str) -> dict[str, tuple[str, dict]]:
 	inline_error = view_submission(view, user={"id": JANE, "username": "jane", "name": "jane"})
 	stranger = slash_command_request(secret=SIGNING_SECRET, user_id="U0NOBODY01").form()
 	return {
-		"ignored button (ack route)": ("interactive", ignored),
-		"form with an inline error": ("interactive", inline_error),
-		"/apply-leave, unknown user": ("slash_commands", stranger),
+		("socket_ignored", "ignored button (ack route)"): ("interactive", ignored),
+		("socket_inline_error", "form with an inline error"): ("interactive", inline_error),
+		("socket_slash_stranger", "/apply-leave, unknown user"): ("slash_commands", stranger),
 	}
 
 
@@ -249,7 +266,7 @@ def main(n: int) -> None:
 	try:
 		app, employee = make_site(slack)
 		print(f"{n} envelopes / requests per payload, one at a time")
-		for name, (kind, payload) in payloads(employee).items():
+		for (slug, name), (kind, payload) in payloads(employee).items():
 			# Interleaved: socket, http, socket, http (halves), so drift hits both alike.
 			half = n // 2
 			in_client, round_trips, http = [], [], []
@@ -262,19 +279,30 @@ def main(n: int) -> None:
 			print(f"  socket, received → ack sent  {ms(in_client)}")
 			print(f"  socket, server round trip     {ms(round_trips)}")
 			print(f"  http, dispatch()              {ms(http)}")
+			report(slug, f"Socket Mode, {name}: received → ack sent ({n} envelopes)", in_client, http)
 		print("bare ack loop (no Frappe), server round trip")
-		print(f"  websockets sync client        {ms(bare_websockets(server, n))}")
-		print(f"  slack_sdk builtin client      {ms(bare_slack_sdk(server, slack, n))}")
+		bare_ws, bare_sdk = bare_websockets(server, n), bare_slack_sdk(server, slack, n)
+		print(f"  websockets sync client        {ms(bare_ws)}")
+		print(f"  slack_sdk builtin client      {ms(bare_sdk)}")
+		(w50, w99), (k50, k99) = p50_p99(bare_ws), p50_p99(bare_sdk)
+		benchlib.result(
+			"socket_bare_clients",
+			what=f"Socket Mode, bare ack loop, server round trip ({n} envelopes)",
+			rust=f"websockets p50 {w50:.3f} / p99 {w99:.3f} ms",
+			ref=f"slack_sdk client p50 {k50:.3f} / p99 {k99:.3f} ms",
+			goal="-",
+			met="-",
+		)
 	finally:
 		server.stop()
 		slack.stop()
 
 
 if __name__ == "__main__":
-	args = [a for a in sys.argv[1:] if not a.startswith("--switch-interval=")]
+	args = [a for a in benchlib.args() if not a.startswith("--switch-interval=")]
 	for a in sys.argv[1:]:
 		if a.startswith("--switch-interval="):
 			# Every mock, the client and the app share one interpreter here: a thread handing the
 			# GIL back (the mock answering users.info) may wait up to this long for it.
 			sys.setswitchinterval(float(a.split("=", 1)[1]))
-	main(int(args[0]) if args else 1000)
+	main(int(args[0]) if args else benchlib.size(1000, 4))

@@ -275,4 +275,5 @@ def main(quick: bool = False) -> None:
 
 
 if __name__ == "__main__":
-	main(quick="--quick" in sys.argv[1:])
+	# run_all.sh --quick exports BENCH_QUICK=1 (benchlib's switch) rather than passing --quick.
+	main(quick="--quick" in sys.argv[1:] or os.environ.get("BENCH_QUICK") == "1")

@@ -258,7 +258,7 @@ def _pending_post(target: str | None):
 	row = deliveries.get(target, for_update=True)
 	if row is None or row.status != deliveries.PENDING or row.method not in (POST, EPHEMERAL):
 		return None
-	if row.request_fields is None:
+	if not row.request_fields:
 		# Owed by a version that kept its fields inside the body: replacing that body would lose
 		# them, so the update goes out after it instead.
 		return None

@@ -10,9 +10,9 @@ allocated) and N Open applications waiting for her, from N employees.
 - reads: calls into the double's store (`Database._select`, `_get_row`, `_singles`; each a
   SELECT on a real site) made by `erp/home.home_input` — at both sizes: the count must not grow
   with the number of applications (hrms's balance functions cost a few per leave type held);
-- build: `core.build_home_view(spec, words=…)`, Python dict in → Rust → Python dict out, against
-  `python_home_view` below, a straightforward Python build of the same view, checked to give the
-  same JSON before timing;
+- build: `core.build_home_view(spec, words=…)`, Python dict in → Rust → the view's JSON text out,
+  against `python_home_text` below, a straightforward Python build of the same view serialised
+  with `json.dumps`, checked byte for byte before timing;
 - job: `flows/home/jobs.view_for(user)` (the reads, the words and the Rust build: the job's work
   without the Slack call), for scale.
 """
@@ -20,6 +20,7 @@ allocated) and N Open applications waiting for her, from N employees.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import sys
 import timeit
@@ -138,19 +139,20 @@ def days(n: float) -> str:
 	return f"{n:.0f}" if float(n).is_integer() else f"{round(n * 100) / 100}"
 
 
+# Keys in the order the core writes them (slack-morphism's field order, `type` first).
 def section(text: str) -> dict:
-	return {"text": {"text": text, "type": "mrkdwn"}, "type": "section"}
+	return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
 def header(text: str) -> dict:
-	return {"text": {"text": text, "type": "plain_text"}, "type": "header"}
+	return {"type": "header", "text": {"type": "plain_text", "text": text}}
 
 
 def button(label, action_id, value, style=None) -> dict:
 	b = {
-		"action_id": action_id,
-		"text": {"text": label, "type": "plain_text"},
 		"type": "button",
+		"action_id": action_id,
+		"text": {"type": "plain_text", "text": label},
 		"value": value,
 	}
 	if style:
@@ -167,9 +169,9 @@ def python_home_view(spec: dict, w: dict) -> dict:
 	blocks = [
 		header(w["title"]),
 		{
+			"type": "actions",
 			"block_id": "home_actions_block",
 			"elements": [button(w["apply_leave"], "home_apply_leave", "apply", "primary")],
-			"type": "actions",
 		},
 		header(w["balances_header"]),
 	]
@@ -196,7 +198,7 @@ def python_home_view(spec: dict, w: dict) -> dict:
 	if not mine:
 		blocks.append(section(w["nothing_upcoming"]))
 	blocks.append(header(w["out_header"]))
-	blocks.append({"elements": [{"text": w["out_intro"], "type": "mrkdwn"}], "type": "context"})
+	blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": w["out_intro"]}]})
 	blocks.append(section(w["nobody_out"]))
 	waiting = spec.get("waiting")
 	if waiting is not None:
@@ -215,12 +217,12 @@ def python_home_view(spec: dict, w: dict) -> dict:
 			blocks.append(section(line))
 			blocks.append(
 				{
+					"type": "actions",
 					"block_id": f"home_waiting_{i}",
 					"elements": [
 						button(w["approve"], "leave_approve", item["leave_application"], "primary"),
 						button(w["reject"], "leave_reject", item["leave_application"], "danger"),
 					],
-					"type": "actions",
 				}
 			)
 		total = max(spec.get("waiting_total") or 0, len(waiting))
@@ -228,7 +230,12 @@ def python_home_view(spec: dict, w: dict) -> dict:
 			blocks.append(
 				section(link(spec.get("waiting_url"), w["more_in_desk"].replace("{0}", str(total - shown))))
 			)
-	return {"blocks": blocks, "type": "home"}
+	return {"type": "home", "blocks": blocks}
+
+
+def python_home_text(spec: dict, w: dict) -> str:
+	"""`python_home_view` as the JSON text sent to Slack (what the core returns)."""
+	return json.dumps(python_home_view(spec, w), ensure_ascii=False, separators=(",", ":"))
 
 
 def main() -> int:
@@ -244,21 +251,24 @@ def main() -> int:
 		reads[n] = count_reads(read)
 		assert spec["waiting_total"] == n, spec.get("waiting_total")
 		rust = core.build_home_view(spec, words=words)
-		python = python_home_view(spec, words)
+		python = python_home_text(spec, words)
 		if rust != python:
 			print(f"MISMATCH at {n}: the Python build and the core disagree", file=sys.stderr)
-			for i, (a, b) in enumerate(zip(rust["blocks"], python["blocks"], strict=False)):
-				if a != b:
-					print(i, a, b, sep="\n", file=sys.stderr)
-					break
+			at = next(i for i, (a, b) in enumerate(zip(rust, python, strict=False)) if a != b)
+			print(
+				rust[max(at - 200, 0) : at + 200],
+				python[max(at - 200, 0) : at + 200],
+				sep="\n",
+				file=sys.stderr,
+			)
 			return 1
 		t_rust = per_call(lambda spec=spec: core.build_home_view(spec, words=words))
-		t_python = per_call(lambda spec=spec: python_home_view(spec, words))
+		t_python = per_call(lambda spec=spec: python_home_text(spec, words))
 		t_words = per_call(lambda: app_words.home("en"))
 		# The double's reads are slow (it deep-copies rows): best of 3 single calls.
 		t_job = min(timeit.repeat(lambda: home_jobs.view_for(APPROVER), number=1, repeat=3))
 		print(
-			f"pending {n:>4}, {LEAVE_TYPES} leave types: reads {reads[n]:>3} | blocks {len(rust['blocks']):>3} | "
+			f"pending {n:>4}, {LEAVE_TYPES} leave types: reads {reads[n]:>3} | blocks {len(json.loads(rust)['blocks']):>3} | "
 			f"build rust {t_rust * 1e6:8.1f} µs, python {t_python * 1e6:8.1f} µs, rust/python {t_rust / t_python:5.2f} | "
 			f"words {t_words * 1e6:7.1f} µs | job (reads + words + build) {t_job * 1e3:7.2f} ms"
 		)

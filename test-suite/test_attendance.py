@@ -178,13 +178,13 @@ def test_cancelled_rejected_and_other_days_are_left_out(office):
 
 
 def assert_two_concurrent_ticks_post_once(office, monkeypatch):
-	original = slack_client.call
+	original = slack_client.call_json
 
-	def slow_call(client, method, **kwargs):
+	def slow_call(client, method, body):
 		time.sleep(0.2)  # widen the race window: both ticks pass the gate before either posts
-		return original(client, method, **kwargs)
+		return original(client, method, body)
 
-	monkeypatch.setattr(slack_client, "call", slow_call)
+	monkeypatch.setattr(slack_client, "call_json", slow_call)
 	# Both ticks read the settings (and so take their REPEATABLE READ snapshot) before either
 	# claims the day: without this the first tick may commit its claim before the second starts,
 	# and the test would pass even with the locking read removed.
@@ -294,16 +294,16 @@ def test_failed_continuation_is_retried_by_the_outbox_and_the_day_not_reclaimed(
 		for i in range(3000)
 	]
 	monkeypatch.setattr(erp_attendance, "absences_on", lambda day: rows)
-	original = slack_client.call
+	original = slack_client.call_json
 	posted = []
 
-	def second_post_fails(client, method, **kwargs):
+	def second_post_fails(client, method, body):
 		posted.append(method)
 		if len(posted) == 2:
 			raise slack_client.SlackCallError(method, "ratelimited")
-		return original(client, method, **kwargs)
+		return original(client, method, body)
 
-	monkeypatch.setattr(slack_client, "call", second_post_fails)
+	monkeypatch.setattr(slack_client, "call_json", second_post_fails)
 	result = run_tick()
 	assert result["sent"] is True and settings()["last_attendance_msg_ts"] == summary_ts(result)
 	waiting = frappe.get_all(

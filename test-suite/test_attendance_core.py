@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -14,6 +15,17 @@ SUMMARY = words.summary("en")
 NOTE = words.late_leave_note("en")
 
 TODAY = "2026-12-04"
+
+
+def build_summary(*args, **kwargs) -> list[dict]:
+	"""`core.build_attendance_summary`, each message's JSON text read back to look inside it."""
+	return [json.loads(m) for m in core.build_attendance_summary(*args, **kwargs)]
+
+
+def build_note(*args, **kwargs) -> dict | None:
+	"""`core.build_late_leave_note`, its JSON text read back (None stays None)."""
+	text = core.build_late_leave_note(*args, **kwargs)
+	return None if text is None else json.loads(text)
 
 
 def row(i: int, **over: object) -> dict[str, object]:
@@ -31,6 +43,12 @@ def row(i: int, **over: object) -> dict[str, object]:
 	return base
 
 
+def test_builders_return_the_json_text_sent_to_slack():
+	(text,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out", words=SUMMARY)
+	assert isinstance(text, str) and text.startswith('{"text":')
+	assert isinstance(core.build_test_message("", words=words.test_message("en")), str)
+
+
 def test_summary_shape_and_valid_block_kit():
 	rows = [
 		row(1),
@@ -43,7 +61,7 @@ def test_summary_shape_and_valid_block_kit():
 			half_period="First Half",
 		),
 	]
-	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
+	messages = build_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
 	assert len(messages) == 1
 	(msg,) = messages
 	assert set(msg) == {"text", "blocks"}
@@ -58,7 +76,7 @@ def test_summary_shape_and_valid_block_kit():
 
 
 def test_empty_day():
-	(msg,) = core.build_attendance_summary(
+	(msg,) = build_summary(
 		[row(1, from_date="2026-12-05", to_date="2026-12-06")],
 		today=TODAY,
 		title="Employees on Leave",
@@ -73,7 +91,7 @@ def test_large_day_splits_within_limits_every_person_once():
 		row(i, employee_name=f"Person {i:05} " + "x" * 60, slack_user_id=None, from_date=TODAY)
 		for i in range(n)
 	]
-	messages = core.build_attendance_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
+	messages = build_summary(rows, today=TODAY, title="Employees on Leave", words=SUMMARY)
 	assert len(messages) > 1
 	seen = []
 	for msg in messages:
@@ -102,14 +120,14 @@ def test_large_day_splits_within_limits_every_person_once():
 )
 def test_bad_row_is_input_error(bad, field):
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
+		build_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
 	assert isinstance(exc.value, ValueError)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
 
 
 def test_bad_today():
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([], today="2026-12-4", words=SUMMARY)
+		build_summary([], today="2026-12-4", words=SUMMARY)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_date", "today", None)
 
 
@@ -146,25 +164,25 @@ def test_gate_bad_input():
 
 
 def test_late_leave_note_and_test_message():
-	note = core.build_late_leave_note(
+	note = build_note(
 		row(1, from_date=TODAY, to_date=TODAY, half_day=1, half_period="Second Half"), today=TODAY, words=NOTE
 	)
 	assert note["text"] == "<@U00000001> is also on leave today (Second Half)"
 	assert validate_message(note["blocks"], text=note["text"]) == []
-	assert (
-		core.build_late_leave_note(
-			row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY, words=NOTE
-		)
-		is None
-	)
-	msg = core.build_test_message("hr.example.com", words=words.test_message("en"))
+	assert build_note(row(1, from_date="2026-12-05", to_date="2026-12-05"), today=TODAY, words=NOTE) is None
+	msg = json.loads(core.build_test_message("hr.example.com", words=words.test_message("en")))
 	assert "can post in this channel" in msg["text"]
 	assert validate_message(msg["blocks"], text=msg["text"]) == []
 
 
 def test_render_markdown_round_trip_and_rejects_unknown():
-	(msg,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out", words=SUMMARY)
+	(text,) = core.build_attendance_summary([row(1)], today=TODAY, title="Out", words=SUMMARY)
+	msg = json.loads(text)
 	md = core.render_markdown(msg["blocks"])
+	assert core.render_markdown(text) == md  # a message's JSON text renders its blocks
+	with pytest.raises(core.InputError) as exc:
+		core.render_markdown('{"text": "no blocks"}')
+	assert exc.value.reason == "not_a_message"
 	assert "1 Out" in md and "*Full Day*" in md
 	with pytest.raises(core.InputError) as exc:
 		core.render_markdown([*msg["blocks"], {"type": "no_such_block"}])
@@ -185,7 +203,7 @@ def test_render_markdown_round_trip_and_rejects_unknown():
 )
 def test_bad_field_types_name_the_field(bad, field, problem):
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
+		build_summary([row(1), row(2, **bad)], today=TODAY, words=SUMMARY)
 	assert (exc.value.reason, exc.value.field, exc.value.index) == ("bad_row", field, 1)
 	assert problem in str(exc.value)
 
@@ -206,34 +224,30 @@ def test_rows_are_read_in_place():
 		row(2, employee_name="", slack_user_id="", half_period="", half_day=False),
 		{"employee": "E3", "from_date": TODAY, "to_date": TODAY},
 	]
-	(msg,) = core.build_attendance_summary(rows, today=TODAY, words=SUMMARY)
+	(msg,) = build_summary(rows, today=TODAY, words=SUMMARY)
 	assert "*Second Half*\n1. <@U00000001>" in msg["text"]
 	assert "HR-EMP-00002" in msg["text"] and "E3" in msg["text"]
 	with pytest.raises(TypeError):
-		core.build_attendance_summary([row(1, half_day=2**70)], today=TODAY, words=SUMMARY)
+		build_summary([row(1, half_day=2**70)], today=TODAY, words=SUMMARY)
 	with pytest.raises(TypeError):
-		core.build_attendance_summary([row(1, half_period=object())], today=TODAY, words=SUMMARY)
+		build_summary([row(1, half_period=object())], today=TODAY, words=SUMMARY)
 	with pytest.raises(core.InputError) as exc:
-		core.build_attendance_summary([row(1), "not a dict"], today=TODAY, words=SUMMARY)
+		build_summary([row(1), "not a dict"], today=TODAY, words=SUMMARY)
 	assert (exc.value.field, exc.value.index) == ("<row>", 1)
 
 
 def test_mention_off_names_everyone_and_mention_on_is_the_default():
 	rows = [row(1), row(2), row(3, employee_name="<@U0SNEAKY> & co")]
-	default = core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY)
-	assert (
-		core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=True) == default
-	)
+	default = build_summary(rows, today=TODAY, title="Out", words=SUMMARY)
+	assert build_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=True) == default
 	assert "<@U00000001>" in str(default)
-	off = core.build_attendance_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=False)
+	off = build_summary(rows, today=TODAY, title="Out", words=SUMMARY, mention=False)
 	assert "<@" not in str(off)
 	assert "Person 00001" in str(off) and "&lt;@U0SNEAKY&gt; &amp; co" in str(off)
 	for message in off:
 		assert validate_message(message["blocks"], text=message["text"]) == []
-	note = core.build_late_leave_note(
-		row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE, mention=False
-	)
+	note = build_note(row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE, mention=False)
 	assert note["text"] == "Person 00001 is also on leave today (Full Day)"
-	assert core.build_late_leave_note(row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE)[
-		"text"
-	].startswith("<@U00000001>")
+	assert build_note(row(1, from_date=TODAY, to_date=TODAY), today=TODAY, words=NOTE)["text"].startswith(
+		"<@U00000001>"
+	)

@@ -8,6 +8,8 @@ the leave had been filed. The handler answers any exception with an inline gener
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from frappe_slack_connector import core
@@ -32,7 +34,8 @@ def test_a_blank_block_id_is_an_input_error(block_id):
 
 
 def test_real_errors_still_build():
-	assert core.build_view_errors({"reason": "Tell your approver why."}, words=ERRORS) == {
+	answer = core.build_view_errors({"reason": "Tell your approver why."}, words=ERRORS)
+	assert json.loads(answer) == {
 		"response_action": "errors",
 		"errors": {"reason": "Tell your approver why."},
 	}

@@ -5,6 +5,7 @@ sequence, through outages, unknown outcomes, rate limits and concurrent workers.
 from __future__ import annotations
 
 import datetime
+import json
 import threading
 from zoneinfo import ZoneInfo
 
@@ -18,14 +19,18 @@ from frappe_slack_connector.slack import client as slack_client
 
 JANE = "U0JANE0001"
 JANE_EMAIL = "jane@example.com"
-MESSAGE = {
+# What the builders give the outbox: a message's JSON text.
+MESSAGE_DICT = {
 	"text": "Leave request",
 	"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Leave request"}}],
 }
-DECIDED = {
-	"text": "Approved",
-	"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Approved"}}],
-}
+MESSAGE = json.dumps(MESSAGE_DICT)
+DECIDED = json.dumps(
+	{
+		"text": "Approved",
+		"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Approved"}}],
+	}
+)
 
 
 @pytest.fixture
@@ -87,7 +92,7 @@ def test_two_pending_updates_coalesce_into_the_latest(outbox):
 
 
 def test_a_home_tab_owed_twice_keeps_the_latest(outbox):
-	view = {"type": "home", "blocks": []}
+	view = '{"type": "home", "blocks": []}'
 	first = owe.publish_home(view, user_id=JANE)
 	second = owe.publish_home(view, user_id=JANE)
 	assert row(first).status == "Dropped"
@@ -103,6 +108,30 @@ def test_a_recorded_post_is_listed_before_it_is_sent(outbox):
 	)
 	listed = slack_messages.following("User", JANE_EMAIL)
 	assert [(m.delivery, m.ts) for m in listed] == [(name, None)]
+
+
+def test_the_body_is_stored_as_built_and_its_fields_apart(outbox):
+	post = owe.post(MESSAGE, channel=JANE, reply_broadcast=True)
+	notice = owe.ephemeral(DECIDED, channel="C0CHAN0001", user=JANE)
+	stored = frappe.db.get_value(deliveries.DOCTYPE, post, ["body", "request_fields"], as_dict=True)
+	assert stored.body == MESSAGE and json.loads(stored.request_fields) == {"reply_broadcast": True}
+	stored = frappe.db.get_value(deliveries.DOCTYPE, notice, ["body", "request_fields"], as_dict=True)
+	assert stored.body == DECIDED and json.loads(stored.request_fields) == {"user": JANE}
+	home = owe.publish_home('{"type":"home","blocks":[]}', user_id=JANE)
+	assert row(home).body == '{"view":{"type":"home","blocks":[]}}'
+
+
+def test_a_body_the_relay_could_not_send_is_refused_when_owed(outbox):
+	from frappe_slack_connector import core  # noqa: PLC0415
+
+	for bad in ("", "[]", '{"text": "x"', '"text"'):
+		with pytest.raises(core.InputError) as info:
+			owe.post(bad, channel=JANE)
+		assert info.value.reason == "not_an_object"
+	with pytest.raises(core.InputError) as info:
+		owe.ephemeral('{"text": "x", "user": "U0OTHER001"}', channel="C0CHAN0001", user=JANE)
+	assert info.value.reason == "field_collision"
+	assert frappe.get_all(deliveries.DOCTYPE) == []
 
 
 def test_names_sort_in_owing_order(outbox):
@@ -263,7 +292,9 @@ def test_per_sequence_order_survives_a_failing_then_retried_post(outbox, clock):
 	# Owed while the first post's outcome is unknown: the rewrite cannot fold into it (it may be
 	# in Slack as it was), so it waits behind it, and so does a later post about the document.
 	upd = owe.update(DECIDED, target=first, about=about)
-	later = owe.post({"text": "Later", "blocks": MESSAGE["blocks"]}, channel=JANE, about=about)
+	later = owe.post(
+		json.dumps({"text": "Later", "blocks": MESSAGE_DICT["blocks"]}), channel=JANE, about=about
+	)
 	frappe.db.commit()
 	assert relay.drain() == {}  # the head is backing off: nothing overtakes it
 	clock(61)
@@ -299,6 +330,44 @@ def test_an_update_of_a_post_not_yet_sent_goes_out_with_the_post(outbox, clock):
 	assert relay.drain() == {"delivered": 1}
 	assert [c.args["text"] for c in outbox.slack.calls_to("chat.postMessage")] == ["Approved"]
 	assert outbox.slack.calls_to("chat.update") == []
+
+
+def _owed_by_the_previous_version(method: str, body: dict, **values) -> str:
+	"""A row as the previous version wrote it: the whole body `json.dumps`ed (sorted keys, the
+	fields it set inside), no `request_fields`."""
+	name = deliveries.insert({"method": method, "body": deliveries.dumps(body), **values})
+	frappe.db.set_value(deliveries.DOCTYPE, name, "request_fields", None)
+	return name
+
+
+def test_rows_owed_by_the_previous_version_still_send(outbox, clock):
+	post = _owed_by_the_previous_version(
+		"chat.postMessage", {**MESSAGE_DICT, "reply_broadcast": True}, channel=JANE, sequence="old:1"
+	)
+	notice = _owed_by_the_previous_version(
+		"chat.postEphemeral", {**MESSAGE_DICT, "user": JANE}, channel="C0CHAN0001", sequence="old:2"
+	)
+	view = {"type": "home", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Hi"}}]}
+	home = _owed_by_the_previous_version("views.publish", {"view": view}, channel=JANE, sequence="old:3")
+	frappe.db.commit()
+	assert relay.drain() == {"delivered": 3}
+	sent = outbox.slack.last_call("chat.postMessage").args
+	assert sent["channel"] == JANE and sent["reply_broadcast"] is True
+	assert sent["text"] == MESSAGE_DICT["text"] and sent["blocks"] == MESSAGE_DICT["blocks"]
+	assert posts(outbox.slack, post) == 1
+	sent = outbox.slack.last_call("chat.postEphemeral").args
+	assert sent["channel"] == "C0CHAN0001" and sent["user"] == JANE
+	assert outbox.slack.home_view(JANE)["blocks"] == view["blocks"]
+	assert {row(n).status for n in (post, notice, home)} == {"Delivered"}
+
+
+def test_an_update_of_a_pending_post_of_the_previous_version_goes_out_after_it(outbox, clock):
+	post = _owed_by_the_previous_version(
+		"chat.postEphemeral", {**MESSAGE_DICT, "user": JANE}, channel="C0CHAN0001", sequence="old:1"
+	)
+	update = owe.update(DECIDED, target=post)
+	assert row(update).status == "Pending"  # not folded: that body keeps its fields inside
+	assert deliveries.loads(row(post).body)["user"] == JANE
 
 
 def test_a_post_about_a_deleted_document_is_dropped_with_the_reason(outbox, clock):
@@ -376,7 +445,10 @@ def test_a_claim_whose_lease_expired_is_taken_over_and_delivered_once(outbox, cl
 def test_a_429_storm_slows_the_queue_but_loses_nothing(outbox, clock):
 	outbox.slack.enforce_rate_limits()
 	outbox.slack.rate_limit_next("chat.postMessage", retry_after=1, times=6)
-	names = [owe.post({"text": f"n{i}", "blocks": MESSAGE["blocks"]}, channel="C0BUSY0001") for i in range(6)]
+	names = [
+		owe.post(json.dumps({"text": f"n{i}", "blocks": MESSAGE_DICT["blocks"]}), channel="C0BUSY0001")
+		for i in range(6)
+	]
 	frappe.db.commit()
 	for _round in range(40):
 		relay.drain()

@@ -217,13 +217,13 @@ def test_two_ticks_send_one_reminder_per_approver_and_the_next_day_another(offic
 
 
 def test_concurrent_ticks_send_one_reminder_per_approver(office, app, monkeypatch):
-	original = slack_client.call
+	original = slack_client.call_json
 
-	def slow_call(client, method, **kwargs):
+	def slow_call(client, method, body):
 		time.sleep(0.2)  # widen the race: both ticks pass the gate and the query before either posts
-		return original(client, method, **kwargs)
+		return original(client, method, body)
 
-	monkeypatch.setattr(slack_client, "call", slow_call)
+	monkeypatch.setattr(slack_client, "call_json", slow_call)
 	app.site.freeze_time(f"{NEXT_DAY} 10:30:00")
 	results = []
 

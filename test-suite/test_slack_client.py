@@ -1,5 +1,6 @@
 """frappe_slack_connector.slack.client against the Slack mock (no frappe needed)."""
 
+import json
 import socket
 import subprocess
 import sys
@@ -7,9 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
+from slack_sdk import WebClient
 
 from frappe_slack_connector.slack import client as slack_client
-from frappe_slack_connector.slack.client import JOB, REQUEST, SlackCallError, call, make_client
+from frappe_slack_connector.slack.client import JOB, REQUEST, SlackCallError, call, call_json, make_client
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.usefixtures("fast_slack_retries")
@@ -194,3 +196,75 @@ def test_job_path_post_is_retried_when_the_connection_was_refused(monkeypatch):
 	assert info.value.error == "connection_error"  # never sent: safe to retry, and retried
 	assert len(attempts) == 1 + slack_client.CONNECTION_RETRIES
 	slack_client.clear_clients()
+
+
+# --------------------------------------------------------------- call_json: a body built by the core
+
+
+def _message_body(channel: str, text: str, blocks: str = '[{"type":"divider"}]') -> bytes:
+	from frappe_slack_connector import core  # noqa: PLC0415
+
+	return core.request_body(f'{{"text":{json.dumps(text)},"blocks":{blocks}}}', {"channel": channel})
+
+
+def test_call_json_sends_the_bytes_as_they_are(slack_mock):
+	c = make_client(slack_mock.bot_token, slack_mock.url, path=JOB)
+	body = _message_body("C1", "héllo")
+	data = call_json(c, "chat.postMessage", body)
+	assert data["ok"] and data["ts"]
+	sent = slack_mock.last_call("chat.postMessage")
+	assert sent.raw_body == body and sent.encoding == "json"
+	assert sent.header("Content-Type") == "application/json;charset=utf-8"
+	assert sent.args["text"] == "héllo" and sent.args["blocks"] == [{"type": "divider"}]
+	# The bytes are this call's only: a plain call after it sends its own arguments.
+	assert call(c, "chat.postMessage", channel="C2", text="plain")["ok"]
+	assert slack_mock.last_call("chat.postMessage").args["text"] == "plain"
+
+
+def test_call_json_an_invalid_block_is_refused_by_slack(slack_mock):
+	slack_mock.expect_violations()
+	c = make_client(slack_mock.bot_token, slack_mock.url, path=JOB)
+	bad = '[{"type":"section","text":{"type":"mrkdwn","text":""}}]'
+	with pytest.raises(SlackCallError) as info:
+		call_json(c, "chat.postMessage", _message_body("C1", "x", bad))
+	assert info.value.error == "invalid_blocks" and info.value.messages
+	assert slack_mock.messages == {}
+	from frappe_slack_connector import core  # noqa: PLC0415
+
+	view = core.request_body('{"type":"modal","blocks":[]}', {"trigger_id": "1.2.3"}, under="view")
+	with pytest.raises(SlackCallError) as info:
+		call_json(c, "views.open", view)
+	assert info.value.messages == ["[ERROR] missing required field: title [json-pointer:/view]"]
+
+
+def test_call_json_keeps_the_retry_handlers(slack_mock):
+	c = make_client(slack_mock.bot_token, slack_mock.url, path=JOB)
+	slack_mock.rate_limit_next("chat.postMessage", retry_after=1)
+	body = _message_body("C1", "again")
+	assert call_json(c, "chat.postMessage", body)["ok"]
+	calls = slack_mock.calls_to("chat.postMessage")
+	assert [x.status for x in calls] == [429, 200] and [x.raw_body for x in calls] == [body, body]
+	slack_mock.fail_after_doing_next("chat.postMessage", status=500)
+	with pytest.raises(SlackCallError) as info:
+		call_json(c, "chat.postMessage", _message_body("C1", "once"))
+	assert info.value.error == "outcome_unknown" and info.value.status == 500
+	assert [m["text"] for m in slack_mock.messages.values()].count("once") == 1
+
+
+def test_call_json_on_the_request_path_answers_a_429_at_once(slack_mock, monkeypatch):
+	monkeypatch.setattr(time, "sleep", lambda s: pytest.fail(f"the request path slept {s} s"))
+	c = make_client(slack_mock.bot_token, slack_mock.url, path=REQUEST)
+	slack_mock.rate_limit_next("chat.postMessage", retry_after=30)
+	with pytest.raises(SlackCallError) as info:
+		call_json(c, "chat.postMessage", _message_body("C1", "x"))
+	assert info.value.error == "ratelimited" and info.value.retry_after == 30
+	assert len(slack_mock.calls_to("chat.postMessage")) == 1
+
+
+def test_call_json_takes_bytes_and_a_client_of_make_client(slack_mock):
+	c = make_client(slack_mock.bot_token, slack_mock.url, path=JOB)
+	with pytest.raises(TypeError):
+		call_json(c, "chat.postMessage", '{"channel":"C1","text":"x"}')
+	with pytest.raises(TypeError):
+		call_json(WebClient(token="xoxb-1", base_url=slack_mock.url), "auth.test", b"{}")
+	assert slack_mock.calls == []

@@ -280,13 +280,13 @@ def test_two_ticks_one_dm_each(office, app):
 
 
 def test_concurrent_ticks_send_one_dm_each(office, app, monkeypatch):
-	original = slack_client.call
+	original = slack_client.call_json
 
-	def slow_call(client, method, **kwargs):
+	def slow_call(client, method, body):
 		time.sleep(0.2)  # widen the race: the second tick arrives while the first is posting
-		return original(client, method, **kwargs)
+		return original(client, method, body)
 
-	monkeypatch.setattr(slack_client, "call", slow_call)
+	monkeypatch.setattr(slack_client, "call_json", slow_call)
 	results = []
 
 	def run():

@@ -55,10 +55,11 @@ def test_every_german_word_is_translated():
 
 def test_each_surface_builds_in_both_languages():
 	for lang in ("en", "de"):
-		assert core.build_leave_notice({"kind": "no_employee"}, words=words.notices(lang))["text"]
-		assert core.build_test_message("", words=words.test_message(lang))["text"]
-		assert core.build_view_errors({"reason": {"code": "reason_missing"}}, words=words.view_errors(lang))
-		assert core.build_approver_message(DETAILS, words=words.leave_messages(lang))["text"]
+		assert json.loads(core.build_leave_notice({"kind": "no_employee"}, words=words.notices(lang)))["text"]
+		assert json.loads(core.build_test_message("", words=words.test_message(lang)))["text"]
+		answer = core.build_view_errors({"reason": {"code": "reason_missing"}}, words=words.view_errors(lang))
+		assert json.loads(answer)["errors"]
+		assert json.loads(core.build_approver_message(DETAILS, words=words.leave_messages(lang)))["text"]
 		assert core.build_attendance_summary([], today="2026-12-04", words=words.summary(lang))
 
 
@@ -104,16 +105,16 @@ def test_a_translation_that_drops_or_invents_a_placeholder_is_refused():
 def test_words_are_escaped_like_user_text():
 	notices = words.notices("en")
 	notices["no_employee"] = "Ask <!channel> & HR"
-	message = core.build_leave_notice({"kind": "no_employee"}, words=notices)
+	message = json.loads(core.build_leave_notice({"kind": "no_employee"}, words=notices))
 	assert message["text"] == "🔗 Ask &lt;!channel&gt; &amp; HR"
 
 
 def test_route_errors_are_codes_and_become_words_in_the_readers_language():
 	errors = {"half_day_date": {"code": "half_day_outside", "start": "2026-12-04", "end": "2026-12-07"}}
-	assert core.build_view_errors(errors, words=words.view_errors("en"))["errors"] == {
+	assert json.loads(core.build_view_errors(errors, words=words.view_errors("en")))["errors"] == {
 		"half_day_date": "Pick a day between Dec 04, 2026 (Fri) and Dec 07, 2026 (Mon)."
 	}
-	assert core.build_view_errors(errors, words=words.view_errors("de"))["errors"] == {
+	assert json.loads(core.build_view_errors(errors, words=words.view_errors("de")))["errors"] == {
 		"half_day_date": "Wählen Sie einen Tag zwischen Fr., 04. Dez. 2026 und Mo., 07. Dez. 2026."
 	}
 	for bad in ({"code": "nope"}, {"code": "reason_missing", "extra": 1}, 3):

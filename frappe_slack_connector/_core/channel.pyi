@@ -2,6 +2,7 @@
 message (rust/python/src/channel.rs).
 """
 
+from .blocks import SlackMessage
 from .words import LateLeaveWords, SummaryWords, TestMessageWords
 
 def build_attendance_summary(
@@ -11,8 +12,8 @@ def build_attendance_summary(
 	words: SummaryWords,
 	title: str = "",
 	mention: bool = True,
-) -> list[dict[str, object]]:
-	"""Build the day's "who is out" messages in `words`: one `{"text": str, "blocks": list}` per
+) -> list[SlackMessage]:
+	"""Build the day's "who is out" messages in `words`: one message (JSON text of `{"text", "blocks"}`) per
 	message. (The texts below are the English words.)
 
 	Each row: `employee` (str, required), `employee_name` (str; blank → the employee id),
@@ -63,18 +64,18 @@ def should_send_attendance(
 
 def build_late_leave_note(
 	row: dict[str, object], *, today: str, words: LateLeaveWords, mention: bool = True
-) -> dict[str, object] | None:
+) -> SlackMessage | None:
 	"""The threaded reply for a leave created after today's summary went out, in `words`.
 
-	`row` has the shape of a `build_attendance_summary` row. Returns `{"text": str, "blocks":
-	list}` reading e.g. "<@U1> is also on leave today (First Half)" (plus `_until <date>_` when
+	`row` has the shape of a `build_attendance_summary` row. Returns the message's JSON text
+	(`{"text", "blocks"}`) reading e.g. "<@U1> is also on leave today (First Half)" (plus `_until <date>_` when
 	the leave goes on after today), or None when the row does not cover `today`; with
 	`mention=False` the person is named by the escaped name, never `<@…>`. Post it with
 	`thread_ts` = the summary's ts and `reply_broadcast=True`. Raises `InputError` like
 	`build_attendance_summary`.
 	"""
 
-def build_test_message(site: str = "", *, words: TestMessageWords) -> dict[str, object]:
-	"""The message the "Test channel" button posts, in `words`: `{"text": str, "blocks": list}`
+def build_test_message(site: str = "", *, words: TestMessageWords) -> SlackMessage:
+	"""The message the "Test channel" button posts, in `words`: its JSON text (`{"text", "blocks"}`)
 	saying that Frappe Slack Connector can post in the channel, naming `site` (escaped) when given.
 	Raises `InputError` (`bad_words`) for bad words."""

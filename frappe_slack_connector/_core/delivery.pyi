@@ -38,3 +38,20 @@ def find_delivery_in_history(history: dict[str, object], delivery: str) -> str |
 	`include_all_metadata`) that carries `delivery`'s metadata, or None when no message does.
 	Messages that are not objects or have no `ts` are passed over; an answer without a
 	`messages` list raises `InputError` (`no_messages`, field `history`), as does a bad name."""
+
+def request_body(
+	body: str | bytes, fields: dict[str, object] | None = None, *, under: str | None = None
+) -> bytes:
+	"""The Web API request body (UTF-8 JSON bytes) of `body` — a builder's JSON text (one object),
+	as the outbox stores it or a builder returned it — with `fields` (what the caller sets:
+	channel, ts, thread_ts, user, user_id, reply_broadcast, metadata…) written before its keys;
+	with `under` (e.g. "view"), `body` becomes the value of that key beside `fields`
+	(`{"trigger_id": …, "view": <body>}`). A field set to None is left out.
+
+	The body's text is copied as it is, never built into Python (or Rust) objects: only its top
+	level is read. Raises `InputError` with reason `not_an_object` (field "body": not JSON, or
+	not one object), `duplicate_key` (the body names a key twice), `field_collision` (field
+	"fields": a field that is a key of the body already, or is `under`) or `bad_field` (a field
+	that cannot be written as JSON); a field value that is not JSON-like raises `TypeError`.
+	Rows stored by the previous version (`json.dumps` of the whole body) are bodies like any other.
+	"""

@@ -5,7 +5,7 @@ errors, the approvers' reminder and the Home tab (rust/python/src/leave_blocks.r
 from collections.abc import Mapping
 from typing import Literal, TypedDict
 
-from .blocks import SlackMessage
+from .blocks import SlackAnswer, SlackMessage, SlackView
 from .interaction import FormError, FormValues, HalfPeriodCode, HalfPeriodLabel
 from .words import HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords
 
@@ -22,8 +22,8 @@ class LeaveModalInput(TypedDict, total=False):
 	current: FormValues  # values to preserve (a half_day_toggle route's `values`); dates may be None
 	private_metadata: str  # ≤ 3000 characters; default ""
 
-def build_leave_modal(input: LeaveModalInput, *, words: ModalWords) -> dict:
-	"""The "Apply for Leave" modal as a view dict for `views.open(view=...)` /
+def build_leave_modal(input: LeaveModalInput, *, words: ModalWords) -> SlackView:
+	"""The "Apply for Leave" modal as a view's JSON text for `views.open(view=...)` /
 	`views.update(view=..., view_id=..., hash=...)`, in `words` (the reader's language).
 
 	Title, submit and close from `words` ("Apply for Leave", "Submit", "Cancel" in English),
@@ -154,7 +154,7 @@ class RejectModalInput(TypedDict, total=False):
 	channel_id: str | None  # of the clicked message, echoed back on submission
 	message_ts: str | None
 
-def build_reject_modal(input: RejectModalInput, *, words: RejectWords) -> dict:
+def build_reject_modal(input: RejectModalInput, *, words: RejectWords) -> SlackView:
 	"""The reject-with-reason modal for `views.open`: callback `leave_reject_reason`, an intro
 	naming the application and the requester (escaped), an optional multiline input (block
 	`reject_reason`, action `reject_reason_input`, ≤ 500 chars); the application and the message
@@ -233,7 +233,7 @@ def build_leave_notice(notice: Notice, *, words: NoticeWords) -> SlackMessage:
 	(`message` is already in the reader's words).
 	"""
 
-def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewErrorWords) -> dict:
+def build_view_errors(errors: Mapping[str, str | FormError], *, words: ViewErrorWords) -> SlackAnswer:
 	"""`{"response_action": "errors", "errors": {block_id: message}}`, the body of the HTTP 200
 	that shows inline errors in the submitted modal. A value is a message already in the reader's
 	words (str: a Frappe refusal, a handler's own message) or a submission route's `FormError`,
@@ -318,7 +318,7 @@ class HomeEmployee(TypedDict, total=False):
 	desk_url: str | None  # the viewer's Leave Applications in the desk
 	waiting_url: str | None  # the desk's list of what waits for the viewer
 
-def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> dict:
+def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> SlackView:
 	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.
 
 	A stranger gets a title and what to ask HR for. An employee: Apply for leave (block

@@ -5,7 +5,7 @@ and the notices (rust/python/src/timesheet.rs).
 from collections.abc import Mapping
 from typing import Literal, TypedDict
 
-from .blocks import SlackMessage
+from .blocks import SlackAnswer, SlackMessage, SlackView
 from .interaction import TimesheetError, TimesheetValues
 from .words import TimesheetWords
 
@@ -20,7 +20,7 @@ class TimesheetModalInput(TypedDict, total=False):
 	activity_types: list[NamedOption]  # required, at least one
 	current: TimesheetValues  # the date to log for and what was typed
 
-def build_timesheet_modal(input: TimesheetModalInput, *, words: TimesheetWords) -> dict:
+def build_timesheet_modal(input: TimesheetModalInput, *, words: TimesheetWords) -> SlackView:
 	"""The "Log Time" modal (callback `log_timesheet`) for `views.open` / `views.update`.
 
 	Selects list up to 100 options flat, option groups of 100 past that, at most 500 (a hint says
@@ -28,7 +28,9 @@ def build_timesheet_modal(input: TimesheetModalInput, *, words: TimesheetWords) 
 	`InputError` (reason `unbuildable`) when there are no projects or no activity types.
 	"""
 
-def build_timesheet_view_errors(errors: Mapping[str, str | TimesheetError], *, words: TimesheetWords) -> dict:
+def build_timesheet_view_errors(
+	errors: Mapping[str, str | TimesheetError], *, words: TimesheetWords
+) -> SlackAnswer:
 	"""`{"response_action": "errors", "errors": {block_id: message}}` for a Log Time submission;
 	values are route error codes or messages already in the reader's words. Empty → `InputError`."""
 

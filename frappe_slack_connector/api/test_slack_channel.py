@@ -26,7 +26,9 @@ def test_channel(channel_id: str | None = None) -> dict:
 		message = core.build_test_message(
 			erp_settings.site_url(), words=words.test_message(erp_users.language_of(None))
 		)
-		posted = slack_site.call_site("chat.postMessage", path=slack_site.REQUEST, channel=channel, **message)
+		posted = slack_site.call_site(
+			"chat.postMessage", path=slack_site.REQUEST, body=message, channel=channel
+		)
 	except SlackCallError as err:
 		erp_log.fail(
 			title=f"Slack channel test failed: {err.error}",

@@ -6,6 +6,7 @@ import json
 
 import frappe
 
+from frappe_slack_connector import core
 from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.flows import daily
@@ -34,7 +35,8 @@ def send_reminders(dry_run: bool | str | int = False) -> dict:
 	if frappe.utils.sbool(dry_run):
 		planned = reminders.plan(today, erp_settings.timesheet_reminder_settings())
 		for item in planned["to_send"]:
-			print(f"{item['employee']} ({item['slack_user_id']}, {item['lang']}): {item['message']['text']}")
+			print(f"{item['employee']} ({item['slack_user_id']}, {item['lang']}):")
+			print(core.render_markdown(item["message"]))
 		for item in planned["skipped"]:
 			print(f"{item['employee']}: no reminder ({item['reason']})")
 		print(json.dumps(planned["to_send"], indent=1, default=str))

@@ -45,6 +45,7 @@ FIELDS = (
 	"channel",
 	"to_user",
 	"body",
+	"request_fields",
 	"reference_doctype",
 	"reference_name",
 	"what",
@@ -133,8 +134,9 @@ def drop(names: list[str] | str, reason: str) -> None:
 		)
 
 
-def replace_body(name: str, body: dict[str, Any]) -> None:
-	frappe.db.set_value(DOCTYPE, name, "body", dumps(body))
+def replace_body(name: str, body: str) -> None:
+	"""A pending post's body rewritten (a builder's JSON text, stored as it is)."""
+	frappe.db.set_value(DOCTYPE, name, "body", body)
 
 
 def dumps(value: Any) -> str:

@@ -27,7 +27,7 @@ def ephemeral(route, message: SlackMessage) -> None:
 		channel=route["channel_id"],
 		user=route["user_id"],
 		log_title="Slack ephemeral message not sent",
-		**message,
+		body=message,
 	)
 
 
@@ -38,18 +38,19 @@ def dm_notice(slack_user_id: str, message: SlackMessage) -> None:
 		path=slack_site.REQUEST,
 		channel=slack_user_id,
 		log_title="Slack notice not sent",
-		**message,
+		body=message,
 	)
 
 
-def update_open_modal(route, view: dict, *, log_title: str) -> Response:
+def update_open_modal(route, view: str, *, log_title: str) -> Response:
 	"""Rebuild the modal the user has open (a select changed it) in place, and ack the click."""
 	slack_site.call_or_log(
 		"views.update",
 		path=slack_site.REQUEST,
 		view_id=route["view_id"],
 		hash=route["view_hash"],
-		view=view,
+		body=view,
+		under="view",
 		log_title=log_title,
 		# The user changed the form meanwhile; their next change updates it again.
 		expected_errors={"hash_conflict"},

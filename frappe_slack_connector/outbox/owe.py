@@ -5,6 +5,10 @@
                     record=owe.Record.slack_message(APPROVAL_REQUEST, approver))
     owe.update(decided, target=name)           # a post still on its way, or (channel, ts)
 
+`message` / `view` is a builder's JSON text (`core.build_*`), stored in the row's body as it is;
+the few fields set here (reply_broadcast, user) are kept beside it in `request_fields`, and the
+relay sends `core.request_body(body, fields + channel, ts…)`: no dict of the blocks is made.
+
 Each call inserts one Slack Delivery row in the current transaction and returns its name; none
 calls Slack. The row commits with the change that owes it (a rolled-back transaction owes
 nothing), and the commit enqueues the drain (`outbox/relay.drain`, one job at a time).
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from frappe_slack_connector import core
 from frappe_slack_connector.erp import deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.outbox import records, relay
@@ -35,10 +40,12 @@ EPHEMERAL = "chat.postEphemeral"
 PUBLISH = "views.publish"
 
 Target = str | tuple[str, str]
+# What a chat.delete owes: nothing but its target, set when it is sent.
+EMPTY_BODY = "{}"
 
 
 def post(
-	message: dict,
+	message: str,
 	*,
 	channel: str | None = None,
 	to_user: str | None = None,
@@ -57,9 +64,7 @@ def post(
 	to the document, e.g. "approver") word the Error Log an admin gets when it is not sent."""
 	if bool(channel) == bool(to_user):
 		raise ValueError("post needs exactly one of channel and to_user")
-	body = dict(message)
-	if reply_broadcast:
-		body["reply_broadcast"] = True
+	fields = {"reply_broadcast": True} if reply_broadcast else {}
 	values: dict[str, Any] = {
 		"method": POST,
 		"channel": channel,
@@ -72,11 +77,19 @@ def post(
 		values.update(_target_values(thread_of))
 		if values.get("target"):
 			sequence = _target_sequence(values["target"]) or sequence
-	return _owe(values, body, about=about, sequence=sequence, coalesce_key=coalesce_key, record=record)
+	return _owe(
+		values,
+		message,
+		fields=fields,
+		about=about,
+		sequence=sequence,
+		coalesce_key=coalesce_key,
+		record=record,
+	)
 
 
 def update(
-	message: dict, *, target: Target, about: tuple[str, str] | None = None, what: str | None = None
+	message: str, *, target: Target, about: tuple[str, str] | None = None, what: str | None = None
 ) -> str:
 	"""Owe a `chat.update` of `target`: a delivery name (its post, maybe not sent yet) or the
 	(channel, ts) of a message posted earlier. An update of a post still Pending folds into it;
@@ -85,18 +98,16 @@ def update(
 	key = _message_key(values)
 	post_row = _pending_post(values.get("target"))
 	if post_row is not None:
-		# The post has not gone out: it goes out as updated, and this row only says so.
-		body = deliveries.loads(post_row.body) or {}
-		body.update(message)
-		deliveries.replace_body(post_row.name, body)
-		name = _owe(
-			values, dict(message), about=about, sequence=post_row.sequence, coalesce_key=key, kick=False
-		)
+		# The post has not gone out: it goes out as updated (its own fields kept beside the new
+		# body), and this row only says so.
+		_check(message, deliveries.loads(post_row.request_fields))
+		deliveries.replace_body(post_row.name, message)
+		name = _owe(values, message, about=about, sequence=post_row.sequence, coalesce_key=key, kick=False)
 		deliveries.drop(name, f"folded into {post_row.name}")
 		return name
 	return _owe(
 		values,
-		dict(message),
+		message,
 		about=about,
 		sequence=_sequence_of_target(values, about),
 		coalesce_key=key,
@@ -109,31 +120,31 @@ def delete(*, target: Target, about: tuple[str, str] | None = None, what: str | 
 	values = {"method": DELETE, "what": what, **_target_values(target)}
 	post_row = _pending_post(values.get("target"))
 	if post_row is not None:
-		name = _owe(values, {}, about=about, sequence=post_row.sequence, kick=False)
+		name = _owe(values, EMPTY_BODY, about=about, sequence=post_row.sequence, kick=False)
 		deliveries.drop(post_row.name, f"withdrawn by {name}")
 		deliveries.drop(name, f"folded into {post_row.name}")
 		return name
 	return _owe(
 		values,
-		{},
+		EMPTY_BODY,
 		about=about,
 		sequence=_sequence_of_target(values, about),
 		coalesce_key=_message_key(values),
 	)
 
 
-def ephemeral(message: dict, *, channel: str, user: str, about: tuple[str, str] | None = None) -> str:
+def ephemeral(message: str, *, channel: str, user: str, about: tuple[str, str] | None = None) -> str:
 	"""Owe a `chat.postEphemeral` to the Slack user `user` in `channel`."""
-	body = {**message, "user": user}
 	return _owe(
 		{"method": EPHEMERAL, "channel": channel, "what": "Slack ephemeral message"},
-		body,
+		message,
+		fields={"user": user},
 		about=about,
 		sequence=_sequence(about, channel=channel, to_user=None),
 	)
 
 
-def publish_home(view: dict, *, user_id: str | None = None, to_user: str | None = None) -> str:
+def publish_home(view: str, *, user_id: str | None = None, to_user: str | None = None) -> str:
 	"""Owe a `views.publish` of the Home tab of the Slack user `user_id`, or of the Frappe user
 	`to_user` (their Slack link read when it is sent: one not linked then has no tab to update,
 	and the row is Dropped); the latest owed wins (an older one still Pending is superseded)."""
@@ -142,7 +153,7 @@ def publish_home(view: dict, *, user_id: str | None = None, to_user: str | None 
 	key = f"home:{user_id or to_user}"
 	return _owe(
 		{"method": PUBLISH, "channel": user_id, "to_user": to_user, "what": "Slack Home tab"},
-		{"view": view},
+		core.request_body(view, under="view").decode(),
 		about=None,
 		sequence=key,
 		coalesce_key=key,
@@ -154,8 +165,9 @@ def publish_home(view: dict, *, user_id: str | None = None, to_user: str | None 
 
 def _owe(
 	values: dict[str, Any],
-	body: dict[str, Any],
+	body: str,
 	*,
+	fields: dict[str, Any] | None = None,
 	about: tuple[str, str] | None,
 	sequence: str,
 	coalesce_key: str | None = None,
@@ -164,10 +176,13 @@ def _owe(
 ) -> str:
 	if about is not None:
 		values["reference_doctype"], values["reference_name"] = about
+	fields = fields or {}
+	_check(body, fields)
 	name = deliveries.insert(
 		{
 			**values,
-			"body": deliveries.dumps(body),
+			"body": body,
+			"request_fields": deliveries.dumps(fields),
 			"sequence": sequence,
 			"coalesce_key": coalesce_key,
 			"record": deliveries.dumps(record.as_json()) if record else None,
@@ -181,6 +196,12 @@ def _owe(
 	if kick:
 		erp_jobs.enqueue_once_after_commit(relay.DRAIN_METHOD, job_id=relay.DRAIN_JOB_ID)
 	return name
+
+
+def _check(body: str, fields: dict[str, Any] | None) -> None:
+	"""Refuse, in the owing transaction, a body the relay could not send: not one JSON object, or
+	naming a field set beside it (`core.request_body`'s `InputError`)."""
+	core.request_body(body, fields)
 
 
 def _sequence(about: tuple[str, str] | None, *, channel: str | None, to_user: str | None) -> str:
@@ -236,6 +257,10 @@ def _pending_post(target: str | None):
 		return None
 	row = deliveries.get(target, for_update=True)
 	if row is None or row.status != deliveries.PENDING or row.method not in (POST, EPHEMERAL):
+		return None
+	if not row.request_fields:
+		# Owed by a version that kept its fields inside the body: replacing that body would lose
+		# them, so the update goes out after it instead.
 		return None
 	if row.outcome_unknown:
 		return None  # it may be in Slack already, as it was: rewrite it after it is found or sent

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from frappe_slack_connector import core
 from frappe_slack_connector.erp import daily as erp_daily
 from frappe_slack_connector.erp import deliveries, slack_messages
 from frappe_slack_connector.erp import reminders as erp_reminders
@@ -35,8 +36,8 @@ class Record:
 		"""A Slack Message row about the delivery's document (`about`), listed by
 		`slack_messages.following` from the moment it is owed; channel and ts once delivered.
 		`outcome_notice`: whoever asked for it learns how it went, an ephemeral in `channel` to
-		`user` — `delivered` once Slack has it, `failed` when it is not sent (the built messages):
-		`{"channel", "user", "delivered", "failed"}`."""
+		`user` — `delivered` once Slack has it, `failed` when it is not sent (the built messages'
+		JSON text): `{"channel", "user", "delivered", "failed"}`."""
 		args = {"purpose": purpose, "recipient": recipient}
 		if outcome_notice:
 			args["outcome_notice"] = outcome_notice
@@ -114,11 +115,16 @@ def _notice(record: Record, outcome: str) -> None:
 	message = notice.get(outcome)
 	if not message:
 		return
+	fields = {"user": notice["user"]}
+	# A record owed by the previous version holds the message as a dict.
+	body = message if isinstance(message, str) else deliveries.dumps(message)
+	core.request_body(body, fields)  # refused here, in the recording transaction, not when sent
 	deliveries.insert(
 		{
 			"method": "chat.postEphemeral",
 			"channel": notice["channel"],
-			"body": deliveries.dumps({**message, "user": notice["user"]}),
+			"body": body,
+			"request_fields": deliveries.dumps(fields),
 			"sequence": f"channel:{notice['channel']}",
 			"what": "Slack ephemeral message",
 		}

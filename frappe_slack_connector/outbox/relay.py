@@ -69,6 +69,7 @@ class _Plan:
 
 	row: Any
 	method: str
+	body: str = "{}"  # the stored JSON text, sent as it is with `kwargs` beside it
 	kwargs: dict[str, Any] = field(default_factory=dict)
 	channel: str | None = None  # where the message goes (a DM: the user id until opened)
 	lookup: bool = False
@@ -159,7 +160,6 @@ def _round(rows, worker: str, stats: dict[str, int], submit) -> None:
 def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	"""The call for `row`, or None when its outcome is decided without Slack (recorded here)."""
 	method = row.method
-	body = deliveries.loads(row.body) or {}
 	about = (row.reference_doctype, row.reference_name)
 	if method in (*POSTS, "chat.postEphemeral") and all(about) and not deliveries.document_exists(*about):
 		_close(row, worker, deliveries.DROPPED, "document deleted", stats)
@@ -180,7 +180,9 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 			_count(stats, "waiting")
 			return None
 		target_channel, target_ts = target.result_channel, target.result_ts
-	kwargs = dict(body)
+	# Beside the stored body: the fields it was owed with (a row of the previous version has
+	# them inside its body, and none here), then where it goes.
+	kwargs = deliveries.loads(row.request_fields) or {}
 	if method in POSTS:
 		kwargs["channel"] = channel if not target_ts or not target_channel else target_channel
 		if target_ts:
@@ -196,6 +198,7 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	return _Plan(
 		row=row,
 		method=method,
+		body=row.body or "{}",
 		kwargs=kwargs,
 		channel=kwargs.get("channel") or channel,
 		lookup=bool(row.outcome_unknown),
@@ -437,7 +440,8 @@ def _send(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
 	if waited is not None:
 		return _Result(defer_seconds=waited)
 	try:
-		return _Result(data=slack_client.call(web_client, plan.method, **plan.kwargs))
+		body = core.request_body(plan.body, plan.kwargs)
+		return _Result(data=slack_client.call_json(web_client, plan.method, body))
 	except slack_client.SlackCallError as err:
 		if err.error == "ratelimited" or err.status == 429:
 			limiter.pause(plan.method, plan.channel, err.retry_after or 1.0)

@@ -1,7 +1,8 @@
 """A slack_sdk wrapper: cached WebClients with retries, and typed errors.
 
     client = make_client(token, base_url)
-    data = call(client, "chat.postMessage", channel=c, text=t, blocks=b)
+    data = call(client, "users.lookupByEmail", email=e)
+    data = call_json(client, "chat.postMessage", body)    # body: the request's JSON bytes
     # SlackCallError(.method, .error) on any Slack error, exhausted 429s or a network failure
 
 - One WebClient per (site, token, base URL, path), reused across requests: no `auth.test` per call.
@@ -18,6 +19,10 @@
 - The base URL is the caller's (default `DEFAULT_BASE_URL`): GovSlack (https://slack-gov.com/api/),
   proxies and the test mock work the same way.
 - Error messages name the method and Slack's error code; they never contain the token.
+- A body built elsewhere (the core's JSON text with the caller's fields: `core.request_body`) is
+  sent as those bytes by `call_json`, through slack_sdk's own request, retry handlers and
+  response checks: the clients here are `RawBodyWebClient`s, which only swap the bytes of the
+  request slack_sdk built for the call, so nothing parses the body back into dicts.
 
 Knows nothing of Frappe or the ERP: `slack/site.py` builds the site's client from Slack Settings.
 """
@@ -30,6 +35,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, Literal
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
@@ -229,6 +235,28 @@ class JobServerErrorRetryHandler(ServerErrorRetryHandler):
 		return super()._can_retry(state=state, request=request, response=response, error=error)
 
 
+# The body `call_json` is sending on this thread (slack_sdk sends synchronously on the calling
+# thread, retries included): what `RawBodyWebClient` puts in the request.
+_raw_body = threading.local()
+# What slack_sdk serialises for a `call_json` request (a JSON body, so it sets the JSON content
+# type); the request's bytes are then `call_json`'s.
+_RAW_BODY_MARK = {"body": "call_json"}
+
+
+class RawBodyWebClient(WebClient):
+	"""slack_sdk's WebClient that sends `call_json`'s bytes as the body. slack_sdk builds its
+	request from `json=` with `json.dumps` (base_client.py `_perform_urllib_http_request`); the
+	retry loop there hands each attempt's request to `_perform_urllib_http_request_internal`,
+	where the body is swapped — urllib recomputes its Content-Length. Everything else (headers,
+	token, retry handlers, `SlackResponse.validate`, `SlackApiError`) is slack_sdk's own."""
+
+	def _perform_urllib_http_request_internal(self, url, req):
+		body = getattr(_raw_body, "value", None)
+		if body is not None:
+			req.data = body
+		return super()._perform_urllib_http_request_internal(url, req)
+
+
 def _normalise_base_url(base_url: str) -> str:
 	# slack_sdk joins with urljoin: without the trailing slash the last path segment is lost.
 	return base_url if base_url.endswith("/") else base_url + "/"
@@ -237,13 +265,15 @@ def _normalise_base_url(base_url: str) -> str:
 def _new_client(token: str | None, base_url: str, path: Path) -> WebClient:
 	if path == REQUEST:
 		# retry_handlers=[] and not None: None would give slack_sdk's default connection retry.
-		return WebClient(token=token, base_url=base_url, timeout=REQUEST_TIMEOUT_SECONDS, retry_handlers=[])
+		return RawBodyWebClient(
+			token=token, base_url=base_url, timeout=REQUEST_TIMEOUT_SECONDS, retry_handlers=[]
+		)
 	if path == OUTBOX:
-		return WebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS, retry_handlers=[])
+		return RawBodyWebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS, retry_handlers=[])
 	if path != JOB:
 		raise ValueError(f"path must be {REQUEST!r}, {JOB!r} or {OUTBOX!r}, not {path!r}")
 	backoff = _CappedBackoff()
-	return WebClient(
+	return RawBodyWebClient(
 		token=token,
 		base_url=base_url,
 		timeout=TIMEOUT_SECONDS,
@@ -297,11 +327,41 @@ def _retry_after(headers: Any) -> float | None:
 
 
 def call(client: WebClient, method: str, **kwargs: Any) -> dict[str, Any]:
-	"""Call a Web API method through slack_sdk's typed method (so `blocks`/`view` are encoded the
-	way slack_sdk does it) and return the response body; raise SlackCallError on any failure."""
+	"""Call a Web API method through slack_sdk's typed method and return the response body; raise
+	SlackCallError on any failure. For arguments the app sets itself (lookups, history); a Slack
+	body the core built goes through `call_json`."""
 	func = getattr(client, method.replace(".", "_"), None)
+	return _checked(
+		client,
+		method,
+		lambda: func(**kwargs) if callable(func) else client.api_call(method, json=kwargs),
+	)
+
+
+def call_json(client: WebClient, method: str, body: bytes) -> dict[str, Any]:
+	"""Call a Web API method with `body`, the request's JSON bytes as they are (`core.request_body`),
+	through slack_sdk's transport (its retry handlers and error handling, as `call`); return the
+	response body, raise SlackCallError on any failure. `client` must be a `RawBodyWebClient`
+	(every client `make_client` gives)."""
+	if not isinstance(client, RawBodyWebClient):
+		raise TypeError("call_json needs a RawBodyWebClient (make_client)")
+	if not isinstance(body, bytes | bytearray):
+		raise TypeError("call_json sends bytes (core.request_body)")
+
+	def send():
+		_raw_body.value = bytes(body)
+		try:
+			return client.api_call(method, json=_RAW_BODY_MARK)
+		finally:
+			_raw_body.value = None
+
+	return _checked(client, method, send)
+
+
+def _checked(client: WebClient, method: str, send: Callable[[], Any]) -> dict[str, Any]:
+	"""`send()`'s response body; every failure as a SlackCallError (redacted, classified)."""
 	try:
-		response = func(**kwargs) if callable(func) else client.api_call(method, json=kwargs)
+		response = send()
 	except SlackApiError as e:
 		data = e.response.data if isinstance(e.response.data, dict) else {}
 		status = getattr(e.response, "status_code", None)

@@ -8,11 +8,15 @@ import json
 from werkzeug.wrappers import Response
 
 
-def json_response(body: dict | None, status: int = 200) -> Response:
-	"""A JSON response; `None` gives an empty 200 body, which Slack takes as a plain ack."""
+def json_response(body: dict | str | bytes | None, status: int = 200) -> Response:
+	"""A JSON response: a builder's JSON text (a view_submission answer, a message) as it is, or a
+	small dict of the app's own (`{"ok": False, "error": …}`); `None` gives an empty 200 body,
+	which Slack takes as a plain ack."""
 	if body is None:
 		return Response(b"", status=status)
-	return Response(json.dumps(body, separators=(",", ":")), status=status, mimetype="application/json")
+	if not isinstance(body, str | bytes):
+		body = json.dumps(body, separators=(",", ":"))
+	return Response(body, status=status, mimetype="application/json")
 
 
 def ack() -> Response:

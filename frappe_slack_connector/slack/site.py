@@ -19,6 +19,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from frappe_slack_connector import core
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.slack import client as slack_client
@@ -80,9 +81,20 @@ def oauth_client() -> WebClient:
 	return slack_client.make_oauth_client(api_url())
 
 
-def call_site(method: str, *, path: Path, **kwargs: Any) -> dict[str, Any]:
-	"""`call` on the site's client for `path`; raises SlackCallError."""
-	return slack_client.call(client(path=path), method, **kwargs)
+def call_site(
+	method: str, *, path: Path, body: str | None = None, under: str | None = None, **kwargs: Any
+) -> dict[str, Any]:
+	"""`method` on the site's client for `path`; raises SlackCallError. `body`: a builder's JSON
+	text (a message; a view with `under="view"`), sent as it is with `kwargs` set beside it."""
+	return _call(client(path=path), method, body, under, kwargs)
+
+
+def _call(
+	web_client: WebClient, method: str, body: str | None, under: str | None, fields: dict[str, Any]
+) -> dict[str, Any]:
+	if body is None:
+		return slack_client.call(web_client, method, **fields)
+	return slack_client.call_json(web_client, method, core.request_body(body, fields, under=under))
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,8 @@ def call_or_log(
 	reference_doctype: str | None = None,
 	reference_name: str | None = None,
 	web_client: WebClient | None = None,
+	body: str | None = None,
+	under: str | None = None,
 	**kwargs: Any,
 ) -> SlackReply:
 	"""Call Slack for something nobody is waiting on an exception for (a DM, a lookup, an update).
@@ -120,12 +134,11 @@ def call_or_log(
 	asks the admin to look in Slack.
 
 	`web_client`: the site's client made once by the caller (`client(path=…)`) for a batch of
-	calls, so the token is read once instead of once per call.
+	calls, so the token is read once instead of once per call. `body` / `under`: as for
+	`call_site`.
 	"""
 	try:
-		if web_client is not None:
-			return SlackReply(data=slack_client.call(web_client, method, **kwargs))
-		return SlackReply(data=call_site(method, path=path, **kwargs))
+		return SlackReply(data=_call(web_client or client(path=path), method, body, under, kwargs))
 	except SlackCallError as err:
 		if err.error == "outcome_unknown":
 			erp_log.log_error(

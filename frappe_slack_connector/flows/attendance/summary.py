@@ -10,6 +10,8 @@ are in the site's language (`erp_users.language_of(None)`: System Settings), wit
 
 from __future__ import annotations
 
+import json
+
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import daily as erp_daily
@@ -72,8 +74,9 @@ def build_messages(today, settings) -> list[dict]:
 
 def dry_run(today, settings) -> dict:
 	messages = build_messages(today, settings)
-	markdown = "\n\n".join(core.render_markdown(m["blocks"]) for m in messages)
-	return {"channel": settings.channel, "markdown": markdown, "messages": messages}
+	markdown = "\n\n".join(core.render_markdown(m) for m in messages)
+	# Shown to a person (and printed): the messages as JSON objects, not strings of JSON.
+	return {"channel": settings.channel, "markdown": markdown, "messages": [json.loads(m) for m in messages]}
 
 
 DAILY = daily.DailyJob(

@@ -19,7 +19,7 @@ from frappe_slack_connector.slack import site as slack_site
 JOBS = __name__
 
 
-def view_for(user: str | None) -> dict:
+def view_for(user: str | None) -> str:
 	"""The Home view of a Frappe user (None: not linked) in their language."""
 	return core.build_home_view(erp_home.home_input(user), words=words.home(erp_users.language_of(user)))
 

@@ -59,7 +59,7 @@ def notice(lang: str, kind: str, **fields) -> SlackMessage:
 	return core.build_leave_notice({"kind": kind, **fields}, words=words.notices(lang))
 
 
-def view_errors(lang: str, errors: dict) -> dict:
+def view_errors(lang: str, errors: dict) -> str:
 	"""The inline-errors answer: route error codes or messages, in `lang`."""
 	return core.build_view_errors(errors, words=words.view_errors(lang))
 
@@ -131,7 +131,8 @@ def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None
 		"views.open",
 		path=slack_site.REQUEST,
 		trigger_id=trigger_id,
-		view=view,
+		body=view,
+		under="view",
 		log_title="Leave form not opened",
 		log_context=f"user {user}",
 	)
@@ -300,7 +301,8 @@ def reject_prompt(route: LeaveButtonRoute) -> Response:
 		"views.open",
 		path=slack_site.REQUEST,
 		trigger_id=route["trigger_id"],
-		view=view,
+		body=view,
+		under="view",
 		log_title="Reject reason form not opened",
 		log_context=f"Leave Application {route['leave_application']}",
 	)

@@ -31,7 +31,7 @@ def _about(leave_application: str) -> tuple[str, str]:
 
 def _dm(
 	user: str,
-	message: dict,
+	message: str,
 	*,
 	what: str,
 	to: str,
@@ -220,7 +220,7 @@ _REWRITTEN = {
 }
 
 
-def _update(message: dict, body: dict, leave_application: str) -> None:
+def _update(message: dict, body: str, leave_application: str) -> None:
 	"""Owe the rewrite of one recorded message (sent, or folded into its post still on its way)."""
 	owe.update(
 		body,
@@ -369,7 +369,7 @@ def request_cancellation(leave_application: str, requester: str, channel: str, s
 	lang = erp_users.language_of(requester)
 	notice_words = words.notices(lang)
 
-	def tell(message: dict) -> None:
+	def tell(message: str) -> None:
 		owe.ephemeral(message, channel=channel, user=slack_user, about=_about(leave_application))
 
 	def release() -> None:

@@ -100,7 +100,7 @@ def _open_item(info: dict, approver: str) -> dict:
 	}
 
 
-def _build(approver: str, items: list[dict]) -> dict:
+def _build(approver: str, items: list[dict]) -> str:
 	lang = erp_users.language_of(approver)
 	return core.build_approver_reminder(
 		{"items": items, "list_url": erp_reminders.desk_list_url(approver)},

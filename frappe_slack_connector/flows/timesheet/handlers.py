@@ -35,7 +35,7 @@ def timesheet_notice(lang: str, kind: str, **fields) -> SlackMessage:
 	return core.build_timesheet_notice({"kind": kind, **fields}, words=words.timesheet(lang))
 
 
-def timesheet_modal(user: str, lang: str, *, today: str, current: dict) -> tuple[dict | None, str | None]:
+def timesheet_modal(user: str, lang: str, *, today: str, current: dict) -> tuple[str | None, str | None]:
 	"""(the Log Time modal, None), or (None, the notice kind) when there is nothing to log on."""
 	projects = erp_timesheet.projects_for(user)
 	if not projects:
@@ -73,7 +73,8 @@ def _open_timesheet_modal(
 		"views.open",
 		path=slack_site.REQUEST,
 		trigger_id=trigger_id,
-		view=view,
+		body=view,
+		under="view",
 		log_title="Timesheet form not opened",
 		log_context=f"user {user}",
 	)

@@ -3,8 +3,12 @@
 //! its outcome is unknown.
 //!
 //! The relay (Python) calls Slack; these rules decide what it does with the answer, so every
-//! worker on every machine decides alike.
+//! worker on every machine decides alike. [`request_body`] assembles what it sends: a builder's
+//! JSON text as stored, with the few fields the caller sets (channel, ts…) beside it.
 
+use std::fmt;
+
+use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::{json, Map, Value};
 
 /// `event_type` of the message metadata on every post the outbox sends.
@@ -51,6 +55,14 @@ pub enum DeliveryError {
     NameTooLong,
     #[error("conversations.history answer has no `messages` list")]
     NoMessages,
+    #[error("the request body is not one JSON object: {0}")]
+    NotAnObject(String),
+    #[error("the request body has the key {0:?} twice")]
+    DuplicateKey(String),
+    #[error("the field {0:?} is a key of the request body already")]
+    FieldCollision(String),
+    #[error("the field {key:?} cannot be written as JSON: {detail}")]
+    BadField { key: String, detail: String },
 }
 
 impl DeliveryError {
@@ -60,6 +72,10 @@ impl DeliveryError {
             DeliveryError::EmptyName => "empty_name",
             DeliveryError::NameTooLong => "name_too_long",
             DeliveryError::NoMessages => "no_messages",
+            DeliveryError::NotAnObject(_) => "not_an_object",
+            DeliveryError::DuplicateKey(_) => "duplicate_key",
+            DeliveryError::FieldCollision(_) => "field_collision",
+            DeliveryError::BadField { .. } => "bad_field",
         }
     }
 }
@@ -175,6 +191,110 @@ pub fn find_in_history(history: &Value, delivery: &str) -> Result<Option<String>
         .find(|m| carries(m, name))
         .and_then(|m| m.get("ts").and_then(Value::as_str))
         .map(str::to_owned))
+}
+
+/// The top-level keys of a JSON object, its values checked as JSON but never built.
+struct TopKeys;
+
+impl<'de> Visitor<'de> for TopKeys {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<IgnoredAny>()?;
+            keys.push(key);
+        }
+        Ok(keys)
+    }
+}
+
+/// The keys of `body`, which must be one JSON object (whitespace around it allowed), each key once.
+fn object_keys(body: &str) -> Result<Vec<String>, DeliveryError> {
+    let mut de = serde_json::Deserializer::from_str(body);
+    let keys = de
+        .deserialize_map(TopKeys)
+        .and_then(|keys| de.end().map(|()| keys))
+        .map_err(|e| DeliveryError::NotAnObject(e.to_string()))?;
+    let mut sorted: Vec<&String> = keys.iter().collect();
+    sorted.sort_unstable();
+    if let Some(pair) = sorted.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        let key = pair.first().map(|k| (*k).clone()).unwrap_or_default();
+        return Err(DeliveryError::DuplicateKey(key));
+    }
+    Ok(keys)
+}
+
+/// `"key":value,` for each field, in the given order.
+fn write_fields(out: &mut String, fields: &[(&str, &Value)]) -> Result<(), DeliveryError> {
+    for (key, value) in fields {
+        let bad = |e: serde_json::Error| DeliveryError::BadField {
+            key: (*key).to_owned(),
+            detail: e.to_string(),
+        };
+        out.push_str(&serde_json::to_string(key).map_err(bad)?);
+        out.push(':');
+        out.push_str(&serde_json::to_string(value).map_err(bad)?);
+        out.push(',');
+    }
+    Ok(())
+}
+
+/// One Web API request body: `body` (a builder's JSON text, one object, as the outbox stores it)
+/// with `fields` (what the caller sets: channel, ts, user, metadata…) written before its keys,
+/// or, with `under`, `body` as the value of the key `under` beside `fields` (`{"trigger_id": …,
+/// "view": <body>}`). The body's text is copied as it is, never parsed into a tree: only its top
+/// level is read, to refuse a body that is not one object (or names a key twice) and a field that
+/// is a key of it already (Slack would take one of the two, silently).
+pub fn request_body(
+    body: &str,
+    fields: &[(&str, &Value)],
+    under: Option<&str>,
+) -> Result<String, DeliveryError> {
+    let keys = object_keys(body)?;
+    let body = body.trim();
+    let mut out = String::with_capacity(body.len() + 64 * (fields.len() + 1));
+    out.push('{');
+    if let Some(under) = under {
+        let mut names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        names.push(under);
+        names.sort_unstable();
+        if let Some(pair) = names.windows(2).find(|pair| pair.first() == pair.get(1)) {
+            let key = pair.first().copied().unwrap_or_default();
+            return Err(DeliveryError::FieldCollision(key.to_owned()));
+        }
+        write_fields(&mut out, fields)?;
+        out.push_str(
+            &serde_json::to_string(under).map_err(|e| DeliveryError::BadField {
+                key: under.to_owned(),
+                detail: e.to_string(),
+            })?,
+        );
+        out.push(':');
+        out.push_str(body);
+        out.push('}');
+        return Ok(out);
+    }
+    if let Some((key, _)) = fields.iter().find(|(k, _)| keys.iter().any(|b| b == k)) {
+        return Err(DeliveryError::FieldCollision((*key).to_owned()));
+    }
+    if fields.is_empty() {
+        return Ok(body.to_owned());
+    }
+    write_fields(&mut out, fields)?;
+    // The body is an object: past its `{` come its members (or, empty, its `}`).
+    let members = body.get(1..).unwrap_or("}");
+    if keys.is_empty() {
+        out.pop(); // the last field's comma
+        out.push('}');
+    } else {
+        out.push_str(members);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -310,6 +430,116 @@ mod tests {
         assert_eq!(
             find_in_history(&json!({"ok": true}), "SD-1"),
             Err(DeliveryError::NoMessages)
+        );
+    }
+
+    fn body_of(body: &str, fields: &[(&str, &Value)], under: Option<&str>) -> Value {
+        let text = request_body(body, fields, under).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn the_fields_go_beside_the_body_which_is_copied_as_it_is() {
+        let body = r#"{"text":"Hi \u00e9 \"there\"","blocks":[{"type":"divider"}]}"#;
+        let channel = json!("C123");
+        let broadcast = json!(true);
+        let text = request_body(
+            body,
+            &[("channel", &channel), ("reply_broadcast", &broadcast)],
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            r#"{"channel":"C123","reply_broadcast":true,"text":"Hi \u00e9 \"there\"","blocks":[{"type":"divider"}]}"#
+        );
+        assert_eq!(request_body(body, &[], None).unwrap(), body);
+        // An empty body takes the fields alone; whitespace around a stored body is dropped.
+        assert_eq!(
+            body_of(" {} \n", &[("channel", &channel)], None),
+            json!({"channel": "C123"})
+        );
+    }
+
+    #[test]
+    fn a_view_goes_under_its_key() {
+        let trigger = json!("T.1");
+        assert_eq!(
+            request_body(
+                r#"{"type":"modal"}"#,
+                &[("trigger_id", &trigger)],
+                Some("view")
+            )
+            .unwrap(),
+            r#"{"trigger_id":"T.1","view":{"type":"modal"}}"#
+        );
+        assert_eq!(body_of("{}", &[], Some("view")), json!({"view": {}}));
+        assert_eq!(
+            request_body("{}", &[("view", &trigger)], Some("view")),
+            Err(DeliveryError::FieldCollision("view".into()))
+        );
+    }
+
+    #[test]
+    fn a_field_that_is_a_key_of_the_body_is_refused() {
+        let channel = json!("C1");
+        let err = request_body(
+            r#"{"channel":"C2","text":"x"}"#,
+            &[("channel", &channel)],
+            None,
+        );
+        assert_eq!(err, Err(DeliveryError::FieldCollision("channel".into())));
+        assert_eq!(err.unwrap_err().reason(), "field_collision");
+        // A key with an escape is the same key once read.
+        let err = request_body(r#"{"ch\u0061nnel":"C2"}"#, &[("channel", &channel)], None);
+        assert_eq!(err, Err(DeliveryError::FieldCollision("channel".into())));
+    }
+
+    #[test]
+    fn a_body_that_is_not_one_object_is_refused() {
+        for body in [
+            "",
+            "[]",
+            "\"text\"",
+            "null",
+            "{",
+            r#"{"text":}"#,
+            r#"{"text":"a"} {"text":"b"}"#,
+            r#"{"text":"a"},"#,
+            r#"{"blocks":[1,2}"#,
+        ] {
+            let err = request_body(body, &[], None).unwrap_err();
+            assert_eq!(err.reason(), "not_an_object", "{body:?}");
+            let err = request_body(body, &[], Some("view")).unwrap_err();
+            assert_eq!(err.reason(), "not_an_object", "{body:?}");
+        }
+        assert_eq!(
+            request_body(r#"{"text":"a","text":"b"}"#, &[], None),
+            Err(DeliveryError::DuplicateKey("text".into()))
+        );
+    }
+
+    #[test]
+    fn a_row_stored_as_sorted_json_by_the_previous_version_still_sends() {
+        // `json.dumps(body, separators=(",", ":"), sort_keys=True)` of a post and a Home tab.
+        let post = r#"{"blocks":[{"text":{"text":"Hi","type":"mrkdwn"},"type":"section"}],"reply_broadcast":true,"text":"Hi"}"#;
+        let channel = json!("C1");
+        let meta = metadata("SD-1").unwrap();
+        assert_eq!(
+            body_of(post, &[("channel", &channel), ("metadata", &meta)], None),
+            json!({
+                "channel": "C1",
+                "metadata": {"event_type": EVENT_TYPE, "event_payload": {"delivery": "SD-1"}},
+                "reply_broadcast": true,
+                "text": "Hi",
+                "blocks": [{"text": {"text": "Hi", "type": "mrkdwn"}, "type": "section"}],
+            })
+        );
+        let home = r#"{"view":{"blocks":[],"type":"home"}}"#;
+        let user = json!("U1");
+        assert_eq!(
+            body_of(home, &[("user_id", &user)], None),
+            json!({"user_id": "U1", "view": {"blocks": [], "type": "home"}})
         );
     }
 }

@@ -11,6 +11,8 @@ use slack_morphism::prelude::SlackBlock;
 pub enum BlocksError {
     #[error("blocks: expected a list, got something else")]
     NotAList,
+    #[error("not a message's JSON text (an object with `blocks`): {0}")]
+    NotAMessage(String),
     #[error("block {index}: {problem}")]
     Invalid { index: usize, problem: String },
     #[error("block {index}: unknown block type {block_type:?}")]
@@ -22,6 +24,7 @@ impl BlocksError {
     pub fn reason(&self) -> &'static str {
         match self {
             Self::NotAList => "not_a_list",
+            Self::NotAMessage(_) => "not_a_message",
             Self::Invalid { .. } => "invalid_block",
             Self::Unknown { .. } => "unknown_block",
         }
@@ -29,7 +32,7 @@ impl BlocksError {
 
     pub fn index(&self) -> Option<usize> {
         match self {
-            Self::NotAList => None,
+            Self::NotAList | Self::NotAMessage(_) => None,
             Self::Invalid { index, .. } | Self::Unknown { index, .. } => Some(*index),
         }
     }
@@ -68,9 +71,41 @@ pub fn markdown_of(value: Value) -> Result<String, BlocksError> {
     parse_blocks(value).map(|blocks| crate::blocks::markdown(&blocks))
 }
 
+/// Markdown of the blocks of a message's JSON text (what a builder returns).
+pub fn markdown_of_message(text: &str) -> Result<String, BlocksError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| BlocksError::NotAMessage(e.to_string()))?;
+    let Value::Object(mut message) = value else {
+        return Err(BlocksError::NotAMessage("not an object".into()));
+    };
+    let blocks = message
+        .remove("blocks")
+        .ok_or_else(|| BlocksError::NotAMessage("no `blocks`".into()))?;
+    markdown_of(blocks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_text_renders_its_blocks() {
+        let text =
+            r#"{"text":"x","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Hi*"}}]}"#;
+        assert_eq!(
+            markdown_of_message(text).unwrap(),
+            markdown_of(
+                serde_json::json!([{"type":"section","text":{"type":"mrkdwn","text":"*Hi*"}}])
+            )
+            .unwrap()
+        );
+        for bad in ["[]", "{\"text\":\"x\"}", "not json"] {
+            assert_eq!(
+                markdown_of_message(bad).unwrap_err().reason(),
+                "not_a_message"
+            );
+        }
+    }
     use serde_json::json;
 
     #[test]

@@ -128,6 +128,9 @@ fn golden_test_message() {
         m.text
     );
     golden("test_message", &m.to_value().unwrap());
+    let text: serde_json::Value = serde_json::from_str(&m.to_json().unwrap()).unwrap();
+    assert_eq!(text, m.to_value().unwrap());
+    assert!(m.to_json().unwrap().starts_with(r#"{"text":"#));
     let m = test_message("<!channel>", &en().test_message);
     assert!(!m.text.contains("<!channel>"));
 }

@@ -13,7 +13,9 @@ use common::{de, en, golden};
 
 use serde_json::{json, Value};
 use slack_connector_core::blocks::leave::home::{MAX_BALANCES, MAX_MY_LEAVE, MAX_OUT};
-use slack_connector_core::blocks::leave::{home_view, view_to_value, BuildError, HomeInput};
+use slack_connector_core::blocks::leave::{
+    home_view, view_to_json, view_to_value, BuildError, HomeInput,
+};
 use slack_connector_core::interaction::ids;
 use slack_connector_core::limits;
 use slack_connector_core::words::Catalogue;
@@ -22,9 +24,26 @@ const DESK: &str = "https://hr.example.com/app/leave-application?employee=HR-EMP
 const WAITING: &str =
     "https://hr.example.com/app/leave-application?status=Open&leave_approver=boss@example.com";
 
+/// The view as Python gets it (JSON text), read back as a tree for the golden files and checks.
 fn build(input: &Value, words: &Catalogue) -> Value {
     let input: HomeInput = serde_json::from_value(input.clone()).unwrap();
-    view_to_value(&home_view(&input, &words.home).unwrap()).unwrap()
+    let view = home_view(&input, &words.home).unwrap();
+    let text = view_to_json(&view).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value, view_to_value(&view).unwrap());
+    value
+}
+
+#[test]
+fn the_view_text_keeps_the_order_of_the_types() {
+    let input: HomeInput = serde_json::from_value(approver()).unwrap();
+    let text = view_to_json(&home_view(&input, &en().home).unwrap()).unwrap();
+    assert!(
+        text.starts_with(
+            r#"{"type":"home","blocks":[{"type":"header","text":{"type":"plain_text","#
+        ),
+        "{text:.120}"
+    );
 }
 
 fn blocks(view: &Value) -> &Vec<Value> {

@@ -172,22 +172,21 @@ fn build_attendance_summary<'py>(
     words: &Bound<'py, PyAny>,
     title: &str,
     mention: bool,
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
+) -> PyResult<Vec<String>> {
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
     let words: SummaryWords = convert::words(words)?;
     // Reading the dicts needs the GIL; grouping, packing and rendering run without it.
     let rows = parse_py_rows(py, rows)?;
     let title = title.to_owned();
-    let result = py.detach(move || -> Result<Vec<Value>, SerializeError> {
+    let result = py.detach(move || -> Result<Vec<String>, SerializeError> {
         let summary = absence::summarise_owned(rows, today);
         blocks::attendance_messages_with(&summary, &title, &words, Naming::from_mention(mention))
             .iter()
-            .map(Message::to_value)
+            .map(Message::to_json)
             .collect()
     });
-    let messages = result.map_err(|e| errors::serialize_error(py, &e))?;
-    convert::values_to_py(py, &messages)
+    result.map_err(|e| errors::serialize_error(py, &e))
 }
 
 #[pyfunction]
@@ -226,7 +225,7 @@ fn build_late_leave_note<'py>(
     today: &str,
     words: &Bound<'py, PyAny>,
     mention: bool,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
+) -> PyResult<Option<String>> {
     let values = [row_to_value(row, &date_type(py)?)?];
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
@@ -246,7 +245,7 @@ fn build_test_message<'py>(
     py: Python<'py>,
     site: &str,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let words: TestMessageWords = convert::words(words)?;
     convert::message(py, &blocks::test_message(site, &words))
 }

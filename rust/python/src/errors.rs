@@ -136,6 +136,8 @@ pub fn delivery_error(py: Python<'_>, e: &DeliveryError) -> PyErr {
     let field = match e {
         DeliveryError::NoMessages => "history",
         DeliveryError::EmptyName | DeliveryError::NameTooLong => "delivery",
+        DeliveryError::NotAnObject(_) | DeliveryError::DuplicateKey(_) => "body",
+        DeliveryError::FieldCollision(_) | DeliveryError::BadField { .. } => "fields",
     };
     input_error(py, e.reason(), Some(field), None, e.to_string())
 }

@@ -1,4 +1,4 @@
-//! Leave workflow builders: plain dicts in, plain dicts ready for slack_sdk out.
+//! Leave workflow builders: plain dicts in, the JSON text of each Slack body out.
 
 use pyo3::prelude::*;
 use slack_connector_core::blocks::leave::{
@@ -9,7 +9,7 @@ use slack_connector_core::words::{
     HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
 };
 
-use crate::convert::{self, built, message, typed};
+use crate::convert::{self, built, built_tree, message, typed};
 use crate::errors;
 
 /// The "Apply for Leave" modal as a view dict for `views.open` / `views.update`.
@@ -19,12 +19,12 @@ fn build_leave_modal<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let input: LeaveModalInput = typed("leave modal input", input)?;
     let words: ModalWords = convert::words(words)?;
     let view =
         leave::leave_request_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    built(py, leave::view_to_value(&view))
+    built(py, leave::view_to_json(&view))
 }
 
 /// The approver's DM with the buttons of the decisions they may take: `{"text", "blocks"}`.
@@ -35,7 +35,7 @@ fn build_approver_message<'py>(
     details: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
     choices: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words: LeaveWords = convert::words(words)?;
     let choices: ApprovalChoices = match choices {
@@ -55,7 +55,7 @@ fn build_approver_outcome<'py>(
     details: &Bound<'py, PyAny>,
     outcome: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
     let words: LeaveWords = convert::words(words)?;
@@ -74,7 +74,7 @@ fn build_requester_confirmation<'py>(
     approver_name: Option<&str>,
     words: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words: LeaveWords = convert::words(words)?;
     let offer: Option<Offer> = offer.map(|o| typed("offer", o)).transpose()?;
@@ -90,12 +90,12 @@ fn build_reject_modal<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let input: RejectModalInput = typed("reject modal input", input)?;
     let words: RejectWords = convert::words(words)?;
     let view =
         leave::reject_reason_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    built(py, leave::view_to_value(&view))
+    built(py, leave::view_to_json(&view))
 }
 
 /// DM to the requester: what became of their leave and who did it, with what they may still do.
@@ -107,7 +107,7 @@ fn build_requester_outcome<'py>(
     outcome: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
     let words: LeaveWords = convert::words(words)?;
@@ -124,7 +124,7 @@ fn build_cancellation_request<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words: LeaveWords = convert::words(words)?;
     let m = leave::cancellation_request_message(&details, &words)
@@ -140,7 +140,7 @@ fn build_cancellation_outcome<'py>(
     details: &Bound<'py, PyAny>,
     outcome: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
     let words: LeaveWords = convert::words(words)?;
@@ -157,11 +157,11 @@ fn build_home_view<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let input: HomeInput = typed("home input", input)?;
     let words: HomeWords = convert::words(words)?;
     let view = leave::home_view(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    built(py, leave::view_to_value(&view))
+    built(py, leave::view_to_json(&view))
 }
 
 /// A short (usually ephemeral) notice: `{"kind": ..., ...}` in, `{"text", "blocks"}` out.
@@ -171,7 +171,7 @@ fn build_leave_notice<'py>(
     py: Python<'py>,
     notice: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let notice: Notice = typed("notice", notice)?;
     let words: NoticeWords = convert::words(words)?;
     message(py, &leave::notice_message(&notice, &words))
@@ -186,10 +186,10 @@ fn build_view_errors<'py>(
     py: Python<'py>,
     errors: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let by_block: std::collections::BTreeMap<String, ViewError> = typed("view errors", errors)?;
     let words: ViewErrorWords = convert::words(words)?;
-    built(py, leave::view_errors(by_block, &words))
+    built_tree(py, leave::view_errors(by_block, &words))
 }
 
 /// The daily reminder to a leave approver (or its rebuilt form for `chat.update`).
@@ -200,7 +200,7 @@ fn build_approver_reminder<'py>(
     reminder: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
     leave_words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let reminder: ReminderInput = typed("reminder", reminder)?;
     let words: ReminderWords = convert::words(words)?;
     let leave_words: LeaveWords = convert::words(leave_words)?;

@@ -1,8 +1,7 @@
-//! Timesheet builders: plain dicts in, plain dicts ready for slack_sdk out.
+//! Timesheet builders: plain dicts in, the JSON text of each Slack body out.
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
-use slack_connector_core::blocks::leave::view_to_value;
+use slack_connector_core::blocks::leave::view_to_json;
 use slack_connector_core::blocks::timesheet::{
     self, LoggedTime, ReminderRow, TimesheetModalInput, TimesheetNotice, TimesheetViewError,
 };
@@ -11,7 +10,7 @@ use slack_connector_core::interaction::ids;
 use slack_connector_core::interaction::timesheet::command_date;
 use slack_connector_core::words::TimesheetWords;
 
-use crate::convert::{self, built, message, typed};
+use crate::convert::{self, built, built_tree, message, typed};
 use crate::errors;
 
 /// The "Log Time" modal as a view dict for `views.open` / `views.update`.
@@ -21,12 +20,12 @@ fn build_timesheet_modal<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let input: TimesheetModalInput = typed("timesheet modal input", input)?;
     let words: TimesheetWords = convert::words(words)?;
     let view =
         timesheet::timesheet_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
-    built(py, view_to_value(&view))
+    built(py, view_to_json(&view))
 }
 
 /// The errors answer of a Log Time submission: values are route error codes or messages.
@@ -36,11 +35,11 @@ fn build_timesheet_view_errors<'py>(
     py: Python<'py>,
     errors: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let by_block: std::collections::BTreeMap<String, TimesheetViewError> =
         typed("timesheet view errors", errors)?;
     let words: TimesheetWords = convert::words(words)?;
-    built(py, timesheet::timesheet_view_errors(by_block, &words))
+    built_tree(py, timesheet::timesheet_view_errors(by_block, &words))
 }
 
 /// The confirmation DM after a time log was added: `{"text", "blocks"}`.
@@ -50,7 +49,7 @@ fn build_timesheet_confirmation<'py>(
     py: Python<'py>,
     logged: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let logged: LoggedTime = typed("logged time", logged)?;
     let words: TimesheetWords = convert::words(words)?;
     let m = timesheet::timesheet_confirmation(&logged, &words)
@@ -66,16 +65,16 @@ fn build_timesheet_reminders<'py>(
     rows: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
     mention: bool,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Vec<String>> {
     let rows: Vec<ReminderRow> = typed("reminder rows", rows)?;
     let words: TimesheetWords = convert::words(words)?;
-    let out = PyList::empty(py);
-    for row in &rows {
-        let m = timesheet::timesheet_reminder(row, &words, mention)
-            .map_err(|e| errors::build_error(py, &e))?;
-        out.append(message(py, &m)?)?;
-    }
-    Ok(out)
+    rows.iter()
+        .map(|row| {
+            let m = timesheet::timesheet_reminder(row, &words, mention)
+                .map_err(|e| errors::build_error(py, &e))?;
+            message(py, &m)
+        })
+        .collect()
 }
 
 /// A short (ephemeral) notice about `/timesheet`: `{"kind": ...}` in, `{"text", "blocks"}` out.
@@ -85,7 +84,7 @@ fn build_timesheet_notice<'py>(
     py: Python<'py>,
     notice: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let notice: TimesheetNotice = typed("timesheet notice", notice)?;
     let words: TimesheetWords = convert::words(words)?;
     message(py, &timesheet::timesheet_notice(&notice, &words))

@@ -28,7 +28,9 @@ pub use messages::{
     cancellation_outcome_message, cancellation_request_message, requester_confirmation,
     requester_outcome_message, ApprovalChoices, BalanceChange, LeaveDetails, Offer, Outcome,
 };
-pub use modal::{leave_request_modal, view_to_value, LeaveModalInput, LeaveTypeOption};
+pub use modal::{
+    leave_request_modal, view_to_json, view_to_value, LeaveModalInput, LeaveTypeOption,
+};
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
 pub use reject::{reject_reason_modal, RejectModalInput};
 pub use reminder::{approver_reminder, ReminderInput, ReminderItem, MAX_REMINDER_ITEMS};

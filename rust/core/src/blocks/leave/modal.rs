@@ -240,7 +240,12 @@ pub fn leave_request_modal(
     Ok(SlackView::Modal(view))
 }
 
-/// A view as the JSON `views.open` / `views.update` take.
+/// A view as the JSON text `views.open` / `views.update` / `views.publish` take under `view`.
+pub fn view_to_json(view: &SlackView) -> Result<String, BuildError> {
+    Ok(crate::blocks::to_json_text("the view", view)?)
+}
+
+/// The same view as a JSON tree (sorted keys), for tests and golden files.
 pub fn view_to_value(view: &SlackView) -> Result<Value, BuildError> {
     Ok(crate::blocks::to_json("the view", view)?)
 }

@@ -18,8 +18,9 @@ For each route, N requests, each timed around `dispatch()` only (building and si
 and resetting state between requests are outside the clock). Per request it also measures, with
 exclusive (non-nested) timers:
 
-- `slack`: time inside `frappe_slack_connector.slack.client.call` (HTTP round trip to the mock,
-  slack_sdk encoding/decoding, the mock's Block Kit validation);
+- `slack`: time inside `frappe_slack_connector.slack.client.call` and `.call_json` (the latter sends
+  the core's request body: views.open/update, posts) — the HTTP round trip to the mock, slack_sdk
+  encoding/decoding, the mock's Block Kit validation;
 - `db`: time inside the ERP adapter (`frappe_slack_connector.erp`, the app's only door to
   frappe/hrms: every document read, insert, validation and submit) and inside the double's
   `frappe.database.Database` methods (its in-memory "database":
@@ -110,7 +111,9 @@ DB = Exclusive()
 
 
 def instrument() -> None:
+	# Both doors to Slack: `call` (kwargs) and `call_json` (the core's bytes: views.open/update).
 	slack_client.call = SLACK.wrap(slack_client.call)
+	slack_client.call_json = SLACK.wrap(slack_client.call_json)
 	for name, attr in list(vars(Database).items()):
 		if callable(attr) and not name.startswith("__") and not isinstance(attr, type):
 			setattr(Database, name, DB.wrap(attr))

@@ -173,6 +173,36 @@ def test_who_is_out_lists_the_department_today_and_the_next_days(world, app):
 	assert "Lena" not in text  # the 9th is past today + 7 days
 
 
+def test_who_is_out_sends_the_builder_what_the_tab_shows_and_counts_the_rest(world, app):
+	dept = app.site.make_department("Ops")
+	frappe.db.set_value("Employee", world.employee, "department", dept.name)
+	out = erp_home.MAX_OUT + 3
+	for i in range(out):
+		mate = app.site.make_employee(
+			f"mate{i}@example.com", first_name=f"Mate{i:02d}", last_name="Ops", department=dept.name
+		)
+		app.site.make_allocation(mate.name, CASUAL, "2026-01-01", "2026-12-31")
+		frappe.get_doc(
+			{
+				"doctype": "Leave Application",
+				"employee": mate.name,
+				"leave_type": CASUAL,
+				"from_date": "2026-12-02",
+				"to_date": "2026-12-02",
+				"leave_approver": BOSS_EMAIL,
+				"posting_date": "2026-12-01",
+			}
+		).insert(ignore_permissions=True)
+	frappe.db.commit()
+	spec = erp_home.home_input(JANE_EMAIL)
+	assert len(spec["out"]) == erp_home.MAX_OUT and spec["out_total"] == out
+	app.site.run_jobs()
+	text = texts(open_home(app, JANE))
+	assert "*Mate00 Ops*" in text and f"*Mate{erp_home.MAX_OUT - 1:02d} Ops*" in text
+	assert f"Mate{erp_home.MAX_OUT:02d}" not in text
+	assert "|+3 more — open in the desk>" in text
+
+
 def test_apply_for_leave_opens_the_apply_leave_modal(world, app):
 	open_home(app, JANE)
 	ack_ok(click_home(world, app, JANE, "home_apply_leave", "apply"))

@@ -121,3 +121,21 @@ def test_route_errors_are_codes_and_become_words_in_the_readers_language():
 		with pytest.raises(core.InputError) as info:
 			core.build_view_errors({"reason": bad}, words=words.view_errors("en"))
 		assert info.value.reason == "bad_input"
+
+
+def test_changed_words_are_used_at_once():
+	# The core keeps each surface's converted words by their exact content: a changed word,
+	# even in a nested dict or list, is a new catalogue.
+	notices = words.notices("en")
+	before = json.loads(core.build_leave_notice({"kind": "no_employee"}, words=notices))["text"]
+	changed = copy.deepcopy(notices)
+	changed["no_employee"] = "Ask HR for an Employee record"
+	after = json.loads(core.build_leave_notice({"kind": "no_employee"}, words=changed))["text"]
+	assert after == "🔗 Ask HR for an Employee record" != before
+	messages = words.leave_messages("en")
+	march = json.loads(core.build_approver_message(DETAILS, words=messages))
+	renamed = copy.deepcopy(messages)
+	renamed["dates"]["months"] = [f"M{i}" for i in range(1, 13)]
+	again = json.loads(core.build_approver_message(DETAILS, words=renamed))
+	assert again != march
+	assert json.loads(core.build_approver_message(DETAILS, words=messages)) == march

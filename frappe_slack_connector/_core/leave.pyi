@@ -313,6 +313,7 @@ class HomeEmployee(TypedDict, total=False):
 	my_leave: list[HomeLeave]  # upcoming and pending, in the order shown
 	recent: list[HomeLeave]  # the last decided
 	out: list[HomeOut]  # their department, today and the next 7 days
+	out_total: int | None  # how many are out in all when `out` holds only the first
 	waiting: list[HomeWaiting] | None  # a list (maybe empty) for approvers / HR Managers only
 	waiting_total: int | None  # how many wait in all when `waiting` holds only the first
 	desk_url: str | None  # the viewer's Leave Applications in the desk

@@ -16,10 +16,12 @@ from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 from frappe_slack_connector.erp import attendance, clock, desk, leave, settings, users
 
 LEAVE_APPROVER = "Leave Approver"
-# Past this many upcoming / waiting applications the tab says "+N more" (the builder's caps).
+# Past this many upcoming / waiting applications or colleagues out the tab says "+N more"
+# (the builder's caps).
 MAX_MY_LEAVE = 20
 MAX_RECENT = 5
 MAX_WAITING = 40
+MAX_OUT = 30
 OUT_DAYS = 7
 DECIDED_STATUSES = ("Approved", "Rejected", "Cancelled")
 
@@ -191,11 +193,12 @@ def my_leave(employee: str, today: str) -> tuple[list[dict], list[dict]]:
 	)
 
 
-def out_of_department(employee: str, department: str | None, today: str) -> list[dict]:
-	"""Who else of the department is out (Open or Approved, not cancelled) today or in the next
-	7 days, current staff only; Slack ids only when the site mentions people. Three queries."""
+def out_of_department(employee: str, department: str | None, today: str) -> tuple[list[dict], int]:
+	"""(the first MAX_OUT of who else of the department is out (Open or Approved, not cancelled)
+	today or in the next 7 days, current staff only, soonest first; how many they are). Slack ids
+	only when the site mentions people. Three queries."""
 	if not department:
-		return []
+		return [], 0
 	last = frappe.utils.add_days(today, OUT_DAYS)
 	rows = frappe.get_all(
 		leave.LEAVE_APPLICATION,
@@ -213,6 +216,8 @@ def out_of_department(employee: str, department: str | None, today: str) -> list
 	)
 	staff = users.current_staff_slack_ids(sorted({row.employee for row in rows}))
 	mention = settings.summary_mentions()
+	out = [row for row in rows if row.employee in staff]
+	# The tab shows the first MAX_OUT and counts the rest: only those cross into the builder.
 	return [
 		{
 			"employee_name": row.employee_name or row.employee,
@@ -221,9 +226,8 @@ def out_of_department(employee: str, department: str | None, today: str) -> list
 			"to_date": _iso(row.to_date),
 			"half_day": bool(frappe.utils.cint(row.half_day)),
 		}
-		for row in rows
-		if row.employee in staff
-	]
+		for row in out[:MAX_OUT]
+	], len(out)
 
 
 def decides(user: str) -> str | None:
@@ -288,12 +292,14 @@ def home_input(user: str | None) -> dict:
 		return {"kind": "stranger", "reason": "no_employee"}
 	today = clock.today()
 	upcoming, recent = my_leave(employee.name, today)
+	out, out_total = out_of_department(employee.name, employee.department, today)
 	spec = {
 		"kind": "employee",
 		"balances": balances(employee.name, today, user),
 		"my_leave": upcoming,
 		"recent": recent,
-		"out": out_of_department(employee.name, employee.department, today),
+		"out": out,
+		"out_total": out_total,
 		"desk_url": desk.list_url(leave.LEAVE_APPLICATION, employee=employee.name),
 	}
 	scope = decides(user)

@@ -231,8 +231,10 @@ def python_home_view(spec: dict, w: dict) -> dict:
 			f"{half(o.get('half_day'), w)}"
 			for o in out[:MAX_OUT]
 		]
-		if len(out) > MAX_OUT:
-			lines.append(more_text(len(out) - MAX_OUT, desk, w))
+		shown = min(len(out), MAX_OUT)
+		total = max(spec.get("out_total") or 0, len(out))
+		if total > shown:
+			lines.append(more_text(total - shown, desk, w))
 		blocks.append(section("\n".join(lines)))
 	waiting = spec.get("waiting")
 	if waiting is not None:
@@ -290,7 +292,7 @@ def main() -> int:
 			(
 				"employee",
 				employee,
-				f"Home tab of an employee: own leave, {len(employee['out'])} colleagues out",
+				f"Home tab of an employee: own leave, {employee['out_total']} colleagues out",
 			),
 		):
 			best = benchlib.interleaved(

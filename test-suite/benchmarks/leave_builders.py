@@ -4,10 +4,11 @@ reference producing the same bytes, in one run.
     python test-suite/benchmarks/leave_builders.py [--quick]
 
 Run from the repository root. For each surface the Rust path is the app's call (Python dicts in,
-the words converted on every call as the app does) followed by `benchlib.wire_bytes`, the body
-slack_sdk sends; the reference builds the same dicts in plain Python (`reference_blocks.py` and the
-builders below) and serialises them the same way. Before timing, each case checks both sides give
-byte-identical bodies, and stops (exit 1) if not. Both sides are timed in turns (benchlib.interleaved).
+the words dict passed on every call as the app does; the core converts each catalogue once)
+followed by `benchlib.wire_bytes`, the body slack_sdk sends; the reference builds the same dicts
+in plain Python (`reference_blocks.py` and the builders below) and serialises them the same way.
+Before timing, each case checks both sides give byte-identical bodies, and stops (exit 1) if not.
+Both sides are timed in turns (benchlib.interleaved).
 
 - **leave request**: the approver DM (`core.build_approver_message`) for a batch of applications as
   `erp/leave.leave_details` reads them (with the balance line, some half days, some reasons to

@@ -210,6 +210,26 @@ fn the_total_counts_what_was_not_sent() {
 }
 
 #[test]
+fn the_out_total_counts_colleagues_not_sent() {
+    let mut input = approver();
+    input["out"] = Value::Array(
+        (0..MAX_OUT)
+            .map(|i| {
+                json!({"employee_name": format!("P{i}"), "from_date": "2026-12-03",
+                       "to_date": "2026-12-03"})
+            })
+            .collect(),
+    );
+    input["out_total"] = json!(174);
+    let text = serde_json::to_string(&build(&input, en())).unwrap();
+    // 30 sent and shown: the other 144 are counted.
+    assert!(
+        text.contains(&format!("|+{} more — open in the desk>", 174 - MAX_OUT)),
+        "{text}"
+    );
+}
+
+#[test]
 fn every_size_stays_within_slacks_limits() {
     for n in [0, 1, 39, 40, 41, 45, 46, 47, 100, 1000] {
         let mut input = approver();

@@ -175,7 +175,7 @@ fn build_attendance_summary<'py>(
 ) -> PyResult<Vec<String>> {
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
-    let words: SummaryWords = convert::words(words)?;
+    let words = convert::words::<SummaryWords>(words)?;
     // Reading the dicts needs the GIL; grouping, packing and rendering run without it.
     let rows = parse_py_rows(py, rows)?;
     let title = title.to_owned();
@@ -229,7 +229,7 @@ fn build_late_leave_note<'py>(
     let values = [row_to_value(row, &date_type(py)?)?];
     let today =
         absence::parse_date_arg("today", today).map_err(|e| errors::absence_error(py, &e))?;
-    let words: LateLeaveWords = convert::words(words)?;
+    let words = convert::words::<LateLeaveWords>(words)?;
     let rows = absence::parse_rows(&values).map_err(|e| errors::absence_error(py, &e))?;
     let Some(note) = rows.first().and_then(|row| {
         blocks::late_leave_note_for_row_with(row, today, &words, Naming::from_mention(mention))
@@ -246,7 +246,7 @@ fn build_test_message<'py>(
     site: &str,
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
-    let words: TestMessageWords = convert::words(words)?;
+    let words = convert::words::<TestMessageWords>(words)?;
     convert::message(py, &blocks::test_message(site, &words))
 }
 

@@ -20,6 +20,10 @@
 //! - builder inputs: `depythonize` has no nesting bound and names no Python type in its errors;
 //!   [`from_py`] caps depth at 64 and raises a `TypeError` naming the type.
 
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -129,12 +133,49 @@ fn from_py_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
 /// A words dict (the Python catalogue's, for one surface) into its typed words; a missing or
 /// unknown key, a value of the wrong type or a bad template is an `InputError` (`bad_words`).
 ///
-/// Read with `depythonize` straight into the typed words, no JSON tree: the words are converted
-/// on every builder call, and the tree was most of it (summary of 100 rows, measured: the words
-/// through `from_py` + serde cost 3.2 µs of a 5.5 µs call with no rows). The depth bound of
+/// Read with `depythonize` straight into the typed words, no JSON tree. The depth bound of
 /// [`from_py`] is not needed here: every field has a fixed type, so serde reads nothing nested
 /// it did not ask for (a dict where a word belongs is refused at once).
-pub fn words<T: slack_connector_core::words::Surface>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+///
+/// Converted once per surface and content, then shared: the words are passed on every builder
+/// call and converting them (templates parsed, strings copied, then dropped) was 36-42% of the
+/// leave request's and the requester outcome's instructions (callgrind). The key is the dict's
+/// exact content (every key and string, in order), so a changed catalogue converts anew.
+pub fn words<T>(obj: &Bound<'_, PyAny>) -> PyResult<Arc<T>>
+where
+    T: slack_connector_core::words::Surface + Send + Sync + 'static,
+{
+    let Some(key) = words_key(obj)? else {
+        return convert_words::<T>(obj).map(Arc::new);
+    };
+    let key = (T::NAME, key);
+    if let Some(hit) = cached_words(&key) {
+        if let Ok(words) = hit.downcast::<T>() {
+            return Ok(words);
+        }
+    }
+    let words = Arc::new(convert_words::<T>(obj)?);
+    if let Ok(mut cache) = WORDS.lock() {
+        if cache.len() >= MAX_CACHED_WORDS {
+            cache.clear(); // far more catalogues than languages × surfaces: start over
+        }
+        cache.insert(key, words.clone());
+    }
+    Ok(words)
+}
+
+type WordsKey = (&'static str, Vec<u8>);
+type CachedWords = Arc<dyn Any + Send + Sync>;
+
+static WORDS: LazyLock<Mutex<HashMap<WordsKey, CachedWords>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+const MAX_CACHED_WORDS: usize = 256;
+
+fn cached_words(key: &WordsKey) -> Option<CachedWords> {
+    WORDS.lock().ok()?.get(key).cloned()
+}
+
+fn convert_words<T: slack_connector_core::words::Surface>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     use slack_connector_core::words::WordsError;
     pythonize::depythonize::<T>(obj).map_err(|e| {
         let e = WordsError {
@@ -143,4 +184,55 @@ pub fn words<T: slack_connector_core::words::Surface>(obj: &Bound<'_, PyAny>) ->
         };
         errors::words_error(obj.py(), &e)
     })
+}
+
+/// The exact content of a words dict as bytes (each str length-prefixed, each dict and list its
+/// size), or None when it holds anything but str keys and str / dict / list / None values (then
+/// it is converted each time, and any error raised as before).
+fn words_key(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
+    fn push(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>, depth: usize) -> PyResult<bool> {
+        if obj.is_none() {
+            out.push(b'n');
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            let Ok(text) = s.to_str() else {
+                return Ok(false);
+            };
+            out.push(b's');
+            out.extend_from_slice(&text.len().to_le_bytes());
+            out.extend_from_slice(text.as_bytes());
+        } else if let Ok(d) = obj.cast::<PyDict>() {
+            if depth >= 4 {
+                return Ok(false);
+            }
+            out.push(b'd');
+            out.extend_from_slice(&d.len().to_le_bytes());
+            for (k, v) in d.iter() {
+                if !k.is_instance_of::<PyString>() || !push(&k, out, depth + 1)? {
+                    return Ok(false);
+                }
+                if !push(&v, out, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+        } else if let Ok(l) = obj.cast::<PyList>() {
+            if depth >= 4 {
+                return Ok(false);
+            }
+            out.push(b'l');
+            out.extend_from_slice(&l.len().to_le_bytes());
+            for v in l.iter() {
+                if !push(&v, out, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+    if !obj.is_instance_of::<PyDict>() {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(4096);
+    Ok(push(obj, &mut out, 0)?.then_some(out))
 }

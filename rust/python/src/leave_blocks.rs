@@ -21,7 +21,7 @@ fn build_leave_modal<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let input: LeaveModalInput = typed("leave modal input", input)?;
-    let words: ModalWords = convert::words(words)?;
+    let words = convert::words::<ModalWords>(words)?;
     let view =
         leave::leave_request_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
     built(py, leave::view_to_json(&view))
@@ -37,7 +37,7 @@ fn build_approver_message<'py>(
     choices: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     let choices: ApprovalChoices = match choices {
         Some(c) => typed("approval choices", c)?,
         None => ApprovalChoices::default(),
@@ -58,7 +58,7 @@ fn build_approver_outcome<'py>(
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     message(
         py,
         &leave::approver_outcome_message(&details, &outcome, &words),
@@ -76,7 +76,7 @@ fn build_requester_confirmation<'py>(
     offer: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     let offer: Option<Offer> = offer.map(|o| typed("offer", o)).transpose()?;
     let m = leave::requester_confirmation(&details, approver_name, offer, &words)
         .map_err(|e| errors::build_error(py, &e))?;
@@ -92,7 +92,7 @@ fn build_reject_modal<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let input: RejectModalInput = typed("reject modal input", input)?;
-    let words: RejectWords = convert::words(words)?;
+    let words = convert::words::<RejectWords>(words)?;
     let view =
         leave::reject_reason_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
     built(py, leave::view_to_json(&view))
@@ -110,7 +110,7 @@ fn build_requester_outcome<'py>(
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     let offer: Option<Offer> = offer.map(|o| typed("offer", o)).transpose()?;
     let m = leave::requester_outcome_message(&details, &outcome, offer, &words)
         .map_err(|e| errors::build_error(py, &e))?;
@@ -126,7 +126,7 @@ fn build_cancellation_request<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     let m = leave::cancellation_request_message(&details, &words)
         .map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
@@ -143,7 +143,7 @@ fn build_cancellation_outcome<'py>(
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let outcome: Outcome = typed("outcome", outcome)?;
-    let words: LeaveWords = convert::words(words)?;
+    let words = convert::words::<LeaveWords>(words)?;
     message(
         py,
         &leave::cancellation_outcome_message(&details, &outcome, &words),
@@ -159,7 +159,7 @@ fn build_home_view<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let input: HomeInput = typed("home input", input)?;
-    let words: HomeWords = convert::words(words)?;
+    let words = convert::words::<HomeWords>(words)?;
     let view = leave::home_view(&input, &words).map_err(|e| errors::build_error(py, &e))?;
     built(py, leave::view_to_json(&view))
 }
@@ -173,7 +173,7 @@ fn build_leave_notice<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let notice: Notice = typed("notice", notice)?;
-    let words: NoticeWords = convert::words(words)?;
+    let words = convert::words::<NoticeWords>(words)?;
     message(py, &leave::notice_message(&notice, &words))
 }
 
@@ -188,7 +188,7 @@ fn build_view_errors<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let by_block: std::collections::BTreeMap<String, ViewError> = typed("view errors", errors)?;
-    let words: ViewErrorWords = convert::words(words)?;
+    let words = convert::words::<ViewErrorWords>(words)?;
     built_tree(py, leave::view_errors(by_block, &words))
 }
 
@@ -202,8 +202,8 @@ fn build_approver_reminder<'py>(
     leave_words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let reminder: ReminderInput = typed("reminder", reminder)?;
-    let words: ReminderWords = convert::words(words)?;
-    let leave_words: LeaveWords = convert::words(leave_words)?;
+    let words = convert::words::<ReminderWords>(words)?;
+    let leave_words = convert::words::<LeaveWords>(leave_words)?;
     let m = leave::approver_reminder(&reminder, &words, &leave_words)
         .map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)

@@ -22,7 +22,7 @@ fn build_timesheet_modal<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let input: TimesheetModalInput = typed("timesheet modal input", input)?;
-    let words: TimesheetWords = convert::words(words)?;
+    let words = convert::words::<TimesheetWords>(words)?;
     let view =
         timesheet::timesheet_modal(&input, &words).map_err(|e| errors::build_error(py, &e))?;
     built(py, view_to_json(&view))
@@ -38,7 +38,7 @@ fn build_timesheet_view_errors<'py>(
 ) -> PyResult<String> {
     let by_block: std::collections::BTreeMap<String, TimesheetViewError> =
         typed("timesheet view errors", errors)?;
-    let words: TimesheetWords = convert::words(words)?;
+    let words = convert::words::<TimesheetWords>(words)?;
     built_tree(py, timesheet::timesheet_view_errors(by_block, &words))
 }
 
@@ -51,7 +51,7 @@ fn build_timesheet_confirmation<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let logged: LoggedTime = typed("logged time", logged)?;
-    let words: TimesheetWords = convert::words(words)?;
+    let words = convert::words::<TimesheetWords>(words)?;
     let m = timesheet::timesheet_confirmation(&logged, &words)
         .map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
@@ -67,7 +67,7 @@ fn build_timesheet_reminders<'py>(
     mention: bool,
 ) -> PyResult<Vec<String>> {
     let rows: Vec<ReminderRow> = typed("reminder rows", rows)?;
-    let words: TimesheetWords = convert::words(words)?;
+    let words = convert::words::<TimesheetWords>(words)?;
     rows.iter()
         .map(|row| {
             let m = timesheet::timesheet_reminder(row, &words, mention)
@@ -86,7 +86,7 @@ fn build_timesheet_notice<'py>(
     words: &Bound<'py, PyAny>,
 ) -> PyResult<String> {
     let notice: TimesheetNotice = typed("timesheet notice", notice)?;
-    let words: TimesheetWords = convert::words(words)?;
+    let words = convert::words::<TimesheetWords>(words)?;
     message(py, &timesheet::timesheet_notice(&notice, &words))
 }
 

@@ -107,6 +107,9 @@ pub enum HomeInput {
         /// Who of their department is out today and the next 7 days.
         #[serde(default)]
         out: Vec<OutRow>,
+        /// How many are out in all, when `out` holds only the first of them.
+        #[serde(default)]
+        out_total: Option<usize>,
         /// Present for leave approvers and HR Managers (possibly empty).
         #[serde(default)]
         waiting: Option<Vec<WaitingLeave>>,
@@ -230,6 +233,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             my_leave,
             recent,
             out,
+            out_total,
             waiting,
             waiting_total,
             desk_url,
@@ -238,7 +242,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             balances,
             my_leave,
             recent,
-            out,
+            (out, out_total.unwrap_or(0).max(out.len())),
             waiting
                 .as_deref()
                 .map(|w| (w, waiting_total.unwrap_or(0).max(w.len()))),
@@ -256,7 +260,7 @@ fn employee_blocks(
     balances: &[Balance],
     my_leave: &[HomeLeave],
     recent: &[HomeLeave],
-    out: &[OutRow],
+    (out, out_total): (&[OutRow], usize),
     waiting: Option<(&[WaitingLeave], usize)>,
     urls: Urls<'_>,
     w: &HomeWords,
@@ -359,8 +363,9 @@ fn employee_blocks(
                 )
             })
             .collect();
-        if out.len() > MAX_OUT {
-            lines.push(more_text(out.len() - MAX_OUT, desk_url, w));
+        let shown = out.len().min(MAX_OUT);
+        if out_total > shown {
+            lines.push(more_text(out_total - shown, desk_url, w));
         }
         blocks.push(md_section(lines.join("\n")));
     }

@@ -40,7 +40,6 @@ import shutil
 import subprocess
 import sys
 import time
-import timeit
 from urllib.parse import quote, unquote
 
 SUITE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -51,6 +50,7 @@ except ImportError:
 	# The guard imports frappe; outside a bench the test double stands in (as suite_plugin does).
 	sys.path.insert(0, os.path.join(SUITE, "doubles"))
 
+import benchlib  # noqa: E402  — this directory, on sys.path as the script's own
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 from werkzeug.wrappers import Request  # noqa: E402
@@ -135,21 +135,6 @@ def plain_guard(is_valid):
 	return check
 
 
-def per_call_interleaved(candidates: dict, rounds: int, budget: float) -> dict[str, float]:
-	"""Best seconds per call of each candidate over `rounds` interleaved rounds of about `budget`
-	seconds each."""
-	timers = {name: timeit.Timer(fn) for name, fn in candidates.items()}
-	numbers = {}
-	for name, timer in timers.items():
-		number, took = timer.autorange()
-		numbers[name] = max(1, int(number * budget / max(took, 1e-9)))
-	best = dict.fromkeys(timers, float("inf"))
-	for _ in range(rounds):
-		for name, timer in timers.items():
-			best[name] = min(best[name], timer.timeit(numbers[name]) / numbers[name])
-	return best
-
-
 def result_line(name: str, rust: float, ref: float, goal: float) -> str:
 	ratio = ref / rust
 	return (
@@ -219,7 +204,7 @@ def main(quick: bool = False) -> None:
 		assert len(body) == size
 		check_same_answers(checks, body, ts)
 		request = frappe_request(body, sign(body, ts), ts)
-		best = per_call_interleaved(
+		best = benchlib.interleaved(
 			{n: (lambda check=check, request=request: check(request)) for n, check in checks.items()},
 			rounds,
 			budget,
@@ -253,7 +238,7 @@ def main(quick: bool = False) -> None:
 		}
 		if size == 1 << 20:
 			candidates["sha256"] = lambda body=body: hashlib.sha256(body).digest()
-		best = per_call_interleaved(candidates, max(2, rounds // 3), budget * 4)
+		best = benchlib.interleaved(candidates, max(2, rounds // 3), budget * 4)
 		rust = best["rust"]
 		print(
 			f"{label:>6} | rust {rust * 1e6:9.2f} us | slack_sdk {best['sdk'] * 1e6:9.2f} us "

@@ -5,12 +5,10 @@ docs/PERFORMANCE.md's table.
 - **Quick mode** (`--quick` on the command line or `BENCH_QUICK=1`): tiny sizes and one short
   measurement, only to prove a benchmark still runs and its equality checks pass (CI). Its numbers
   mean nothing.
-- **Wire bytes.** A builder's Rust path ends where the request leaves for Slack: `wire_bytes(built)`.
-  Today a builder returns Python dicts and slack_sdk serialises them (`json.dumps(json_body)` in
-  `slack_sdk/web/base_client.py`, default separators, ASCII escapes), so that is what the Rust path
-  pays. Once the builders return their JSON text, `wire_bytes` takes that text as it is, and the
-  references' `reference_bytes` follows the text's form (compact, UTF-8, keys in the typed blocks'
-  order), detected once below: the same benchmarks measure either build.
+- **Wire bytes.** A builder's Rust path ends where the request leaves for Slack: `wire_bytes(built)`,
+  the builder's JSON text as it is (docs/ARCHITECTURE.md "One payload form"); the references'
+  `reference_bytes` writes that form (compact, UTF-8, keys in the order written, as the core's
+  typed blocks give them).
 - **Interleaved timing**: the two sides of a comparison are measured in turns (A, B, A, B, …), best
   round of each, so drift and the shared machine's load hit both alike.
 """
@@ -51,35 +49,20 @@ def english_words() -> dict:
 # --- the bytes on the wire ---------------------------------------------------------------------
 
 
-def _builders_return_text() -> bool:
-	from frappe_slack_connector import core  # noqa: PLC0415 - after the caller set sys.path
-
-	built = core.build_view_errors({"reason": "x"}, words=english_words()["view_errors"])
-	return not isinstance(built, dict)
-
-
-BUILDERS_RETURN_TEXT = _builders_return_text()
-
-
-def wire_bytes(built) -> bytes:
-	"""The body of the request a Rust builder's result becomes: its JSON text as is, or (dicts)
-	what slack_sdk sends for them."""
-	if isinstance(built, str):
-		return built.encode()
+def wire_bytes(built: str | bytes) -> bytes:
+	"""The body of the request a Rust builder's result becomes: its JSON text as is
+	(`core.request_body`'s bytes pass through)."""
 	if isinstance(built, bytes):
 		return built
-	if BUILDERS_RETURN_TEXT:
-		return bytes(built)
-	return json.dumps(built).encode()
+	if not isinstance(built, str):
+		raise TypeError(f"a builder returns its JSON text, not {type(built).__name__}")
+	return built.encode()
 
 
 def reference_bytes(obj) -> bytes:
-	"""A plain-Python reference's dicts serialised the way the wire gets the Rust side's body: like
-	the core's text (compact, UTF-8, keys in the order written), or, while the builders return
-	dicts (their keys come out sorted), as slack_sdk serialises those, keys sorted."""
-	if BUILDERS_RETURN_TEXT:
-		return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
-	return json.dumps(obj, sort_keys=True).encode()
+	"""A plain-Python reference's dicts serialised the way the core writes its text: compact,
+	UTF-8, keys in the order written."""
+	return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def check_identical(what: str, rust: bytes | list[bytes], reference: bytes | list[bytes]) -> None:
@@ -163,7 +146,6 @@ def builder_result(name: str, what: str, rust_s: float, ref_s: float, goal_ratio
 		ratio=f"{ratio:.2f}",
 		goal=goal,
 		met=("yes" if ratio >= goal_ratio else "no") if goal_ratio else "-",
-		payload="text" if BUILDERS_RETURN_TEXT else "dicts",
 	)
 
 

@@ -41,8 +41,8 @@ from frappe_slack_connector.tests.support.slack_mock import SlackMock  # noqa: E
 from harness.app_fixtures import App  # noqa: E402
 
 MESSAGE = {"text": "Hello", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Hello"}}]}
-# What owe.post takes: a builder's result (dicts, or once the builders return it, the JSON text).
-OWED = json.dumps(MESSAGE, separators=(",", ":")) if benchlib.BUILDERS_RETURN_TEXT else MESSAGE
+# What owe.post takes: a builder's result, the body's JSON text.
+OWED = json.dumps(MESSAGE, separators=(",", ":"))
 START = datetime.datetime(2026, 12, 2, 9, 0, 0)
 # Posts owed during the outage, posts counted for the overhead, DMs timed one after another.
 OUTAGE_POSTS = benchlib.size(200, 5)

@@ -30,8 +30,8 @@ DOC = ROOT / "docs/PERFORMANCE.md"
 RUN_ALL = "test-suite/benchmarks/run_all.sh"
 SAVED = ROOT / "target/perf-run.txt"  # git-ignored
 
-# Why a goal is not met, by the row's name or its prefix (the longest matching key wins). A builder
-# row says which payload form it measured (`payload=dicts|text`, benchlib.builder_result).
+# Why a goal is not met, by the row's name or its prefix (the longest matching key wins); a builder
+# row without one asks for its callgrind explanation.
 BUILDERS = (
 	"leave_",
 	"requester_",
@@ -41,12 +41,7 @@ BUILDERS = (
 	"timesheet_reminder",
 	"attendance_",
 )
-_DICTS_WHY = (
-	"the builder returns Python dicts: typed blocks → a serde `Value` → Python objects (pythonize), "
-	"which slack_sdk serialises again, where the plain-Python reference writes its dicts directly; "
-	"issue 25's payload form (the builders return their JSON text) removes both conversions"
-)
-_TEXT_WHY = (
+_UNEXPLAINED_BUILDER = (
 	"not explained yet: profile this builder (callgrind, as the attendance rounds did) and say why in "
 	"NOTES (test-suite/benchmarks/perf_report.py)"
 )
@@ -199,7 +194,7 @@ def note(r: dict[str, str]) -> str:
 	if keys:
 		return NOTES[max(keys, key=len)]
 	if name.startswith(BUILDERS):
-		return _TEXT_WHY if r.get("payload") == "text" else _DICTS_WHY
+		return _UNEXPLAINED_BUILDER
 	return "see the prose below the table"
 
 

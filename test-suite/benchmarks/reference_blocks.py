@@ -6,8 +6,7 @@ sections, buttons and a message whose fallback text is its blocks' text. Each fo
 (rust/core/src/mrkdwn.rs, dates.rs, blocks/leave/mod.rs, blocks/mod.rs) for well-formed input:
 the benchmarks check the references' bytes equal the core's before timing anything. Keys are
 written in the order Slack's documentation gives them (`type` first), which is the order of the
-core's JSON text (its typed blocks' fields); `benchlib.reference_bytes` sorts them instead while the
-builders still return dicts (which come out sorted).
+core's JSON text (its typed blocks' fields).
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ STATES = (PENDING, SENDING, DELIVERED, FAILED, UNKNOWN, DROPPED)
 # Unknown holds its sequence too: what follows it (a rewrite of it, a later message about the
 # same document) waits until an admin retries it.
 OPEN_STATES = (PENDING, SENDING, UNKNOWN)
+# The body of a row that owes nothing but its target (a chat.delete), set when it is sent.
+EMPTY_BODY = "{}"
 
 # Slack Settings fields (the "Delivery" section) and their defaults.
 HORIZON_FIELD = "delivery_retry_hours"

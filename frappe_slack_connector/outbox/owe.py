@@ -40,8 +40,6 @@ EPHEMERAL = "chat.postEphemeral"
 PUBLISH = "views.publish"
 
 Target = str | tuple[str, str]
-# What a chat.delete owes: nothing but its target, set when it is sent.
-EMPTY_BODY = "{}"
 
 
 def post(
@@ -120,13 +118,13 @@ def delete(*, target: Target, about: tuple[str, str] | None = None, what: str | 
 	values = {"method": DELETE, "what": what, **_target_values(target)}
 	post_row = _pending_post(values.get("target"))
 	if post_row is not None:
-		name = _owe(values, EMPTY_BODY, about=about, sequence=post_row.sequence, kick=False)
+		name = _owe(values, deliveries.EMPTY_BODY, about=about, sequence=post_row.sequence, kick=False)
 		deliveries.drop(post_row.name, f"withdrawn by {name}")
 		deliveries.drop(name, f"folded into {post_row.name}")
 		return name
 	return _owe(
 		values,
-		EMPTY_BODY,
+		deliveries.EMPTY_BODY,
 		about=about,
 		sequence=_sequence_of_target(values, about),
 		coalesce_key=_message_key(values),

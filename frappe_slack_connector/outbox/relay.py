@@ -69,7 +69,7 @@ class _Plan:
 
 	row: Any
 	method: str
-	body: str = "{}"  # the stored JSON text, sent as it is with `kwargs` beside it
+	body: str = deliveries.EMPTY_BODY  # the stored JSON text, sent as it is with `kwargs` beside it
 	kwargs: dict[str, Any] = field(default_factory=dict)
 	channel: str | None = None  # where the message goes (a DM: the user id until opened)
 	lookup: bool = False
@@ -198,7 +198,7 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	return _Plan(
 		row=row,
 		method=method,
-		body=row.body or "{}",
+		body=row.body or deliveries.EMPTY_BODY,
 		kwargs=kwargs,
 		channel=kwargs.get("channel") or channel,
 		lookup=bool(row.outcome_unknown),

@@ -485,6 +485,41 @@ def home(lang: str) -> dict:
 	}
 
 
+def _out(lang: str) -> str:
+	""""Out" in place of a hidden leave type (plain "Out" means stock movement elsewhere)."""
+	_ = _in_context(lang)
+	return _("Out", context="Away on leave, the leave type hidden")
+
+
+def who_is_out(lang: str) -> dict:
+	"""Who is out, leave by leave: the approver's card's list and the /whoisout answer."""
+	return {
+		"others_heading": _("Also out on these days", lang=lang),
+		# {0}: how many more people are out than listed.
+		"more": _("and {0} more", lang=lang),
+		"open": _("awaiting approval", lang=lang),
+		"approved": _("approved", lang=lang),
+		# {0}: the day of the half day.
+		"half_day_on": _("half day on {0}", lang=lang),
+		"periods": _periods(lang),
+		"kinds": _kinds(lang),
+		# {0}: the day.
+		"title_day": _("Who is out on {0}", lang=lang),
+		# {0}: the first day, {1}: the last.
+		"title_span": _("Who is out from {0} to {1}", lang=lang),
+		"nobody": _("Nobody is out.", lang=lang),
+		"no_working_day": _("There is no working day in that period.", lang=lang),
+		"out": _out(lang),
+		# {0}: what was typed after the command.
+		"usage": _(
+			"I do not know the day “{0}”. Try /whoisout, /whoisout tomorrow, /whoisout week or "
+			"/whoisout 2026-12-24.",
+			lang=lang,
+		),
+		"dates": dates(lang),
+	}
+
+
 def leave_type_with_balance(lang: str, leave_type: str, days_left: float) -> str:
 	"""A leave type option of the leave modal with its balance: "Casual Leave — 4 days left"."""
 	days = f"{days_left:.0f}" if float(days_left).is_integer() else f"{round(days_left, 2):g}"
@@ -563,4 +598,5 @@ def catalogue(lang: str) -> dict:
 		"timesheet": timesheet(lang),
 		"reminder": reminder(lang),
 		"home": home(lang),
+		"who_is_out": who_is_out(lang),
 	}

@@ -40,8 +40,16 @@ pub mod routes {
     pub const OAUTH_CALLBACK: &str = "frappe_slack_connector.api.oauth.callback";
     /// The timesheet slash command (`/timesheet`).
     pub const SLASH_TIMESHEET: &str = "frappe_slack_connector.api.slash_timesheet.slash_timesheet";
+    /// Who is out (`/whoisout`).
+    pub const SLASH_WHOISOUT: &str = "frappe_slack_connector.api.slash_whoisout.slash_whoisout";
     /// Every route a manifest URL may point at.
-    pub const ALL: &[&str] = &[SLASH_LEAVE, INTERACTIONS, OAUTH_CALLBACK, SLASH_TIMESHEET];
+    pub const ALL: &[&str] = &[
+        SLASH_LEAVE,
+        INTERACTIONS,
+        OAUTH_CALLBACK,
+        SLASH_TIMESHEET,
+        SLASH_WHOISOUT,
+    ];
 }
 
 /// One slash command the app serves. [`SLASH_COMMANDS`] is the one registry: the manifest declares
@@ -76,6 +84,13 @@ pub const SLASH_COMMANDS: &[SlashCommandSpec] = &[
         handler: "log_time",
         description: "Log time on a project",
         usage_hint: Some("[YYYY-MM-DD]"),
+    },
+    SlashCommandSpec {
+        command: "/whoisout",
+        route: routes::SLASH_WHOISOUT,
+        handler: "who_is_out",
+        description: "See who is out today, tomorrow, this week or on a date",
+        usage_hint: Some("[today | tomorrow | week | YYYY-MM-DD]"),
     },
 ];
 

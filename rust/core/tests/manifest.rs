@@ -8,7 +8,7 @@ use common::golden;
 use serde_json::Value;
 use slack_connector_core::manifest::{
     app_manifest, app_manifest_for, app_manifest_value_for, routes, AppManifest, Connection,
-    ManifestError, SiteUrl, BOT_SCOPES, DEFAULT_APP_NAME,
+    ManifestError, SiteUrl, BOT_SCOPES, DEFAULT_APP_NAME, SLASH_COMMANDS,
 };
 
 /// Every string in the JSON tree that looks like a URL.
@@ -44,8 +44,9 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
 
     let mut found = Vec::new();
     urls(&value, &mut found);
-    // The Events API shares interactivity's entry point: five URLs, four routes.
-    assert_eq!(found.len(), 5, "{found:?}");
+    // One URL per slash command, interactivity, the Events API (interactivity's entry point
+    // again) and the OAuth redirect.
+    assert_eq!(found.len(), SLASH_COMMANDS.len() + 3, "{found:?}");
     let allowed: Vec<String> = routes::ALL
         .iter()
         .map(|r| format!("https://erp.example.com/api/method/{r}"))

@@ -1,12 +1,14 @@
 //! Leave workflow builders: plain dicts in, the JSON text of each Slack body out.
 
 use pyo3::prelude::*;
+use slack_connector_core::absence::{self, OutRow};
 use slack_connector_core::blocks::leave::{
     self, ApprovalChoices, HomeInput, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome,
     RejectModalInput, ReminderInput, ViewError,
 };
 use slack_connector_core::words::{
     HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
+    WhoIsOutWords,
 };
 
 use crate::convert::{self, built, built_tree, message, typed};
@@ -27,14 +29,26 @@ fn build_leave_modal<'py>(
     built(py, leave::view_to_json(&view))
 }
 
-/// The approver's DM with the buttons of the decisions they may take: `{"text", "blocks"}`.
+/// Who else is out during a request, as the ERP adapter hands it over.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OthersOutInput {
+    /// The applicant's Employee (never listed).
+    applicant: String,
+    rows: Vec<OutRow>,
+}
+
+/// The approver's DM with the buttons of the decisions they may take: `{"text", "blocks"}`;
+/// with `others_out` (and `who_words`), who else is out during the request.
 #[pyfunction]
-#[pyo3(signature = (details, *, words, choices=None))]
+#[pyo3(signature = (details, *, words, choices=None, others_out=None, who_words=None))]
 fn build_approver_message<'py>(
     py: Python<'py>,
     details: &Bound<'py, PyAny>,
     words: &Bound<'py, PyAny>,
     choices: Option<&Bound<'py, PyAny>>,
+    others_out: Option<&Bound<'py, PyAny>>,
+    who_words: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<String> {
     let details: LeaveDetails = typed("leave details", details)?;
     let words = convert::words::<LeaveWords>(words)?;
@@ -42,8 +56,31 @@ fn build_approver_message<'py>(
         Some(c) => typed("approval choices", c)?,
         None => ApprovalChoices::default(),
     };
-    let m = leave::approver_message_with(&details, &choices, &words)
-        .map_err(|e| errors::build_error(py, &e))?;
+    let others = match (others_out, who_words) {
+        (Some(o), Some(w)) => {
+            let input: OthersOutInput = typed("others out", o)?;
+            let people = absence::others_out(
+                &input.rows,
+                &input.applicant,
+                details.from_date,
+                details.to_date,
+            );
+            Some((people, convert::words::<WhoIsOutWords>(w)?))
+        }
+        (None, None) => None,
+        _ => {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "others_out and who_words go together",
+            ))
+        }
+    };
+    let m = leave::approver_request(
+        &details,
+        &choices,
+        others.as_ref().map(|(p, w)| (p.as_slice(), &**w)),
+        &words,
+    )
+    .map_err(|e| errors::build_error(py, &e))?;
     message(py, &m)
 }
 

@@ -14,6 +14,7 @@ mod render;
 mod signature;
 mod socket_mode;
 mod timesheet;
+mod who;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -28,5 +29,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     timesheet::register(m)?;
     socket_mode::register(m)?;
     delivery::register(m)?;
+    who::register(m)?;
     Ok(())
 }

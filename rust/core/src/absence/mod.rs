@@ -1,6 +1,7 @@
 //! Who is out today: absence rows in ([`rows`]), grouped summary out ([`summary`]) by how each
 //! person is out ([`kind`]); and the "send today's summary now?" gate ([`gate`]). The Block Kit
-//! for it is `blocks::channel`.
+//! for it is `blocks::channel`. Who is out leave by leave, for `/whoisout` (the days it asks
+//! about: [`span`]) and the approver's card, is [`who`] (its Block Kit: `blocks::who`).
 //!
 //! Rules (issue 4), made precise:
 //! - A row counts when `from_date <= today <= to_date`.
@@ -22,14 +23,18 @@ use crate::{dates, mrkdwn};
 pub mod gate;
 pub mod kind;
 pub mod rows;
+pub mod span;
 pub mod summary;
 #[cfg(test)]
 mod tests;
+pub mod who;
 
 pub use gate::{should_send, GateSettings, SendVerdict, SkipReason};
 pub use kind::AbsenceKind;
 pub use rows::{parse_rows, row_error, AbsenceRow, FieldRef, RowFieldError, RowSource};
+pub use span::{parse_span, DaySpan};
 pub use summary::{summarise, summarise_owned, Entry, Group, Summary};
+pub use who::{days_out, others_out, DayEntry, DayOut, LeaveState, OtherOut, OutRow, SharedLeave};
 
 /// Bad input, with the stable `reason` code Python sees and enough context to find the culprit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -6,10 +6,12 @@
 //!   inline modal errors).
 //! - [`channel`]: what goes to the attendance channel (daily summary, late-leave note, test
 //!   message); the rules behind the summary are [`crate::absence`].
+//! - [`who`]: who is out leave by leave: the approver's card's list and the `/whoisout` answer.
 
 pub mod channel;
 pub mod leave;
 pub mod timesheet;
+pub mod who;
 
 use serde::Serialize;
 use serde_json::Value;

@@ -13,7 +13,7 @@
 //! any other placeholder does not parse ([`TemplateError`]). [`Text`] is a template without
 //! placeholders. Dates have their own named pattern ([`DateWords`]).
 //!
-//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`]; the filler is [`template`] and the
+//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`], [`who`]; the filler is [`template`] and the
 //! date words are [`dates`]; [`Catalogue`] holds them all.
 
 use serde::Deserialize;
@@ -25,6 +25,7 @@ pub mod home;
 pub mod leave;
 pub mod template;
 pub mod timesheet;
+pub mod who;
 
 pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
@@ -35,6 +36,7 @@ pub use leave::{
 };
 pub use template::{Template, Text};
 pub use timesheet::TimesheetWords;
+pub use who::WhoIsOutWords;
 
 /// A template that does not parse, or does not take the placeholders its word needs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -95,6 +97,7 @@ pub struct Catalogue {
     pub home: HomeWords,
     pub timesheet: TimesheetWords,
     pub reminder: ReminderWords,
+    pub who_is_out: WhoIsOutWords,
 }
 
 impl Surface for Catalogue {

@@ -7,11 +7,13 @@ use slack_morphism::prelude::*;
 
 use super::modal::period_label;
 use super::{header, link, md_section, person, plain, BuildError, NAME_CHARS};
+use crate::absence::OtherOut;
+use crate::blocks::who::others_out_section;
 use crate::blocks::Message;
 use crate::dates::display_date;
 use crate::half_period::HalfPeriod;
 use crate::interaction::{ids, Decision};
-use crate::words::{LeaveWords, Text};
+use crate::words::{LeaveWords, Text, WhoIsOutWords};
 use crate::{limits, mrkdwn};
 
 /// One Leave Application as the messages show it.
@@ -245,8 +247,23 @@ pub fn approver_message_with(
     choices: &ApprovalChoices,
     w: &LeaveWords,
 ) -> Result<Message, BuildError> {
+    approver_request(d, choices, None, w)
+}
+
+/// [`approver_message_with`], and who else is out during the request (`others`, with the words
+/// of that list) between the facts and the buttons: the section only when someone is. The action
+/// ids are the same with or without it, so cards already in flight keep working.
+pub fn approver_request(
+    d: &LeaveDetails,
+    choices: &ApprovalChoices,
+    others: Option<(&[OtherOut], &WhoIsOutWords)>,
+    w: &LeaveWords,
+) -> Result<Message, BuildError> {
     check_button_value(&d.leave_application)?;
     let mut blocks = request_blocks(d, w);
+    if let Some((others, who_words)) = others {
+        blocks.extend(others_out_section(others, who_words));
+    }
     blocks.extend(workflow_line(choices, w));
     let mut decisions: Vec<Decision> = vec![];
     for decision in &choices.decisions {

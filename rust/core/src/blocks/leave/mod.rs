@@ -24,7 +24,7 @@ pub mod reminder;
 
 pub use home::{home_view, HomeInput};
 pub use messages::{
-    approver_message, approver_message_with, approver_outcome_message,
+    approver_message, approver_message_with, approver_outcome_message, approver_request,
     cancellation_outcome_message, cancellation_request_message, requester_confirmation,
     requester_outcome_message, ApprovalChoices, BalanceChange, LeaveDetails, Offer, Outcome,
 };
@@ -74,7 +74,7 @@ pub(super) fn plain(text: &str, max: usize) -> SlackBlockPlainTextOnly {
     SlackBlockPlainTextOnly::from(mrkdwn::plain(text, max))
 }
 
-pub(super) fn md_section(text: String) -> SlackBlock {
+pub(crate) fn md_section(text: String) -> SlackBlock {
     SlackSectionBlock::new()
         .with_text(SlackBlockText::MarkDown(SlackBlockMarkDownText::new(
             mrkdwn::truncate(&text, limits::SECTION_TEXT).into_owned(),
@@ -82,7 +82,7 @@ pub(super) fn md_section(text: String) -> SlackBlock {
         .into()
 }
 
-pub(super) fn header(text: &str) -> SlackBlock {
+pub(crate) fn header(text: &str) -> SlackBlock {
     SlackHeaderBlock::new(plain(text, limits::HEADER_TEXT)).into()
 }
 
@@ -128,7 +128,7 @@ pub(super) fn link(url: Option<&str>, label: &str) -> String {
 
 /// `<@U…>` for a well-formed Slack user id ([`SlackUserId`], so Slack renders the live name),
 /// else the escaped name in bold.
-pub(super) fn person(slack_id: Option<&str>, name: &str) -> String {
+pub(crate) fn person(slack_id: Option<&str>, name: &str) -> String {
     match slack_id.and_then(|id| SlackUserId::parse(id.trim()).ok()) {
         Some(id) => id.mention(),
         None => format!("*{}*", mrkdwn::escape_truncate(name, NAME_CHARS)),

@@ -18,6 +18,7 @@ from .manifest import *  # noqa: F403
 from .signature import *  # noqa: F403
 from .socket_mode import *  # noqa: F403
 from .timesheet import *  # noqa: F403
+from .who import *  # noqa: F403
 from .words import *  # noqa: F403
 
 __version__: str

@@ -7,7 +7,17 @@ from typing import Literal, TypedDict
 
 from .blocks import SlackAnswer, SlackMessage, SlackView
 from .interaction import FormError, FormValues, HalfPeriodCode, HalfPeriodLabel
-from .words import HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords
+from .who import OthersOut
+from .words import (
+	HomeWords,
+	LeaveWords,
+	ModalWords,
+	NoticeWords,
+	RejectWords,
+	ReminderWords,
+	ViewErrorWords,
+	WhoIsOutWords,
+)
 
 class LeaveTypeOption(TypedDict, total=False):
 	name: str  # required: the Leave Type name (the submitted value)
@@ -108,7 +118,12 @@ class ApprovalChoices(TypedDict, total=False):
 	moved_by: str | None  # who moved it there (a workflow step that did not decide it)
 
 def build_approver_message(
-	details: LeaveDetails, *, words: LeaveWords, choices: ApprovalChoices | None = None
+	details: LeaveDetails,
+	*,
+	words: LeaveWords,
+	choices: ApprovalChoices | None = None,
+	others_out: OthersOut | None = None,
+	who_words: WhoIsOutWords | None = None,
 ) -> SlackMessage:
 	"""The approver's DM in `words`: header, requester (mention or escaped name), Leave ID linked to
 	the form, type, from/to (dates in `words.dates`: `Dec 04, 2026 (Fri)` in English), total days,
@@ -118,8 +133,18 @@ def build_approver_message(
 	(primary, `leave_approve`), Reject (danger, `leave_reject`), value = the Leave Application
 	name; no actions block when there are none.
 
+	With `others_out` (and `who_words`, given together or not at all): between the facts and the
+	buttons, who else is out during the request — everyone of `others_out["rows"]` but
+	`others_out["applicant"]` with a leave overlapping `from_date..to_date`, once each, sorted by
+	name: "• <@id> — Casual Leave, <from> to <to> (an en dash between), half day on <day> (First
+	Half) (approved)" for the leaves the approver may read (`readable`), the name alone when they
+	may read none; at
+	most 10 people and the section's 3000 characters, then "_and N more_". No section when
+	nobody is. The action ids are the same with or without it.
+
 	Raises:
 		InputError: bad input (`bad_input`), bad words (`bad_words`), or a name longer than a button value, 2000 chars (`unbuildable`).
+		TypeError: only one of `others_out` and `who_words`.
 	"""
 
 def build_approver_outcome(details: LeaveDetails, outcome: Outcome, *, words: LeaveWords) -> SlackMessage:

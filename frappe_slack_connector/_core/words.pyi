@@ -201,3 +201,19 @@ class TimesheetWords(TypedDict):
 
 	title: str
 	dates: DateWords
+
+class WhoIsOutWords(TypedDict):
+	others_heading: str  # the approver's card: above the others out during the request
+	more: str  # {0} how many more people are out than listed
+	open: str  # a leave not decided yet
+	approved: str
+	half_day_on: str  # {0} the day of a leave's half day
+	periods: PeriodWords
+	kinds: KindWords
+	title_day: str  # {0} the day
+	title_span: str  # {0} the first day, {1} the last
+	nobody: str
+	no_working_day: str
+	out: str  # in place of a hidden leave type
+	usage: str  # {0} what was typed after /whoisout
+	dates: DateWords

@@ -1,5 +1,6 @@
-"""Who is out: absences on a day (of current staff, with their Slack ids). Working days are
-`erp/holidays.py`'s."""
+"""Who is out: absences on a day (of current staff, with their Slack ids), leave by leave over a
+span (`/whoisout`), and the others out during a request as its approver may see them (the
+approver's card). Working days are `erp/holidays.py`'s."""
 
 from __future__ import annotations
 
@@ -62,3 +63,113 @@ def absence_of(leave_application: str) -> dict | None:
 	if row.employee not in staff:
 		return None
 	return _absence_row(row, staff)
+
+
+# --- who is out, leave by leave (/whoisout, the approver's card) ---------------------------------
+
+DEPARTMENT_APPROVER = "Department Approver"
+
+
+def _iso(value) -> str:
+	return str(frappe.utils.getdate(value))
+
+
+def _who_row(application: dict, slack_ids: dict[str, str]) -> dict:
+	"""An absence row with its leave type and status, dates as ISO text (`core.build_who_is_out`,
+	`core.build_approver_message(others_out=…)`)."""
+	row = _absence_row(application, slack_ids)
+	row["from_date"], row["to_date"] = _iso(row["from_date"]), _iso(row["to_date"])
+	if row["half_day_date"]:
+		row["half_day_date"] = _iso(row["half_day_date"])
+	return {**row, "leave_type": application["leave_type"], "status": application["status"]}
+
+
+def _overlapping(from_date, to_date, **filters) -> list:
+	"""Open or Approved, non-cancelled Leave Applications overlapping `from_date..to_date`."""
+	return frappe.get_all(
+		leave.LEAVE_APPLICATION,
+		filters={
+			"from_date": ("<=", to_date),
+			"to_date": (">=", from_date),
+			"status": ("in", ABSENCE_STATUSES),
+			"docstatus": ("<", 2),
+			**filters,
+		},
+		fields=[*_absence_fields(), "leave_type", "status"],
+		order_by="from_date asc, name asc",
+		limit_page_length=0,
+	)
+
+
+def absences_between(from_date, to_date) -> list[dict]:
+	"""Every Open or Approved leave of current staff overlapping `from_date..to_date`, with its
+	leave type and status (what /whoisout lists): three queries whatever the number of rows."""
+	applications = _overlapping(from_date, to_date)
+	staff = users.current_staff_slack_ids(sorted({row.employee for row in applications}))
+	return [_who_row(row, staff) for row in applications if row.employee in staff]
+
+
+def _team_of(employee: str, approver: str | None) -> list[str]:
+	"""The applicant's department colleagues and the approver's other reports (Active): whose
+	leave approver is `approver` — on the Employee, or as the first leave approver of a
+	department for an employee without one (hrms get_leave_approver) — two or three queries."""
+	department = frappe.db.get_value("Employee", employee, "department")
+	approver_departments = (
+		frappe.get_all(
+			DEPARTMENT_APPROVER,
+			filters={"parentfield": "leave_approvers", "approver": approver, "idx": 1},
+			pluck="parent",
+			limit_page_length=0,
+		)
+		if approver
+		else []
+	)
+	departments = sorted({d for d in [department, *approver_departments] if d})
+	or_filters = {}
+	if departments:
+		or_filters["department"] = ("in", departments)
+	if approver:
+		or_filters["leave_approver"] = approver
+	if not or_filters:
+		return []
+	rows = frappe.get_all(
+		"Employee",
+		filters={"status": users.ACTIVE_EMPLOYEE, "name": ("!=", employee)},
+		or_filters=or_filters,
+		fields=["name", "department", "leave_approver"],
+		limit_page_length=0,
+	)
+	return sorted(
+		row.name
+		for row in rows
+		if (department and row.department == department)
+		or (approver and row.leave_approver == approver)
+		or (not row.leave_approver and row.department in approver_departments)
+	)
+
+
+def others_out_for(leave_application: str, approver: str | None) -> dict | None:
+	"""Who else is out during `leave_application`, as its approver may see it (the approver's
+	card): the applicant's department and the approver's other reports, on Open or Approved leave
+	overlapping its days, each leave `readable` only when Frappe lets the approver read it (the
+	permission asked per row; the rest is four or five queries). None when nobody is."""
+	own = frappe.db.get_value(
+		leave.LEAVE_APPLICATION, leave_application, ["employee", "from_date", "to_date"], as_dict=True
+	)
+	if not own:
+		return None
+	team = _team_of(own.employee, approver)
+	if not team:
+		return None
+	applications = _overlapping(own.from_date, own.to_date, employee=("in", team))
+	staff = users.current_staff_slack_ids(sorted({row.employee for row in applications}))
+	rows = [
+		{
+			**_who_row(row, staff),
+			"readable": bool(approver)
+			and bool(frappe.has_permission(leave.LEAVE_APPLICATION, "read", doc=row.name, user=approver)),
+		}
+		for row in applications
+		if row.employee in staff
+	]
+	return {"applicant": own.employee, "rows": rows} if rows else None

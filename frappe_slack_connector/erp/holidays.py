@@ -140,3 +140,13 @@ def employees_off(day: datetime.date, employees: Collection[str]) -> set[str]:
 		for employee, holiday_list in lists.items()
 		if (holiday_list in with_holiday if holiday_list else weekend)
 	}
+
+
+def working_days(
+	from_date: datetime.date | str, to_date: datetime.date | str, *, employee: str | None = None
+) -> list[str]:
+	"""The working days of `from_date..to_date` for `employee` (else the default company), as ISO
+	dates: one holiday check per day, for the short spans people ask about (a week at most)."""
+	start, end = frappe.utils.getdate(from_date), frappe.utils.getdate(to_date)
+	days = (start + datetime.timedelta(days=i) for i in range((end - start).days + 1))
+	return [str(day) for day in days if is_working_day(day, employee=employee)]

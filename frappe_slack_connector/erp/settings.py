@@ -203,3 +203,13 @@ def record_user_sync(result: str) -> None:
 	frappe.db.set_single_value(
 		SETTINGS_DOCTYPE, {"last_user_sync": clock.now(), "last_user_sync_result": result}
 	)
+
+
+HIDE_LEAVE_TYPES_FIELD = "hide_leave_types"
+
+
+def hide_leave_types() -> bool:
+	""" "Hide leave types in shared views": /whoisout says "Out" instead of each leave type; a
+	never-saved field means off."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	return bool(frappe.utils.cint(_stored(values, HIDE_LEAVE_TYPES_FIELD)))

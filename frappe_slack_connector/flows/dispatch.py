@@ -24,6 +24,7 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import words
+from frappe_slack_connector.flows.attendance import who_is_out
 from frappe_slack_connector.flows.home import events as home_events
 from frappe_slack_connector.flows.leave import handlers as leave
 from frappe_slack_connector.flows.replies import ephemeral
@@ -58,6 +59,7 @@ EVENTS: dict[str, Callable[[EventRoute], Response]] = {
 SLASH_COMMANDS: dict[str, Callable[[dict[str, str]], Response]] = {
 	"apply_leave": leave.apply_leave,
 	"log_time": timesheet.log_time,
+	"who_is_out": who_is_out.who_is_out,
 }
 
 # The command Slack shows for each handler key (for the Error Log's title).

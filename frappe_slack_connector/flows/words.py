@@ -486,7 +486,7 @@ def home(lang: str) -> dict:
 
 
 def _out(lang: str) -> str:
-	""""Out" in place of a hidden leave type (plain "Out" means stock movement elsewhere)."""
+	""" "Out" in place of a hidden leave type (plain "Out" means stock movement elsewhere)."""
 	_ = _in_context(lang)
 	return _("Out", context="Away on leave, the leave type hidden")
 

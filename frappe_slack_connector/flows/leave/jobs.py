@@ -16,6 +16,7 @@ recipient's, the confirmation and the outcome in the requester's (the Employee's
 from __future__ import annotations
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import slack_messages as erp_slack_messages
@@ -84,15 +85,27 @@ def notify_leave_approver(leave_application: str) -> None:
 		return
 	_dm(
 		approver,
-		core.build_approver_message(
-			_with_balance(info),
-			words=words.leave_messages(erp_users.language_of(approver)),
-			choices=erp_leave.approval_choices(leave_application, approver),
+		_approver_card(
+			info, leave_application, approver, erp_leave.approval_choices(leave_application, approver)
 		),
 		what="Leave approval request",
 		to="approver",
 		leave_application=leave_application,
 		purpose=erp_slack_messages.APPROVAL_REQUEST,
+	)
+
+
+def _approver_card(info: dict, leave_application: str, approver: str | None, choices: dict) -> str:
+	"""The approval request as `approver` reads it, with who else is out during it (their
+	department and the approver's other reports; details only of leaves they may read). A
+	snapshot: it is taken when the card is written (sent, or rewritten by a workflow step)."""
+	lang = erp_users.language_of(approver)
+	others = erp_attendance.others_out_for(leave_application, approver)
+	return core.build_approver_message(
+		_with_balance(info),
+		words=words.leave_messages(lang),
+		choices=choices,
+		**({"others_out": others, "who_words": words.who_is_out(lang)} if others else {}),
 	)
 
 
@@ -290,15 +303,7 @@ def owe_workflow_progress(doc) -> None:
 		choices = erp_leave.approval_choices(leave_application, recipient) if recipient else {}
 		choices = {"decisions": [], **choices, "workflow_state": state}
 		choices["moved_by"] = erp_users.full_name(by) or by
-		_update(
-			message,
-			core.build_approver_message(
-				_with_balance(info),
-				words=words.leave_messages(erp_users.language_of(recipient)),
-				choices=choices,
-			),
-			leave_application,
-		)
+		_update(message, _approver_card(info, leave_application, recipient, choices), leave_application)
 	for message in erp_slack_messages.following(
 		erp_leave.LEAVE_APPLICATION, leave_application, erp_slack_messages.APPROVAL_REMINDER
 	):

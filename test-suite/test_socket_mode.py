@@ -340,6 +340,52 @@ def test_timesheet_over_socket_mode(world, app):
 	assert app.error_titles() == []
 
 
+def test_whoisout_over_socket_mode(world, app):
+	"""/whoisout is served over the socket as over HTTP: its answer and a bad argument's usage
+	hint are the ack's payload, the same JSON the HTTP route answers."""
+	previous = frappe.session.user
+	frappe.set_user("Administrator")
+	try:
+		frappe.get_doc(
+			{
+				"doctype": "Leave Application",
+				"employee": world.employee,
+				"leave_type": CASUAL,
+				"from_date": TODAY,
+				"to_date": TODAY,
+				"posting_date": TODAY,
+				"leave_approver": BOSS_EMAIL,
+				"status": "Approved",
+			}
+		).insert()
+	finally:
+		frappe.set_user(previous)
+	frappe.db.commit()
+
+	def whoisout_form(text=""):
+		return slash_command_request("/whoisout", text, secret=SIGNING_SECRET, user_id=JANE).form()
+
+	def scenario(socket):
+		socket.wait_for_connection()
+		today = socket.wait_ack(socket.send_slash_command(whoisout_form()))
+		bad = socket.wait_ack(socket.send_slash_command(whoisout_form("someday")))
+		return today, bad
+
+	code, (today, bad) = world.run(scenario)
+	assert code == 0
+	assert today.payload["blocks"][0]["text"]["text"] == "Who is out on Dec 01, 2026 (Tue)"
+	assert f"• <@{JANE}> — Casual Leave" in section_text(today.payload)
+	request = slash_command_request(
+		"/whoisout",
+		"someday",
+		secret=SIGNING_SECRET,
+		user_id=JANE,
+		path="/api/method/frappe_slack_connector.api.slash_whoisout.slash_whoisout",
+	)
+	http = post(request.path, data=request.body, headers=request.headers)
+	assert bad.payload == json_body(http) and "/whoisout week" in section_text(bad.payload)
+
+
 # ---------------------------------------------------------------------- connection
 
 

@@ -768,10 +768,17 @@ def get_value(*args, **kwargs):
 
 
 def has_permission(doctype=None, ptype="read", doc=None, user=None, throw=False, **kwargs):
-	# frappe/permissions.py (v15): role-based doctype permission at permlevel 0
+	# frappe/permissions.py (v15): role-based doctype permission at permlevel 0; with `doc` (a
+	# document or its name, loaded as has_permission does) also the user's User Permissions
+	# (get_doc_permissions → has_user_permission). Administrator passes everything.
 	from frappe.model.meta import has_permission as _hp
+	from frappe.model.meta import has_user_permission
 
 	ok = _hp(doctype, ptype, user=user)
+	if ok and doc is not None and (user or local.session.user) != "Administrator":
+		if isinstance(doc, str | int):
+			doc = get_doc(doctype, doc)
+		ok = has_user_permission(doc, user=user)
 	if not ok and throw:
 		msg = _("No permission for {0}").format(doctype)
 		globals()["throw"](msg, PermissionError)

@@ -201,6 +201,41 @@ def get_perms(doctype, user=None, permlevel=0):
 	return out
 
 
+def has_user_permission(doc, user=None):
+	# frappe/permissions.py (v15) has_user_permission: a user with User Permissions sees a
+	# document only when it is itself allowed (step 1) and every filled Link field of it points at
+	# an allowed value of that doctype (step 2); rows apply to every doctype, or to
+	# `applicable_for` only (get_allowed_docs_for_doctype). A user who may write User Permissions
+	# is not restricted. Strict user permissions and ignore_user_permissions are not imitated.
+	user = user or frappe.session.user
+	rows = frappe.get_all(
+		"User Permission",
+		filters={"user": user},
+		fields=["allow", "for_value", "apply_to_all_doctypes", "applicable_for"],
+		limit_page_length=0,
+	)
+	if not rows or get_perms("User Permission", user).get("write"):
+		return True
+	doctype = doc.get("doctype")
+
+	def allowed(allow):
+		return {
+			r.for_value
+			for r in rows
+			if r.allow == allow and (r.apply_to_all_doctypes or r.applicable_for == doctype)
+		}
+
+	restricted = {r.allow for r in rows}
+	if doctype in restricted and doc.get("name") not in allowed(doctype):
+		return False
+	for field in get_meta(doctype).fields:
+		if field.fieldtype != "Link" or field.options not in restricted or not doc.get(field.fieldname):
+			continue
+		if doc.get(field.fieldname) not in allowed(field.options):
+			return False
+	return True
+
+
 def has_permission(doctype, ptype="read", user=None):
 	# frappe/permissions.py (v15): Administrator has every permission; otherwise role permissions
 	# at permlevel 0 (user permissions / if_owner / sharing not imitated)
@@ -332,6 +367,21 @@ BUILTIN = [
 			_f("leave_approvers", "Table", "Department Approver"),
 		],
 		"permissions": [*_SYS, _perm("HR User"), {"role": "All", "read": 1}],
+	},
+	# frappe/core/doctype/user_permission/user_permission.json (v15; autoname hash)
+	{
+		"name": "User Permission",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("user", "Link", "User", reqd=1),
+			_f("allow", "Link", "DocType", reqd=1),
+			_f("for_value", "Dynamic Link", "allow", reqd=1),
+			_f("is_default", "Check"),
+			_f("apply_to_all_doctypes", "Check", default="1"),
+			_f("applicable_for", "Link", "DocType"),
+		],
+		"permissions": _SYS,
 	},
 	# hrms/hr/doctype/department_approver/department_approver.json
 	{

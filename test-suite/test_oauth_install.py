@@ -352,6 +352,13 @@ def test_manifest_route(oauth):
 			"usage_hint": "[YYYY-MM-DD]",
 			"should_escape": False,
 		},
+		{
+			"command": "/whoisout",
+			"url": api + "frappe_slack_connector.api.slash_whoisout.slash_whoisout",
+			"description": "See who is out today, tomorrow, this week or on a date",
+			"usage_hint": "[today | tomorrow | week | YYYY-MM-DD]",
+			"should_escape": False,
+		},
 	]
 	assert manifest["settings"]["interactivity"] == {
 		"is_enabled": True,
@@ -380,8 +387,8 @@ def _urls(value):
 def test_every_manifest_url_is_a_whitelisted_route_with_the_right_methods(oauth):
 	manifest = core.build_app_manifest(SITE)
 	urls = _urls(manifest)
-	# two slash commands, interactivity, Events API (the same entry point as interactivity), OAuth
-	assert len(urls) == 5
+	# three slash commands, interactivity, Events API (the same entry point as interactivity), OAuth
+	assert len(urls) == 6
 	assert (
 		manifest["settings"]["event_subscriptions"]["request_url"]
 		== (manifest["settings"]["interactivity"]["request_url"])
@@ -394,6 +401,8 @@ def test_every_manifest_url_is_a_whitelisted_route_with_the_right_methods(oauth)
 	assert frappe.allowed_http_methods_for_whitelisted_func[slash] == ["POST"]
 	timesheet = frappe.get_attr("frappe_slack_connector.api.slash_timesheet.slash_timesheet")
 	assert frappe.allowed_http_methods_for_whitelisted_func[timesheet] == ["POST"]
+	whoisout = frappe.get_attr("frappe_slack_connector.api.slash_whoisout.slash_whoisout")
+	assert frappe.allowed_http_methods_for_whitelisted_func[whoisout] == ["POST"]
 	callback = frappe.get_attr("frappe_slack_connector.api.oauth.callback")
 	assert frappe.allowed_http_methods_for_whitelisted_func[callback] == ["GET"]
 

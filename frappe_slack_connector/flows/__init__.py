@@ -6,7 +6,7 @@ Slack transport (`slack/`).
   reminders, and every message that follows a Leave Application.
 - `timesheet/`: /timesheet, the Log Time modal, the confirmation, the missed-hours reminder.
 - `home/`: the App Home tab and the Events API (url_verification, app_home_opened).
-- `attendance/`: the daily "who is out" summary and the late-leave note under it.
+- `attendance/`: the daily "who is out" summary, the late-leave note under it, and /whoisout.
 - `dispatch.py`: the one handler table (interaction route, event, slash command → handler) and
   the failure policy (what the user sees when a handler fails).
 - `daily.py`: the one daily-job helper (the working-morning gate, claim the day, then send).

@@ -22,7 +22,6 @@ fn who_is_out_span(py: Python<'_>, text: &str, today: &str) -> PyResult<Option<(
 /// `days` (ISO dates, the working days of `from_date..to_date`).
 #[pyfunction]
 #[pyo3(signature = (rows, *, from_date, to_date, days, words, hide_types = false))]
-#[allow(clippy::too_many_arguments)]
 fn build_who_is_out<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,

@@ -196,9 +196,7 @@ pub fn others_out(
         }
     }
     for person in &mut people {
-        person
-            .leaves
-            .sort_by(|x, y| (x.from_date, x.to_date).cmp(&(y.from_date, y.to_date)));
+        person.leaves.sort_by_key(|x| (x.from_date, x.to_date));
     }
     people.sort_by(|a, b| by_name(&a.employee_name, &a.employee, &b.employee_name, &b.employee));
     people

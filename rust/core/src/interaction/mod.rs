@@ -18,6 +18,7 @@ pub mod event;
 pub mod form;
 pub mod ids;
 mod leave;
+pub mod one_line;
 mod payload;
 pub(crate) use payload::check_nesting;
 pub mod route;

@@ -30,7 +30,7 @@ pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
 pub use home::HomeWords;
 pub use leave::{
-    LeaveWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords, StatusWords,
+    LeaveWords, LineWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords, StatusWords,
     ViewErrorWords,
 };
 pub use template::{Template, Text};

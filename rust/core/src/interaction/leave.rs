@@ -192,10 +192,7 @@ pub(super) fn home_apply_leave(env: &Envelope) -> Result<Route, PayloadError> {
 
 /// A leave shortcut: open the leave modal with its trigger_id; a message shortcut's message text
 /// becomes the reason (cut to the reason field's limit, its mrkdwn left as the text it is).
-pub(super) fn shortcut(
-    spec: &'static ShortcutSpec,
-    env: &Envelope,
-) -> Result<Route, PayloadError> {
+pub(super) fn shortcut(spec: &'static ShortcutSpec, env: &Envelope) -> Result<Route, PayloadError> {
     let reason = match spec.kind {
         ShortcutKind::Global => None,
         ShortcutKind::Message => env

@@ -264,7 +264,11 @@ fn number(s: &str, max_digits: usize) -> Option<u32> {
 fn day_number(norm: &str) -> Option<u32> {
     let digits = norm
         .strip_suffix('.')
-        .or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| norm.strip_suffix(s)))
+        .or_else(|| {
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| norm.strip_suffix(s))
+        })
         .unwrap_or(norm);
     number(digits, 2)
 }
@@ -316,6 +320,9 @@ enum Spec {
     },
 }
 
+/// A date phrase's first and last day, or why it has none.
+type Dates = Result<(NaiveDate, NaiveDate), DateFault>;
+
 /// Why a date phrase gives no dates (its note is made with the phrase's words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DateFault {
@@ -324,22 +331,23 @@ enum DateFault {
     EndBeforeStart,
 }
 
+/// `today` moved by `days` (None past the end of the calendar).
+fn shifted(today: NaiveDate, days: i64) -> Option<NaiveDate> {
+    today.checked_add_signed(Duration::days(days))
+}
+
 /// The first `weekday` strictly after `today`.
-fn weekday_after(today: NaiveDate, weekday: Weekday) -> NaiveDate {
+fn weekday_after(today: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
     let ahead = (7 + i64::from(weekday.num_days_from_monday())
         - i64::from(today.weekday().num_days_from_monday()))
         % 7;
-    today + Duration::days(if ahead == 0 { 7 } else { ahead })
+    shifted(today, if ahead == 0 { 7 } else { ahead })
 }
 
 /// `weekday` of the calendar week after today's (weeks start on Monday).
-fn weekday_next_week(today: NaiveDate, weekday: Weekday) -> NaiveDate {
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    monday + Duration::days(7 + i64::from(weekday.num_days_from_monday()))
-}
-
-fn days_after(today: NaiveDate, days: i64) -> Spec {
-    Spec::Fixed(today + Duration::days(days))
+fn weekday_next_week(today: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    let back = i64::from(today.weekday().num_days_from_monday());
+    shifted(today, 7 + i64::from(weekday.num_days_from_monday()) - back)
 }
 
 fn norm_at(toks: &[Token], i: usize) -> &str {
@@ -356,24 +364,24 @@ fn single(toks: &[Token], i: usize, today: NaiveDate) -> Option<(Spec, usize)> {
         return Some((Spec::Fixed(today), 1));
     }
     if TOMORROW.contains(&word) {
-        return Some((days_after(today, 1), 1));
+        return Some((Spec::Fixed(shifted(today, 1)?), 1));
     }
     if DAY_AFTER_TOMORROW.contains(&word) {
-        return Some((days_after(today, 2), 1));
+        return Some((Spec::Fixed(shifted(today, 2)?), 1));
     }
     if word == "day" && norm_at(toks, i + 1) == "after" && norm_at(toks, i + 2) == "tomorrow" {
-        return Some((days_after(today, 2), 3));
+        return Some((Spec::Fixed(shifted(today, 2)?), 3));
     }
     if NEXT_WEEK.contains(&word) {
         let day = weekday_of(norm_at(toks, i + 1))?;
-        return Some((Spec::Fixed(weekday_next_week(today, day)), 2));
+        return Some((Spec::Fixed(weekday_next_week(today, day)?), 2));
     }
     if THIS.contains(&word) {
         let day = weekday_of(norm_at(toks, i + 1))?;
-        return Some((Spec::Fixed(weekday_after(today, day)), 2));
+        return Some((Spec::Fixed(weekday_after(today, day)?), 2));
     }
     if let Some(day) = weekday_of(word) {
-        return Some((Spec::Fixed(weekday_after(today, day)), 1));
+        return Some((Spec::Fixed(weekday_after(today, day)?), 1));
     }
     if let Some(date) = parse_iso_date(word) {
         return Some((Spec::Fixed(date), 1));
@@ -417,11 +425,7 @@ fn single(toks: &[Token], i: usize, today: NaiveDate) -> Option<(Spec, usize)> {
 
 /// A date or a range at `i` (with a word like `on` / `vom` before it): its dates or why there
 /// are none, and how many tokens it took.
-fn date_phrase(
-    toks: &[Token],
-    i: usize,
-    today: NaiveDate,
-) -> Option<(Result<(NaiveDate, NaiveDate), DateFault>, usize)> {
+fn date_phrase(toks: &[Token], i: usize, today: NaiveDate) -> Option<(Dates, usize)> {
     let lead = usize::from(BEFORE_DATE.contains(&norm_at(toks, i)));
     let j = i + lead;
     if let Some((start, n)) = single(toks, j, today) {
@@ -459,11 +463,7 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// The dates of a phrase, years filled in as the module documents.
-fn resolve(
-    start: Spec,
-    end: Spec,
-    today: NaiveDate,
-) -> Result<(NaiveDate, NaiveDate), DateFault> {
+fn resolve(start: Spec, end: Spec, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), DateFault> {
     use DateFault::{EndBeforeStart, NotADate, Past};
     for spec in [start, end] {
         if let Spec::DayMonth { day, month, .. } = spec {
@@ -551,7 +551,11 @@ fn name_words(name: &str) -> Vec<String> {
 }
 
 /// The offered types a word may mean: it starts a word of their name that not every type has.
-fn types_meant<'a>(word: &str, names: &'a [(&'a str, Vec<String>)], shared: &[String]) -> Vec<&'a str> {
+fn types_meant<'a>(
+    word: &str,
+    names: &'a [(&'a str, Vec<String>)],
+    shared: &[String],
+) -> Vec<&'a str> {
     if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
@@ -572,7 +576,10 @@ fn types_meant<'a>(word: &str, names: &'a [(&'a str, Vec<String>)], shared: &[St
 
 /// The words of `words[first..=last]` as typed, cut for a note.
 fn quote(words: &[&str], first: usize, last: usize) -> String {
-    let text = words.get(first..=last).map(|w| w.join(" ")).unwrap_or_default();
+    let text = words
+        .get(first..=last)
+        .map(|w| w.join(" "))
+        .unwrap_or_default();
     mrkdwn::plain(&text, MAX_QUOTE_CHARS)
 }
 
@@ -745,12 +752,7 @@ pub fn read_leave_line(line: &str, today: NaiveDate, leave_types: &[&str]) -> Le
     let reason = words
         .iter()
         .enumerate()
-        .filter(|(w, _)| {
-            !toks
-                .iter()
-                .zip(&used)
-                .any(|(t, &u)| u && t.word == *w)
-        })
+        .filter(|(w, _)| !toks.iter().zip(&used).any(|(t, &u)| u && t.word == *w))
         .map(|(_, text)| *text)
         .collect::<Vec<_>>()
         .join(" ");

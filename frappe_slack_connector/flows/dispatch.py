@@ -2,7 +2,8 @@
 handler fails. Both doors read it: the HTTP routes (`api/slack_interactions.py`,
 `api/slash_*.py`) and Socket Mode (`slack/socket_mode.py`, given this module by `commands.py`).
 
-- `INTERACTIONS`: the `handler` of a route `core.route_interaction` returns → its handler.
+- `INTERACTIONS`: the `handler` of a route `core.route_interaction` returns → its handler (the
+  shortcuts' keys are the `handler`s of the shortcut registry, `core.SHORTCUTS`).
 - `EVENTS`: the `handler` of an Events API route (`core.route_event`) → its handler.
 - `SLASH_COMMANDS`: the `handler` key of a row of the slash-command registry
   (`core.SLASH_COMMANDS`, which the manifest is built from) → its handler.
@@ -42,6 +43,8 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"leave_cancel": leave.leave_cancel,
 	"leave_keep": leave.leave_keep,
 	"home_apply_leave": leave.home_apply_leave,
+	"shortcut_apply_leave": leave.shortcut_apply_leave,
+	"shortcut_leave_from_message": leave.shortcut_leave_from_message,
 	"half_day_toggle": leave.half_day_toggle,
 	"leave_submission": leave.leave_submission,
 	"ack": leave.ack_route,

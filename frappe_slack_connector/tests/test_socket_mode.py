@@ -111,6 +111,8 @@ class TestSocketMode(SlackAppTestCase):
 			message_shortcut("request_leave_from_message", message_text="Dentist *Friday*", user=jane),
 		]
 
+		filed = frappe.get_all("Leave Application", filters={"employee": self.world.employee}, pluck="name")
+
 		def slack(socket):
 			socket.wait_for_connection()
 			return [socket.wait_ack(socket.send_interactive(p)) for p in payloads]
@@ -122,4 +124,7 @@ class TestSocketMode(SlackAppTestCase):
 		self.assertEqual(first.args["view"]["callback_id"], "apply_leave_application")
 		[reason] = [b["element"] for b in second.args["view"]["blocks"] if b.get("block_id") == "reason"]
 		self.assertEqual(reason["initial_value"], "Dentist *Friday*")
-		self.assertFalse(frappe.get_all("Leave Application", filters={"employee": self.world.employee}))
+		self.assertEqual(
+			frappe.get_all("Leave Application", filters={"employee": self.world.employee}, pluck="name"),
+			filed,
+		)

@@ -17,6 +17,7 @@ import pytest
 import test_leave_workflow
 from frappe_slack_connector import core
 from frappe_slack_connector.flows import dispatch
+from frappe_slack_connector.flows.leave import handlers as leave_handlers
 from frappe_slack_connector.slack import socket_mode
 from frappe_slack_connector.tests.support.slack_requests import global_shortcut, message_shortcut
 from test_leave_workflow import CASUAL, JANE, JANE_EMAIL, LWP, MALLORY, ack_ok
@@ -249,4 +250,37 @@ def test_a_line_from_a_person_not_linked_gets_the_usual_answer(world, app):
 	assert response.status_code == 200
 	assert "Ask HR to connect your Slack account" in response.get_data(as_text=True)
 	assert app.slack.calls_to("views.open") == []
+	nothing_filed()
+
+
+def test_today_is_the_persons_own_when_their_user_has_a_time_zone(jane, app):
+	# 10:00 on Tue 1 Dec at the site (Asia/Kolkata) is 17:30 on Mon 30 Nov in Pago Pago.
+	frappe.db.set_value("User", JANE_EMAIL, "time_zone", "Pacific/Pago_Pago")
+	frappe.db.commit()
+	ack_ok(jane.slash(text="tomorrow"))
+	values = initial(opened_view(app))
+	assert (values["start_date"], values["end_date"]) == ("2026-12-01", "2026-12-01")
+	frappe.db.set_value("User", JANE_EMAIL, "time_zone", "Not/A_Zone")
+	frappe.db.commit()
+	ack_ok(jane.slash(text="tomorrow"))
+	assert initial(opened_view(app))["start_date"] == "2026-12-02"  # an unknown zone: the site's day
+
+
+def test_a_shortcut_that_fails_tells_the_person_to_try_again(jane, app, monkeypatch):
+	def broken(*args, **kwargs):
+		raise RuntimeError("the leave types could not be read")
+
+	monkeypatch.setattr(leave_handlers, "leave_modal", broken)
+	ack_ok(jane.interact(message_shortcut("request_leave_from_message", message_text="x", user={"id": JANE})))
+	ack_ok(jane.interact(global_shortcut("apply_leave", user={"id": JANE})))
+	assert app.slack.calls_to("views.open") == []
+	in_channel, in_dm = app.slack.calls_to("chat.postEphemeral") + app.slack.calls_to("chat.postMessage")
+	assert (in_channel.args["channel"], in_channel.args["user"]) == ("C0CHAN0001", JANE)
+	assert in_dm.args["channel"] == JANE
+	for told in (in_channel, in_dm):
+		assert "try again" in json.dumps(told.args).lower()
+	assert app.error_titles() == [
+		"Slack shortcut_leave_from_message failed",
+		"Slack shortcut_apply_leave failed",
+	]
 	nothing_filed()

@@ -88,6 +88,13 @@ def _nothing_changed(route: Route, lang: str) -> Response:
 	return ack()
 
 
+def _try_again_later(route: Route, lang: str) -> Response:
+	"""A shortcut: no form opened, so the user is told to try again (in the channel of the
+	message, else in the app's DM)."""
+	ephemeral(route, leave.notice(lang, "error", message=words.try_again_later(lang)))
+	return ack()
+
+
 ON_FAILURE: dict[str, Callable[[Route, str], Response]] = {
 	"leave_submission": _leave_not_applied,
 	"timesheet_submission": _time_not_logged,
@@ -99,6 +106,8 @@ ON_FAILURE: dict[str, Callable[[Route, str], Response]] = {
 	"leave_ask_cancel": _nothing_changed,
 	"leave_cancel": _nothing_changed,
 	"leave_keep": _nothing_changed,
+	"shortcut_apply_leave": _try_again_later,
+	"shortcut_leave_from_message": _try_again_later,
 }
 
 

@@ -76,9 +76,10 @@ def leave_modal(
 ) -> dict | None:
 	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for. Each
 	leave type with an allocation shows its days left (hrms's, read as `user`, the employee's).
-	`line`: what they typed after /apply-leave, read by the Rust core into the initial values
-	relative to their today (a note above the form says what it could not read)."""
-	today = erp_clock.today_for(user) if line else erp_clock.today()
+	"Today" is the person's (`erp_clock.today_for`). `line`: what they typed after /apply-leave,
+	read by the Rust core into the initial values relative to that today (a note above the form
+	says what it could not read)."""
+	today = erp_clock.today_for(user)
 	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
 		return None

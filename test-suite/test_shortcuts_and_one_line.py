@@ -229,7 +229,7 @@ def test_an_unclear_line_opens_the_modal_with_what_was_understood_and_a_note(jan
 	values = initial(opened_view(app))
 	note = values["note"]
 	assert note.startswith(":warning: *Please check the form: not everything you typed was clear.*")
-	assert "“31.02.” looks like a date, but no such day exists." in note
+	assert "“31.02.” looks like a date, but could not be read as one." in note
 	assert f"“casual sick” could mean {CASUAL}, {SICK}: choose the leave type." in note
 	assert "leave_type" not in values
 	assert values["start_date"] == "2026-12-01"  # the default: nothing was understood about dates

@@ -132,7 +132,7 @@ def _one_line(lang: str) -> dict:
 	words as typed)."""
 	return {
 		"intro": _("Please check the form: not everything you typed was clear.", lang=lang),
-		"not_a_date": _("“{0}” looks like a date, but no such day exists.", lang=lang),
+		"not_a_date": _("“{0}” looks like a date, but could not be read as one.", lang=lang),
 		"past": _("“{0}” is in the past.", lang=lang),
 		"end_before_start": _("“{0}” ends before it starts.", lang=lang),
 		"two_dates": _("“{0}” is a second date; only the first one was used.", lang=lang),

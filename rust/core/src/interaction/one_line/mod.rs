@@ -51,7 +51,8 @@ pub const MAX_QUOTE_CHARS: usize = 80;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Unclear {
-    /// Looks like a date, but no such day exists (`31.02.`, `2027-13-01`, `32 Dec`).
+    /// Looks like a date, but is none that can be read: no such day (`31.02.`, `2027-13-01`,
+    /// `32 Dec`) or a form not read (`12/24`: month or day first?).
     NotADate { text: String },
     /// The dates are over (the range ends before today).
     Past { text: String },

@@ -234,5 +234,10 @@ fn the_manifest_declares_every_shortcut_of_the_registry() {
             ShortcutKind::Message => "message",
         };
         assert_eq!(row["type"], kind);
+        // The manifest schema's limits (SchemaStore slack-app-manifest.json): callback_id ≤ 255,
+        // description ≤ 150 characters.
+        assert!(spec.callback_id.len() <= 255 && !spec.callback_id.is_empty());
+        assert!(spec.description.chars().count() <= 150);
+        assert!(!spec.name.trim().is_empty());
     }
 }

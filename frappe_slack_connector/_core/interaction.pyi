@@ -115,6 +115,16 @@ class HomeApplyLeaveRoute(TypedDict):
 	user_id: str
 	trigger_id: str
 
+class ShortcutRoute(TypedDict):
+	"""A shortcut of the registry (`SHORTCUTS`): open the leave modal with its trigger_id."""
+
+	handler: Literal["shortcut_apply_leave", "shortcut_leave_from_message"]  # the row's `handler`
+	callback_id: str
+	user_id: str  # a well-formed Slack user id
+	trigger_id: str
+	channel_id: str | None  # the message's channel (message shortcuts)
+	reason: str | None  # the message's text, ≤ 1000 characters, mrkdwn left as text (message shortcuts)
+
 class TimesheetValues(TypedDict):
 	"""The Log Time modal's values as the user left them (any may be None)."""
 
@@ -186,6 +196,7 @@ Route = (
 	| HalfDayToggleRoute
 	| LeaveSubmissionRoute
 	| HomeApplyLeaveRoute
+	| ShortcutRoute
 	| AckRoute
 	| TimesheetProjectChangeRoute
 	| TimesheetSubmissionRoute
@@ -205,6 +216,9 @@ def route_interaction(payload: str | bytes) -> Route:
 		`form` or inline `errors` as codes (end ≥ start, half-day date inside the range, required
 		fields, reason ≤ 1000 characters; see `FormError`)
 	- view_closed (any callback_id) → `ack` (`view_closed`)
+	- shortcut / message_action, by callback_id through the shortcut registry (`SHORTCUTS`,
+		rust/core/src/interaction/shortcuts.rs) → the row's `handler` (`ShortcutRoute`); an unknown
+		callback_id, or one of the other kind, is `unknown_callback`
 
 	Payloads over 64 KiB are parsed with the GIL released.
 

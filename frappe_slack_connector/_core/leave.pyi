@@ -31,6 +31,7 @@ class LeaveModalInput(TypedDict, total=False):
 	has_half_period_field: bool  # the site has custom_first_halfsecond_half; default False
 	current: FormValues  # values to preserve (a half_day_toggle route's `values`); dates may be None
 	private_metadata: str  # ≤ 3000 characters; default ""
+	line: str | None  # what followed `/apply-leave`: read into the initial values (over `current`)
 
 def build_leave_modal(input: LeaveModalInput, *, words: ModalWords) -> SlackView:
 	"""The "Apply for Leave" modal as a view's JSON text for `views.open(view=...)` /
@@ -43,6 +44,10 @@ def build_leave_modal(input: LeaveModalInput, *, words: ModalWords) -> SlackView
 	[half period, when half day is checked and `has_half_period_field`], reason (≤ 1000 chars).
 	Up to 100 leave types are a flat list; more become option groups of 100 (at most 100 groups,
 	with a hint saying how many are listed or shown).
+	With `line` (`/apply-leave <text>`), the text is read relative to `today` and the offered leave
+	types (rust/core/src/interaction/one_line.rs: dates and ranges, morning / afternoon, a leave
+	type, the rest as the reason, English and German) into the initial values; what it could not
+	read is said in a highlighted context line above the form (`words["line"]`).
 
 	Raises:
 		InputError: unknown or missing keys, bad dates (`bad_input`); bad words (`bad_words`); no leave types, private_metadata too long (`unbuildable`).

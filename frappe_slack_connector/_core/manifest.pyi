@@ -1,6 +1,7 @@
-"""The Slack app manifest, the bot scopes and the slash-command registry (rust/python/src/manifest.rs)."""
+"""The Slack app manifest, the bot scopes, the slash-command and the shortcut registries
+(rust/python/src/manifest.rs)."""
 
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 BOT_SCOPES: tuple[str, ...]
 """The bot token scopes the app asks for, in order: `commands`, `chat:write`, `im:write`,
@@ -20,6 +21,22 @@ SLASH_COMMANDS: tuple[SlashCommandSpec, ...]
 and `/timesheet` (handler `log_time`). The one registry the manifest, the HTTP routes and Socket
 Mode read; `route` is the whitelisted method Slack posts the command to over HTTP."""
 
+class ShortcutSpec(TypedDict):
+	"""One shortcut of the app (a row of the Rust registry `interaction::shortcuts::SHORTCUTS`)."""
+
+	type: Literal["global", "message"]
+	callback_id: str
+	handler: str
+	name: str
+	description: str
+
+SHORTCUTS: tuple[ShortcutSpec, ...]
+"""Every shortcut, in manifest order: the global `apply_leave` ("Apply for leave", handler
+`shortcut_apply_leave`) and the message shortcut `request_leave_from_message` ("Request leave from
+this message", handler `shortcut_leave_from_message`). The one registry the manifest
+(`features.shortcuts`) and the routing (`route_interaction`) read; `flows/dispatch.py`
+`INTERACTIONS` answers each `handler`."""
+
 DEFAULT_APP_NAME: str
 """Default app and bot user name, `Frappe Slack Connector`."""
 
@@ -35,7 +52,8 @@ def build_app_manifest(
 	`site_url` is the site's public URL (`frappe.utils.get_url()`): http or https, a host, no
 	credentials, query or fragment; a path prefix is kept and trailing slashes are dropped. The
 	manifest has `_metadata`, `display_information` (name, description, background color),
-	`features.bot_user`, `features.slash_commands` (`/apply-leave` → the slash route),
+	`features.bot_user`, `features.shortcuts` (`SHORTCUTS`), `features.slash_commands`
+	(`/apply-leave` → the slash route),
 	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`),
 	`settings.interactivity.request_url` (the interactions route), `org_deploy_enabled`,
 	`socket_mode_enabled` and `token_rotation_enabled` all false. Every URL is

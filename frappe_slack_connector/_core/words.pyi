@@ -58,6 +58,19 @@ class ModalWords(TypedDict):
 	leave_type_group: str  # {0} first, {1} last number of an option group
 	leave_types_cut: str  # {0} shown, {1} total
 	leave_types_grouped: str  # {0} total, {1} group size
+	line: LineWords
+
+class LineWords(TypedDict):
+	"""The note above a modal opened by `/apply-leave <text>`; `{0}` the words as typed."""
+
+	intro: str
+	not_a_date: str  # {0}
+	past: str  # {0}
+	end_before_start: str  # {0}
+	two_dates: str  # {0}
+	leave_types: str  # {0} the words, {1} the leave types they may mean
+	half_day_range: str  # {0}
+	two_halves: str  # {0}
 
 class ViewErrorWords(TypedDict):
 	start_date_missing: str

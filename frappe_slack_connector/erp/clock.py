@@ -17,6 +17,20 @@ def today() -> str:
 	return str(frappe.utils.getdate(frappe.utils.today()))
 
 
+def today_for(user: str | None) -> str:
+	"""Today where `user` is, ISO: in their Frappe time zone (User `time_zone`) when they have one
+	(the app does not know Slack's), else the site's."""
+	zone_name = frappe.db.get_value("User", user, "time_zone") if user else None
+	site_zone = frappe.utils.get_system_timezone()
+	if not zone_name or zone_name == site_zone:
+		return today()
+	try:
+		zone = ZoneInfo(zone_name)
+	except (KeyError, ValueError):  # an unknown or malformed zone name: the site's day
+		return today()
+	return str(now().replace(tzinfo=ZoneInfo(site_zone)).astimezone(zone).date())
+
+
 def epoch_seconds(moment: datetime.datetime) -> float:
 	"""Unix time of a site-local datetime (Frappe stores naive datetimes in the system time
 	zone): to compare with Slack's message timestamps."""

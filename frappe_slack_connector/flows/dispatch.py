@@ -2,7 +2,8 @@
 handler fails. Both doors read it: the HTTP routes (`api/slack_interactions.py`,
 `api/slash_*.py`) and Socket Mode (`slack/socket_mode.py`, given this module by `commands.py`).
 
-- `INTERACTIONS`: the `handler` of a route `core.route_interaction` returns → its handler.
+- `INTERACTIONS`: the `handler` of a route `core.route_interaction` returns → its handler (the
+  shortcuts' keys are the `handler`s of the shortcut registry, `core.SHORTCUTS`).
 - `EVENTS`: the `handler` of an Events API route (`core.route_event`) → its handler.
 - `SLASH_COMMANDS`: the `handler` key of a row of the slash-command registry
   (`core.SLASH_COMMANDS`, which the manifest is built from) → its handler.
@@ -43,6 +44,8 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"leave_cancel": leave.leave_cancel,
 	"leave_keep": leave.leave_keep,
 	"home_apply_leave": leave.home_apply_leave,
+	"shortcut_apply_leave": leave.shortcut_apply_leave,
+	"shortcut_leave_from_message": leave.shortcut_leave_from_message,
 	"half_day_toggle": leave.half_day_toggle,
 	"leave_submission": leave.leave_submission,
 	"ack": leave.ack_route,
@@ -87,6 +90,13 @@ def _nothing_changed(route: Route, lang: str) -> Response:
 	return ack()
 
 
+def _try_again_later(route: Route, lang: str) -> Response:
+	"""A shortcut: no form opened, so the user is told to try again (in the channel of the
+	message, else in the app's DM)."""
+	ephemeral(route, leave.notice(lang, "error", message=words.try_again_later(lang)))
+	return ack()
+
+
 ON_FAILURE: dict[str, Callable[[Route, str], Response]] = {
 	"leave_submission": _leave_not_applied,
 	"timesheet_submission": _time_not_logged,
@@ -98,6 +108,8 @@ ON_FAILURE: dict[str, Callable[[Route, str], Response]] = {
 	"leave_ask_cancel": _nothing_changed,
 	"leave_cancel": _nothing_changed,
 	"leave_keep": _nothing_changed,
+	"shortcut_apply_leave": _try_again_later,
+	"shortcut_leave_from_message": _try_again_later,
 }
 
 

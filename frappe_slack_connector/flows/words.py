@@ -123,6 +123,22 @@ def modal(lang: str) -> dict:
 			"Showing the first {0} of {1} leave types. Ask HR if yours is missing.", lang=lang
 		),
 		"leave_types_grouped": _("{0} leave types, listed in groups of {1}.", lang=lang),
+		"line": _one_line(lang),
+	}
+
+
+def _one_line(lang: str) -> dict:
+	"""The note above a modal opened by `/apply-leave <text>`: what was not understood (`{0}` the
+	words as typed)."""
+	return {
+		"intro": _("Please check the form: not everything you typed was clear.", lang=lang),
+		"not_a_date": _("“{0}” looks like a date, but could not be read as one.", lang=lang),
+		"past": _("“{0}” is in the past.", lang=lang),
+		"end_before_start": _("“{0}” ends before it starts.", lang=lang),
+		"two_dates": _("“{0}” is a second date; only the first one was used.", lang=lang),
+		"leave_types": _("“{0}” could mean {1}: choose the leave type.", lang=lang),
+		"half_day_range": _("“{0}”: a half day is a single day, so it was left out.", lang=lang),
+		"two_halves": _("“{0}”: morning or afternoon? Choose below.", lang=lang),
 	}
 
 

@@ -18,6 +18,8 @@ from frappe_slack_connector.slack.socket_mode import SocketModeClient
 from frappe_slack_connector.tests.support.slack_requests import (
 	block_actions_message,
 	button_action,
+	global_shortcut,
+	message_shortcut,
 	slash_command_request,
 )
 from frappe_slack_connector.tests.support.socket_mock import SocketModeMock, run_client_while
@@ -100,3 +102,29 @@ class TestSocketMode(SlackAppTestCase):
 			if (c.args["channel"], c.args["ts"]) == (request.response["channel"], request.response["ts"])
 		][-1:]
 		self.assertEqual(buttons(rewritten.args), [])
+
+	def test_the_shortcuts_over_socket_mode(self):
+		"""Both shortcuts open the leave modal over the socket (the message's text as the reason)."""
+		jane = {"id": REQUESTER_SLACK, "username": "jane", "name": "jane"}
+		payloads = [
+			global_shortcut("apply_leave", user=jane),
+			message_shortcut("request_leave_from_message", message_text="Dentist *Friday*", user=jane),
+		]
+
+		filed = frappe.get_all("Leave Application", filters={"employee": self.world.employee}, pluck="name")
+
+		def slack(socket):
+			socket.wait_for_connection()
+			return [socket.wait_ack(socket.send_interactive(p)) for p in payloads]
+
+		code, acks = self.serve(slack)
+		self.assertEqual(code, 0)
+		self.assertEqual([a.payload for a in acks], [None, None])
+		first, second = self.slack.calls_to("views.open")
+		self.assertEqual(first.args["view"]["callback_id"], "apply_leave_application")
+		[reason] = [b["element"] for b in second.args["view"]["blocks"] if b.get("block_id") == "reason"]
+		self.assertEqual(reason["initial_value"], "Dentist *Friday*")
+		self.assertEqual(
+			frappe.get_all("Leave Application", filters={"employee": self.world.employee}, pluck="name"),
+			filed,
+		)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 		LeaveDecisionRoute,
 		LeaveRejectionRoute,
 		LeaveSubmissionRoute,
+		ShortcutRoute,
 		SlackMessage,
 	)
 
@@ -71,10 +72,14 @@ def leave_modal(
 	user: str | None = None,
 	checked: bool = False,
 	current: dict | None = None,
+	line: str | None = None,
 ) -> dict | None:
 	"""The modal for `employee` in `lang`, or None when there is nothing they can apply for. Each
-	leave type with an allocation shows its days left (hrms's, read as `user`, the employee's)."""
-	today = erp_clock.today()
+	leave type with an allocation shows its days left (hrms's, read as `user`, the employee's).
+	"Today" is the person's (`erp_clock.today_for`). `line`: what they typed after /apply-leave,
+	read by the Rust core into the initial values relative to that today (a note above the form
+	says what it could not read)."""
+	today = erp_clock.today_for(user)
 	leave_types = erp_leave.leave_types_for(employee, today)
 	if not leave_types:
 		return None
@@ -94,16 +99,25 @@ def leave_modal(
 	}
 	if current is not None:
 		spec["current"] = current
+	if line:
+		spec["line"] = line
 	return core.build_leave_modal(spec, words=words.modal(lang))
 
 
 # --- /apply-leave ---------------------------------------------------------------------------------
 
 
-def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None] | None = None) -> Response:
+def apply_leave(
+	form: dict[str, str],
+	notify: Callable[[str, SlackMessage], None] | None = None,
+	*,
+	current: dict | None = None,
+) -> Response:
 	"""The slash command: open the leave modal, or answer an ephemeral notice the user can act on.
-	`notify(slack_user, notice)`: how to tell the user instead of the answer (the Home tab's
-	button, whose answer Slack shows nobody)."""
+	Text after the command (`/apply-leave tomorrow sick`) prefills the modal; nothing is filed
+	until the person submits it. `notify(slack_user, notice)`: how to tell the user instead of the
+	answer (the Home tab's button and the shortcuts, whose answer Slack shows nobody). `current`:
+	values the modal starts with (a message shortcut's reason)."""
 	slack_user, trigger_id = form.get("user_id"), form.get("trigger_id")
 
 	def answer(message: SlackMessage) -> Response:
@@ -124,7 +138,8 @@ def apply_leave(form: dict[str, str], notify: Callable[[str, SlackMessage], None
 	employee = erp_users.active_employee(user)
 	if not employee:
 		return answer(notice(lang, "no_employee"))
-	view = leave_modal(employee, lang, user=user)
+	line = (form.get("text") or "").strip() or None
+	view = leave_modal(employee, lang, user=user, current=current, line=line)
 	if view is None:
 		return answer(notice(lang, "no_leave_types"))
 	opened = slack_site.call_or_log(
@@ -449,3 +464,18 @@ def ack_route(route: AckRoute) -> Response:
 def home_apply_leave(route: HomeApplyLeaveRoute) -> Response:
 	"""Apply for leave on the Home tab: the /apply-leave modal, through the click's trigger_id."""
 	return apply_leave({"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=dm_notice)
+
+
+def shortcut_apply_leave(route: ShortcutRoute) -> Response:
+	"""The global shortcut "Apply for leave": the /apply-leave modal, through its trigger_id; a
+	person who cannot apply is told in the app's DM (Slack shows a shortcut's answer to nobody)."""
+	return apply_leave({"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=dm_notice)
+
+
+def shortcut_leave_from_message(route: ShortcutRoute) -> Response:
+	"""The message shortcut "Request leave from this message": the /apply-leave modal with the
+	message's text as the reason (already cut to the reason's limit by the router)."""
+	current = {"reason": route["reason"]} if route["reason"] else None
+	return apply_leave(
+		{"user_id": route["user_id"], "trigger_id": route["trigger_id"]}, notify=dm_notice, current=current
+	)

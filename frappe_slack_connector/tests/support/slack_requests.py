@@ -379,6 +379,52 @@ def view_closed(view: dict[str, Any], *, user: dict[str, Any] | None = None, is_
 	return payload
 
 
+# --- Shortcuts (global and message) ---------------------------------------------------------------
+
+
+def global_shortcut(
+	callback_id: str, *, user: dict[str, Any] | None = None, trigger_id: str | None = None
+) -> dict[str, Any]:
+	"""A global shortcut payload (type `shortcut`: the ⚡ menu or search), as Slack documents it."""
+	payload = _base("shortcut", user)
+	payload.update(
+		{
+			"callback_id": callback_id,
+			"trigger_id": trigger_id or new_trigger_id(),
+			"action_ts": new_action_ts(),
+		}
+	)
+	return payload
+
+
+def message_shortcut(
+	callback_id: str,
+	*,
+	message_text: str,
+	channel_id: str = "C0CHAN0001",
+	channel_name: str = "general",
+	message_ts: str = "1700000000.000300",
+	author: str = "U0AUTHOR01",
+	user: dict[str, Any] | None = None,
+	trigger_id: str | None = None,
+) -> dict[str, Any]:
+	"""A message shortcut payload (type `message_action`: a message's "More actions" menu), with
+	the message it was used on."""
+	payload = _base("message_action", user)
+	payload.update(
+		{
+			"callback_id": callback_id,
+			"trigger_id": trigger_id or new_trigger_id(),
+			"action_ts": new_action_ts(),
+			"message_ts": message_ts,
+			"channel": {"id": channel_id, "name": channel_name},
+			"message": {"type": "message", "user": author, "text": message_text, "ts": message_ts},
+			"response_url": f"https://hooks.slack.com/app/{TEAM['id']}/1/{_next_id()}",
+		}
+	)
+	return payload
+
+
 # --- Events API (JSON bodies on the interactions route) ---------------------------------------------
 
 

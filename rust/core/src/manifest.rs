@@ -1,4 +1,6 @@
-//! The Slack app manifest for one Frappe site, and the bot scopes the app asks for.
+//! The Slack app manifest for one Frappe site, the bot scopes the app asks for, and the
+//! slash-command registry; the shortcut registry lives with the routing table
+//! (`interaction::shortcuts`, re-exported here) because the router reads it.
 //!
 //! An admin pastes the manifest into <https://api.slack.com/apps> ("Create New App" → "From an app
 //! manifest"); every URL in it points at a whitelisted route of this app on the site's public URL,
@@ -8,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+pub use crate::interaction::shortcuts::{ShortcutKind, ShortcutSpec, SHORTCUTS};
 
 /// Bot token scopes: slash command, posting, DMs, reading users and their e-mail addresses, and
 /// reading back the app's own posts (public channels, private channels, DMs) to find a post whose
@@ -218,7 +222,19 @@ pub struct DisplayInformation {
 pub struct Features {
     pub app_home: AppHome,
     pub bot_user: BotUser,
+    pub shortcuts: Vec<Shortcut>,
     pub slash_commands: Vec<SlashCommand>,
+}
+
+/// A shortcut as the manifest declares it (a row of [`SHORTCUTS`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shortcut {
+    pub name: String,
+    /// `global` or `message`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub callback_id: String,
+    pub description: String,
 }
 
 /// The Home tab (published by the app on `app_home_opened`) and the Messages tab (its DMs).
@@ -318,6 +334,19 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
                 display_name: name,
                 always_online: true,
             },
+            shortcuts: SHORTCUTS
+                .iter()
+                .map(|spec| Shortcut {
+                    name: spec.name.to_owned(),
+                    kind: match spec.kind {
+                        ShortcutKind::Global => "global",
+                        ShortcutKind::Message => "message",
+                    }
+                    .to_owned(),
+                    callback_id: spec.callback_id.to_owned(),
+                    description: spec.description.to_owned(),
+                })
+                .collect(),
             slash_commands: SLASH_COMMANDS
                 .iter()
                 .map(|spec| SlashCommand {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use slack_connector_core::half_period::HalfPeriod;
+use slack_connector_core::interaction::shortcuts::{ShortcutKind, SHORTCUTS};
 use slack_connector_core::interaction::{
     lookup, route, validate_leave_form, AckReason, Decision, FormError, FormLayout, FormState,
     Handler, InlineError, Kind, LeaveButton, LeaveForm, PayloadError, Route, MAX_NESTING,
@@ -503,15 +504,15 @@ fn missing_or_unknown_type() {
         PayloadError::MissingField("type")
     );
     assert_eq!(reason_of(b"{\"type\": null}"), "missing_field");
-    for t in [
-        "shortcut",
-        "message_action",
-        "block_suggestion",
-        "interactive_message",
-        "",
-    ] {
+    for t in ["block_suggestion", "interactive_message", ""] {
         let e = route_json(&json!({"type": t})).unwrap_err();
         assert_eq!(e.reason(), "unknown_type", "{t}");
+    }
+    // Shortcuts are routed types now (the registry); without a callback_id of ours they are
+    // refused like any unknown callback.
+    for t in ["shortcut", "message_action"] {
+        let e = route_json(&json!({"type": t})).unwrap_err();
+        assert_eq!(e.reason(), "unknown_callback", "{t}");
     }
     assert_eq!(reason_of(b"{\"type\": 5}"), "invalid_field");
 }
@@ -1121,4 +1122,109 @@ fn leave_field_blocks_name_modal_inputs() {
     // No input for these: the error goes where every modal has an input.
     assert_eq!(ids::block_for_leave_field("status"), ids::REASON_BLOCK);
     assert_eq!(ids::block_for_leave_field(""), ids::REASON_BLOCK);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortcuts: routed by callback_id through the registry
+// ---------------------------------------------------------------------------------------------
+
+fn shortcut_payload(kind: ShortcutKind, callback_id: &str, text: Option<&str>) -> Value {
+    let mut v = json!({
+        "type": kind.payload_type(),
+        "callback_id": callback_id,
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "user": {"id": "U012A1BCJ", "username": "ann"},
+        "team": {"id": "T0001"},
+        "action_ts": "1700000000.000100",
+    });
+    if kind == ShortcutKind::Message {
+        v["channel"] = json!({"id": "C123CHAN", "name": "general"});
+        v["message_ts"] = json!("1700000000.000200");
+        v["message"] = json!({"type": "message", "ts": "1700000000.000200", "text": text});
+    }
+    v
+}
+
+#[test]
+fn every_shortcut_routes_to_its_handler() {
+    assert_eq!(SHORTCUTS.len(), 2);
+    for spec in SHORTCUTS {
+        let route = route_json(&shortcut_payload(spec.kind, spec.callback_id, Some("x"))).unwrap();
+        assert_eq!(route.handler(), spec.handler);
+        let v = route.to_value();
+        assert_eq!(v["callback_id"], spec.callback_id);
+        assert_eq!(v["user_id"], "U012A1BCJ");
+        assert_eq!(v["trigger_id"], "13345224609.738474920.8088930838d88f008e0");
+    }
+}
+
+#[test]
+fn the_message_shortcut_brings_the_message_text_as_the_reason() {
+    let text = "Off to the <https://example.com|dentist> & back *tomorrow*";
+    let v = route_json(&shortcut_payload(
+        ShortcutKind::Message,
+        "request_leave_from_message",
+        Some(text),
+    ))
+    .unwrap()
+    .to_value();
+    assert_eq!(v["handler"], "shortcut_leave_from_message");
+    assert_eq!(v["reason"], text, "mrkdwn left as the text it is");
+    assert_eq!(v["channel_id"], "C123CHAN");
+    // Cut to the reason field's limit, on a character boundary.
+    let long = "ä".repeat(5000);
+    let v = route_json(&shortcut_payload(
+        ShortcutKind::Message,
+        "request_leave_from_message",
+        Some(&long),
+    ))
+    .unwrap()
+    .to_value();
+    let reason = v["reason"].as_str().unwrap();
+    assert_eq!(
+        reason.chars().count(),
+        slack_connector_core::interaction::MAX_REASON_CHARS
+    );
+    // A message without text (a file, blocks only): no reason.
+    for text in [None, Some(""), Some("  ")] {
+        let v = route_json(&shortcut_payload(
+            ShortcutKind::Message,
+            "request_leave_from_message",
+            text,
+        ))
+        .unwrap()
+        .to_value();
+        assert_eq!(v["reason"], Value::Null, "{text:?}");
+    }
+    // The global shortcut has no message.
+    let v = route_json(&shortcut_payload(ShortcutKind::Global, "apply_leave", None))
+        .unwrap()
+        .to_value();
+    assert_eq!(v["reason"], Value::Null);
+}
+
+#[test]
+fn a_shortcut_of_the_other_kind_or_unknown_is_refused() {
+    for (kind, id) in [
+        (ShortcutKind::Global, "request_leave_from_message"),
+        (ShortcutKind::Message, "apply_leave"),
+        (ShortcutKind::Global, "not_ours"),
+        (ShortcutKind::Message, ""),
+    ] {
+        let e = route_json(&shortcut_payload(kind, id, Some("x"))).unwrap_err();
+        assert_eq!(e.reason(), "unknown_callback", "{kind:?} {id}");
+    }
+}
+
+#[test]
+fn a_shortcut_needs_a_user_and_a_trigger() {
+    let mut v = shortcut_payload(ShortcutKind::Global, "apply_leave", None);
+    v.as_object_mut().unwrap().remove("trigger_id");
+    assert_eq!(
+        route_json(&v).unwrap_err(),
+        PayloadError::MissingField("trigger_id")
+    );
+    let mut v = shortcut_payload(ShortcutKind::Global, "apply_leave", None);
+    v["user"]["id"] = json!("not-a-slack-id");
+    assert_eq!(reason_of_json(&v), "invalid_field");
 }

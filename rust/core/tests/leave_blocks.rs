@@ -89,6 +89,7 @@ fn modal_input() -> LeaveModalInput {
         has_half_period_field: false,
         current: FormState::default(),
         private_metadata: String::new(),
+        line: None,
     }
 }
 
@@ -1245,4 +1246,93 @@ fn workflow_choices_decide_the_buttons() {
             "{bad}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `/apply-leave <text>`: the modal prefilled from one line, and the note on what was unclear
+// ---------------------------------------------------------------------------------------------
+
+fn line_modal(line: &str, words: &slack_connector_core::words::ModalWords) -> Value {
+    let mut input = modal_input();
+    input.has_half_period_field = true;
+    input.line = Some(line.into());
+    let v = view_to_value(&leave_request_modal(&input, words).unwrap()).unwrap();
+    check_view(&v);
+    v
+}
+
+fn initial(v: &Value, block: &str) -> Value {
+    let b = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["block_id"] == block)
+        .unwrap_or_else(|| panic!("no block {block}"));
+    b["element"].clone()
+}
+
+#[test]
+fn golden_leave_modal_from_one_line() {
+    // Friday 4 Dec 2026.
+    let v = line_modal("24-26 Dec casual family trip", &en().modal);
+    assert_eq!(initial(&v, "start_date")["initial_date"], "2026-12-24");
+    assert_eq!(initial(&v, "end_date")["initial_date"], "2026-12-26");
+    assert_eq!(
+        initial(&v, "leave_type")["initial_option"]["value"],
+        "Casual Leave"
+    );
+    assert_eq!(initial(&v, "reason")["initial_value"], "family trip");
+    assert_ne!(v["blocks"][0]["type"], "context", "all understood: no note");
+    golden("leave_modal_one_line", &v);
+
+    let v = line_modal("next friday afternoon dentist", &en().modal);
+    assert_eq!(initial(&v, "start_date")["initial_date"], "2026-12-11");
+    assert_eq!(initial(&v, "end_date")["initial_date"], "2026-12-11");
+    assert_eq!(
+        initial(&v, "half_day_period")["initial_option"]["value"],
+        "second_half"
+    );
+    assert!(initial(&v, "half_day_checkbox")["initial_options"].is_array());
+    golden("leave_modal_one_line_half_day", &v);
+}
+
+#[test]
+fn golden_leave_modal_one_line_not_understood() {
+    let v = line_modal("31.02. casual without <!channel> trip", &en().modal);
+    let note = v["blocks"][0]["elements"][0]["text"].as_str().unwrap();
+    assert!(
+        note.starts_with(":warning: *Please check the form:"),
+        "{note}"
+    );
+    assert!(note.contains("“31.02.” looks like a date"), "{note}");
+    assert!(
+        note.contains("“casual without” could mean Casual Leave, Leave Without Pay"),
+        "{note}"
+    );
+    // Not understood: nothing prefilled from it; the rest is the reason, as typed.
+    assert_eq!(initial(&v, "start_date")["initial_date"], "2026-12-04");
+    assert!(initial(&v, "leave_type").get("initial_option").is_none());
+    assert_eq!(initial(&v, "reason")["initial_value"], "<!channel> trip");
+    golden("leave_modal_one_line_unclear", &v);
+}
+
+#[test]
+fn golden_german_leave_modal_from_one_line() {
+    let v = line_modal("nächsten Freitag vormittags Umzug", &de().modal);
+    assert_eq!(initial(&v, "start_date")["initial_date"], "2026-12-11");
+    assert_eq!(
+        initial(&v, "half_day_period")["initial_option"]["value"],
+        "first_half"
+    );
+    assert_eq!(initial(&v, "reason")["initial_value"], "Umzug");
+    golden("de_leave_modal_one_line", &v);
+
+    let v = line_modal("vom 26. bis 24.12. Umzug", &de().modal);
+    let note = v["blocks"][0]["elements"][0]["text"].as_str().unwrap();
+    assert!(note.starts_with(":warning: *Bitte prüfen Sie"), "{note}");
+    assert!(
+        note.contains("„vom 26. bis 24.12.“ endet, bevor es beginnt."),
+        "{note}"
+    );
+    golden("de_leave_modal_one_line_unclear", &v);
 }

@@ -515,6 +515,7 @@ fn leave_modal(types: Value, metadata: &str) -> LeaveModalInput {
         "has_half_period_field": true,
         "current": {"reason": longest('R')},
         "private_metadata": metadata,
+        "line": longest('L'),
     }))
     .unwrap()
 }

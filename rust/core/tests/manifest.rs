@@ -1,6 +1,11 @@
 //! Slack app manifest: golden JSON (regenerate with `UPDATE_GOLDEN=1 cargo test`), every URL
 //! pointing at a whitelisted route, site URL validation.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 use common::golden;
@@ -208,4 +213,32 @@ fn socket_mode_needs_no_request_url() {
             .reason(),
         "bad_scheme"
     );
+}
+
+#[test]
+fn the_manifest_declares_every_shortcut_of_the_registry() {
+    use slack_connector_core::manifest::{ShortcutKind, SHORTCUTS};
+    let m = app_manifest_value_for(
+        "https://erp.example.com",
+        DEFAULT_APP_NAME,
+        Connection::Http,
+    )
+    .unwrap();
+    let declared = m["features"]["shortcuts"].as_array().unwrap();
+    assert_eq!(declared.len(), SHORTCUTS.len());
+    for (row, spec) in declared.iter().zip(SHORTCUTS) {
+        assert_eq!(row["callback_id"], spec.callback_id);
+        assert_eq!(row["name"], spec.name);
+        assert_eq!(row["description"], spec.description);
+        let kind = match spec.kind {
+            ShortcutKind::Global => "global",
+            ShortcutKind::Message => "message",
+        };
+        assert_eq!(row["type"], kind);
+        // The manifest schema's limits (SchemaStore slack-app-manifest.json): callback_id ≤ 255,
+        // description ≤ 150 characters.
+        assert!(spec.callback_id.len() <= 255 && !spec.callback_id.is_empty());
+        assert!(spec.description.chars().count() <= 150);
+        assert!(!spec.name.trim().is_empty());
+    }
 }

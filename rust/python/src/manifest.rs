@@ -41,6 +41,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .map(|spec| pythonize::pythonize(py, spec).map_err(PyErr::from))
         .collect::<PyResult<Vec<_>>>()?;
     m.add("SLASH_COMMANDS", PyTuple::new(py, commands)?)?;
+    let shortcuts = manifest::SHORTCUTS
+        .iter()
+        .map(|spec| pythonize::pythonize(py, spec).map_err(PyErr::from))
+        .collect::<PyResult<Vec<_>>>()?;
+    m.add("SHORTCUTS", PyTuple::new(py, shortcuts)?)?;
     m.add("DEFAULT_APP_NAME", manifest::DEFAULT_APP_NAME)?;
     m.add_function(wrap_pyfunction!(build_app_manifest, m)?)?;
     m.add_function(wrap_pyfunction!(oauth_redirect_url, m)?)?;

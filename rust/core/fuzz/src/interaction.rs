@@ -223,6 +223,7 @@ pub fn check_route(data: &[u8]) {
                 show_half_day_date: None,
                 has_half_period_field: true,
                 current: values.clone(),
+                line: values.reason.clone(),
                 private_metadata: private_metadata.clone(),
             };
             match leave_request_modal(&input, &en().modal) {

@@ -5,6 +5,10 @@ pub const LEAVE_ACTIONS_BLOCK: &str = "leave_actions_block";
 pub const LEAVE_APPROVE: &str = "leave_approve";
 pub const LEAVE_REJECT: &str = "leave_reject";
 pub const APPLY_LEAVE_CALLBACK: &str = "apply_leave_application";
+/// The global shortcut "Apply for leave" (⚡ menu, search).
+pub const SHORTCUT_APPLY_LEAVE: &str = "apply_leave";
+/// The message shortcut "Request leave from this message".
+pub const SHORTCUT_LEAVE_FROM_MESSAGE: &str = "request_leave_from_message";
 pub const START_DATE_BLOCK: &str = "start_date";
 pub const START_DATE_ACTION: &str = "start_date_picker";
 pub const END_DATE_BLOCK: &str = "end_date";

@@ -9,7 +9,8 @@ use super::payload::{
     Action, Envelope,
 };
 use super::routed::{Decision, LeaveButton, Route};
-use super::{ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
+use super::shortcuts::{ShortcutKind, ShortcutSpec};
+use super::{ids, PayloadError, MAX_ERROR_DETAIL_CHARS, MAX_REASON_CHARS};
 use crate::mrkdwn;
 use crate::slack_id::SlackUserId;
 
@@ -186,5 +187,31 @@ pub(super) fn home_apply_leave(env: &Envelope) -> Result<Route, PayloadError> {
             .clone()
             .filter(|t| !t.is_empty())
             .ok_or(PayloadError::MissingField("trigger_id"))?,
+    })
+}
+
+/// A leave shortcut: open the leave modal with its trigger_id; a message shortcut's message text
+/// becomes the reason (cut to the reason field's limit, its mrkdwn left as the text it is).
+pub(super) fn shortcut(spec: &'static ShortcutSpec, env: &Envelope) -> Result<Route, PayloadError> {
+    let reason = match spec.kind {
+        ShortcutKind::Global => None,
+        ShortcutKind::Message => env
+            .message
+            .as_ref()
+            .and_then(|m| m.text.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| mrkdwn::plain(t, MAX_REASON_CHARS)),
+    };
+    Ok(Route::Shortcut {
+        shortcut: spec,
+        user_id: user_id(env)?,
+        trigger_id: env
+            .trigger_id
+            .clone()
+            .filter(|t| !t.is_empty())
+            .ok_or(PayloadError::MissingField("trigger_id"))?,
+        channel_id: env.channel.as_ref().and_then(|c| c.id.clone()),
+        reason,
     })
 }

@@ -1,10 +1,11 @@
-//! Routing of Slack interaction payloads (the `payload=` JSON of block_actions, view_submission and
-//! view_closed) to the handler that deals with them.
+//! Routing of Slack interaction payloads (the `payload=` JSON of block_actions, view_submission,
+//! view_closed and the shortcuts) to the handler that deals with them.
 //!
 //! One declarative table ([`RULES`], in [`route`](mod@route)) decides which handler gets a
 //! payload and [`routed`] is the typed [`Route`] it gets; `payload` reads Slack's JSON, `leave`
 //! and [`timesheet`] read their payloads into routes, [`form`] checks the leave modal and [`ids`]
-//! names every block and action.
+//! names every block and action; [`shortcuts`] is the shortcut registry and [`one_line`] reads
+//! `/apply-leave <text>`.
 //! The boundary between errors is deliberate:
 //!
 //! - a payload Slack would never send (not JSON, too deep, no `view`, wrong JSON types, a date that
@@ -17,10 +18,12 @@ pub mod event;
 pub mod form;
 pub mod ids;
 mod leave;
+pub mod one_line;
 mod payload;
 pub(crate) use payload::check_nesting;
 pub mod route;
 pub mod routed;
+pub mod shortcuts;
 pub mod timesheet;
 
 use crate::{limits, mrkdwn};

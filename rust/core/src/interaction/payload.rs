@@ -24,6 +24,8 @@ use crate::slack_id::SlackUserId;
 pub(super) struct Envelope {
     #[serde(rename = "type")]
     pub(super) kind: Option<String>,
+    /// A shortcut's id (`shortcut` and `message_action` payloads carry it at the top level).
+    pub(super) callback_id: Option<String>,
     pub(super) user: Option<User>,
     pub(super) trigger_id: Option<String>,
     pub(super) response_url: Option<String>,
@@ -56,6 +58,8 @@ pub(super) struct Container {
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct MessageRef {
     pub(super) ts: Option<String>,
+    /// The message's text (a message shortcut's message), mrkdwn as Slack stores it.
+    pub(super) text: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,6 +3,7 @@
 
 use super::payload::{parse_envelope, required_view, Action, Envelope};
 use super::routed::{AckReason, Decision, LeaveButton, Route};
+use super::shortcuts::{self, ShortcutKind};
 use super::timesheet::{self, TimesheetHandler};
 use super::{id_excerpt, ids, leave, PayloadError};
 
@@ -12,6 +13,10 @@ pub enum Kind {
     BlockActions,
     ViewSubmission,
     ViewClosed,
+    /// A global shortcut, routed by callback_id through [`shortcuts::SHORTCUTS`].
+    Shortcut,
+    /// A message shortcut, routed by callback_id through [`shortcuts::SHORTCUTS`].
+    MessageAction,
 }
 
 impl Kind {
@@ -20,6 +25,8 @@ impl Kind {
             "block_actions" => Some(Self::BlockActions),
             "view_submission" => Some(Self::ViewSubmission),
             "view_closed" => Some(Self::ViewClosed),
+            "shortcut" => Some(Self::Shortcut),
+            "message_action" => Some(Self::MessageAction),
             _ => None,
         }
     }
@@ -205,6 +212,17 @@ pub fn route(payload: &[u8]) -> Result<Route, PayloadError> {
             let handler = lookup(kind, callback_id, "")
                 .ok_or_else(|| PayloadError::UnknownCallback(id_excerpt(callback_id)))?;
             dispatch(handler, &env, None)
+        }
+        Kind::Shortcut | Kind::MessageAction => {
+            let shortcut_kind = if kind == Kind::Shortcut {
+                ShortcutKind::Global
+            } else {
+                ShortcutKind::Message
+            };
+            let callback_id = env.callback_id.as_deref().unwrap_or("");
+            let spec = shortcuts::lookup(shortcut_kind, callback_id)
+                .ok_or_else(|| PayloadError::UnknownCallback(id_excerpt(callback_id)))?;
+            leave::shortcut(spec, &env)
         }
     }
 }

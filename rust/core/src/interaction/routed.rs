@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::form::{errors_to_value, FormState, InlineErrors, LeaveForm};
+use super::shortcuts::ShortcutSpec;
 use super::timesheet::TimesheetRoute;
 use crate::slack_id::SlackUserId;
 
@@ -104,6 +105,15 @@ pub enum Route {
         user_id: SlackUserId,
         trigger_id: String,
     },
+    /// A shortcut of the registry ([`super::shortcuts::SHORTCUTS`]): open the leave modal with its
+    /// trigger_id; a message shortcut brings the message's text as the reason.
+    Shortcut {
+        shortcut: &'static ShortcutSpec,
+        user_id: SlackUserId,
+        trigger_id: String,
+        channel_id: Option<String>,
+        reason: Option<String>,
+    },
     Ack {
         reason: AckReason,
     },
@@ -149,6 +159,7 @@ impl Route {
             Self::LeaveButton { button, .. } => button.handler(),
             Self::LeaveRejection { .. } => "leave_rejection",
             Self::HomeApplyLeave { .. } => "home_apply_leave",
+            Self::Shortcut { shortcut, .. } => shortcut.handler,
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
         }
@@ -256,6 +267,20 @@ impl Route {
                 user_id,
                 trigger_id,
             } => json!({"handler": handler, "user_id": user_id.as_str(), "trigger_id": trigger_id}),
+            Self::Shortcut {
+                shortcut,
+                user_id,
+                trigger_id,
+                channel_id,
+                reason,
+            } => json!({
+                "handler": handler,
+                "callback_id": shortcut.callback_id,
+                "user_id": user_id.as_str(),
+                "trigger_id": trigger_id,
+                "channel_id": channel_id,
+                "reason": reason,
+            }),
             Self::Ack { reason } => json!({"handler": handler, "reason": reason.as_str()}),
             Self::Timesheet(route) => route.to_value(),
         }

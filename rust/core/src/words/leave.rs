@@ -65,6 +65,25 @@ pub struct ModalWords {
     pub leave_types_cut: Template<2>,
     /// Hint when the list is grouped: `{0}` leave types in groups of `{1}`.
     pub leave_types_grouped: Template<2>,
+    /// What `/apply-leave <text>` did not understand.
+    pub line: LineWords,
+}
+
+/// The note above a modal opened from `/apply-leave <text>`: what was not understood
+/// ([`crate::interaction::one_line::Unclear`]); `{0}` is always the words as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineWords {
+    /// Before the list (in bold).
+    pub intro: Text,
+    pub not_a_date: Template<1>,
+    pub past: Template<1>,
+    pub end_before_start: Template<1>,
+    pub two_dates: Template<1>,
+    /// `{1}` the leave types the words may mean.
+    pub leave_types: Template<2>,
+    pub half_day_range: Template<1>,
+    pub two_halves: Template<1>,
 }
 
 impl Surface for ModalWords {

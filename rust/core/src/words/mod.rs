@@ -31,8 +31,8 @@ pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
 pub use home::HomeWords;
 pub use leave::{
-    LeaveWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords, StatusWords,
-    ViewErrorWords,
+    LeaveWords, LineWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords,
+    StatusWords, ViewErrorWords,
 };
 pub use template::{Template, Text};
 pub use timesheet::TimesheetWords;

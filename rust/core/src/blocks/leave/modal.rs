@@ -9,8 +9,9 @@ use slack_morphism::prelude::*;
 
 use super::{choice, datepicker, input, plain, BuildError, PlainChoice};
 use crate::half_period::HalfPeriod;
+use crate::interaction::one_line::{read_leave_line, Unclear};
 use crate::interaction::{ids, FormState, MAX_REASON_CHARS};
-use crate::words::{ModalWords, PeriodWords};
+use crate::words::{LineWords, ModalWords, PeriodWords};
 use crate::{limits, mrkdwn};
 
 /// One leave type the requester may choose: `name` is the Leave Type document name (the value
@@ -46,6 +47,70 @@ pub struct LeaveModalInput {
     /// Opaque to Slack, returned with every interaction; at most 3000 characters.
     #[serde(default)]
     pub private_metadata: String,
+    /// What the person typed after `/apply-leave`: read relative to `today` and the offered
+    /// leave types ([`read_leave_line`]) into the initial values (over `current`), with a note
+    /// above the form on what was not understood.
+    #[serde(default)]
+    pub line: Option<String>,
+}
+
+/// One note on what was not understood, in mrkdwn: the typed words quoted and escaped.
+fn unclear_text(unclear: &Unclear, words: &LineWords) -> String {
+    let quoted = |text: &str| mrkdwn::escape(text).into_owned();
+    match unclear {
+        Unclear::NotADate { text } => words.not_a_date.md([&quoted(text)]),
+        Unclear::Past { text } => words.past.md([&quoted(text)]),
+        Unclear::EndBeforeStart { text } => words.end_before_start.md([&quoted(text)]),
+        Unclear::TwoDates { text } => words.two_dates.md([&quoted(text)]),
+        Unclear::LeaveTypes { text, types } => words
+            .leave_types
+            .md([&quoted(text), &quoted(&types.join(", "))]),
+        Unclear::HalfDayRange { text } => words.half_day_range.md([&quoted(text)]),
+        Unclear::TwoHalves { text } => words.two_halves.md([&quoted(text)]),
+    }
+}
+
+/// The highlighted line above the form: what the one-line request did not make clear.
+fn unclear_note(unclear: &[Unclear], words: &LineWords) -> Option<SlackBlock> {
+    if unclear.is_empty() {
+        return None;
+    }
+    let mut text = format!(":warning: *{}*", words.intro.as_md());
+    for item in unclear {
+        text.push(' ');
+        text.push_str(&unclear_text(item, words));
+    }
+    Some(
+        SlackContextBlock::new(vec![SlackContextBlockElement::MarkDown(
+            SlackBlockMarkDownText::new(mrkdwn::truncate(&text, limits::CONTEXT_TEXT).into_owned()),
+        )])
+        .into(),
+    )
+}
+
+/// The values the modal starts with: a one-line request read over `current`.
+fn initial_values(
+    input_: &LeaveModalInput,
+    words: &LineWords,
+) -> (FormState, bool, Option<SlackBlock>) {
+    let Some(line) = input_.line.as_deref() else {
+        return (input_.current.clone(), input_.half_day_checked, None);
+    };
+    let names: Vec<&str> = input_.leave_types.iter().map(|t| t.name.as_str()).collect();
+    let read = read_leave_line(line, input_.today, &names);
+    let said = read.form_state();
+    let cur = &input_.current;
+    let state = FormState {
+        start_date: said.start_date.or(cur.start_date),
+        end_date: said.end_date.or(cur.end_date),
+        leave_type: said.leave_type.or_else(|| cur.leave_type.clone()),
+        reason: said.reason.or_else(|| cur.reason.clone()),
+        half_day: said.half_day || cur.half_day,
+        half_day_date: said.half_day_date.or(cur.half_day_date),
+        half_period: said.half_period.or(cur.half_period),
+    };
+    let checked = input_.half_day_checked || said.half_day;
+    (state, checked, unclear_note(&read.unclear, words))
 }
 
 /// Leave type options: a flat list up to Slack's 100, else option groups of 100 (at most 100
@@ -175,7 +240,8 @@ pub fn leave_request_modal(
             limit: limits::PRIVATE_METADATA,
         });
     }
-    let cur = &input_.current;
+    let (state, half_day_checked, note) = initial_values(input_, &words.line);
+    let cur = &state;
     let start = cur.start_date.unwrap_or(input_.today);
     let end = cur.end_date.unwrap_or(input_.today);
     let (select, hint) = leave_type_select(&input_.leave_types, cur.leave_type.as_deref(), words)?;
@@ -184,7 +250,8 @@ pub fn leave_request_modal(
         leave_type = leave_type.with_hint(plain(&h, limits::INPUT_HINT));
     }
 
-    let mut blocks: Vec<SlackBlock> = vec![
+    let mut blocks: Vec<SlackBlock> = note.into_iter().collect();
+    blocks.extend([
         input(
             ids::START_DATE_BLOCK,
             &words.start_date.as_plain(),
@@ -198,9 +265,9 @@ pub fn leave_request_modal(
         )
         .into(),
         leave_type.into(),
-        half_day_checkbox(input_.half_day_checked, words).into(),
-    ];
-    if input_.half_day_checked {
+        half_day_checkbox(half_day_checked, words).into(),
+    ]);
+    if half_day_checked {
         if input_.show_half_day_date.unwrap_or(start != end) {
             let initial = cur.half_day_date.unwrap_or(start);
             blocks.push(

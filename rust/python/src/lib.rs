@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod away;
 mod channel;
 mod convert;
 mod delivery;
@@ -28,5 +29,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     timesheet::register(m)?;
     socket_mode::register(m)?;
     delivery::register(m)?;
+    away::register(m)?;
     Ok(())
 }

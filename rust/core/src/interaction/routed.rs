@@ -109,6 +109,31 @@ pub enum Route {
     },
     /// The Log Time modal and the timesheet reminder (`interaction::timesheet`).
     Timesheet(TimesheetRoute),
+    /// A "While you are away" button of the Home tab; `dnd`: the choice the Dnd button makes.
+    Away {
+        button: AwayButton,
+        user_id: SlackUserId,
+        trigger_id: Option<String>,
+        dnd: Option<bool>,
+    },
+}
+
+/// The "While you are away" buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwayButton {
+    Show,
+    Stop,
+    Dnd,
+}
+
+impl AwayButton {
+    pub fn handler(self) -> &'static str {
+        match self {
+            Self::Show => "away_show",
+            Self::Stop => "away_stop",
+            Self::Dnd => "away_dnd",
+        }
+    }
 }
 
 /// Leave buttons that lead somewhere else than a decision.
@@ -151,6 +176,7 @@ impl Route {
             Self::HomeApplyLeave { .. } => "home_apply_leave",
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
+            Self::Away { button, .. } => button.handler(),
         }
     }
 
@@ -258,6 +284,17 @@ impl Route {
             } => json!({"handler": handler, "user_id": user_id.as_str(), "trigger_id": trigger_id}),
             Self::Ack { reason } => json!({"handler": handler, "reason": reason.as_str()}),
             Self::Timesheet(route) => route.to_value(),
+            Self::Away {
+                user_id,
+                trigger_id,
+                dnd,
+                ..
+            } => json!({
+                "handler": handler,
+                "user_id": user_id.as_str(),
+                "trigger_id": trigger_id,
+                "dnd": dnd,
+            }),
         }
     }
 }

@@ -115,6 +115,14 @@ class HomeApplyLeaveRoute(TypedDict):
 	user_id: str
 	trigger_id: str
 
+class AwayRoute(TypedDict):
+	"""A "While you are away" button of the Home tab (block `away_actions_block`)."""
+
+	handler: Literal["away_show", "away_stop", "away_dnd"]
+	user_id: str
+	trigger_id: str | None  # always given for away_show (it opens the consent modal)
+	dnd: bool | None  # away_dnd: the choice the click makes (value on / off)
+
 class TimesheetValues(TypedDict):
 	"""The Log Time modal's values as the user left them (any may be None)."""
 
@@ -190,6 +198,7 @@ Route = (
 	| TimesheetProjectChangeRoute
 	| TimesheetSubmissionRoute
 	| TimesheetOpenRoute
+	| AwayRoute
 )
 
 def route_interaction(payload: str | bytes) -> Route:

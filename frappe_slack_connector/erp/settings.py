@@ -203,3 +203,12 @@ def record_user_sync(result: str) -> None:
 	frappe.db.set_single_value(
 		SETTINGS_DOCTYPE, {"last_user_sync": clock.now(), "last_user_sync_result": result}
 	)
+
+
+def away_status_settings() -> tuple[str, str]:
+	""""While you are away": the status text template (`{date}`; empty: the translated default)
+	and emoji Slack Settings give (`:palm_tree:` when never saved)."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	text = (values.get("away_status_text") or "").strip()
+	emoji = (_stored(values, "away_status_emoji") or "").strip()
+	return text, emoji

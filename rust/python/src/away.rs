@@ -57,13 +57,31 @@ fn guard_away_status(
         .map(|v| status_of(&v))
         .map_err(|e| errors::invalid_input(current.py(), "status body", &e))?;
     let current = status_of(&from_py(current)?);
-    let ours = ours.map(|o| from_py(o).map(|v| status_of(&v))).transpose()?;
+    let ours = ours
+        .map(|o| from_py(o).map(|v| status_of(&v)))
+        .transpose()?;
     let guard = if wanted.is_empty() {
         guard_clear(&current, ours.as_ref())
     } else {
         guard_set(&current, ours.as_ref(), &wanted)
     };
     Ok(guard.as_str())
+}
+
+/// The status a users.profile.set `body` shows (`{"status_text", "status_emoji"}`), None for the
+/// body that clears it.
+#[pyfunction]
+fn away_status_of<'py>(py: Python<'py>, body: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let status = serde_json::from_str(body)
+        .map(|v| status_of(&v))
+        .map_err(|e| errors::invalid_input(py, "status body", &e))?;
+    if status.is_empty() {
+        return Ok(None);
+    }
+    let out = PyDict::new(py);
+    out.set_item("status_text", status.status_text)?;
+    out.set_item("status_emoji", status.status_emoji)?;
+    Ok(Some(out))
 }
 
 /// The consent modal for `views.open`: what the person allows and the link to Slack's authorize
@@ -76,7 +94,8 @@ fn build_away_consent_modal(
     words: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let words = convert::words::<AwayWords>(words)?;
-    let view = away_consent_modal(authorize_url, &words).map_err(|e| errors::build_error(py, &e))?;
+    let view =
+        away_consent_modal(authorize_url, &words).map_err(|e| errors::build_error(py, &e))?;
     built(py, leave_blocks::view_to_json(&view))
 }
 
@@ -84,6 +103,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(away_status_now, m)?)?;
     m.add_function(wrap_pyfunction!(away_clear_body, m)?)?;
     m.add_function(wrap_pyfunction!(guard_away_status, m)?)?;
+    m.add_function(wrap_pyfunction!(away_status_of, m)?)?;
     m.add_function(wrap_pyfunction!(build_away_consent_modal, m)?)?;
     Ok(())
 }

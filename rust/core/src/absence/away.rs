@@ -15,9 +15,7 @@
 //!   autumn change) takes the earlier instant, a skipped one (the spring change at midnight, as in
 //!   America/Santiago) the first instant after the gap.
 
-use chrono::{
-    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use serde_json::Value;
@@ -315,9 +313,7 @@ fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveD
     }
 }
 
-fn optional_period<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<HalfPeriod>, D::Error> {
+fn optional_period<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<HalfPeriod>, D::Error> {
     Ok(match Option::<String>::deserialize(d)? {
         Some(s) => HalfPeriod::from_label(&s).or_else(|| HalfPeriod::from_code(&s)),
         None => None,
@@ -441,23 +437,40 @@ mod tests {
             leave("2026-12-14", "2026-12-15"),
             leave("2026-12-07", "2026-12-11"),
         ];
-        let a = away(l.clone(), &["2026-12-12", "2026-12-13"], BERLIN, "2026-12-09 10:00");
+        let a = away(
+            l.clone(),
+            &["2026-12-12", "2026-12-13"],
+            BERLIN,
+            "2026-12-09 10:00",
+        );
         assert_eq!(a.map(|a| a.last_day), Some(d("2026-12-15")));
         assert_eq!(a.map(|a| a.end), Some(at(BERLIN, "2026-12-16 00:00")));
         // The weekend itself is inside the absence.
-        assert!(away(l.clone(), &["2026-12-12", "2026-12-13"], BERLIN, "2026-12-13 10:00").is_some());
+        assert!(away(
+            l.clone(),
+            &["2026-12-12", "2026-12-13"],
+            BERLIN,
+            "2026-12-13 10:00"
+        )
+        .is_some());
         // Without the days off, a working day between keeps them apart.
         let a = away(l, &["2026-12-12"], BERLIN, "2026-12-09 10:00");
         assert_eq!(a.map(|a| a.last_day), Some(d("2026-12-11")));
         // Touching: Mon–Wed then Thu–Fri.
-        let l = vec![leave("2026-12-07", "2026-12-09"), leave("2026-12-10", "2026-12-11")];
+        let l = vec![
+            leave("2026-12-07", "2026-12-09"),
+            leave("2026-12-10", "2026-12-11"),
+        ];
         let a = away(l, &[], BERLIN, "2026-12-07 10:00");
         assert_eq!(a.map(|a| a.last_day), Some(d("2026-12-11")));
     }
 
     #[test]
     fn a_leave_inside_another_does_not_shorten_it() {
-        let l = vec![leave("2026-12-07", "2026-12-18"), leave("2026-12-09", "2026-12-10")];
+        let l = vec![
+            leave("2026-12-07", "2026-12-18"),
+            leave("2026-12-09", "2026-12-10"),
+        ];
         let a = away(l, &[], BERLIN, "2026-12-08 10:00");
         assert_eq!(a.map(|a| a.last_day), Some(d("2026-12-18")));
     }
@@ -486,7 +499,10 @@ mod tests {
             leaves: l,
             non_working: vec![],
             tz: "America/Santiago".into(),
-            now: instant(tz, d("2026-09-06").and_hms_opt(10, 0, 0).unwrap_or_default()),
+            now: instant(
+                tz,
+                d("2026-09-06").and_hms_opt(10, 0, 0).unwrap_or_default(),
+            ),
         });
         let a = a.ok().flatten();
         assert!(a.is_some());
@@ -495,7 +511,10 @@ mod tests {
             .unwrap_or_default()
             .with_timezone(&tz);
         assert_eq!(local.date_naive(), d("2026-09-06"));
-        assert_eq!(local.time(), NaiveTime::from_hms_opt(1, 0, 0).unwrap_or_default());
+        assert_eq!(
+            local.time(),
+            NaiveTime::from_hms_opt(1, 0, 0).unwrap_or_default()
+        );
         // The day is 23 hours long.
         assert_eq!(a.map(|a| a.end - a.start), Some(23 * 3600));
     }
@@ -557,8 +576,14 @@ mod tests {
     fn a_clear_goes_out_only_while_the_status_is_still_ours() {
         let ours = st("On leave until Fri", ":palm_tree:");
         assert_eq!(guard_clear(&ours, Some(&ours)), Guard::Send);
-        assert_eq!(guard_clear(&Status::default(), Some(&ours)), Guard::AlreadyDone);
-        assert_eq!(guard_clear(&st("Back!", ":wave:"), Some(&ours)), Guard::PersonsOwn);
+        assert_eq!(
+            guard_clear(&Status::default(), Some(&ours)),
+            Guard::AlreadyDone
+        );
+        assert_eq!(
+            guard_clear(&st("Back!", ":wave:"), Some(&ours)),
+            Guard::PersonsOwn
+        );
         assert_eq!(guard_clear(&ours, None), Guard::PersonsOwn);
     }
 

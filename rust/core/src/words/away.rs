@@ -87,9 +87,8 @@ mod tests {
 
     #[test]
     fn the_status_template_takes_date_only() {
-        let t = StatusTemplate::parse("On leave until {date}").unwrap_or_else(|_| {
-            StatusTemplate { parts: vec![] }
-        });
+        let t = StatusTemplate::parse("On leave until {date}")
+            .unwrap_or_else(|_| StatusTemplate { parts: vec![] });
         assert_eq!(t.fill("Fri, Dec 11"), "On leave until Fri, Dec 11");
         assert_eq!(
             StatusTemplate::parse("Away").map(|t| t.fill("x")),

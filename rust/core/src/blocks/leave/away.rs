@@ -45,8 +45,12 @@ pub fn away_blocks(choice: &AwayChoice, w: &AwayWords) -> Vec<SlackBlock> {
     let mut blocks = vec![header(&w.header.as_plain())];
     if !choice.consented {
         blocks.push(md_section(w.offer.as_md()));
-        blocks.push(actions(vec![button(&w.show.as_plain(), ids::AWAY_SHOW, "show")
-            .with_style(SlackBlockButtonStyle::Primary)]));
+        blocks.push(actions(vec![button(
+            &w.show.as_plain(),
+            ids::AWAY_SHOW,
+            "show",
+        )
+        .with_style(SlackBlockButtonStyle::Primary)]));
         return blocks;
     }
     let dnd_line = if !choice.dnd_granted {
@@ -92,16 +96,19 @@ pub fn away_consent_modal(authorize_url: &str, w: &AwayWords) -> Result<SlackVie
     let link = SlackBlockButtonElement::new(plain(&w.authorize.as_plain(), limits::BUTTON_TEXT))
         .with_action_id(SlackActionId(ids::AWAY_AUTHORIZE.to_owned()))
         .with_url(url)
-    .with_style(SlackBlockButtonStyle::Primary);
+        .with_style(SlackBlockButtonStyle::Primary);
     let blocks: Vec<SlackBlock> = vec![
         md_section(w.modal_text.as_md()),
         SlackActionsBlock::new(vec![link.into()])
             .with_block_id(SlackBlockId(ids::AWAY_ACTIONS_BLOCK.to_owned()))
             .into(),
     ];
-    let view = SlackModalView::new(plain(&w.modal_title.as_plain(), limits::MODAL_TITLE), blocks)
-        .with_callback_id(SlackCallbackId(ids::AWAY_CONSENT_CALLBACK.to_owned()))
-        .with_close(plain(&w.close.as_plain(), limits::MODAL_BUTTON_TEXT));
+    let view = SlackModalView::new(
+        plain(&w.modal_title.as_plain(), limits::MODAL_TITLE),
+        blocks,
+    )
+    .with_callback_id(SlackCallbackId(ids::AWAY_CONSENT_CALLBACK.to_owned()))
+    .with_close(plain(&w.close.as_plain(), limits::MODAL_BUTTON_TEXT));
     Ok(SlackView::Modal(view))
 }
 
@@ -168,7 +175,10 @@ mod tests {
 
     #[test]
     fn a_bad_authorize_url_is_refused() {
-        assert_eq!(checked_url("javascript:alert(1)").err(), Some(BuildError::BadUrl));
+        assert_eq!(
+            checked_url("javascript:alert(1)").err(),
+            Some(BuildError::BadUrl)
+        );
         assert_eq!(checked_url("not a url").err(), Some(BuildError::BadUrl));
         assert!(checked_url("https://slack.com/oauth/v2/authorize?x=1").is_ok());
     }

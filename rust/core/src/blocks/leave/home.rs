@@ -92,6 +92,9 @@ pub struct OutRow {
 }
 
 /// What the Home tab shows; `kind` tells an employee's tab from the short one.
+// One value per tab published, read once: its size is of no consequence, boxing would only
+// add noise to every reader.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum HomeInput {

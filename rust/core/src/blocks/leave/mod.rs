@@ -23,9 +23,7 @@ pub mod notices;
 pub mod reject;
 pub mod reminder;
 
-pub use away::{
-    away_blocks, away_consent_modal, away_status, clear_body, status_body, AwayChoice,
-};
+pub use away::{away_blocks, away_consent_modal, away_status, clear_body, status_body, AwayChoice};
 pub use home::{home_view, HomeInput};
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message,

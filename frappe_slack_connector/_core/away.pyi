@@ -1,4 +1,4 @@
-""""While you are away" (rust/python/src/away.rs over rust/core/src/absence/away.rs and
+""" "While you are away" (rust/python/src/away.rs over rust/core/src/absence/away.rs and
 rust/core/src/blocks/leave/away.rs): when a person on leave is away in their own time zone, the
 status that shows it, the guard before a status write, and the consent modal."""
 

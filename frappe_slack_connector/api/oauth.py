@@ -120,7 +120,9 @@ def callback(code: str | None = None, state: str | None = None, error: str | Non
 	grant, problem = erp_oauth_state.take_oauth_grant(state)
 	if grant is not None and grant["kind"] == erp_oauth_state.PERSON:
 		status, title, message, success = away_consent.finish(grant, code=code, error=error)
-		frappe.respond_as_web_page(title, f"<p>{escape(message)}</p>", success=success, http_status_code=status)
+		frappe.respond_as_web_page(
+			title, f"<p>{escape(message)}</p>", success=success, http_status_code=status
+		)
 		return
 	user = grant["user"] if grant else None
 	if error:

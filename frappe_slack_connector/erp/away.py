@@ -1,4 +1,4 @@
-""""While you are away": a person's consent and what the app owes and set in their Slack, kept on
+""" "While you are away": a person's consent and what the app owes and set in their Slack, kept on
 their Slack User Meta (the user token as a Password field, never in a page or a log), their
 approved leave and their days off around it."""
 
@@ -17,7 +17,8 @@ from frappe.utils.password import (
 from frappe_slack_connector.erp import clock, holidays, leave
 from frappe_slack_connector.erp.users import USER_META_DOCTYPE, active_employee
 
-TOKEN_FIELD = "away_user_token"
+# The Password field holding the person's user token.
+USER_TOKEN_FIELD = "away_user_token"  # noqa: S105 - a field name, not a secret
 # The user scope that lets the app pause a person's notifications (optional in their consent).
 DND_SCOPE = "dnd:write"
 _STATE_FIELDS = [
@@ -54,7 +55,9 @@ def state(user: str, *, for_update: bool = False) -> frappe._dict | None:
 	"""The person's away state (None: not linked to Slack): `consent`, `dnd`, `scopes` (a set),
 	`tz`, `owed` and `ours` (dicts or None), `slack_user_id`. `for_update` locks their row: two
 	workers reconciling the same person take turns."""
-	row = frappe.db.get_value(USER_META_DOCTYPE, {"user": user}, _STATE_FIELDS, as_dict=True, for_update=for_update)
+	row = frappe.db.get_value(
+		USER_META_DOCTYPE, {"user": user}, _STATE_FIELDS, as_dict=True, for_update=for_update
+	)
 	if not row:
 		return None
 	return frappe._dict(
@@ -79,7 +82,7 @@ def user_token(user: str) -> str | None:
 	name = _meta_name(user)
 	if not name:
 		return None
-	return get_decrypted_password(USER_META_DOCTYPE, name, TOKEN_FIELD, raise_exception=False) or None
+	return get_decrypted_password(USER_META_DOCTYPE, name, USER_TOKEN_FIELD, raise_exception=False) or None
 
 
 def store_consent(user: str, *, token: str, scopes: list[str]) -> None:
@@ -88,11 +91,11 @@ def store_consent(user: str, *, token: str, scopes: list[str]) -> None:
 	name = _meta_name(user)
 	if not name:
 		raise frappe.DoesNotExistError(f"{user} is not linked to Slack")
-	set_encrypted_password(USER_META_DOCTYPE, name, token, TOKEN_FIELD)
+	set_encrypted_password(USER_META_DOCTYPE, name, token, USER_TOKEN_FIELD)
 	frappe.db.set_value(
 		USER_META_DOCTYPE,
 		name,
-		{TOKEN_FIELD: "*" * 10, "away_consent": 1, "away_scopes": ",".join(sorted(set(scopes)))},
+		{USER_TOKEN_FIELD: "*" * 10, "away_consent": 1, "away_scopes": ",".join(sorted(set(scopes)))},
 	)
 	# Slack's redirect back is a GET, which Frappe rolls back; flags.commit makes it commit
 	# instead once the request has succeeded (frappe/app.py sync_database).
@@ -111,11 +114,17 @@ def erase_token(user: str) -> None:
 	name = _meta_name(user)
 	if not name:
 		return
-	remove_encrypted_password(USER_META_DOCTYPE, name, TOKEN_FIELD)
+	remove_encrypted_password(USER_META_DOCTYPE, name, USER_TOKEN_FIELD)
 	frappe.db.set_value(
 		USER_META_DOCTYPE,
 		name,
-		{TOKEN_FIELD: None, "away_consent": 0, "away_scopes": None, "away_owed": None, "away_ours": None},
+		{
+			USER_TOKEN_FIELD: None,
+			"away_consent": 0,
+			"away_scopes": None,
+			"away_owed": None,
+			"away_ours": None,
+		},
 	)
 
 

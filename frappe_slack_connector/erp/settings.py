@@ -206,7 +206,7 @@ def record_user_sync(result: str) -> None:
 
 
 def away_status_settings() -> tuple[str, str]:
-	""""While you are away": the status text template (`{date}`; empty: the translated default)
+	""" "While you are away": the status text template (`{date}`; empty: the translated default)
 	and emoji Slack Settings give (`:palm_tree:` when never saved)."""
 	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
 	text = (values.get("away_status_text") or "").strip()

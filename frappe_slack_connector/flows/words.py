@@ -487,7 +487,7 @@ def home(lang: str) -> dict:
 
 
 def away(lang: str) -> dict:
-	""""While you are away": the Home tab's section and the consent modal."""
+	""" "While you are away": the Home tab's section and the consent modal."""
 	return {
 		"header": _("While You Are Away", lang=lang),
 		"offer": _(
@@ -555,7 +555,10 @@ def consent_page(lang: str, outcome: str) -> tuple[str, str]:
 			not_shown,
 			_("Slack did not grant reading and changing your status.", lang=lang) + " " + again,
 		),
-		"not_linked": (not_shown, _("Your Slack account is not linked to a user in the HR system.", lang=lang)),
+		"not_linked": (
+			not_shown,
+			_("Your Slack account is not linked to a user in the HR system.", lang=lang),
+		),
 		"failed": (not_shown, _("Slack did not complete it.", lang=lang) + " " + again),
 	}[outcome]
 

@@ -280,12 +280,8 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 	if result.no_account:
 		_no_account(row, worker, stats, f"no Slack account has the e-mail {plan.find_email}")
 		return
-	if result.left_alone is not None:
-		_close(row, worker, deliveries.DROPPED, _GUARD_REASONS.get(result.left_alone, result.left_alone), stats)
+	if row.method in PERSONAL and _personal_outcome(plan, result, worker, stats):
 		return
-	if row.method in PERSONAL and result.error is not None:
-		if _personal_error(plan, result.error, worker, stats):
-			return
 	if result.defer_seconds is not None:
 		_finish(
 			row, worker, {"status": deliveries.PENDING, "next_attempt_at": _later(result.defer_seconds)}, None
@@ -320,14 +316,28 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		_retry(row, worker, err, stats, outcome_unknown=kind == "unknown")
 
 
-def _personal_error(plan: _Plan, err, worker: str, stats: dict[str, int]) -> bool:
-	"""Outcomes of a personal write that are not the usual retry / fail: True when recorded here."""
+def _personal_outcome(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) -> bool:
+	"""Outcomes of a personal write that are not the usual ones: a status write the guard kept
+	back (Dropped, saying why), a token Slack no longer takes, no snooze to end. True when
+	recorded here."""
 	row = plan.row
+	if result.left_alone is not None:
+		reason = _GUARD_REASONS.get(result.left_alone, result.left_alone)
+		_close(row, worker, deliveries.DROPPED, reason, stats)
+		return True
+	err = result.error
+	if err is None:
+		return False
 	if err.error in TOKEN_GONE:
 		user = row.to_user
 		if row.method == REVOKE:
 			# Already revoked (the person removed the app in Slack): what the revoke wanted.
-			_finish(row, worker, _done_values(row, f"token already gone: {err.error}"), lambda: erp_away.erase_token(user))
+			_finish(
+				row,
+				worker,
+				_done_values(row, f"token already gone: {err.error}"),
+				lambda: erp_away.erase_token(user),
+			)
 			_count(stats, "delivered")
 			return True
 
@@ -336,7 +346,12 @@ def _personal_error(plan: _Plan, err, worker: str, stats: dict[str, int]) -> boo
 			erp_jobs.enqueue_after_commit(CONSENT_LOST_METHOD, user=user)
 			_log_not_sent(row, err.error, f"{_reason(err)}; consent ended, the token was erased")
 
-		_finish(row, worker, {"status": deliveries.FAILED, "last_error": f"consent ended: {_reason(err)}"[:1000]}, then)
+		_finish(
+			row,
+			worker,
+			{"status": deliveries.FAILED, "last_error": f"consent ended: {_reason(err)}"[:1000]},
+			then,
+		)
 		_count(stats, "failed")
 		return True
 	if row.method == END_SNOOZE and err.error == "snooze_not_active":

@@ -27,17 +27,39 @@ def finish(grant: dict, *, code: str | None, error: str | None) -> tuple[int, st
 
 	def page(status: int, outcome: str, log: str | None = None) -> tuple[int, str, str, bool]:
 		if log:
-			erp_log.log_error(f"Slack consent not stored: {outcome}", f"user {user}: {log}", survives_rollback=True)
+			erp_log.log_error(
+				f"Slack consent not stored: {outcome}", f"user {user}: {log}", survives_rollback=True
+			)
 		title, message = words.consent_page(lang, outcome)
 		return status, title, message, outcome == "ok"
 
 	if error:
-		return page(403 if error == "access_denied" else 400, "denied", f"Slack said {error[:MAX_ECHO_CHARS]}")
+		return page(
+			403 if error == "access_denied" else 400, "denied", f"Slack said {error[:MAX_ECHO_CHARS]}"
+		)
 	if not code:
 		return page(400, "failed", "Slack redirected back without a code")
+	granted = _exchange(code, slack_user_id)
+	if isinstance(granted, tuple):
+		return page(*granted)
+	token, scopes = granted["token"], granted["scopes"]
+	if erp_away.state(user) is None or erp_users.slack_id_of_user(user) != slack_user_id:
+		_give_back(token)
+		return page(403, "not_linked", f"{user} is no longer linked to {slack_user_id}")
+	tz = _tz_of(slack_user_id)  # asked before anything is written: no Slack call under a row lock
+	erp_away.store_consent(user, token=token, scopes=scopes)
+	erp_away.remember_tz(user, tz)
+	jobs.reconcile(user)
+	home_jobs.republish([user])
+	return page(200, "ok")
+
+
+def _exchange(code: str, slack_user_id: str) -> dict | tuple[int, str, str]:
+	"""`{"token", "scopes"}` Slack grants for `code`, or what the page says instead (status,
+	outcome, what the log says); a token that will not be kept is given back at once."""
 	client_id, client_secret = erp_settings.client_credentials()
 	if not client_id or not client_secret:
-		return page(400, "failed", "Client ID or Client Secret is empty in Slack Settings")
+		return 400, "failed", "Client ID or Client Secret is empty in Slack Settings"
 	try:
 		data = call(
 			slack_site.oauth_client(),
@@ -48,27 +70,20 @@ def finish(grant: dict, *, code: str | None, error: str | None) -> tuple[int, st
 			redirect_uri=core.oauth_redirect_url(erp_settings.site_url()),
 		)
 	except SlackCallError as err:
-		return page(502, "failed", f"oauth.v2.access: {err.error}")
+		return 502, "failed", f"oauth.v2.access: {err.error}"
 	authed = data.get("authed_user") or {}
 	token = authed.get("access_token") or ""
 	if authed.get("token_type") != "user" or not token.startswith("xoxp-"):
-		return page(502, "failed", "Slack's answer had no user token")
+		return 502, "failed", "Slack's answer had no user token"
 	if authed.get("id") != slack_user_id:
 		_give_back(token)
-		return page(403, "wrong_user", f"the state was for {slack_user_id}, Slack's answer for {authed.get('id')}")
+		return 403, "wrong_user", f"the state was for {slack_user_id}, Slack's answer for {authed.get('id')}"
 	scopes = [s.strip() for s in (authed.get("scope") or "").split(",") if s.strip()]
 	missing = [s for s in core.REQUIRED_USER_SCOPES if s not in scopes]
 	if missing:
 		_give_back(token)
-		return page(403, "missing_scopes", f"not granted: {', '.join(missing)}")
-	if erp_away.state(user) is None or erp_users.slack_id_of_user(user) != slack_user_id:
-		_give_back(token)
-		return page(403, "not_linked", f"{user} is no longer linked to {slack_user_id}")
-	erp_away.store_consent(user, token=token, scopes=scopes)
-	erp_away.remember_tz(user, _tz_of(slack_user_id))
-	jobs.reconcile(user)
-	home_jobs.republish([user])
-	return page(200, "ok")
+		return 403, "missing_scopes", f"not granted: {', '.join(missing)}"
+	return {"token": token, "scopes": scopes}
 
 
 def _give_back(token: str) -> None:

@@ -111,4 +111,3 @@ def sweep() -> None:
 def after_consent_lost(user: str) -> None:
 	"""Slack said the person's token no longer works (the relay erased it): their tab says so."""
 	home_jobs.republish([user])
-

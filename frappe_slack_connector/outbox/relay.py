@@ -18,6 +18,14 @@ found → Delivered, not found → sent, the lookup impossible → Unknown with 
 Failed or Unknown one also leaves an Error Log titled by what it is ("Leave approval request not
 sent: channel_not_found"). A delivery to a Frappe user not linked to Slack yet first finds their
 account by e-mail (`outbox/recipients`); none → Failed ("approver has no Slack account").
+
+A person's own Slack ("While you are away": users.profile.set, dnd.setSnooze / endSnooze,
+auth.revoke) goes out with their user token, read when the row is planned: no token, or consent
+withdrawn before a set or a snooze went out → Dropped "consent withdrawn". A status write first
+reads the status (users.profile.get) and goes out only where `core.guard_away_status` lets it
+(the person's own status is left alone: Dropped, saying so); a delivered one records the status
+the app set. A token Slack no longer takes (token_revoked, invalid_auth, account_inactive) ends
+the consent: the token is erased, an Error Log left and the person's Home tab re-published.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ clock runs with the site's, so statuses expire as Slack's do)."""
 from __future__ import annotations
 
 import datetime
+import threading
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -374,18 +375,49 @@ def test_slack_down_at_the_start_of_the_leave_sets_the_status_after_recovery(awa
 	assert [r.status for r in away.rows("users.profile.set")] == ["Delivered"]
 
 
-def test_two_workers_reconciling_owe_one_set(away, app):
+def test_two_workers_reconciling_at_once_owe_one_set(away, app):
 	away.consent()
 	away.approved(from_date="2026-12-02", to_date="2026-12-02")
 	away.drain()
 	away.at("2026-12-02 09:00")
-	away_jobs.reconcile(JANE_EMAIL)
-	frappe.db.commit()
-	away_jobs.reconcile(JANE_EMAIL)  # the second finds the first's debt on the locked row
-	frappe.db.commit()
+	reconciled, go = threading.Event(), threading.Event()
+	errors = []
+
+	def first():
+		try:
+			away_jobs.reconcile(JANE_EMAIL)  # owes the set, her row locked until the commit
+			reconciled.set()
+			go.wait(10)
+			frappe.db.commit()
+		except BaseException as exc:
+			frappe.db.rollback()
+			errors.append(exc)
+			reconciled.set()
+
+	def second():
+		try:
+			away_jobs.reconcile(JANE_EMAIL)  # waits for the row, then finds the set owed
+			frappe.db.commit()
+		except BaseException as exc:
+			frappe.db.rollback()
+			errors.append(exc)
+
+	one = threading.Thread(target=first)
+	one.start()
+	assert reconciled.wait(10)
+	two = threading.Thread(target=second)
+	two.start()
+	two.join(0.3)
+	assert two.is_alive()  # blocked on her locked row
+	go.set()
+	one.join(10)
+	two.join(10)
+	assert errors == []
+	frappe.db.rollback()  # a fresh snapshot: the workers' commits
 	assert len(away.rows("users.profile.set")) == 1
 	relay.drain()
 	assert len(app.slack.calls_to("users.profile.set")) == 1
+	assert away.status()["status_expiration"] == epoch("2026-12-03 00:00")
 
 
 def test_do_not_disturb_is_snoozed_for_the_leave_and_ended_when_it_is_cancelled(away, app):

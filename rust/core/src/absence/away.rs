@@ -491,6 +491,37 @@ mod tests {
     }
 
     #[test]
+    fn a_leave_over_the_autumn_change_lasts_its_25_hours() {
+        // Berlin goes back from +02 to +01 on 2026-10-25 at 03:00.
+        let a = away(
+            vec![leave("2026-10-25", "2026-10-25")],
+            &[],
+            BERLIN,
+            "2026-10-25 12:00",
+        );
+        assert_eq!(
+            a.map(|a| (a.start, a.end)),
+            Some((1_792_879_200, 1_792_969_200))
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_midnight_takes_the_earlier_instant() {
+        // Cuba goes back from 01:00 to 00:00 on 2026-11-01: that midnight happens twice.
+        let now = 1_793_505_600 + 3 * 3600;
+        let a = away_now(&AwayInput {
+            leaves: vec![leave("2026-11-01", "2026-11-01")],
+            non_working: vec![],
+            tz: "America/Havana".into(),
+            now,
+        });
+        assert_eq!(
+            a.ok().flatten().map(|a| (a.start, a.end)),
+            Some((1_793_505_600, 1_793_595_600))
+        );
+    }
+
+    #[test]
     fn a_midnight_that_does_not_exist_starts_the_leave_at_the_first_minute_after_it() {
         // Chile skips 2026-09-06 00:00 → 01:00 (America/Santiago changes at midnight).
         let l = vec![leave("2026-09-06", "2026-09-06")];

@@ -221,9 +221,12 @@ def test_the_status_is_set_on_the_first_day_in_her_zone_until_the_end_of_the_lea
 	# The next sweep owes nothing more.
 	away.sweep()
 	assert len(app.slack.calls_to("users.profile.set")) == 1
-	# It expires in Slack at her midnight after the last day.
+	# It expires in Slack at her midnight after the last day, and nothing is owed for it.
 	away.at("2026-12-05 00:00")
 	assert away.status() == NO_STATUS
+	away.sweep()
+	assert len(away.rows("users.profile.set")) == 1
+	assert erp_away.state(JANE_EMAIL).owed is None
 	assert app.error_titles() == []
 
 

@@ -28,7 +28,7 @@ from frappe_slack_connector.outbox import owe
 JOBS = __name__
 
 
-def wanted_now(user: str, state) -> dict | None:
+def wanted_now(user: str, state, now: int) -> dict | None:
 	"""What the person's Slack should show now: `{"text", "emoji", "expiration", "snooze"}`
 	(`snooze` the minutes of Do Not Disturb, 0 when not chosen) plus the body, or None."""
 	if not state.consent:
@@ -42,7 +42,7 @@ def wanted_now(user: str, state) -> dict | None:
 			"leaves": leaves,
 			"non_working": non_working,
 			"tz": state.tz or erp_away.site_tz(),
-			"now": int(clock.epoch_seconds(clock.now())),
+			"now": now,
 		},
 		words=words.away_status(erp_users.language_of(user), text, emoji),
 	)
@@ -57,12 +57,19 @@ def reconcile(user: str) -> None:
 	state = erp_away.state(user, for_update=True)
 	if state is None:
 		return
-	wanted = wanted_now(user, state)
+	now = int(clock.epoch_seconds(clock.now()))
+	wanted = wanted_now(user, state, now)
 	owed = state.owed or {}
 	status = {k: wanted[k] for k in ("text", "emoji", "expiration")} if wanted else None
 	snooze_until = wanted["expiration"] if wanted and wanted["snooze"] else None
+	# What ran to its end has ended in Slack too (the status expired, the snooze ran out):
+	# nothing to clear.
 	owed_status = owed.get("status")
+	if owed_status and not status and owed_status["expiration"] <= now:
+		owed_status = None
 	owed_snooze = owed.get("snooze_until")
+	if owed_snooze and not snooze_until and owed_snooze <= now:
+		owed_snooze = None
 	if status != owed_status:
 		if status:
 			owe.set_status(wanted["body"], user=user)

@@ -15,7 +15,7 @@
 //!   autumn change) takes the earlier instant, a skipped one (the spring change at midnight, as in
 //!   America/Santiago) the first instant after the gap.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use serde_json::Value;
@@ -211,14 +211,6 @@ pub fn away_now(input: &AwayInput) -> Result<Option<Away>, AwayError> {
         }
     }
     Ok(None)
-}
-
-/// The local date at `at` (Unix seconds) in `tz`: which day "today" is for the person.
-pub fn local_date(tz: Tz, at: i64) -> NaiveDate {
-    DateTime::<Utc>::from_timestamp(at, 0)
-        .unwrap_or_default()
-        .with_timezone(&tz)
-        .date_naive()
 }
 
 // ------------------------------------------------------------------------------------ the guard
@@ -538,7 +530,7 @@ mod tests {
         let a = a.ok().flatten();
         assert!(a.is_some());
         let start = a.map(|a| a.start).unwrap_or_default();
-        let local = DateTime::<Utc>::from_timestamp(start, 0)
+        let local = chrono::DateTime::<chrono::Utc>::from_timestamp(start, 0)
             .unwrap_or_default()
             .with_timezone(&tz);
         assert_eq!(local.date_naive(), d("2026-09-06"));

@@ -18,6 +18,7 @@ doc_events = {
 		"after_insert": "frappe_slack_connector.overrides.leave_application.after_insert",
 		"on_update": "frappe_slack_connector.overrides.leave_application.on_update",
 		"on_submit": "frappe_slack_connector.overrides.leave_application.on_submit",
+		"on_update_after_submit": "frappe_slack_connector.overrides.leave_application.on_update_after_submit",
 		"on_cancel": "frappe_slack_connector.overrides.leave_application.on_cancel",
 		"on_trash": "frappe_slack_connector.overrides.leave_application.on_trash",
 	},
@@ -40,6 +41,8 @@ scheduler_events = {
 		# The outbox's safety net: a drain runs (deduplicated), so nothing owed waits for a commit.
 		"frappe_slack_connector.tasks.outbox.tick",
 	],
+	# "While you are away": each consenting person's status follows their own local midnight.
+	"hourly": ["frappe_slack_connector.tasks.away.sweep"],
 	# Delete delivered Slack Deliveries older than Slack Settings "Keep delivered for (days)".
 	"daily": ["frappe_slack_connector.tasks.outbox.prune"],
 	# Link new Slack accounts to Frappe users by e-mail (long queue).

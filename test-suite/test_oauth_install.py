@@ -366,7 +366,7 @@ def test_manifest_route(oauth):
 	}
 	assert manifest["oauth_config"] == {
 		"redirect_urls": [REDIRECT_URI],
-		"scopes": {"bot": list(core.BOT_SCOPES)},
+		"scopes": {"bot": list(core.BOT_SCOPES), "user": list(core.USER_SCOPES)},
 	}
 	assert manifest["settings"]["socket_mode_enabled"] is False
 	assert manifest["settings"]["token_rotation_enabled"] is False

@@ -125,6 +125,15 @@ class ShortcutRoute(TypedDict):
 	channel_id: str | None  # the message's channel (message shortcuts)
 	reason: str | None  # the message's text, ≤ 1000 characters, mrkdwn left as text (message shortcuts)
 
+
+class AwayRoute(TypedDict):
+	"""A "While you are away" button of the Home tab (block `away_actions_block`)."""
+
+	handler: Literal["away_show", "away_stop", "away_dnd"]
+	user_id: str
+	trigger_id: str | None  # always given for away_show (it opens the consent modal)
+	dnd: bool | None  # away_dnd: the choice the click makes (value on / off)
+
 class TimesheetValues(TypedDict):
 	"""The Log Time modal's values as the user left them (any may be None)."""
 
@@ -201,6 +210,7 @@ Route = (
 	| TimesheetProjectChangeRoute
 	| TimesheetSubmissionRoute
 	| TimesheetOpenRoute
+	| AwayRoute
 )
 
 def route_interaction(payload: str | bytes) -> Route:

@@ -7,6 +7,15 @@ BOT_SCOPES: tuple[str, ...]
 """The bot token scopes the app asks for, in order: `commands`, `chat:write`, `im:write`,
 `users:read`, `users:read.email`. The single source for the OAuth authorize URL and the manifest."""
 
+USER_SCOPES: tuple[str, ...]
+"""The user token scopes a person grants with "Show my leave in Slack": `users.profile:read`
+(read their status first, so one they set is never overwritten), `users.profile:write` (set and
+clear it during approved leave), `dnd:write` (pause notifications, when they choose it). In the
+manifest's `oauth_config.scopes.user` and the person's authorize URL."""
+
+REQUIRED_USER_SCOPES: tuple[str, ...]
+"""The user scopes without which a person's leave cannot be shown (the two profile scopes)."""
+
 class SlashCommandSpec(TypedDict):
 	"""One slash command of the app (a row of the Rust registry `manifest::SLASH_COMMANDS`)."""
 
@@ -54,7 +63,7 @@ def build_app_manifest(
 	manifest has `_metadata`, `display_information` (name, description, background color),
 	`features.bot_user`, `features.shortcuts` (`SHORTCUTS`), `features.slash_commands`
 	(`/apply-leave` → the slash route),
-	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`),
+	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`), `oauth_config.scopes.user` (`USER_SCOPES`),
 	`settings.interactivity.request_url` (the interactions route), `org_deploy_enabled`,
 	`socket_mode_enabled` and `token_rotation_enabled` all false. Every URL is
 	`{site_url}/api/method/<dotted path>` of a whitelisted route of this app.

@@ -1,4 +1,5 @@
-""" "Add to Slack": the OAuth v2 install and its callback.
+""" "Add to Slack": the OAuth v2 install and its callback (which also brings a person back from
+allowing "Show my leave in Slack": `flows/away/consent`).
 
 `install` (System Manager) gives Slack's authorize page with a fresh `state` bound to the
 installing user: a browser navigation is redirected there, the desk's "Add to Slack" call
@@ -12,7 +13,6 @@ token never appear in a page or a log; the state only in the authorize URL.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import frappe
 
@@ -22,10 +22,10 @@ from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import oauth_state as erp_oauth_state
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
+from frappe_slack_connector.flows.away import consent as away_consent
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.client import SlackCallError, call
 
-AUTHORIZE_PATH = "oauth/v2/authorize"
 MAX_ECHO_CHARS = 100
 
 
@@ -41,21 +41,15 @@ def state_problem(problem: str) -> str:
 
 
 def authorize_url(api_base_url: str, *, client_id: str, redirect_uri: str, state: str) -> str:
-	"""Slack's authorize URL on the host of the Web API base URL (slack.com, GovSlack, a proxy)."""
-	parts = urlsplit(api_base_url)
-	path = parts.path.rstrip("/")
-	if path.endswith("/api"):
-		path = path[: -len("/api")]
-	query = urlencode(
-		{
-			"client_id": client_id,
-			"scope": ",".join(core.BOT_SCOPES),
-			"user_scope": "",
-			"redirect_uri": redirect_uri,
-			"state": state,
-		}
+	"""Slack's authorize URL for the workspace install (the bot scopes) on the host of the Web API
+	base URL (slack.com, GovSlack, a proxy)."""
+	return slack_site.authorize_url(
+		api_base_url,
+		client_id=client_id,
+		redirect_uri=redirect_uri,
+		state=state,
+		scope=",".join(core.BOT_SCOPES),
 	)
-	return urlunsplit((parts.scheme, parts.netloc, f"{path}/{AUTHORIZE_PATH}", query, ""))
 
 
 def _page(title: str, message: str, *, status: int, success: bool = False) -> None:
@@ -121,8 +115,16 @@ def install() -> dict | None:
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 def callback(code: str | None = None, state: str | None = None, error: str | None = None) -> None:
-	"""Slack's redirect after the install: check `state`, exchange `code`, store the workspace."""
-	user, problem = erp_oauth_state.take_oauth_state(state)
+	"""Slack's redirect after the install: check `state`, exchange `code`, store the workspace.
+	A person's consent to show their leave (a PERSON state) is finished by the away flow."""
+	grant, problem = erp_oauth_state.take_oauth_grant(state)
+	if grant is not None and grant["kind"] == erp_oauth_state.PERSON:
+		status, title, message, success = away_consent.finish(grant, code=code, error=error)
+		frappe.respond_as_web_page(
+			title, f"<p>{escape(message)}</p>", success=success, http_status_code=status
+		)
+		return
+	user = grant["user"] if grant else None
 	if error:
 		shown = error[:MAX_ECHO_CHARS]
 		if problem:

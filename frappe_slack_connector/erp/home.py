@@ -14,6 +14,7 @@ import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
 from frappe_slack_connector.erp import attendance, clock, desk, leave, settings, users
+from frappe_slack_connector.erp import away as erp_away
 
 LEAVE_APPROVER = "Leave Approver"
 # Past this many upcoming / waiting applications or colleagues out the tab says "+N more"
@@ -283,6 +284,16 @@ def waiting_for(user: str, scope: str) -> tuple[list[dict], int, str]:
 	return items, total, desk.list_url(leave.LEAVE_APPLICATION, **filters)
 
 
+def away_choice(user: str) -> dict | None:
+	"""The "While you are away" section's state, None when the site cannot offer it (no Client ID
+	for Slack's OAuth) or the user has no Slack link."""
+	client_id, _secret = settings.client_credentials()
+	state = erp_away.state(user) if client_id else None
+	if state is None:
+		return None
+	return {"consented": state.consent, "dnd_granted": erp_away.DND_SCOPE in state.scopes, "dnd": state.dnd}
+
+
 def home_input(user: str | None) -> dict:
 	"""The Home tab's input for a Frappe user (None: a Slack user linked to nobody)."""
 	if not user:
@@ -302,6 +313,9 @@ def home_input(user: str | None) -> dict:
 		"out_total": out_total,
 		"desk_url": desk.list_url(leave.LEAVE_APPLICATION, employee=employee.name),
 	}
+	away = away_choice(user)
+	if away is not None:
+		spec["away"] = away
 	scope = decides(user)
 	if scope:
 		items, total, url = waiting_for(user, scope)

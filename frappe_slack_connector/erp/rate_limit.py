@@ -35,7 +35,9 @@ class Window:
 # ("several hundred per minute"): the app keeps to 100 a second. chat.update / chat.delete:
 # Tier 3 (50+ per minute); views.publish, chat.postEphemeral: Tier 4 (100+ per minute);
 # conversations.history / conversations.open (the relay's lookup): Tier 3; users.lookupByEmail
-# (a recipient not linked yet): Tier 4.
+# (a recipient not linked yet): Tier 4. A person's own Slack ("While you are away", the "channel"
+# being their Slack user id): users.profile.set "no more than 10 times per minute" for one user's
+# profile, users.profile.get Tier 4, dnd.setSnooze / dnd.endSnooze Tier 2, auth.revoke Tier 3.
 LIMITS: dict[str, tuple[Window, ...]] = {
 	"chat.postMessage": (Window(1, 1, per_channel=True), Window(100, 1)),
 	"chat.update": (Window(8, 10),),
@@ -45,6 +47,11 @@ LIMITS: dict[str, tuple[Window, ...]] = {
 	"conversations.history": (Window(8, 10),),
 	"conversations.open": (Window(8, 10),),
 	"users.lookupByEmail": (Window(16, 10),),
+	"users.profile.set": (Window(8, 60, per_channel=True), Window(8, 10)),
+	"users.profile.get": (Window(16, 10),),
+	"dnd.setSnooze": (Window(3, 10),),
+	"dnd.endSnooze": (Window(3, 10),),
+	"auth.revoke": (Window(8, 10),),
 }
 _PREFIX = "slack_connector:rate:"
 

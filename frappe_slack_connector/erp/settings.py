@@ -213,3 +213,12 @@ def hide_leave_types() -> bool:
 	never-saved field means off."""
 	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
 	return bool(frappe.utils.cint(_stored(values, HIDE_LEAVE_TYPES_FIELD)))
+
+
+def away_status_settings() -> tuple[str, str]:
+	""" "While you are away": the status text template (`{date}`; empty: the translated default)
+	and emoji Slack Settings give (`:palm_tree:` when never saved)."""
+	values = frappe.db.get_singles_dict(SETTINGS_DOCTYPE, cast=True)
+	text = (values.get("away_status_text") or "").strip()
+	emoji = (_stored(values, "away_status_emoji") or "").strip()
+	return text, emoji

@@ -194,16 +194,22 @@ def _link(user: str, slack_user_id: str, slack_username: str | None, *, for_upda
 		doc = frappe.get_doc(USER_META_DOCTYPE, current.name)
 		doc.slack_user_id = slack_user_id
 		doc.slack_username = slack_username
-		doc.save(ignore_permissions=True)
 	else:
-		frappe.get_doc(
+		doc = frappe.get_doc(
 			{
 				"doctype": USER_META_DOCTYPE,
 				"user": user,
 				"slack_user_id": slack_user_id,
 				"slack_username": slack_username,
 			}
-		).insert(ignore_permissions=True)
+		)
+	# A link never writes the person's user token (erp/away does): without this, Frappe would
+	# delete its __Auth row on every link saved without one — a write that can wait on others.
+	doc.flags.ignore_save_passwords = True
+	if current:
+		doc.save(ignore_permissions=True)
+	else:
+		doc.insert(ignore_permissions=True)
 	return "linked"
 
 

@@ -26,6 +26,7 @@ from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import words
 from frappe_slack_connector.flows.attendance import who_is_out
+from frappe_slack_connector.flows.away import handlers as away
 from frappe_slack_connector.flows.home import events as home_events
 from frappe_slack_connector.flows.leave import handlers as leave
 from frappe_slack_connector.flows.replies import ephemeral
@@ -52,6 +53,9 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"timesheet_project_change": timesheet.timesheet_project_change,
 	"timesheet_submission": timesheet.timesheet_submission,
 	"timesheet_open": timesheet.timesheet_open,
+	"away_show": away.away_show,
+	"away_stop": away.away_stop,
+	"away_dnd": away.away_dnd,
 }
 
 EVENTS: dict[str, Callable[[EventRoute], Response]] = {

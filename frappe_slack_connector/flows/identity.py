@@ -10,6 +10,7 @@ module only adds the Slack lookups, which the ERP adapter never makes.
 
 from __future__ import annotations
 
+from frappe_slack_connector.erp import away as erp_away
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
@@ -46,4 +47,6 @@ def find_user(slack_user_id: str, *, path: str, explain_conflict: bool = True) -
 				"already linked to another user in Slack User Meta; fix the link by hand.",
 			)
 		return None
+	# Their Slack time zone, for when their leave starts and ends ("While you are away").
+	erp_away.remember_tz(user, member.get("tz"))
 	return user

@@ -536,6 +536,83 @@ def who_is_out(lang: str) -> dict:
 	}
 
 
+def away(lang: str) -> dict:
+	""" "While you are away": the Home tab's section and the consent modal."""
+	return {
+		"header": _("While You Are Away", lang=lang),
+		"offer": _(
+			"Show your approved leave in Slack: while you are away your status says so, and it clears "
+			"itself when you are back or the leave is cancelled. Slack asks you once to allow it.",
+			lang=lang,
+		),
+		"show": _("Show my leave in Slack", lang=lang),
+		"on": _(
+			"Your Slack status shows your approved leave while you are away. A status you set yourself "
+			"is never overwritten.",
+			lang=lang,
+		),
+		"stop": _("Stop showing", lang=lang),
+		"dnd_on": _("Your notifications are paused while you are on leave.", lang=lang),
+		"dnd_off": _("Your notifications are not paused while you are on leave.", lang=lang),
+		"dnd_turn_on": _("Also pause my notifications", lang=lang),
+		"dnd_turn_off": _("Don't pause my notifications", lang=lang),
+		"dnd_unavailable": _(
+			"To pause your notifications too, stop showing and allow it again: Slack did not grant it.",
+			lang=lang,
+		),
+		"modal_title": _("Show my leave", lang=lang),
+		"modal_text": _(
+			"Slack will ask you to let this app read and change your status and pause your "
+			"notifications. It changes them only during your approved leave and never replaces a "
+			"status you set yourself. You can stop it at any time on this tab.",
+			lang=lang,
+		),
+		"authorize": _("Continue in Slack", lang=lang),
+		"close": _("Close", lang=lang),
+	}
+
+
+def away_status(lang: str, text: str | None, emoji: str | None) -> dict:
+	"""The status a person on leave shows: Slack Settings' text and emoji (the translated default
+	when empty; `{date}` the last day of the leave) and how the date reads in their language."""
+	return {
+		"text": text or _("On leave until {date}", lang=lang),
+		"emoji": emoji or "",
+		"dates": dates(lang),
+	}
+
+
+def consent_page(lang: str, outcome: str) -> tuple[str, str]:
+	"""(title, message) of the page a person's browser shows after Slack's consent screen."""
+	shown = _("Your leave will show in Slack", lang=lang)
+	not_shown = _("Your leave will not show in Slack", lang=lang)
+	again = _("Start again from the app's Home tab in Slack.", lang=lang)
+	return {
+		"ok": (
+			shown,
+			_(
+				"You can close this page. During approved leave your Slack status says you are away; "
+				"stop it at any time on the app's Home tab.",
+				lang=lang,
+			),
+		),
+		"denied": (not_shown, _("You did not allow it; nothing was changed.", lang=lang)),
+		"wrong_user": (
+			not_shown,
+			_("You allowed it with another Slack account than the one that asked.", lang=lang) + " " + again,
+		),
+		"missing_scopes": (
+			not_shown,
+			_("Slack did not grant reading and changing your status.", lang=lang) + " " + again,
+		),
+		"not_linked": (
+			not_shown,
+			_("Your Slack account is not linked to a user in the HR system.", lang=lang),
+		),
+		"failed": (not_shown, _("Slack did not complete it.", lang=lang) + " " + again),
+	}[outcome]
+
+
 def leave_type_with_balance(lang: str, leave_type: str, days_left: float) -> str:
 	"""A leave type option of the leave modal with its balance: "Casual Leave — 4 days left"."""
 	days = f"{days_left:.0f}" if float(days_left).is_integer() else f"{round(days_left, 2):g}"
@@ -615,4 +692,5 @@ def catalogue(lang: str) -> dict:
 		"reminder": reminder(lang),
 		"home": home(lang),
 		"who_is_out": who_is_out(lang),
+		"away": away(lang),
 	}

@@ -30,7 +30,19 @@ from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.outbox import records, relay
 from frappe_slack_connector.outbox.records import Record
 
-__all__ = ["Record", "delete", "ephemeral", "post", "publish_home", "update"]
+__all__ = [
+	"Record",
+	"clear_status",
+	"delete",
+	"end_snooze",
+	"ephemeral",
+	"post",
+	"publish_home",
+	"revoke_consent",
+	"set_status",
+	"snooze",
+	"update",
+]
 
 
 POST = "chat.postMessage"
@@ -38,6 +50,12 @@ UPDATE = "chat.update"
 DELETE = "chat.delete"
 EPHEMERAL = "chat.postEphemeral"
 PUBLISH = "views.publish"
+# A person's own Slack, written with their user token ("While you are away").
+PROFILE_SET = "users.profile.set"
+SNOOZE = "dnd.setSnooze"
+END_SNOOZE = "dnd.endSnooze"
+REVOKE = "auth.revoke"
+PERSONAL_METHODS = frozenset({PROFILE_SET, SNOOZE, END_SNOOZE, REVOKE})
 
 Target = str | tuple[str, str]
 
@@ -154,6 +172,63 @@ def publish_home(view: str, *, user_id: str | None = None, to_user: str | None =
 		core.request_body(view, under="view").decode(),
 		about=None,
 		sequence=key,
+		coalesce_key=key,
+	)
+
+
+# A person's writes go in one sequence, so a set never goes out after the clear owed after it.
+def away_sequence(user: str) -> str:
+	return f"away:{user}"
+
+
+def set_status(body: str, *, user: str) -> str:
+	"""Owe the Frappe user `user`'s Slack status (`core.away_status_now`'s body), sent with their
+	user token after reading what Slack shows (the person's own status is left alone); an older
+	status write still Pending is superseded."""
+	return _personal(PROFILE_SET, body, user=user, what="Slack status", key=f"away-status:{user}")
+
+
+def clear_status(*, user: str) -> str:
+	"""Owe the clearing of `user`'s status, sent only while it is still the one the app set."""
+	return _personal(
+		PROFILE_SET, core.away_clear_body(), user=user, what="Slack status", key=f"away-status:{user}"
+	)
+
+
+def snooze(minutes: int, *, user: str) -> str:
+	"""Owe a Do Not Disturb snooze of `minutes` for `user`."""
+	return _personal(
+		SNOOZE,
+		deliveries.EMPTY_BODY,
+		user=user,
+		what="Slack Do Not Disturb",
+		key=f"away-dnd:{user}",
+		fields={"num_minutes": max(int(minutes), 1)},
+	)
+
+
+def end_snooze(*, user: str) -> str:
+	"""Owe the end of `user`'s snooze (the one the app started)."""
+	return _personal(
+		END_SNOOZE, deliveries.EMPTY_BODY, user=user, what="Slack Do Not Disturb", key=f"away-dnd:{user}"
+	)
+
+
+def revoke_consent(*, user: str) -> str:
+	"""Owe `auth.revoke` of `user`'s token, after what was owed before it (the clears); the token
+	is erased once it is delivered."""
+	return _personal(REVOKE, deliveries.EMPTY_BODY, user=user, what="Slack consent withdrawal", key=None)
+
+
+def _personal(
+	method: str, body: str, *, user: str, what: str, key: str | None, fields: dict[str, Any] | None = None
+) -> str:
+	return _owe(
+		{"method": method, "to_user": user, "what": what, "recipient_role": "person"},
+		body,
+		fields=fields,
+		about=None,
+		sequence=away_sequence(user),
 		coalesce_key=key,
 	)
 

@@ -18,6 +18,14 @@ found → Delivered, not found → sent, the lookup impossible → Unknown with 
 Failed or Unknown one also leaves an Error Log titled by what it is ("Leave approval request not
 sent: channel_not_found"). A delivery to a Frappe user not linked to Slack yet first finds their
 account by e-mail (`outbox/recipients`); none → Failed ("approver has no Slack account").
+
+A person's own Slack ("While you are away": users.profile.set, dnd.setSnooze / endSnooze,
+auth.revoke) goes out with their user token, read when the row is planned: no token, or consent
+withdrawn before a set or a snooze went out → Dropped "consent withdrawn". A status write first
+reads the status (users.profile.get) and goes out only where `core.guard_away_status` lets it
+(the person's own status is left alone: Dropped, saying so); a delivered one records the status
+the app set. A token Slack no longer takes (token_revoked, invalid_auth, account_inactive) ends
+the consent: the token is erased, an Error Log left and the person's Home tab re-published.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import away as erp_away
 from frappe_slack_connector.erp import clock, deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import log as erp_log
@@ -60,6 +69,22 @@ MAX_LIMITER_WAIT_SECONDS = 5.0
 TICK_BUDGET_SECONDS = 240
 # Errors of the lookup after which nothing can be known without an admin.
 POSTS = frozenset({"chat.postMessage"})
+# A person's own Slack, written with their user token (outbox/owe.py set_status … revoke_consent).
+PROFILE_SET = "users.profile.set"
+PROFILE_GET = "users.profile.get"
+SNOOZE = "dnd.setSnooze"
+END_SNOOZE = "dnd.endSnooze"
+REVOKE = "auth.revoke"
+PERSONAL = frozenset({PROFILE_SET, SNOOZE, END_SNOOZE, REVOKE})
+# Slack's answers meaning the person's token no longer works: consent is over.
+TOKEN_GONE = frozenset({"token_revoked", "invalid_auth", "account_inactive", "token_expired"})
+# Why a status write was left unsent, in the row's record.
+_GUARD_REASONS = {
+	"persons_own": "left alone: the person set a status of their own",
+	"already_done": "nothing to clear: no status is shown",
+}
+# After consent ends on Slack's side: the person's Home tab shows it (a job of the away flow).
+CONSENT_LOST_METHOD = "frappe_slack_connector.flows.away.jobs.after_consent_lost"
 _DM_PREFIXES = ("U", "W")
 
 
@@ -74,6 +99,8 @@ class _Plan:
 	channel: str | None = None  # where the message goes (a DM: the user id until opened)
 	lookup: bool = False
 	find_email: str | None = None  # to_user is not linked yet: their Slack account, by e-mail
+	person_client: Any = None  # a personal write: the client with the person's user token
+	ours: dict[str, Any] | None = None  # a status write: the status the app set last
 
 
 @dataclass
@@ -86,6 +113,7 @@ class _Result:
 	defer_seconds: float | None = None  # the limiter said wait: back to Pending, no attempt
 	member: dict[str, Any] | None = None  # the recipient's Slack account, found by e-mail
 	no_account: bool = False  # no Slack account has the recipient's e-mail
+	left_alone: str | None = None  # a status write the guard kept back, and why
 
 
 def drain_job() -> None:
@@ -164,6 +192,8 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	if method in (*POSTS, "chat.postEphemeral") and all(about) and not deliveries.document_exists(*about):
 		_close(row, worker, deliveries.DROPPED, "document deleted", stats)
 		return None
+	if method in PERSONAL:
+		return _personal_plan(row, worker, stats)
 	addressed = _recipient(row, worker, stats)
 	if addressed is None:
 		return None
@@ -206,6 +236,33 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 	)
 
 
+def _personal_plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
+	"""A write to the person's own Slack with their token, read now: none any more, or consent
+	withdrawn before a set or a snooze went out → Dropped. Clears, ends and the revoke still go
+	while the token is there (they are what withdrawing owes)."""
+	user = row.to_user
+	token = erp_away.user_token(user)
+	state = erp_away.state(user)
+	starts = row.method == SNOOZE or (row.method == PROFILE_SET and not _clears(row))
+	if not token or state is None or (starts and not state.consent):
+		_close(row, worker, deliveries.DROPPED, "consent withdrawn", stats)
+		return None
+	return _Plan(
+		row=row,
+		method=row.method,
+		body=row.body or deliveries.EMPTY_BODY,
+		kwargs=deliveries.loads(row.request_fields) or {},
+		# The limiter's key: one person's writes share a turn.
+		channel=state.slack_user_id,
+		person_client=slack_site.person_client(token, path=slack_site.OUTBOX),
+		ours=state.ours,
+	)
+
+
+def _clears(row) -> bool:
+	return row.method == PROFILE_SET and not core.away_status_of(row.body or deliveries.EMPTY_BODY)
+
+
 def _recipient(row, worker: str, stats: dict[str, int]) -> tuple[str | None, str | None] | None:
 	"""(channel, e-mail to find its Slack account by) of `row`, or None when it is closed here."""
 	if not row.to_user:
@@ -230,6 +287,8 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		recipients.remember(row.to_user, result.member)
 	if result.no_account:
 		_no_account(row, worker, stats, f"no Slack account has the e-mail {plan.find_email}")
+		return
+	if row.method in PERSONAL and _personal_outcome(plan, result, worker, stats):
 		return
 	if result.defer_seconds is not None:
 		_finish(
@@ -265,6 +324,71 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		_retry(row, worker, err, stats, outcome_unknown=kind == "unknown")
 
 
+def _personal_outcome(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) -> bool:
+	"""Outcomes of a personal write that are not the usual ones: a status write the guard kept
+	back (Dropped, saying why), a token Slack no longer takes, no snooze to end. True when
+	recorded here."""
+	row = plan.row
+	if result.left_alone is not None:
+		reason = _GUARD_REASONS.get(result.left_alone, result.left_alone)
+		_close(row, worker, deliveries.DROPPED, reason, stats)
+		return True
+	err = result.error
+	if err is None:
+		return False
+	if err.error in TOKEN_GONE:
+		user = row.to_user
+		if row.method == REVOKE:
+			# Already revoked (the person removed the app in Slack): what the revoke wanted.
+			_finish(
+				row,
+				worker,
+				_done_values(row, f"token already gone: {err.error}"),
+				lambda: erp_away.erase_token(user),
+			)
+			_count(stats, "delivered")
+			return True
+
+		def then() -> None:
+			erp_away.erase_token(user)
+			erp_jobs.enqueue_after_commit(CONSENT_LOST_METHOD, user=user)
+			_log_not_sent(row, err.error, f"{_reason(err)}; consent ended, the token was erased")
+
+		_finish(
+			row,
+			worker,
+			{"status": deliveries.FAILED, "last_error": f"consent ended: {_reason(err)}"[:1000]},
+			then,
+		)
+		_count(stats, "failed")
+		return True
+	if row.method == END_SNOOZE and err.error == "snooze_not_active":
+		_finish(row, worker, _done_values(row, "no snooze was active"), None)
+		_count(stats, "delivered")
+		return True
+	return False
+
+
+def _done_values(row, note: str) -> dict[str, Any]:
+	return {
+		"status": deliveries.DELIVERED,
+		"attempts": int(row.attempts or 0) + 1,
+		"delivered_at": clock.now(),
+		"outcome_unknown": 0,
+		"last_error": note,
+	}
+
+
+def _after_personal(row) -> None:
+	"""What a delivered personal write leaves: the status the app set (the guard's "ours"), or
+	after the revoke no token at all."""
+	if row.method == PROFILE_SET:
+		status = core.away_status_of(row.body or deliveries.EMPTY_BODY)
+		erp_away.store_ours(row.to_user, status or None)
+	elif row.method == REVOKE:
+		erp_away.erase_token(row.to_user)
+
+
 def _delivered(
 	row, worker: str, channel: str | None, ts: str, stats: dict[str, int], *, found: bool = False
 ) -> None:
@@ -283,6 +407,8 @@ def _delivered(
 	def then() -> None:
 		if record is not None and channel and ts:
 			records.on_delivered(record, delivery=row.name, channel=channel, ts=ts)
+		if row.method in PERSONAL:
+			_after_personal(row)
 
 	_finish(row, worker, values, then)
 	_count(stats, "delivered")
@@ -400,6 +526,8 @@ def _count(stats: dict[str, int], key: str) -> None:
 def _attempt(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
 	"""Find an unlinked recipient's account, look for the post first when its last outcome is
 	unknown, then send it; Slack calls only."""
+	if plan.person_client is not None:
+		return _send_personal(plan, limiter)
 	member = None
 	if plan.find_email:
 		waited = _take_turn(limiter, recipients.LOOKUP, None)
@@ -446,6 +574,24 @@ def _send(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Result:
 		if err.error == "ratelimited" or err.status == 429:
 			limiter.pause(plan.method, plan.channel, err.retry_after or 1.0)
 		return _Result(error=err)
+
+
+def _send_personal(plan: _Plan, limiter: erp_rate_limit.Limiter) -> _Result:
+	"""A write with the person's token. A status write first reads what Slack shows and goes out
+	only where the guard lets it (`core.guard_away_status`): the person's own status stays."""
+	web_client = plan.person_client
+	try:
+		if plan.method == PROFILE_SET:
+			waited = _take_turn(limiter, PROFILE_GET, plan.channel)
+			if waited is not None:
+				return _Result(defer_seconds=waited)
+			current = slack_client.call(web_client, PROFILE_GET)
+			guard = core.guard_away_status(plan.body, dict(current), plan.ours)
+			if guard != "send":
+				return _Result(left_alone=guard)
+	except slack_client.SlackCallError as err:
+		return _Result(error=err)
+	return _send(plan, web_client, limiter)
 
 
 def _take_turn(limiter: erp_rate_limit.Limiter, method: str, channel: str | None) -> float | None:

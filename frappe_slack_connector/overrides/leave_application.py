@@ -5,6 +5,7 @@ commit together or not at all, and nobody waits on Slack. The late-leave note is
 after the commit (it reads who is out as it is then)."""
 
 from frappe_slack_connector.flows.attendance import late_leave
+from frappe_slack_connector.flows.away import jobs as away
 from frappe_slack_connector.flows.home import jobs as home
 from frappe_slack_connector.flows.leave import jobs as leave
 
@@ -26,13 +27,22 @@ def on_update(doc, method=None):
 
 def on_submit(doc, method=None):
 	leave.owe_outcome_of_submit(doc)
+	# An approved leave shows in its person's Slack (at once when it has started).
+	away.reconcile_for_leave(doc)
+
+
+def on_update_after_submit(doc, method=None):
+	away.reconcile_for_leave(doc)
 
 
 def on_cancel(doc, method=None):
 	leave.owe_outcome_of_cancel(doc)
 	home.republish_for_leave(doc)
+	# Cancelled (or cancelled to be amended shorter): what it showed is cleared or renewed.
+	away.reconcile_for_leave(doc)
 
 
 def on_trash(doc, method=None):
 	leave.owe_outcome_of_delete(doc)
 	home.republish_for_leave(doc)
+	away.reconcile_for_leave(doc)

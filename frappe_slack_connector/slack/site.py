@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from slack_sdk import WebClient
 
@@ -74,6 +75,37 @@ def open_socket_url(*, path: Path) -> str:
 			"apps.connections.open", "invalid_response", detail="no WebSocket URL in the answer"
 		)
 	return url
+
+
+AUTHORIZE_PATH = "oauth/v2/authorize"
+
+
+def authorize_url(
+	api_base_url: str, *, client_id: str, redirect_uri: str, state: str, scope: str = "", user_scope: str = ""
+) -> str:
+	"""Slack's OAuth v2 authorize URL on the host of the Web API base URL (slack.com, GovSlack, a
+	proxy): `scope` the bot scopes asked for, `user_scope` a person's."""
+	parts = urlsplit(api_base_url)
+	path = parts.path.rstrip("/")
+	if path.endswith("/api"):
+		path = path[: -len("/api")]
+	query = urlencode(
+		{
+			"client_id": client_id,
+			"scope": scope,
+			"user_scope": user_scope,
+			"redirect_uri": redirect_uri,
+			"state": state,
+		}
+	)
+	return urlunsplit((parts.scheme, parts.netloc, f"{path}/{AUTHORIZE_PATH}", query, ""))
+
+
+def person_client(token: str, *, path: Path) -> WebClient:
+	"""A client acting as one person (their user token, from their consent) on the site's base
+	URL: their status and Do Not Disturb. Made where Frappe is (the URL is site config); usable in
+	any thread."""
+	return slack_client.make_client(token, api_url(), site=erp_settings.site_name(), path=path)
 
 
 def oauth_client() -> WebClient:

@@ -10,6 +10,7 @@ from typing import Any
 
 from frappe import _
 
+from frappe_slack_connector.erp import away as erp_away
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
@@ -107,6 +108,8 @@ def sync_users(notify_user: str | None = None) -> dict[str, Any]:
 				)
 			else:
 				counts[result] += 1
+				# Their Slack time zone: their leave starts and ends at their own midnight.
+				erp_away.remember_tz(user, member.get("tz"))
 	except SlackCallError as err:
 		# The job ends normally, so the worker commits this log with the links made so far.
 		erp_log.log_error(f"Slack user sync failed: {err.method} {err.error}", str(err))

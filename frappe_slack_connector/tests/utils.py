@@ -115,6 +115,22 @@ def send(request: SlackRequest):
 		frappe.db.rollback()
 
 
+def get_page(path: str, query: dict[str, str]):
+	"""A browser's GET of a page (e.g. Slack's OAuth redirect back), as a guest, through Frappe's
+	request handling; committed and re-snapshotted around it like `send`."""
+	frappe.db.commit()
+	try:
+		if ON_DOUBLE:
+			from frappe_slack_connector.tests.support.dispatch import get  # noqa: PLC0415 - double only
+
+			return get(path, query_string=query, headers={"Accept": "text/html"})
+		return _in_thread(
+			lambda: _real_client().get(path, query_string=query, headers={"Accept": "text/html"})
+		)
+	finally:
+		frappe.db.rollback()
+
+
 def _real_client():
 	from frappe.utils import get_test_client  # noqa: PLC0415 - real frappe only
 

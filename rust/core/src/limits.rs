@@ -31,3 +31,5 @@ pub const PLAIN_TEXT_INPUT: usize = 3000;
 /// Slack documents no limit for `response_action: errors` messages; they show under one input,
 /// so we keep them to the size of a hint.
 pub const VIEW_ERROR_TEXT: usize = 2000;
+/// users.profile.set: `status_text` "can be up to 100 characters".
+pub const STATUS_TEXT: usize = 100;

@@ -6,7 +6,8 @@
 //! manifest"); every URL in it points at a whitelisted route of this app on the site's public URL,
 //! so the slash command, interactivity and the OAuth redirect work without hand-editing.
 //! [`BOT_SCOPES`] is the single list of bot scopes: the OAuth authorize URL (built in Python) and
-//! the manifest both read it, so they cannot disagree.
+//! the manifest both read it, so they cannot disagree; [`USER_SCOPES`] likewise for a person's
+//! consent to show their leave in Slack.
 
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -26,6 +27,14 @@ pub const BOT_SCOPES: &[&str] = &[
     "groups:history",
     "im:history",
 ];
+
+/// User token scopes, asked of each person who chooses "Show my leave in Slack" (never of the
+/// installer): read their status first so a status they set themselves is never overwritten
+/// (`users.profile:read`), set and clear it during approved leave (`users.profile:write`), and
+/// pause their notifications for the leave when they choose it (`dnd:write`, optional).
+pub const USER_SCOPES: &[&str] = &["users.profile:read", "users.profile:write", "dnd:write"];
+/// The user scopes without which a person's leave cannot be shown.
+pub const REQUIRED_USER_SCOPES: &[&str] = &["users.profile:read", "users.profile:write"];
 
 /// Default app (and bot user) name.
 pub const DEFAULT_APP_NAME: &str = "Frappe Slack Connector";
@@ -272,6 +281,8 @@ pub struct OauthConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scopes {
     pub bot: Vec<String>,
+    #[serde(default)]
+    pub user: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -362,6 +373,7 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             redirect_urls: vec![site.oauth_redirect_url()],
             scopes: Scopes {
                 bot: BOT_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
+                user: USER_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
             },
         },
         settings: Settings {

@@ -434,7 +434,7 @@ fn row_view_closed_acks_any_callback() {
 #[test]
 fn every_rule_is_reachable_in_order() {
     // Each row is hit by the payload it was written for (first match wins).
-    let cases: [(Kind, &str, &str); 15] = [
+    let cases: [(Kind, &str, &str); 18] = [
         (Kind::BlockActions, "leave_approve", "leave_actions_block"),
         (Kind::BlockActions, "leave_reject", "leave_actions_block"),
         (Kind::BlockActions, "leave_withdraw", "requester_block"),
@@ -443,6 +443,9 @@ fn every_rule_is_reachable_in_order() {
         (Kind::BlockActions, "leave_keep", "cancellation_block"),
         (Kind::BlockActions, "home_apply_leave", "home_actions_block"),
         (Kind::BlockActions, "half_day_checkbox", "half_day_checkbox"),
+        (Kind::BlockActions, "away_show", "away_actions_block"),
+        (Kind::BlockActions, "away_stop", "away_actions_block"),
+        (Kind::BlockActions, "away_dnd", "away_actions_block"),
         (Kind::BlockActions, "ignore_me", "b"),
         (Kind::ViewSubmission, "apply_leave_application", ""),
         (Kind::ViewSubmission, "leave_reject_reason", ""),

@@ -3,6 +3,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use slack_connector_core::absence::AwayError;
 use slack_connector_core::absence::InputError as CoreInputError;
 use slack_connector_core::blocks::leave::BuildError;
 use slack_connector_core::blocks::SerializeError;
@@ -138,6 +139,15 @@ pub fn delivery_error(py: Python<'_>, e: &DeliveryError) -> PyErr {
         DeliveryError::EmptyName | DeliveryError::NameTooLong => "delivery",
         DeliveryError::NotAnObject(_) | DeliveryError::DuplicateKey(_) => "body",
         DeliveryError::FieldCollision(_) | DeliveryError::BadField { .. } => "fields",
+    };
+    input_error(py, e.reason(), Some(field), None, e.to_string())
+}
+
+/// An unknown time zone or a leave that ends before it starts: `field` is `"tz"` or `"leaves"`.
+pub fn away_error(py: Python<'_>, e: &AwayError) -> PyErr {
+    let field = match e {
+        AwayError::UnknownTimeZone(_) => "tz",
+        AwayError::Backwards { .. } => "leaves",
     };
     input_error(py, e.reason(), Some(field), None, e.to_string())
 }

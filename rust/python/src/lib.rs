@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod away;
 mod channel;
 mod convert;
 mod delivery;
@@ -30,5 +31,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     socket_mode::register(m)?;
     delivery::register(m)?;
     who::register(m)?;
+    away::register(m)?;
     Ok(())
 }

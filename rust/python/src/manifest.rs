@@ -36,6 +36,11 @@ fn oauth_redirect_url(py: Python<'_>, site_url: &str) -> PyResult<String> {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("BOT_SCOPES", PyTuple::new(py, manifest::BOT_SCOPES)?)?;
+    m.add("USER_SCOPES", PyTuple::new(py, manifest::USER_SCOPES)?)?;
+    m.add(
+        "REQUIRED_USER_SCOPES",
+        PyTuple::new(py, manifest::REQUIRED_USER_SCOPES)?,
+    )?;
     let commands = manifest::SLASH_COMMANDS
         .iter()
         .map(|spec| pythonize::pythonize(py, spec).map_err(PyErr::from))

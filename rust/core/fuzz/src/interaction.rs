@@ -8,7 +8,7 @@ use slack_connector_core::blocks::leave::{
     Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::interaction::{
-    ids, route, Decision, Route, MAX_PAYLOAD_BYTES, MAX_REJECT_REASON_CHARS,
+    ids, route, AwayButton, Decision, Route, MAX_PAYLOAD_BYTES, MAX_REJECT_REASON_CHARS,
 };
 use slack_connector_core::limits;
 use slack_connector_core::slack_id::SlackUserId;
@@ -336,5 +336,18 @@ pub fn check_route(data: &[u8]) {
         }
         Route::Ack { .. } => {}
         Route::Timesheet(t) => check_timesheet(t),
+        Route::Away {
+            button,
+            user_id,
+            trigger_id,
+            dnd,
+        } => {
+            assert_eq!(value["user_id"], user_id.as_str());
+            match button {
+                AwayButton::Show => assert!(trigger_id.as_deref().is_some_and(|t| !t.is_empty())),
+                AwayButton::Dnd => assert!(dnd.is_some()),
+                AwayButton::Stop => assert!(dnd.is_none()),
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::{dates, mrkdwn};
 
+pub mod away;
 pub mod gate;
 pub mod kind;
 pub mod rows;
@@ -29,6 +30,7 @@ pub mod summary;
 mod tests;
 pub mod who;
 
+pub use away::{away_now, Away, AwayError, AwayInput, AwayLeave, Guard, Status};
 pub use gate::{should_send, GateSettings, SendVerdict, SkipReason};
 pub use kind::AbsenceKind;
 pub use rows::{parse_rows, row_error, AbsenceRow, FieldRef, RowFieldError, RowSource};

@@ -107,3 +107,13 @@ pub const HOME_WAITING_BLOCK_PREFIX: &str = "home_waiting_";
 /// The daily reminder's Approve / Reject rows (they reuse `leave_approve` / `leave_reject`, value
 /// = the Leave Application name): block `leave_reminder_actions_<n>`, n = the row's position.
 pub const REMINDER_ACTIONS_BLOCK_PREFIX: &str = "leave_reminder_actions_";
+/// "While you are away" on the Home tab: show my leave in Slack (opens the consent modal), stop
+/// showing it, and the Do Not Disturb choice (value `on` / `off`: what the click chooses).
+pub const AWAY_ACTIONS_BLOCK: &str = "away_actions_block";
+pub const AWAY_SHOW: &str = "away_show";
+pub const AWAY_STOP: &str = "away_stop";
+pub const AWAY_DND: &str = "away_dnd";
+/// The consent modal's link to Slack's authorize page (a URL button: Slack still sends the click,
+/// which is only acknowledged).
+pub const AWAY_AUTHORIZE: &str = "ignore_away_authorize";
+pub const AWAY_CONSENT_CALLBACK: &str = "away_consent";

@@ -14,6 +14,7 @@
 //! - a form the user can fix (end before start, blank reason, …) is a list of [`InlineError`]s
 //!   that travels inside [`Route::LeaveSubmission`] and is shown inline in the modal.
 
+mod away;
 pub mod event;
 pub mod form;
 pub mod ids;
@@ -33,7 +34,7 @@ pub use form::{
 };
 
 pub use route::{lookup, route, Handler, Kind, Pattern, Rule, RULES};
-pub use routed::{AckReason, Decision, LeaveButton, Route};
+pub use routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
 
 /// Slack's views are ≤ 250 kB; a payload carries the view plus its state, so 2 MiB is far above
 /// anything legitimate while keeping a hostile body cheap to refuse.

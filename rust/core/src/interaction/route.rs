@@ -2,10 +2,10 @@
 //! The payloads are read into their typed [`Route`] by the `leave` and `timesheet` modules.
 
 use super::payload::{parse_envelope, required_view, Action, Envelope};
-use super::routed::{AckReason, Decision, LeaveButton, Route};
+use super::routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
 use super::shortcuts::{self, ShortcutKind};
 use super::timesheet::{self, TimesheetHandler};
-use super::{id_excerpt, ids, leave, PayloadError};
+use super::{away, id_excerpt, ids, leave, PayloadError};
 
 /// Interaction payload types we route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,7 @@ pub enum Handler {
     LeaveSubmission,
     Ack(AckReason),
     Timesheet(TimesheetHandler),
+    Away(AwayButton),
 }
 
 /// One row of the routing table. `id` matches the action_id for block_actions and the view's
@@ -125,6 +126,24 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::HALF_DAY_ACTION),
         block_id: Pattern::Exact(ids::HALF_DAY_BLOCK),
         handler: Handler::HalfDayToggle,
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::AWAY_SHOW),
+        block_id: Pattern::Exact(ids::AWAY_ACTIONS_BLOCK),
+        handler: Handler::Away(AwayButton::Show),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::AWAY_STOP),
+        block_id: Pattern::Exact(ids::AWAY_ACTIONS_BLOCK),
+        handler: Handler::Away(AwayButton::Stop),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::AWAY_DND),
+        block_id: Pattern::Exact(ids::AWAY_ACTIONS_BLOCK),
+        handler: Handler::Away(AwayButton::Dnd),
     },
     Rule {
         kind: Kind::BlockActions,
@@ -241,5 +260,6 @@ fn dispatch(
         Handler::HalfDayToggle => leave::half_day_toggle(env, action),
         Handler::LeaveSubmission => leave::submission(env),
         Handler::Timesheet(h) => timesheet::dispatch(h, env, action).map(Route::Timesheet),
+        Handler::Away(button) => away::button(button, env, action),
     }
 }

@@ -119,6 +119,31 @@ pub enum Route {
     },
     /// The Log Time modal and the timesheet reminder (`interaction::timesheet`).
     Timesheet(TimesheetRoute),
+    /// A "While you are away" button of the Home tab; `dnd`: the choice the Dnd button makes.
+    Away {
+        button: AwayButton,
+        user_id: SlackUserId,
+        trigger_id: Option<String>,
+        dnd: Option<bool>,
+    },
+}
+
+/// The "While you are away" buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwayButton {
+    Show,
+    Stop,
+    Dnd,
+}
+
+impl AwayButton {
+    pub fn handler(self) -> &'static str {
+        match self {
+            Self::Show => "away_show",
+            Self::Stop => "away_stop",
+            Self::Dnd => "away_dnd",
+        }
+    }
 }
 
 /// Leave buttons that lead somewhere else than a decision.
@@ -162,6 +187,7 @@ impl Route {
             Self::Shortcut { shortcut, .. } => shortcut.handler,
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
+            Self::Away { button, .. } => button.handler(),
         }
     }
 
@@ -283,6 +309,17 @@ impl Route {
             }),
             Self::Ack { reason } => json!({"handler": handler, "reason": reason.as_str()}),
             Self::Timesheet(route) => route.to_value(),
+            Self::Away {
+                user_id,
+                trigger_id,
+                dnd,
+                ..
+            } => json!({
+                "handler": handler,
+                "user_id": user_id.as_str(),
+                "trigger_id": trigger_id,
+                "dnd": dnd,
+            }),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::away::AwayWords;
 use super::dates::DateWords;
 use super::leave::StatusWords;
 use super::template::{Template, Text};
@@ -46,6 +47,8 @@ pub struct HomeWords {
     pub no_employee: Text,
     pub statuses: StatusWords,
     pub dates: DateWords,
+    /// The "While you are away" section.
+    pub away: AwayWords,
 }
 
 impl Surface for HomeWords {

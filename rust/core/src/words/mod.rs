@@ -13,12 +13,13 @@
 //! any other placeholder does not parse ([`TemplateError`]). [`Text`] is a template without
 //! placeholders. Dates have their own named pattern ([`DateWords`]).
 //!
-//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`], [`who`]; the filler is [`template`] and the
+//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`], [`who`], [`away`]; the filler is [`template`] and the
 //! date words are [`dates`]; [`Catalogue`] holds them all.
 
 use serde::Deserialize;
 use serde_json::Value;
 
+pub mod away;
 pub mod channel;
 pub mod dates;
 pub mod home;
@@ -27,6 +28,7 @@ pub mod template;
 pub mod timesheet;
 pub mod who;
 
+pub use away::{AwayStatusWords, AwayWords, StatusTemplate};
 pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
 pub use home::HomeWords;
@@ -98,6 +100,7 @@ pub struct Catalogue {
     pub timesheet: TimesheetWords,
     pub reminder: ReminderWords,
     pub who_is_out: WhoIsOutWords,
+    pub away: AwayWords,
 }
 
 impl Surface for Catalogue {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use slack_morphism::prelude::*;
 
+use super::away::{away_blocks, AwayChoice};
 use super::messages::{check_button_value, Offer};
 use super::{header, link, md_section, person, plain, BuildError, NAME_CHARS};
 use crate::dates::display_date;
@@ -91,6 +92,9 @@ pub struct OutRow {
 }
 
 /// What the Home tab shows; `kind` tells an employee's tab from the short one.
+// One value per tab published, read once: its size is of no consequence, boxing would only
+// add noise to every reader.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum HomeInput {
@@ -122,6 +126,9 @@ pub enum HomeInput {
         /// The desk's list of what waits for the viewer, for "+N more" under Waiting for you.
         #[serde(default)]
         waiting_url: Option<String>,
+        /// The "While you are away" section: the person's consent and Do Not Disturb choice.
+        #[serde(default)]
+        away: Option<AwayChoice>,
     },
 }
 
@@ -182,11 +189,13 @@ fn leave_line(l: &HomeLeave, w: &HomeWords) -> String {
     line
 }
 
-/// Where "+N more" links to.
+/// What the tab adds around its lists: where "+N more" links to, and the "While you are away"
+/// section (None: the site does not offer it).
 #[derive(Clone, Copy)]
-struct Urls<'a> {
+struct Extras<'a> {
     desk: Option<&'a str>,
     waiting: Option<&'a str>,
+    away: Option<&'a AwayChoice>,
 }
 
 fn more_text(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> String {
@@ -238,6 +247,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             waiting_total,
             desk_url,
             waiting_url,
+            away,
         } => employee_blocks(
             balances,
             my_leave,
@@ -246,9 +256,10 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             waiting
                 .as_deref()
                 .map(|w| (w, waiting_total.unwrap_or(0).max(w.len()))),
-            Urls {
+            Extras {
                 desk: desk_url.as_deref(),
                 waiting: waiting_url.as_deref(),
+                away: away.as_ref(),
             },
             w,
         )?,
@@ -262,7 +273,7 @@ fn employee_blocks(
     recent: &[HomeLeave],
     (out, out_total): (&[OutRow], usize),
     waiting: Option<(&[WaitingLeave], usize)>,
-    urls: Urls<'_>,
+    urls: Extras<'_>,
     w: &HomeWords,
 ) -> Result<Vec<SlackBlock>, BuildError> {
     let desk_url = urls.desk;
@@ -333,6 +344,10 @@ fn employee_blocks(
             .map(|l| leave_line(l, w))
             .collect();
         blocks.push(md_section(lines.join("\n")));
+    }
+
+    if let Some(choice) = urls.away {
+        blocks.extend(away_blocks(choice, &w.away));
     }
 
     blocks.push(header(&w.out_header.as_plain()));

@@ -15,6 +15,7 @@ use super::SerializeError;
 use crate::slack_id::SlackUserId;
 use crate::{limits, mrkdwn};
 
+pub mod away;
 pub mod home;
 pub mod messages;
 pub mod modal;
@@ -22,6 +23,7 @@ pub mod notices;
 pub mod reject;
 pub mod reminder;
 
+pub use away::{away_blocks, away_consent_modal, away_status, clear_body, status_body, AwayChoice};
 pub use home::{home_view, HomeInput};
 pub use messages::{
     approver_message, approver_message_with, approver_outcome_message, approver_request,
@@ -64,6 +66,8 @@ pub enum BuildError {
     BlankBlockId,
     #[error("a reminder lists no leave request")]
     NoReminderItems,
+    #[error("the link is not an http(s) URL Slack can open from a button")]
+    BadUrl,
 }
 
 // ---------------------------------------------------------------------------------------------

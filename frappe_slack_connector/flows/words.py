@@ -498,6 +498,7 @@ def home(lang: str) -> dict:
 		),
 		"statuses": notices(lang)["statuses"],
 		"dates": dates(lang),
+		"away": away(lang),
 	}
 
 

@@ -125,7 +125,6 @@ class ShortcutRoute(TypedDict):
 	channel_id: str | None  # the message's channel (message shortcuts)
 	reason: str | None  # the message's text, ≤ 1000 characters, mrkdwn left as text (message shortcuts)
 
-
 class AwayRoute(TypedDict):
 	"""A "While you are away" button of the Home tab (block `away_actions_block`)."""
 

@@ -24,7 +24,7 @@ from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows.away import consent as away_consent
 from frappe_slack_connector.slack import site as slack_site
-from frappe_slack_connector.slack.client import SlackCallError, call
+from frappe_slack_connector.slack.client import SlackCallError
 
 MAX_ECHO_CHARS = 100
 
@@ -168,14 +168,7 @@ def _exchange(code: str) -> None:
 		)
 		return
 	try:
-		data = call(
-			slack_site.oauth_client(),
-			"oauth.v2.access",
-			client_id=client_id,
-			client_secret=client_secret,
-			code=code,
-			redirect_uri=core.oauth_redirect_url(erp_settings.site_url()),
-		)
+		data = slack_site.exchange_oauth_code(code, client_id=client_id, client_secret=client_secret)
 	except SlackCallError as err:
 		_reject(
 			f"Slack OAuth exchange failed: {err.error}",

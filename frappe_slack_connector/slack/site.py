@@ -35,6 +35,7 @@ __all__ = [
 	"call_or_log",
 	"call_site",
 	"client",
+	"exchange_oauth_code",
 	"open_socket_url",
 ]
 
@@ -111,6 +112,19 @@ def person_client(token: str, *, path: Path) -> WebClient:
 def oauth_client() -> WebClient:
 	"""A token-less client on the site's base URL, for `oauth.v2.access`."""
 	return slack_client.make_oauth_client(api_url())
+
+
+def exchange_oauth_code(code: str, *, client_id: str, client_secret: str) -> dict[str, Any]:
+	"""Slack's `oauth.v2.access` answer for an authorization `code` (the workspace install's and a
+	person's consent alike), on this site's redirect URL; raises SlackCallError."""
+	return slack_client.call(
+		oauth_client(),
+		"oauth.v2.access",
+		client_id=client_id,
+		client_secret=client_secret,
+		code=code,
+		redirect_uri=core.oauth_redirect_url(erp_settings.site_url()),
+	)
 
 
 def call_site(

@@ -61,14 +61,7 @@ def _exchange(code: str, slack_user_id: str) -> dict | tuple[int, str, str]:
 	if not client_id or not client_secret:
 		return 400, "failed", "Client ID or Client Secret is empty in Slack Settings"
 	try:
-		data = call(
-			slack_site.oauth_client(),
-			"oauth.v2.access",
-			client_id=client_id,
-			client_secret=client_secret,
-			code=code,
-			redirect_uri=core.oauth_redirect_url(erp_settings.site_url()),
-		)
+		data = slack_site.exchange_oauth_code(code, client_id=client_id, client_secret=client_secret)
 	except SlackCallError as err:
 		return 502, "failed", f"oauth.v2.access: {err.error}"
 	authed = data.get("authed_user") or {}

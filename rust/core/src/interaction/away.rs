@@ -1,7 +1,7 @@
 //! "While you are away" clicks on the Home tab: show my leave in Slack (opens the consent modal,
 //! so it needs the trigger), stop showing it, and the Do Not Disturb choice.
 
-use super::payload::{user_id, Action, Envelope};
+use super::payload::{trigger_id, user_id, Action, Envelope};
 use super::routed::{AwayButton, Route};
 use super::{id_excerpt, PayloadError};
 
@@ -11,10 +11,11 @@ pub(super) fn button(
     action: Option<&Action>,
 ) -> Result<Route, PayloadError> {
     let user_id = user_id(env)?;
-    let trigger_id = env.trigger_id.clone().filter(|t| !t.is_empty());
-    if button == AwayButton::Show && trigger_id.is_none() {
-        return Err(PayloadError::MissingField("trigger_id"));
-    }
+    // Only Show opens a view (the consent modal): the others need no trigger.
+    let trigger_id = match button {
+        AwayButton::Show => Some(trigger_id(env)?),
+        _ => env.trigger_id.clone().filter(|t| !t.is_empty()),
+    };
     let dnd = match button {
         AwayButton::Dnd => {
             let value = action.and_then(|a| a.value.as_deref()).unwrap_or("");

@@ -5,8 +5,8 @@ use serde::Deserialize;
 
 use super::form::{validate_leave_form, validate_reject_reason, FormState};
 use super::payload::{
-    form_layout, form_state, modal_in_place, required_view, state_values, text_value, user_id,
-    Action, Envelope,
+    form_layout, form_state, modal_in_place, required_view, state_values, text_value, trigger_id,
+    user_id, Action, Envelope,
 };
 use super::routed::{Decision, LeaveButton, Route};
 use super::shortcuts::{ShortcutKind, ShortcutSpec};
@@ -182,11 +182,7 @@ pub(super) fn submission(env: &Envelope) -> Result<Route, PayloadError> {
 pub(super) fn home_apply_leave(env: &Envelope) -> Result<Route, PayloadError> {
     Ok(Route::HomeApplyLeave {
         user_id: user_id(env)?,
-        trigger_id: env
-            .trigger_id
-            .clone()
-            .filter(|t| !t.is_empty())
-            .ok_or(PayloadError::MissingField("trigger_id"))?,
+        trigger_id: trigger_id(env)?,
     })
 }
 
@@ -206,11 +202,7 @@ pub(super) fn shortcut(spec: &'static ShortcutSpec, env: &Envelope) -> Result<Ro
     Ok(Route::Shortcut {
         shortcut: spec,
         user_id: user_id(env)?,
-        trigger_id: env
-            .trigger_id
-            .clone()
-            .filter(|t| !t.is_empty())
-            .ok_or(PayloadError::MissingField("trigger_id"))?,
+        trigger_id: trigger_id(env)?,
         channel_id: env.channel.as_ref().and_then(|c| c.id.clone()),
         reason,
     })

@@ -192,6 +192,14 @@ pub(super) fn modal_in_place(env: &Envelope) -> Result<(&View, String, String), 
     Ok((view, view_id, view_hash))
 }
 
+/// The click's trigger_id, which a view can only be opened with.
+pub(super) fn trigger_id(env: &Envelope) -> Result<String, PayloadError> {
+    env.trigger_id
+        .clone()
+        .filter(|t| !t.is_empty())
+        .ok_or(PayloadError::MissingField("trigger_id"))
+}
+
 /// The acting user; it goes into mentions and lookups, so it must be a real Slack id.
 pub(super) fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
     let id = env

@@ -499,6 +499,7 @@ def home(lang: str) -> dict:
 		"statuses": notices(lang)["statuses"],
 		"dates": dates(lang),
 		"away": away(lang),
+		"unfurl": unfurl(lang),
 	}
 
 
@@ -506,6 +507,11 @@ def _out(lang: str) -> str:
 	""" "Out" in place of a hidden leave type (plain "Out" means stock movement elsewhere)."""
 	_ = _in_context(lang)
 	return _("Out", context="Away on leave, the leave type hidden")
+
+
+def unfurl(lang: str) -> dict:
+	"""A Leave Application's link preview (its facts are `leave_messages`)."""
+	return {"status": _("Status", lang=lang), "statuses": notices(lang)["statuses"]}
 
 
 def who_is_out(lang: str) -> dict:

@@ -69,6 +69,8 @@ MAX_LIMITER_WAIT_SECONDS = 5.0
 TICK_BUDGET_SECONDS = 240
 # Errors of the lookup after which nothing can be known without an admin.
 POSTS = frozenset({"chat.postMessage"})
+# A link preview: idempotent (the same cards set again), so an unknown outcome is retried.
+UNFURL = "chat.unfurl"
 # A person's own Slack, written with their user token (outbox/owe.py set_status … revoke_consent).
 PROFILE_SET = "users.profile.set"
 PROFILE_GET = "users.profile.get"
@@ -225,6 +227,10 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		channel = target_channel
 	elif method == "views.publish":
 		kwargs["user_id"] = channel
+	elif method == UNFURL:
+		# Its target (`channel` + `ts`, or `unfurl_id` + `source`) was owed with it, in
+		# `request_fields`, as the link_shared event gave it; nothing to resolve.
+		pass
 	return _Plan(
 		row=row,
 		method=method,

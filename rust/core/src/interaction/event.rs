@@ -220,10 +220,7 @@ pub fn route_event(body: &[u8]) -> Result<EventRoute, PayloadError> {
     }
 }
 
-fn optional(
-    value: Option<String>,
-    field: &'static str,
-) -> Result<Option<String>, PayloadError> {
+fn optional(value: Option<String>, field: &'static str) -> Result<Option<String>, PayloadError> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
         some => bounded(some, field, MAX_UNFURL_FIELD_CHARS).map(Some),
@@ -251,7 +248,9 @@ fn link_shared(event_id: String, event: InnerEvent) -> Result<EventRoute, Payloa
             ts: bounded(event.message_ts, "event.message_ts", MAX_UNFURL_FIELD_CHARS)?,
         },
     };
-    let links = event.links.ok_or(PayloadError::MissingField("event.links"))?;
+    let links = event
+        .links
+        .ok_or(PayloadError::MissingField("event.links"))?;
     let urls = links
         .into_iter()
         .filter_map(|l| l.url.filter(|u| !u.is_empty()))
@@ -324,7 +323,7 @@ mod tests {
         }));
         assert!(route_event(&bad_source).is_err());
         let bad_user = event(json!({
-            "type": "link_shared", "user": "nobody", "channel": "C1", "message_ts": "1.2",
+            "type": "link_shared", "user": "not a user id!", "channel": "C1", "message_ts": "1.2",
             "links": []
         }));
         assert!(route_event(&bad_user).is_err());

@@ -1,5 +1,6 @@
 //! Which links of a `link_shared` event are desk forms of a Leave Application on this site:
-//! `{site}/app/leave-application/<name>` (the name percent-encoded as the desk writes it), read
+//! `{site}/app/leave-application/<name>` (Frappe v15; v16's desk is at `/desk/…`, the old path
+//! redirecting there), the name percent-encoded as the desk writes it, read
 //! with the `url` crate. Anything else — another host or port, another doctype, a list view, a
 //! name that does not decode — is left alone: no preview is offered for it.
 
@@ -7,10 +8,8 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use url::Url;
 
-use crate::manifest::SiteUrl;
-
-/// The desk's route of the doctype (`/app/<slug>/<name>`, Frappe v15 and v16).
-const DESK_PREFIX: &str = "app";
+/// The desk's prefixes: `/app` (v15, still redirected in v16) and `/desk` (v16).
+const DESK_PREFIXES: [&str; 2] = ["app", "desk"];
 const LEAVE_APPLICATION_SLUG: &str = "leave-application";
 /// Longest link read: a desk URL is short; a longer one is not a form of ours.
 pub const MAX_LINK_CHARS: usize = 2000;
@@ -27,12 +26,12 @@ pub struct LeaveLink {
 /// The links among `urls` that open a Leave Application form on the site at `site`, each URL
 /// once, in their order. A site URL that does not parse matches nothing.
 pub fn leave_links(urls: &[String], site: &str) -> Vec<LeaveLink> {
-    let Ok(site) = SiteUrl::parse(site) else {
+    let Ok(base) = Url::parse(site.trim()) else {
         return vec![];
     };
-    let Ok(base) = Url::parse(site.as_str()) else {
+    if !matches!(base.scheme(), "http" | "https") || base.host_str().is_none() {
         return vec![];
-    };
+    }
     let mut found: Vec<LeaveLink> = vec![];
     for raw in urls {
         if let Some(name) = leave_name(raw, &base) {
@@ -71,7 +70,7 @@ fn leave_name(raw: &str, base: &Url) -> Option<String> {
     let [desk, slug, encoded] = rest else {
         return None;
     };
-    if *desk != DESK_PREFIX || *slug != LEAVE_APPLICATION_SLUG {
+    if !DESK_PREFIXES.contains(desk) || *slug != LEAVE_APPLICATION_SLUG {
         return None;
     }
     let name = percent_decode_str(encoded).decode_utf8().ok()?;
@@ -103,10 +102,13 @@ mod tests {
     fn a_leave_form_on_the_site_is_read() {
         assert_eq!(
             names(
-                &["https://erp.example.com/app/leave-application/HR-LAP-2026-00042"],
+                &[
+                    "https://erp.example.com/app/leave-application/HR-LAP-2026-00042",
+                    "https://erp.example.com/desk/leave-application/HR-LAP-2026-00043",
+                ],
                 SITE
             ),
-            ["HR-LAP-2026-00042"]
+            ["HR-LAP-2026-00042", "HR-LAP-2026-00043"]
         );
         // A trailing slash, a query and a fragment change nothing.
         assert_eq!(
@@ -182,6 +184,10 @@ mod tests {
     #[test]
     fn a_bad_site_url_matches_nothing() {
         assert!(names(&["https://erp.example.com/app/leave-application/X"], "").is_empty());
-        assert!(names(&["https://erp.example.com/app/leave-application/X"], "ftp://x").is_empty());
+        assert!(names(
+            &["https://erp.example.com/app/leave-application/X"],
+            "ftp://x"
+        )
+        .is_empty());
     }
 }

@@ -499,7 +499,6 @@ def home(lang: str) -> dict:
 		"statuses": notices(lang)["statuses"],
 		"dates": dates(lang),
 		"away": away(lang),
-		"unfurl": unfurl(lang),
 	}
 
 
@@ -700,4 +699,5 @@ def catalogue(lang: str) -> dict:
 		"home": home(lang),
 		"who_is_out": who_is_out(lang),
 		"away": away(lang),
+		"unfurl": unfurl(lang),
 	}

@@ -65,7 +65,7 @@ def test_a_reader_gets_the_card_without_buttons(world, app):
 	# The event's unfurl_id and source are the target (Slack takes them for both sources).
 	assert call.args["source"] == "conversations_history" and call.args["unfurl_id"].startswith(CHANNEL)
 	blocks = card_of(app, url)
-	assert name in text_of(blocks) and "Status:* *Open*" in text_of(blocks)
+	assert name in text_of(blocks) and "Current status:* *Open*" in text_of(blocks)
 	assert action_ids(blocks) == []
 	assert app.slack.take_violations() == []
 	assert app.error_titles() == []

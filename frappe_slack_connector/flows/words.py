@@ -510,7 +510,7 @@ def _out(lang: str) -> str:
 
 def unfurl(lang: str) -> dict:
 	"""A Leave Application's link preview (its facts are `leave_messages`)."""
-	return {"status": _("Status", lang=lang), "statuses": notices(lang)["statuses"]}
+	return {"status": _("Current status", lang=lang), "statuses": notices(lang)["statuses"]}
 
 
 def who_is_out(lang: str) -> dict:

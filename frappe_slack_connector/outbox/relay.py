@@ -19,6 +19,10 @@ Failed or Unknown one also leaves an Error Log titled by what it is ("Leave appr
 sent: channel_not_found"). A delivery to a Frappe user not linked to Slack yet first finds their
 account by e-mail (`outbox/recipients`); none → Failed ("approver has no Slack account").
 
+A link preview (`chat.unfurl`) goes out with the target it was owed with (`channel` + `ts`, or
+`unfurl_id` + `source`, in its `request_fields`); it sets the same cards again when repeated, so
+an unknown outcome is simply retried (no lookup).
+
 A person's own Slack ("While you are away": users.profile.set, dnd.setSnooze / endSnooze,
 auth.revoke) goes out with their user token, read when the row is planned: no token, or consent
 withdrawn before a set or a snooze went out → Dropped "consent withdrawn". A status write first
@@ -69,8 +73,6 @@ MAX_LIMITER_WAIT_SECONDS = 5.0
 TICK_BUDGET_SECONDS = 240
 # Errors of the lookup after which nothing can be known without an admin.
 POSTS = frozenset({"chat.postMessage"})
-# A link preview: idempotent (the same cards set again), so an unknown outcome is retried.
-UNFURL = "chat.unfurl"
 # A person's own Slack, written with their user token (outbox/owe.py set_status … revoke_consent).
 PROFILE_SET = "users.profile.set"
 PROFILE_GET = "users.profile.get"
@@ -227,10 +229,6 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		channel = target_channel
 	elif method == "views.publish":
 		kwargs["user_id"] = channel
-	elif method == UNFURL:
-		# Its target (`channel` + `ts`, or `unfurl_id` + `source`) was owed with it, in
-		# `request_fields`, as the link_shared event gave it; nothing to resolve.
-		pass
 	return _Plan(
 		row=row,
 		method=method,

@@ -596,9 +596,12 @@ class SlackMock:
 		"""The cards attached to the links of `target` ((channel, ts) or (unfurl_id, source)), by
 		URL; with no target, those of every message ({} when nothing was unfurled)."""
 		with self._lock:
-			if target:
-				return json.loads(json.dumps(self._unfurls.get(tuple(target), {})))
-			return {url: blocks for cards in self._unfurls.values() for url, blocks in cards.items()}
+			found = (
+				self._unfurls.get(tuple(target), {})
+				if target
+				else {url: blocks for cards in self._unfurls.values() for url, blocks in cards.items()}
+			)
+			return json.loads(json.dumps(found))
 
 	def home_view(self, user_id: str) -> dict[str, Any] | None:
 		"""The Home tab last published for `user_id` (views.publish), or None."""

@@ -220,7 +220,10 @@ pub fn route_event(body: &[u8]) -> Result<EventRoute, PayloadError> {
     }
 }
 
-fn optional(value: Option<String>, field: &'static str) -> Result<Option<String>, PayloadError> {
+fn optional_bounded(
+    value: Option<String>,
+    field: &'static str,
+) -> Result<Option<String>, PayloadError> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
         some => bounded(some, field, MAX_UNFURL_FIELD_CHARS).map(Some),
@@ -234,8 +237,8 @@ fn link_shared(event_id: String, event: InnerEvent) -> Result<EventRoute, Payloa
     let user = event.user.ok_or(PayloadError::MissingField("event.user"))?;
     let user_id = SlackUserId::parse(&user)
         .map_err(|e| PayloadError::invalid("event.user", e.to_string()))?;
-    let unfurl_id = optional(event.unfurl_id, "event.unfurl_id")?;
-    let source = optional(event.source, "event.source")?;
+    let unfurl_id = optional_bounded(event.unfurl_id, "event.unfurl_id")?;
+    let source = optional_bounded(event.source, "event.source")?;
     if let Some(source) = &source {
         if !matches!(source.as_str(), "composer" | "conversations_history") {
             return Err(PayloadError::invalid("event.source", id_excerpt(source)));

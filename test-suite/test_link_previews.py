@@ -16,7 +16,10 @@ from frappe_slack_connector.tests.support.slack_requests import (
 	event_callback,
 	event_request,
 	link_shared,
+	state_plain_text,
 	unfurl_click,
+	view_payload,
+	view_submission,
 )
 from test_leave_mirror import updates_of
 from test_leave_workflow import BOSS, JANE, MALLORY, TODAY, ack_ok
@@ -98,6 +101,32 @@ def test_the_approver_gets_the_dm_buttons_and_a_click_approves_as_in_the_dm(worl
 	[decided] = updates_of(app, dm.response["channel"], dm.response["ts"])
 	assert "leave_actions_block" not in str(decided.args["blocks"])
 	assert all(c.args["ts"] != ts for c in app.slack.calls_to("chat.update"))
+	assert app.error_titles() == []
+
+
+def test_reject_on_the_card_asks_why_and_rejects_as_in_the_dm(world, app):
+	name = world.leave()
+	app.site.run_jobs()
+	url = form_link(name)
+	body = share(app, BOSS, [url])
+	app.site.run_jobs()
+	boss = {"id": BOSS, "username": "bea", "name": "bea", "team_id": "T0TEST0001"}
+	click = unfurl_click(
+		button_action("leave_reject", name, block_id="leave_actions_block"),
+		url=url,
+		channel=CHANNEL,
+		message_ts=body["event"]["message_ts"],
+		user=boss,
+	)
+	ack_ok(world.interact(click))
+	opened = app.slack.last_call("views.open").response["view"]
+	view = view_payload(
+		callback_id=opened["callback_id"],
+		private_metadata=opened["private_metadata"],
+		state_values={"reject_reason": {"reject_reason_input": state_plain_text("Team offsite")}},
+	)
+	ack_ok(world.interact(view_submission(view, user=boss)))
+	assert world.doc(name).status == "Rejected"
 	assert app.error_titles() == []
 
 

@@ -247,3 +247,15 @@ def test_the_mock_holds_chat_unfurl_to_slacks_rules(world, app):
 	[call] = app.slack.calls_to("chat.unfurl")
 	assert call.response["error"] == "missing_scope" and call.response["needed"] == "links:write"
 	assert "Slack link preview not sent: missing_scope" in app.error_titles()
+
+
+def test_a_link_still_in_the_composer_unfurls_by_its_unfurl_id(world, app):
+	name = world.leave()
+	app.site.run_jobs()
+	url = form_link(name)
+	body = share(app, JANE, [url], source="composer", unfurl_id="Uxxxxxxx-909b5454-75f8")
+	app.site.run_jobs()
+	[call] = app.slack.calls_to("chat.unfurl")
+	assert (call.args["unfurl_id"], call.args["source"]) == ("Uxxxxxxx-909b5454-75f8", "composer")
+	assert "channel" not in call.args and "ts" not in call.args
+	assert url in app.slack.unfurled(body["event"]["unfurl_id"], "composer")

@@ -82,7 +82,8 @@ def test_install_redirects_to_slack_authorize(oauth):
 	assert (parts.scheme, parts.netloc, parts.path) == (mock.scheme, mock.netloc, "/oauth/v2/authorize")
 	assert query["client_id"] == oauth.slack.client_id
 	assert query["scope"] == (
-		"commands,chat:write,im:write,users:read,users:read.email,channels:history,groups:history,im:history"
+		"commands,chat:write,im:write,users:read,users:read.email,channels:history,groups:history,im:history,"
+		"links:read,links:write"
 	)
 	assert query["scope"].split(",") == list(core.BOT_SCOPES)
 	assert query["redirect_uri"] == REDIRECT_URI

@@ -27,6 +27,7 @@ import pytest
 from click.testing import CliRunner
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import desk
 from frappe_slack_connector.flows import dispatch
 from frappe_slack_connector.slack import socket_mode
 from frappe_slack_connector.slack.socket_mode import Backoff, SocketModeClient
@@ -35,6 +36,7 @@ from frappe_slack_connector.tests.support.slack_requests import (
 	block_actions_message,
 	button_action,
 	interaction_request,
+	link_shared,
 	slash_command_request,
 	state_checkboxes,
 	state_datepicker,
@@ -534,6 +536,47 @@ def test_app_home_opened_over_the_socket_publishes_the_home_tab_once(world, app)
 	assert published.args["user_id"] == JANE
 	assert published.args["view"]["type"] == "home"
 	assert app.error_titles() == ["Slack event rejected: unknown_event"]
+
+
+def test_a_link_shared_over_the_socket_unfurls_once(world, app):
+	"""A desk link posted while the app runs in Socket Mode: the events_api envelope goes through
+	the same event table and handler as over HTTP — acked plain, the card owed from a job and sent
+	by the outbox, a re-sent envelope of the same event_id acked without work."""
+	frappe.set_user(JANE_EMAIL)
+	try:
+		leave = frappe.get_doc(
+			{
+				"doctype": "Leave Application",
+				"employee": world.employee,
+				"leave_type": CASUAL,
+				"from_date": TODAY,
+				"to_date": TODAY,
+				"description": "Dentist",
+				"leave_approver": BOSS_EMAIL,
+				"posting_date": TODAY,
+			}
+		).insert()
+	finally:
+		frappe.set_user("Guest")
+	frappe.db.commit()
+	app.site.run_jobs()
+	url = desk.form_url("Leave Application", leave.name)
+	event = link_shared(BOSS, [url])
+
+	def scenario(socket):
+		socket.wait_for_connection()
+		first = socket.wait_ack(socket.send_event(event, event_id="Ev0SOCKLNK1"))
+		again = socket.wait_ack(socket.send_event(event, event_id="Ev0SOCKLNK1", retry_attempt=1))
+		return first, again
+
+	_, acks = world.run(scenario)
+	assert [a.payload for a in acks] == [None, None]
+	app.site.run_jobs()
+	[unfurl] = app.slack.calls_to("chat.unfurl")
+	assert unfurl.args["unfurl_id"] == event["unfurl_id"]
+	actions = [b for b in app.slack.unfurled()[url] if b["type"] == "actions"]
+	assert [e["action_id"] for e in actions[0]["elements"]] == ["leave_approve", "leave_reject"]
+	assert app.error_titles() == []
 
 
 def test_a_slow_handler_still_gets_its_envelope_acked_by_the_deadline(world, app, monkeypatch, caplog):

@@ -246,14 +246,41 @@ class AppHomeOpenedRoute(TypedDict):
 	user_id: str  # a well-formed Slack user id
 	tab: Literal["home", "messages"]
 
-EventRoute = UrlVerificationRoute | AppHomeOpenedRoute
+class UnfurlTarget(TypedDict, total=False):
+	"""Where `chat.unfurl` attaches its cards: `channel` + `ts` (the posted message) or
+	`unfurl_id` + `source` (as the event gave them; also a link still in the composer)."""
+
+	channel: str
+	ts: str
+	unfurl_id: str
+	source: Literal["composer", "conversations_history"]
+
+class LinkSharedRoute(TypedDict):
+	handler: Literal["link_shared"]
+	event_id: str  # ≤ 64 characters: the key a retry is recognised by
+	user_id: str  # who shared the links: a well-formed Slack user id
+	target: UnfurlTarget
+	urls: list[str]  # the links' URLs as sent, at most 5
+
+EventRoute = UrlVerificationRoute | AppHomeOpenedRoute | LinkSharedRoute
+
+class LeaveLink(TypedDict):
+	url: str  # as posted: the key of its unfurl
+	name: str  # the Leave Application, percent-decoded
+
+def leave_links(urls: list[str], site_url: str) -> list[LeaveLink]:
+	"""The links among `urls` that open a Leave Application form on the site at `site_url`
+	(`/app/leave-application/<name>`, v16 also `/desk/…`; same host and port, below the site's
+	path), each URL once, read with the `url` crate; anything else (other hosts, doctypes, list
+	views, a name that does not decode) is left out. A bad `site_url` matches nothing."""
 
 def route_event(body: str | bytes) -> EventRoute:
 	"""Parses and routes an Events API body (`application/json` on the interactions route).
 
 	The envelope's `type` decides: `url_verification` → its `challenge`; `event_callback` → the
 	inner event's `type` through one table (rust/core/src/interaction/event.rs `EVENT_RULES`, the
-	bot events the manifest subscribes to): `app_home_opened` → `app_home_opened`. The same size,
+	bot events the manifest subscribes to): `app_home_opened` → `app_home_opened`, `link_shared` →
+	`link_shared`. The same size,
 	shape and nesting guards as `route_interaction`.
 
 	Raises:

@@ -15,6 +15,7 @@ from .words import (
 	NoticeWords,
 	RejectWords,
 	ReminderWords,
+	UnfurlWords,
 	ViewErrorWords,
 	WhoIsOutWords,
 )
@@ -360,6 +361,23 @@ def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> 
 	`home_waiting_<n>` (Approve `leave_approve`, Reject `leave_reject`) per request, as many as fit
 	under Slack's 100 blocks (≤ 40), then "+N more — open in the desk" linked to `waiting_url`.
 	User text is escaped; every text within Slack's limits.
+
+	Raises:
+		InputError: bad input (`bad_input`), bad words (`bad_words`), a name longer than a button value (`unbuildable`).
+	"""
+
+class UnfurlCard(TypedDict, total=False):
+	url: str  # required: the link as Slack sent it (the key of its unfurl)
+	details: LeaveDetails  # required
+	status: str  # required: Open, Approved, Rejected, Cancelled (another is shown as stored)
+	choices: ApprovalChoices | None  # only for whoever may decide it now: then the buttons
+
+def build_leave_unfurls(cards: list[UnfurlCard], *, words: LeaveWords, unfurl_words: UnfurlWords) -> str:
+	"""The body of a `chat.unfurl` before its target is set beside it: `{"unfurls": {url:
+	{"blocks": [...]}}}` (JSON text), one card per link (at most 5; a repeated URL keeps its
+	first): the approver message's header, requester and facts, the state ("Status: Open"), and
+	with `choices` the workflow line and the approval buttons (the DM's action ids and value, so a
+	click is decided as there).
 
 	Raises:
 		InputError: bad input (`bad_input`), bad words (`bad_words`), a name longer than a button value (`unbuildable`).

@@ -30,6 +30,12 @@ class StatusWords(TypedDict):
 	rejected: str
 	cancelled: str
 
+class UnfurlWords(TypedDict):
+	"""A Leave Application's link preview; its facts take `LeaveWords`."""
+
+	status: str  # the label of the application's state
+	statuses: StatusWords
+
 class RejectWords(TypedDict):
 	title: str  # ≤ 24 chars
 	submit: str

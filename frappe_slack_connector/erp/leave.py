@@ -241,6 +241,11 @@ def _balance_change(row) -> dict | None:
 	return {"before": before, "after": before - frappe.utils.flt(row.total_leave_days)}
 
 
+def may_read(user: str, leave_application: str) -> bool:
+	"""Frappe's read permission on the application, as `user` (roles, user permissions, shares)."""
+	return bool(frappe.has_permission(LEAVE_APPLICATION, "read", doc=leave_application, user=user))
+
+
 def may_decide(user: str, leave_approver: str | None) -> bool:
 	"""The application's leave approver, or an HR Manager."""
 	return bool(leave_approver and user == leave_approver) or users.has_role(HR_MANAGER, user)

@@ -508,6 +508,11 @@ def _out(lang: str) -> str:
 	return _("Out", context="Away on leave, the leave type hidden")
 
 
+def unfurl(lang: str) -> dict:
+	"""A Leave Application's link preview (its facts are `leave_messages`)."""
+	return {"status": _("Current status", lang=lang), "statuses": notices(lang)["statuses"]}
+
+
 def who_is_out(lang: str) -> dict:
 	"""Who is out, leave by leave: the approver's card's list and the /whoisout answer."""
 	return {
@@ -694,4 +699,5 @@ def catalogue(lang: str) -> dict:
 		"home": home(lang),
 		"who_is_out": who_is_out(lang),
 		"away": away(lang),
+		"unfurl": unfurl(lang),
 	}

@@ -41,6 +41,7 @@ __all__ = [
 	"revoke_consent",
 	"set_status",
 	"snooze",
+	"unfurl",
 	"update",
 ]
 
@@ -50,6 +51,10 @@ UPDATE = "chat.update"
 DELETE = "chat.delete"
 EPHEMERAL = "chat.postEphemeral"
 PUBLISH = "views.publish"
+UNFURL = "chat.unfurl"
+# The fields `chat.unfurl` takes beside its `unfurls`: one pair or the other
+# (https://api.slack.com/methods/chat.unfurl).
+UNFURL_TARGETS = (("channel", "ts"), ("unfurl_id", "source"))
 # A person's own Slack, written with their user token ("While you are away").
 PROFILE_SET = "users.profile.set"
 SNOOZE = "dnd.setSnooze"
@@ -173,6 +178,24 @@ def publish_home(view: str, *, user_id: str | None = None, to_user: str | None =
 		about=None,
 		sequence=key,
 		coalesce_key=key,
+	)
+
+
+def unfurl(body: str, *, target: dict[str, str]) -> str:
+	"""Owe a `chat.unfurl` (`core.build_leave_unfurls`'s body) of the links a `link_shared`
+	event named: `target` is the event's (`channel` + `ts`, or `unfurl_id` + `source`). Repeating
+	it sets the same cards again, so an unknown outcome is simply retried."""
+	pair = next((keys for keys in UNFURL_TARGETS if all(target.get(k) for k in keys)), None)
+	if pair is None:
+		raise ValueError("an unfurl needs channel and ts, or unfurl_id and source")
+	fields = {key: target[key] for key in pair}
+	where = target.get("channel") or target["unfurl_id"]
+	return _owe(
+		{"method": UNFURL, "channel": target.get("channel"), "what": "Slack link preview"},
+		body,
+		fields=fields,
+		about=None,
+		sequence=f"unfurl:{where}",
 	)
 
 

@@ -19,6 +19,10 @@ Failed or Unknown one also leaves an Error Log titled by what it is ("Leave appr
 sent: channel_not_found"). A delivery to a Frappe user not linked to Slack yet first finds their
 account by e-mail (`outbox/recipients`); none → Failed ("approver has no Slack account").
 
+A link preview (`chat.unfurl`) goes out with the target it was owed with (`channel` + `ts`, or
+`unfurl_id` + `source`, in its `request_fields`); it sets the same cards again when repeated, so
+an unknown outcome is simply retried (no lookup).
+
 A person's own Slack ("While you are away": users.profile.set, dnd.setSnooze / endSnooze,
 auth.revoke) goes out with their user token, read when the row is planned: no token, or consent
 withdrawn before a set or a snooze went out → Dropped "consent withdrawn". A status write first

@@ -65,7 +65,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from frappe_slack_connector.tests.support.blockkit import Problem, validate_message, validate_view
 
-JSON_FIELDS = ("blocks", "view", "attachments", "metadata", "profile")
+JSON_FIELDS = ("blocks", "view", "attachments", "metadata", "profile", "unfurls")
 MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
 NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
@@ -94,8 +94,13 @@ KNOWN_SCOPES = frozenset(
 		"im:read",
 		"users.profile:read",
 		"dnd:read",
+		"links:read",
+		"links:write",
 	}
 )
+# chat.unfurl (https://api.slack.com/methods/chat.unfurl): `source` takes one of these, and the
+# target is `channel` + `ts` or `unfurl_id` + `source`, "provided together".
+UNFURL_SOURCES = frozenset({"composer", "conversations_history"})
 # The bot scopes an install's oauth.v2.access answers with unless a test scripts others.
 INSTALL_BOT_SCOPES = ("chat:write", "commands", "users:read", "users:read.email")
 INSTALLER_USER_ID = "U0INSTALLER"  # authed_user.id of an install whose test names no person
@@ -210,6 +215,7 @@ METHOD_SCOPES: dict[str, TokenScopes] = {
 	"dnd.setSnooze": TokenScopes(None, "dnd:write"),
 	"dnd.endSnooze": TokenScopes(None, "dnd:write"),
 	"dnd.info": TokenScopes("dnd:read", "dnd:read"),
+	"chat.unfurl": TokenScopes("links:write", "links:write"),
 }
 
 
@@ -230,6 +236,7 @@ SLACK_RATE_LIMITS: dict[str, RateLimit] = {
 	"dnd.endSnooze": RateLimit(per_second=20 / 60, burst=20),  # Tier 2: 20+ per minute
 	"dnd.info": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 	"auth.revoke": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"chat.unfurl": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 }
 
 
@@ -325,6 +332,7 @@ class SlackMock:
 			"chat.update": self._chat_update,
 			"chat.delete": self._chat_delete,
 			"chat.postEphemeral": self._chat_post_ephemeral,
+			"chat.unfurl": self._chat_unfurl,
 			"views.open": self._views_open,
 			"views.push": self._views_push,
 			"views.update": self._views_update,
@@ -493,6 +501,8 @@ class SlackMock:
 			self._messages: dict[tuple[str, str], dict[str, Any]] = {}
 			self._views: dict[str, dict[str, Any]] = {}
 			self._home_views: dict[str, dict[str, Any]] = {}
+			# (channel, ts) or (unfurl_id, source) → url → the blocks of its card
+			self._unfurls: dict[tuple[str, str], dict[str, list[Any]]] = {}
 			self._used_triggers: set[str] = set()
 			self._expired_triggers: set[str] = set()
 			self._oauth_codes: dict[str, _OAuthGrant] = {}
@@ -581,6 +591,17 @@ class SlackMock:
 	def views(self) -> dict[str, dict[str, Any]]:
 		with self._lock:
 			return dict(self._views)
+
+	def unfurled(self, *target: str) -> dict[str, list[Any]]:
+		"""The cards attached to the links of `target` ((channel, ts) or (unfurl_id, source)), by
+		URL; with no target, those of every message ({} when nothing was unfurled)."""
+		with self._lock:
+			found = (
+				self._unfurls.get(tuple(target), {})
+				if target
+				else {url: blocks for cards in self._unfurls.values() for url, blocks in cards.items()}
+			)
+			return json.loads(json.dumps(found))
 
 	def home_view(self, user_id: str) -> dict[str, Any] | None:
 		"""The Home tab last published for `user_id` (views.publish), or None."""
@@ -1060,7 +1081,11 @@ class SlackMock:
 
 	def _validate_payload(self, method: str, call: SlackCall, index: int) -> dict[str, Any] | None:
 		args = call.args
-		if method in MESSAGE_METHODS and "blocks" in args:
+		if method == "chat.unfurl":
+			if "unfurls" in args.get("_undecodable", ()) or not isinstance(args.get("unfurls"), dict):
+				return {"ok": False, "error": "invalid_unfurls_format"}
+			problems = _unfurl_problems(args["unfurls"])
+		elif method in MESSAGE_METHODS and "blocks" in args:
 			if args.get("_undecodable") and "blocks" in args["_undecodable"]:
 				return {"ok": False, "error": "invalid_blocks_format"}
 			problems = validate_message(args["blocks"], text=args.get("text"))
@@ -1372,6 +1397,21 @@ class SlackMock:
 		if not (args.get("text") or args.get("blocks") or args.get("attachments")):
 			raise SlackError("no_text")
 		return {"message_ts": self._next_ts()}
+
+	def _chat_unfurl(self, args: dict[str, Any]) -> dict[str, Any]:
+		# Either pair, "provided together"; a repeat for the same target modifies the same cards.
+		if args.get("unfurl_id") or args.get("source"):
+			if not (args.get("unfurl_id") and args.get("source") in UNFURL_SOURCES):
+				raise SlackError("invalid_arguments")
+			target = (args["unfurl_id"], args["source"])
+		elif args.get("channel") and args.get("ts"):
+			target = (args["channel"], args["ts"])
+		else:
+			raise SlackError("invalid_arguments")
+		cards = self._unfurls.setdefault(target, {})
+		for url, item in args["unfurls"].items():
+			cards[url] = item.get("blocks", [])
+		return {}
 
 	def _views_open(self, args: dict[str, Any]) -> dict[str, Any]:
 		self._consume_trigger(args)
@@ -1759,6 +1799,21 @@ def _parse_body(content_type: str, raw: bytes) -> tuple[str, dict[str, Any]]:
 	if ctype == "multipart/form-data":
 		return "multipart", {}
 	return "form", dict(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
+
+
+def _unfurl_problems(unfurls: dict[str, Any]) -> list[Problem]:
+	"""Each unfurl is `{"blocks": [...]}` checked as a message's blocks (Slack's 50-block limit
+	and every element rule); an unfurl carries no fallback `text` of its own."""
+	problems: list[Problem] = []
+	for url, item in unfurls.items():
+		base = f"/unfurls/{url}"
+		if not isinstance(item, dict) or not isinstance(item.get("blocks"), list):
+			problems.append(Problem(base, "must be an object with blocks"))
+			continue
+		problems.extend(
+			p for p in validate_message(item["blocks"], base=f"{base}/blocks") if p.pointer != "/text"
+		)
+	return problems
 
 
 def _decode_json_fields(args: dict[str, Any]) -> None:

@@ -20,7 +20,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 INTERACTION_PATH = "/api/method/frappe_slack_connector.api.slack_interactions.event"
 COMMAND_PATH = "/api/method/frappe_slack_connector.api.slash_leave.slash_leave"
@@ -483,6 +483,66 @@ def app_home_opened(user_id: str, *, tab: str = "home", view: dict[str, Any] | N
 	if view is not None:
 		event["view"] = copy.deepcopy(view)
 	return event
+
+
+def link_shared(
+	user_id: str,
+	urls: list[str],
+	*,
+	channel: str = "C0LINKS001",
+	message_ts: str | None = None,
+	source: str | None = "conversations_history",
+	unfurl_id: str | None = None,
+) -> dict[str, Any]:
+	"""The `link_shared` event (https://api.slack.com/events/link_shared) for `urls` posted by
+	`user_id` in `channel`: with `source` an `unfurl_id` as Slack makes them (channel.ts.hash),
+	without it only `channel` + `message_ts` (older payloads). Wrap it in `event_callback`."""
+	ts = message_ts or new_action_ts()
+	event: dict[str, Any] = {
+		"type": "link_shared",
+		"channel": channel,
+		"is_bot_user_member": True,
+		"user": user_id,
+		"message_ts": ts,
+		"links": [{"domain": urlsplit(url).hostname or "", "url": url} for url in urls],
+		"event_ts": f"{int(time.time())}.000200",
+	}
+	if source is not None:
+		event["source"] = source
+		event["unfurl_id"] = unfurl_id or f"{channel}.{ts}.{_next_id()}"
+	return event
+
+
+def unfurl_click(
+	action: dict[str, Any],
+	*,
+	url: str,
+	channel: str = "C0LINKS001",
+	message_ts: str,
+	user: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+	"""A block_actions payload for a button on an app's unfurl card in `channel`: container
+	`message_attachment` with `is_app_unfurl` (the message is the poster's, not the app's)."""
+	payload = _base("block_actions", user)
+	payload.update(
+		{
+			"container": {
+				"type": "message_attachment",
+				"message_ts": message_ts,
+				"attachment_id": 1,
+				"channel_id": channel,
+				"is_ephemeral": False,
+				"is_app_unfurl": True,
+				"app_unfurl_url": url,
+			},
+			"trigger_id": new_trigger_id(),
+			"channel": {"id": channel, "name": "links"},
+			"response_url": f"https://hooks.slack.com/actions/{TEAM['id']}/1/{_next_id()}",
+			"state": {"values": {}},
+			"actions": [action],
+		}
+	)
+	return payload
 
 
 def block_actions_home(*actions: dict[str, Any], view: dict[str, Any], user: dict[str, Any] | None = None):

@@ -26,6 +26,9 @@ pub const BOT_SCOPES: &[&str] = &[
     "channels:history",
     "groups:history",
     "im:history",
+    // Link previews: `link_shared` for the site's domain, answered with `chat.unfurl`.
+    "links:read",
+    "links:write",
 ];
 
 /// User token scopes, asked of each person who chooses "Show my leave in Slack" (never of the
@@ -187,6 +190,15 @@ impl SiteUrl {
         &self.0
     }
 
+    /// The host (the domain links to the site are posted with), as `url` normalises it.
+    #[must_use]
+    pub fn host(&self) -> String {
+        Url::parse(&self.0)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// `{site}/api/method/{route}`: the URL Frappe serves a whitelisted method at.
     #[must_use]
     pub fn method_url(&self, route: &str) -> String {
@@ -233,6 +245,8 @@ pub struct Features {
     pub bot_user: BotUser,
     pub shortcuts: Vec<Shortcut>,
     pub slash_commands: Vec<SlashCommand>,
+    /// The domains whose links Slack sends as `link_shared` (the site's host).
+    pub unfurl_domains: Vec<String>,
 }
 
 /// A shortcut as the manifest declares it (a row of [`SHORTCUTS`]).
@@ -368,6 +382,7 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
                     should_escape: false,
                 })
                 .collect(),
+            unfurl_domains: vec![site.host()],
         },
         oauth_config: OauthConfig {
             redirect_urls: vec![site.oauth_redirect_url()],

@@ -73,11 +73,12 @@ fn app_home_opened_is_routed_with_its_event_id_user_and_tab() {
 
 #[test]
 fn the_event_table_is_what_the_manifest_subscribes_to() {
-    assert_eq!(EVENT_RULES.len(), 1);
+    assert_eq!(EVENT_RULES.len(), 2);
     assert_eq!(
         lookup_event("app_home_opened"),
         Some(EventHandler::AppHomeOpened)
     );
+    assert_eq!(lookup_event("link_shared"), Some(EventHandler::LinkShared));
     assert_eq!(lookup_event("message"), None);
     assert_eq!(lookup_event("APP_HOME_OPENED"), None);
 }

@@ -180,6 +180,30 @@ fn row_leave_reject_opens_the_reason_prompt_with_container_fallbacks() {
 }
 
 #[test]
+fn a_click_on_an_unfurl_card_names_no_message_of_ours() {
+    // The card hangs on the poster's message (`is_app_unfurl`): its ts is theirs, never one the
+    // app may record or rewrite; the channel stays, for the clicking user's ephemeral answer.
+    let mut p = message_action("leave_approve", "leave_actions_block", "HR-LAP-1");
+    p["container"] = json!({
+        "type": "message_attachment", "message_ts": "1700000000.000100", "attachment_id": 1,
+        "channel_id": "C0LINKS", "is_ephemeral": false, "is_app_unfurl": true,
+        "app_unfurl_url": "https://erp.example.com/app/leave-application/HR-LAP-1"
+    });
+    p["channel"] = json!({"id": "C0LINKS", "name": "links"});
+    match route_json(&p).unwrap() {
+        Route::LeaveDecision {
+            channel_id,
+            message_ts,
+            ..
+        } => {
+            assert_eq!(channel_id.as_deref(), Some("C0LINKS"));
+            assert_eq!(message_ts, None);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
 fn row_leave_withdraw() {
     let r = route_json(&message_action(
         "leave_withdraw",

@@ -68,8 +68,10 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
     assert_eq!(typed.settings.event_subscriptions.request_url, allowed[1]);
     assert_eq!(
         typed.settings.event_subscriptions.bot_events,
-        ["app_home_opened"]
+        ["app_home_opened", "link_shared"]
     );
+    // Link previews: Slack sends `link_shared` for links on the site's own domain only.
+    assert_eq!(typed.features.unfurl_domains, ["erp.example.com"]);
     assert!(typed.features.app_home.home_tab_enabled);
     assert!(typed.features.app_home.messages_tab_enabled);
     assert_eq!(typed.oauth_config.redirect_urls, vec![allowed[2].clone()]);
@@ -92,7 +94,9 @@ fn scopes_are_the_single_list() {
             "users:read.email",
             "channels:history",
             "groups:history",
-            "im:history"
+            "im:history",
+            "links:read",
+            "links:write"
         ]
     );
 }

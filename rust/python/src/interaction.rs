@@ -26,6 +26,18 @@ fn route_event<'py>(py: Python<'py>, body: &Bound<'py, PyAny>) -> PyResult<Bound
     convert::to_py(py, &route.to_value())
 }
 
+/// The links among `urls` (a `link_shared` route's) that open a Leave Application form on the
+/// site at `site_url`: `[{"url", "name"}]`, each URL once.
+#[pyfunction]
+fn leave_links<'py>(
+    py: Python<'py>,
+    urls: Vec<String>,
+    site_url: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let links = interaction::links::leave_links(&urls, site_url);
+    convert::to_py(py, &serde_json::json!(links))
+}
+
 /// Payloads above this size are parsed with the GIL released.
 const DETACH_THRESHOLD: usize = 64 * 1024;
 
@@ -58,6 +70,7 @@ fn block_for_leave_field(field: &str) -> &'static str {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(route_interaction, m)?)?;
     m.add_function(wrap_pyfunction!(route_event, m)?)?;
+    m.add_function(wrap_pyfunction!(leave_links, m)?)?;
     m.add_function(wrap_pyfunction!(block_for_leave_field, m)?)?;
     Ok(())
 }

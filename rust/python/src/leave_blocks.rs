@@ -4,11 +4,11 @@ use pyo3::prelude::*;
 use slack_connector_core::absence::{self, OutRow};
 use slack_connector_core::blocks::leave::{
     self, ApprovalChoices, HomeInput, LeaveDetails, LeaveModalInput, Notice, Offer, Outcome,
-    RejectModalInput, ReminderInput, ViewError,
+    RejectModalInput, ReminderInput, UnfurlCard, ViewError,
 };
 use slack_connector_core::words::{
-    HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, ViewErrorWords,
-    WhoIsOutWords,
+    HomeWords, LeaveWords, ModalWords, NoticeWords, RejectWords, ReminderWords, UnfurlWords,
+    ViewErrorWords, WhoIsOutWords,
 };
 
 use crate::convert::{self, built, built_tree, message, typed};
@@ -246,7 +246,24 @@ fn build_approver_reminder<'py>(
     message(py, &m)
 }
 
+/// The body of a `chat.unfurl` (`{"unfurls": {url: {"blocks"}}}`, JSON text): one card per
+/// `{"url", "details", "status", "choices"?}` (choices only for whoever may decide it now).
+#[pyfunction]
+#[pyo3(signature = (cards, *, words, unfurl_words))]
+fn build_leave_unfurls<'py>(
+    py: Python<'py>,
+    cards: &Bound<'py, PyAny>,
+    words: &Bound<'py, PyAny>,
+    unfurl_words: &Bound<'py, PyAny>,
+) -> PyResult<String> {
+    let cards: Vec<UnfurlCard> = typed("unfurl cards", cards)?;
+    let words = convert::words::<LeaveWords>(words)?;
+    let unfurl_words = convert::words::<UnfurlWords>(unfurl_words)?;
+    built(py, leave::leave_unfurls(&cards, &words, &unfurl_words))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(build_leave_unfurls, m)?)?;
     m.add_function(wrap_pyfunction!(build_leave_modal, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_message, m)?)?;
     m.add_function(wrap_pyfunction!(build_approver_outcome, m)?)?;

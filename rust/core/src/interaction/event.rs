@@ -13,6 +13,12 @@ use crate::slack_id::SlackUserId;
 pub const MAX_CHALLENGE_CHARS: usize = 200;
 /// Slack's event ids (`Ev…`) are short; a long one is not Slack and would be a long cache key.
 pub const MAX_EVENT_ID_CHARS: usize = 64;
+/// Links of one `link_shared` event read: Slack documents no count, and a message with more
+/// desk links than this is not one to preview card by card (the rest are left as links).
+pub const MAX_SHARED_LINKS: usize = 5;
+/// A channel id, a message ts, an `unfurl_id` (Slack's examples are ~100 characters) or a source
+/// longer than this is not Slack's.
+pub const MAX_UNFURL_FIELD_CHARS: usize = 255;
 
 #[derive(Debug, Deserialize)]
 struct EventEnvelope {
@@ -29,12 +35,24 @@ struct InnerEvent {
     kind: Option<String>,
     user: Option<String>,
     tab: Option<String>,
+    channel: Option<String>,
+    message_ts: Option<String>,
+    unfurl_id: Option<String>,
+    source: Option<String>,
+    links: Option<Vec<SharedLink>>,
+}
+
+/// One of a `link_shared` event's `links` (`{"domain", "url"}`).
+#[derive(Debug, Deserialize)]
+struct SharedLink {
+    url: Option<String>,
 }
 
 /// What a matched event rule hands the event to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventHandler {
     AppHomeOpened,
+    LinkShared,
 }
 
 /// One row of the event table: the inner event's `type` → its handler.
@@ -45,10 +63,16 @@ pub struct EventRule {
 }
 
 /// The event table (the bot events the manifest subscribes to).
-pub static EVENT_RULES: &[EventRule] = &[EventRule {
-    event_type: "app_home_opened",
-    handler: EventHandler::AppHomeOpened,
-}];
+pub static EVENT_RULES: &[EventRule] = &[
+    EventRule {
+        event_type: "app_home_opened",
+        handler: EventHandler::AppHomeOpened,
+    },
+    EventRule {
+        event_type: "link_shared",
+        handler: EventHandler::LinkShared,
+    },
+];
 
 /// Looks an event type up in [`EVENT_RULES`].
 pub fn lookup_event(event_type: &str) -> Option<EventHandler> {
@@ -69,6 +93,33 @@ pub enum EventRoute {
         user_id: SlackUserId,
         tab: String,
     },
+    /// Someone posted (or is composing) a message with links on the app's unfurl domain.
+    LinkShared {
+        event_id: String,
+        user_id: SlackUserId,
+        target: UnfurlTarget,
+        /// The links' URLs as Slack sent them (at most [`MAX_SHARED_LINKS`]).
+        urls: Vec<String>,
+    },
+}
+
+/// Where `chat.unfurl` attaches its cards: the posted message (`channel` + `ts`), or the link
+/// Slack named (`unfurl_id` + `source`, also for a link still in the composer). Slack takes
+/// either pair (https://api.slack.com/methods/chat.unfurl).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnfurlTarget {
+    Message { channel: String, ts: String },
+    Link { unfurl_id: String, source: String },
+}
+
+impl UnfurlTarget {
+    /// The fields `chat.unfurl` takes beside `unfurls`.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Self::Message { channel, ts } => json!({"channel": channel, "ts": ts}),
+            Self::Link { unfurl_id, source } => json!({"unfurl_id": unfurl_id, "source": source}),
+        }
+    }
 }
 
 impl EventRoute {
@@ -77,6 +128,7 @@ impl EventRoute {
         match self {
             Self::UrlVerification { .. } => "url_verification",
             Self::AppHomeOpened { .. } => "app_home_opened",
+            Self::LinkShared { .. } => "link_shared",
         }
     }
 
@@ -96,6 +148,18 @@ impl EventRoute {
                 "event_id": event_id,
                 "user_id": user_id.as_str(),
                 "tab": tab,
+            }),
+            Self::LinkShared {
+                event_id,
+                user_id,
+                target,
+                urls,
+            } => json!({
+                "handler": handler,
+                "event_id": event_id,
+                "user_id": user_id.as_str(),
+                "target": target.to_value(),
+                "urls": urls,
             }),
         }
     }
@@ -148,9 +212,127 @@ pub fn route_event(body: &[u8]) -> Result<EventRoute, PayloadError> {
                         tab,
                     })
                 }
+                Some(EventHandler::LinkShared) => link_shared(event_id, event),
                 None => Err(PayloadError::UnknownEvent(id_excerpt(event_type))),
             }
         }
         other => Err(PayloadError::UnknownType(id_excerpt(other))),
+    }
+}
+
+fn optional_bounded(
+    value: Option<String>,
+    field: &'static str,
+) -> Result<Option<String>, PayloadError> {
+    match value.filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        some => bounded(some, field, MAX_UNFURL_FIELD_CHARS).map(Some),
+    }
+}
+
+/// A `link_shared` event (https://api.slack.com/events/link_shared): who shared, where the
+/// cards go (`unfurl_id` + `source` when Slack sent them, else `channel` + `message_ts`) and the
+/// URLs; links without a URL are passed over.
+fn link_shared(event_id: String, event: InnerEvent) -> Result<EventRoute, PayloadError> {
+    let user = event.user.ok_or(PayloadError::MissingField("event.user"))?;
+    let user_id = SlackUserId::parse(&user)
+        .map_err(|e| PayloadError::invalid("event.user", e.to_string()))?;
+    let unfurl_id = optional_bounded(event.unfurl_id, "event.unfurl_id")?;
+    let source = optional_bounded(event.source, "event.source")?;
+    if let Some(source) = &source {
+        if !matches!(source.as_str(), "composer" | "conversations_history") {
+            return Err(PayloadError::invalid("event.source", id_excerpt(source)));
+        }
+    }
+    let target = match (unfurl_id, source) {
+        (Some(unfurl_id), Some(source)) => UnfurlTarget::Link { unfurl_id, source },
+        _ => UnfurlTarget::Message {
+            channel: bounded(event.channel, "event.channel", MAX_UNFURL_FIELD_CHARS)?,
+            ts: bounded(event.message_ts, "event.message_ts", MAX_UNFURL_FIELD_CHARS)?,
+        },
+    };
+    let links = event
+        .links
+        .ok_or(PayloadError::MissingField("event.links"))?;
+    let urls = links
+        .into_iter()
+        .filter_map(|l| l.url.filter(|u| !u.is_empty()))
+        .take(MAX_SHARED_LINKS)
+        .collect();
+    Ok(EventRoute::LinkShared {
+        event_id,
+        user_id,
+        target,
+        urls,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn event(inner: Value) -> Vec<u8> {
+        json!({"type": "event_callback", "event_id": "Ev1", "event": inner})
+            .to_string()
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_posted_link_goes_to_its_message_or_its_unfurl_id() {
+        let body = event(json!({
+            "type": "link_shared", "user": "U123ABC456", "channel": "C1",
+            "message_ts": "1.2", "source": "conversations_history", "unfurl_id": "C1.1.2.abc",
+            "links": [{"domain": "erp.example.com", "url": "https://erp.example.com/app/x/1"}]
+        }));
+        let route = route_event(&body).unwrap();
+        assert_eq!(route.handler(), "link_shared");
+        let value = route.to_value();
+        assert_eq!(
+            value["target"],
+            json!({"unfurl_id": "C1.1.2.abc", "source": "conversations_history"})
+        );
+        assert_eq!(value["urls"], json!(["https://erp.example.com/app/x/1"]));
+
+        let body = event(json!({
+            "type": "link_shared", "user": "U123ABC456", "channel": "C1", "message_ts": "1.2",
+            "links": [{"url": "https://a"}, {"domain": "x"}]
+        }));
+        let value = route_event(&body).unwrap().to_value();
+        assert_eq!(value["target"], json!({"channel": "C1", "ts": "1.2"}));
+        assert_eq!(value["urls"], json!(["https://a"]));
+    }
+
+    #[test]
+    fn links_are_bounded_and_bad_fields_refused() {
+        let many: Vec<Value> = (0..20)
+            .map(|i| json!({"url": format!("https://a/{i}")}))
+            .collect();
+        let body = event(json!({
+            "type": "link_shared", "user": "U123ABC456", "channel": "C1", "message_ts": "1.2",
+            "links": many
+        }));
+        let value = route_event(&body).unwrap().to_value();
+        assert_eq!(value["urls"].as_array().unwrap().len(), MAX_SHARED_LINKS);
+
+        let no_target = event(json!({"type": "link_shared", "user": "U123ABC456", "links": []}));
+        assert_eq!(
+            route_event(&no_target).unwrap_err().reason(),
+            "missing_field"
+        );
+        let bad_source = event(json!({
+            "type": "link_shared", "user": "U123ABC456", "unfurl_id": "x", "source": "elsewhere",
+            "links": []
+        }));
+        assert!(route_event(&bad_source).is_err());
+        let bad_user = event(json!({
+            "type": "link_shared", "user": "not a user id!", "channel": "C1", "message_ts": "1.2",
+            "links": []
+        }));
+        assert!(route_event(&bad_user).is_err());
+        let no_links = event(json!({
+            "type": "link_shared", "user": "U123ABC456", "channel": "C1", "message_ts": "1.2"
+        }));
+        assert!(route_event(&no_links).is_err());
     }
 }

@@ -61,9 +61,14 @@ fn clicked(env: &Envelope, action: Option<&Action>) -> Result<Clicked, PayloadEr
             .as_ref()
             .and_then(|c| c.id.clone())
             .or_else(|| container.and_then(|c| c.channel_id.clone())),
-        message_ts: container
-            .and_then(|c| c.message_ts.clone())
-            .or_else(|| env.message.as_ref().and_then(|m| m.ts.clone())),
+        // An unfurl's message is the poster's: no message of ours to record or rewrite.
+        message_ts: if container.and_then(|c| c.is_app_unfurl) == Some(true) {
+            None
+        } else {
+            container
+                .and_then(|c| c.message_ts.clone())
+                .or_else(|| env.message.as_ref().and_then(|m| m.ts.clone()))
+        },
         response_url: env.response_url.clone(),
         trigger_id: env.trigger_id.clone(),
     })

@@ -19,6 +19,7 @@ pub mod event;
 pub mod form;
 pub mod ids;
 mod leave;
+pub mod links;
 pub mod one_line;
 mod payload;
 pub(crate) use payload::check_nesting;

@@ -51,6 +51,9 @@ pub(super) struct IdOnly {
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct Container {
     pub(super) message_ts: Option<String>,
+    /// A click on a card the app attached to someone's link (`chat.unfurl`): the message is
+    /// theirs, not the app's, and is never rewritten.
+    pub(super) is_app_unfurl: Option<bool>,
     pub(super) channel_id: Option<String>,
     pub(super) view_id: Option<String>,
 }

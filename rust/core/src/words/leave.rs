@@ -39,6 +39,19 @@ impl StatusWords {
     }
 }
 
+/// A Leave Application's link preview (`chat.unfurl`); its facts are in [`LeaveWords`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnfurlWords {
+    /// The label of the application's state.
+    pub status: Text,
+    pub statuses: StatusWords,
+}
+
+impl Surface for UnfurlWords {
+    const NAME: &'static str = "unfurl";
+}
+
 /// The "Apply for Leave" modal (all plain_text).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -34,7 +34,7 @@ pub use dates::{DateField, DatePattern, DateWords};
 pub use home::HomeWords;
 pub use leave::{
     LeaveWords, LineWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords,
-    StatusWords, ViewErrorWords,
+    StatusWords, UnfurlWords, ViewErrorWords,
 };
 pub use template::{Template, Text};
 pub use timesheet::TimesheetWords;
@@ -101,6 +101,7 @@ pub struct Catalogue {
     pub reminder: ReminderWords,
     pub who_is_out: WhoIsOutWords,
     pub away: AwayWords,
+    pub unfurl: UnfurlWords,
 }
 
 impl Surface for Catalogue {

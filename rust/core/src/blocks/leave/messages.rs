@@ -67,7 +67,7 @@ pub(super) fn days_text(days: f64) -> String {
 }
 
 /// `*Label:* ` — a fact's label in bold (the words escaped).
-fn label(word: &Text) -> String {
+pub(super) fn label(word: &Text) -> String {
     format!("*{}:* ", word.as_md())
 }
 
@@ -204,7 +204,7 @@ impl Default for ApprovalChoices {
 }
 
 /// "➡️ Moved to *Pending HR* by *Ann*" or "🔀 Workflow state: *Pending HR*".
-fn workflow_line(choices: &ApprovalChoices, w: &LeaveWords) -> Option<SlackBlock> {
+pub(super) fn workflow_line(choices: &ApprovalChoices, w: &LeaveWords) -> Option<SlackBlock> {
     let state = choices
         .workflow_state
         .as_deref()
@@ -224,7 +224,7 @@ fn workflow_line(choices: &ApprovalChoices, w: &LeaveWords) -> Option<SlackBlock
 }
 
 /// The header, who asked, the facts and the reason: shared by the open and the decided message.
-fn request_blocks(d: &LeaveDetails, w: &LeaveWords) -> Vec<SlackBlock> {
+pub(super) fn request_blocks(d: &LeaveDetails, w: &LeaveWords) -> Vec<SlackBlock> {
     let who = person(d.requester_slack_id.as_deref(), &d.requester_name);
     let mut blocks = vec![
         header(&w.request_header.as_plain()),
@@ -265,16 +265,23 @@ pub fn approver_request(
         blocks.extend(others_out_section(others, who_words));
     }
     blocks.extend(workflow_line(choices, w));
+    blocks.extend(decision_buttons(&d.leave_application, choices, w));
+    Ok(Message::from_blocks(blocks))
+}
+
+/// The Approve / Reject buttons of the decisions in `choices` (none: no block).
+pub(super) fn decision_buttons(
+    name: &str,
+    choices: &ApprovalChoices,
+    w: &LeaveWords,
+) -> Option<SlackBlock> {
     let mut decisions: Vec<Decision> = vec![];
     for decision in &choices.decisions {
         if !decisions.contains(decision) {
             decisions.push(*decision); // a repeated decision would repeat an action_id
         }
     }
-    if !decisions.is_empty() {
-        blocks.push(approval_actions(&d.leave_application, &decisions, w));
-    }
-    Ok(Message::from_blocks(blocks))
+    (!decisions.is_empty()).then(|| approval_actions(name, &decisions, w))
 }
 
 /// What became of a request, and who did it: the final state both messages show, whatever

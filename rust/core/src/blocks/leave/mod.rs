@@ -22,6 +22,7 @@ pub mod modal;
 pub mod notices;
 pub mod reject;
 pub mod reminder;
+pub mod unfurl;
 
 pub use away::{away_blocks, away_consent_modal, away_status, clear_body, status_body, AwayChoice};
 pub use home::{home_view, HomeInput};
@@ -36,6 +37,7 @@ pub use modal::{
 pub use notices::{field_errors_view, notice_message, view_errors, Notice, ViewError};
 pub use reject::{reject_reason_modal, RejectModalInput};
 pub use reminder::{approver_reminder, ReminderInput, ReminderItem, MAX_REMINDER_ITEMS};
+pub use unfurl::{leave_unfurl_card, leave_unfurls, UnfurlCard};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::payload::parse_guarded;
+use super::steps::{lookup_step, read_inputs, StepInputError, StepInputs, StepSpec};
 use super::{id_excerpt, PayloadError};
 use crate::slack_id::SlackUserId;
 
@@ -13,6 +14,10 @@ use crate::slack_id::SlackUserId;
 pub const MAX_CHALLENGE_CHARS: usize = 200;
 /// Slack's event ids (`Ev…`) are short; a long one is not Slack and would be a long cache key.
 pub const MAX_EVENT_ID_CHARS: usize = 64;
+/// Slack's function execution ids (`Fx…`) are short, like event ids.
+pub const MAX_EXECUTION_ID_CHARS: usize = 64;
+/// A workflow token (`xwfp-…`) is ~100 characters; a huge one is not Slack.
+pub const MAX_STEP_TOKEN_CHARS: usize = 512;
 
 #[derive(Debug, Deserialize)]
 struct EventEnvelope {
@@ -29,12 +34,39 @@ struct InnerEvent {
     kind: Option<String>,
     user: Option<String>,
     tab: Option<String>,
+    function: Option<FunctionRef>,
+    inputs: Option<Value>,
+    function_execution_id: Option<String>,
+    bot_access_token: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FunctionRef {
+    callback_id: Option<String>,
+}
+
+/// The short-lived token Slack gives a step's execution to complete it with; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StepToken(String);
+
+impl StepToken {
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for StepToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StepToken(…)")
+    }
 }
 
 /// What a matched event rule hands the event to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventHandler {
     AppHomeOpened,
+    FunctionExecuted,
 }
 
 /// One row of the event table: the inner event's `type` → its handler.
@@ -45,10 +77,16 @@ pub struct EventRule {
 }
 
 /// The event table (the bot events the manifest subscribes to).
-pub static EVENT_RULES: &[EventRule] = &[EventRule {
-    event_type: "app_home_opened",
-    handler: EventHandler::AppHomeOpened,
-}];
+pub static EVENT_RULES: &[EventRule] = &[
+    EventRule {
+        event_type: "app_home_opened",
+        handler: EventHandler::AppHomeOpened,
+    },
+    EventRule {
+        event_type: "function_executed",
+        handler: EventHandler::FunctionExecuted,
+    },
+];
 
 /// Looks an event type up in [`EVENT_RULES`].
 pub fn lookup_event(event_type: &str) -> Option<EventHandler> {
@@ -69,6 +107,15 @@ pub enum EventRoute {
         user_id: SlackUserId,
         tab: String,
     },
+    /// A workflow ran one of the app's steps ([`STEPS`](super::steps::STEPS)): its inputs read,
+    /// or why they cannot be used (the step is then completed with that error).
+    FunctionExecuted {
+        event_id: String,
+        execution_id: String,
+        token: StepToken,
+        step: &'static StepSpec,
+        inputs: Result<StepInputs, StepInputError>,
+    },
 }
 
 impl EventRoute {
@@ -77,6 +124,7 @@ impl EventRoute {
         match self {
             Self::UrlVerification { .. } => "url_verification",
             Self::AppHomeOpened { .. } => "app_home_opened",
+            Self::FunctionExecuted { .. } => "function_executed",
         }
     }
 
@@ -97,6 +145,27 @@ impl EventRoute {
                 "user_id": user_id.as_str(),
                 "tab": tab,
             }),
+            Self::FunctionExecuted {
+                event_id,
+                execution_id,
+                token,
+                step,
+                inputs,
+            } => {
+                let (inputs, invalid) = match inputs {
+                    Ok(inputs) => (inputs.to_value(), Value::Null),
+                    Err(e) => (Value::Null, e.to_value()),
+                };
+                json!({
+                    "handler": handler,
+                    "event_id": event_id,
+                    "execution_id": execution_id,
+                    "token": token.as_str(),
+                    "step": step.handler,
+                    "inputs": inputs,
+                    "invalid": invalid,
+                })
+            }
         }
     }
 }
@@ -146,6 +215,33 @@ pub fn route_event(body: &[u8]) -> Result<EventRoute, PayloadError> {
                         event_id,
                         user_id,
                         tab,
+                    })
+                }
+                Some(EventHandler::FunctionExecuted) => {
+                    let callback_id = event
+                        .function
+                        .and_then(|f| f.callback_id)
+                        .ok_or(PayloadError::MissingField("event.function.callback_id"))?;
+                    let step = lookup_step(&callback_id).ok_or_else(|| {
+                        PayloadError::invalid(
+                            "event.function.callback_id",
+                            id_excerpt(&callback_id),
+                        )
+                    })?;
+                    Ok(EventRoute::FunctionExecuted {
+                        event_id,
+                        execution_id: bounded(
+                            event.function_execution_id,
+                            "event.function_execution_id",
+                            MAX_EXECUTION_ID_CHARS,
+                        )?,
+                        token: StepToken(bounded(
+                            event.bot_access_token,
+                            "event.bot_access_token",
+                            MAX_STEP_TOKEN_CHARS,
+                        )?),
+                        step,
+                        inputs: read_inputs(step, event.inputs.as_ref()),
                     })
                 }
                 None => Err(PayloadError::UnknownEvent(id_excerpt(event_type))),

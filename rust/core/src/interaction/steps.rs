@@ -48,9 +48,17 @@ pub struct ParamSpec {
     pub required: bool,
 }
 
+/// Which step a row is: how its inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    RequestLeave,
+    WhoIsOut,
+}
+
 /// One step of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepSpec {
+    pub kind: StepKind,
     /// The function's `callback_id` (its key in the manifest's `functions`).
     pub callback_id: &'static str,
     /// The key of the Python step that runs it.
@@ -80,6 +88,7 @@ const fn param(
 /// Every step of the app, in manifest order.
 pub const STEPS: &[StepSpec] = &[
     StepSpec {
+        kind: StepKind::RequestLeave,
         callback_id: "request_leave",
         handler: "request_leave",
         title: "Request leave",
@@ -133,6 +142,7 @@ pub const STEPS: &[StepSpec] = &[
         ],
     },
     StepSpec {
+        kind: StepKind::WhoIsOut,
         callback_id: "who_is_out",
         handler: "who_is_out",
         title: "Who is out",
@@ -279,8 +289,8 @@ pub fn read_inputs(step: &StepSpec, inputs: Option<&Value>) -> Result<StepInputs
         Some(_) => return Err(fail("inputs", "not_text")),
     };
     let inputs = Inputs(map);
-    match step.handler {
-        "request_leave" => {
+    match step.kind {
+        StepKind::RequestLeave => {
             let user_id = inputs.user("user")?;
             let from_date = inputs.date("from_date")?;
             let to_date = inputs.date("to_date")?;
@@ -295,7 +305,7 @@ pub fn read_inputs(step: &StepSpec, inputs: Option<&Value>) -> Result<StepInputs
                 reason: inputs.text("reason", MAX_REASON_CHARS)?.unwrap_or_default(),
             })
         }
-        _ => Ok(StepInputs::WhoIsOut {
+        StepKind::WhoIsOut => Ok(StepInputs::WhoIsOut {
             date: inputs.date("date")?,
             department: inputs.text("department", MAX_NAME_CHARS)?,
         }),
@@ -339,7 +349,7 @@ mod tests {
     }
 
     fn refused(step: &StepSpec, patch: (&str, Value)) -> StepInputError {
-        let mut v = if step.handler == "request_leave" {
+        let mut v = if step.kind == StepKind::RequestLeave {
             leave_inputs()
         } else {
             json!({"date": "2026-12-24"})

@@ -685,6 +685,12 @@ def step_not_linked(lang: str) -> str:
 	return _("This Slack user is not linked to a user in the HR system.", lang=lang)
 
 
+def step_person_not_found_now(lang: str) -> str:
+	return _(
+		"Slack could not be asked who this person is just now. Please run the workflow again.", lang=lang
+	)
+
+
 def step_no_employee(lang: str) -> str:
 	return _("This Slack user's HR user has no active Employee record.", lang=lang)
 

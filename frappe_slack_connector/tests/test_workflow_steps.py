@@ -156,3 +156,18 @@ class TestWorkflowSteps(SlackAppTestCase):
 			self.slack.step_completion(execution_id),
 			{"outputs": {"application": leave.name, "status": "Open"}},
 		)
+
+	def test_a_person_slack_could_not_be_asked_about_is_not_called_unknown(self):
+		day = working_day(91)
+		with self.slack.outage():
+			execution_id, _token = self.run_step("request_leave", self.leave_inputs(day, STRANGER_SLACK))
+		[row] = frappe.get_all(
+			"Slack Delivery", filters={"method": "functions.completeError", "status": "Pending"}, pluck="name"
+		)
+		frappe.db.set_value("Slack Delivery", row, "next_attempt_at", frappe.utils.now_datetime())
+		frappe.db.commit()
+		self.run_jobs()
+		self.assertEqual(
+			self.slack.step_completion(execution_id),
+			{"error": "Slack could not be asked who this person is just now. Please run the workflow again."},
+		)

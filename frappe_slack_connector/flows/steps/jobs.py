@@ -45,7 +45,11 @@ def run_step(*, step: str, execution_id: str, inputs: dict | None, invalid: dict
 
 
 def request_leave(execution_id: str, inputs: dict) -> None:
-	user = identity.find_user(inputs["user_id"], path=slack_site.JOB, explain_conflict=False)
+	try:
+		user = identity.find_user(inputs["user_id"], path=slack_site.JOB, explain_conflict=False, strict=True)
+	except identity.SlackUnreachable:
+		owe.complete_step(execution_id, error=words.step_person_not_found_now(erp_users.language_of(None)))
+		return
 	lang = erp_users.language_of(user)
 	if not user:
 		owe.complete_step(execution_id, error=words.step_not_linked(lang))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import frappe
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import steps as erp_steps
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.tests.support.slack_requests import (
 	event_callback,
@@ -81,6 +82,12 @@ class TestWorkflowSteps(SlackAppTestCase):
 		)
 		[completion] = self.slack.calls_to("functions.completeSuccess")
 		self.assertEqual(completion.authorization, f"Bearer {token}")
+		# The execution's token is kept no longer than needed, and never written down.
+		self.assertIsNone(erp_steps.token_of(execution_id))
+		self.assertEqual(frappe.get_all("Error Log", filters={"error": ("like", f"%{token}%")}), [])
+		self.assertEqual(
+			frappe.get_all("Slack Delivery", filters={"request_fields": ("like", f"%{token}%")}), []
+		)
 		# The normal approval flow: the approver's DM.
 		self.assertEqual(len(self.posts_to(APPROVER_SLACK)), 1)
 

@@ -158,3 +158,20 @@ def test_a_failing_home_job_is_logged_and_the_event_still_acked(world, app, monk
 	assert app.slack.calls_to("views.publish") == []
 	# The worker logs the failed job (its title is the job's method), the request had acked.
 	assert app.error_titles() == ["frappe_slack_connector.flows.home.jobs.publish_home"]
+
+
+def test_every_declared_step_is_routed_to_a_step_python_runs():
+	"""The manifest's steps (the Rust registry) and `flows/steps/jobs.STEPS` name the same steps."""
+	from frappe_slack_connector import core  # noqa: PLC0415
+	from frappe_slack_connector.flows.steps import jobs as step_jobs  # noqa: PLC0415
+	from frappe_slack_connector.tests.support.slack_requests import function_executed  # noqa: PLC0415
+
+	declared = core.build_app_manifest("https://erp.example.com")["functions"]
+	routed = set()
+	for callback_id in declared:
+		event = function_executed(callback_id, {}, execution_id="Fx0ROUTE01", token="xwfp-t")
+		route = core.route_event(json.dumps(event_callback(event)))
+		assert route["handler"] == "function_executed"
+		assert route["invalid"]["reason"] == "missing"  # no inputs: the step fails, saying which
+		routed.add(route["step"])
+	assert routed == set(step_jobs.STEPS)

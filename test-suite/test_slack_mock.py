@@ -277,3 +277,60 @@ def test_fixture_fails_a_test_with_an_undeclared_violation(tmp_path):
 	assert "ERROR at teardown of test_undeclared" in out, out
 	assert "ERROR at teardown of test_declared_but_clean" in out, out
 	assert "ERROR at teardown of test_declared " not in out and "2 errors" in out, out
+
+
+def test_a_workflow_step_completes_once_with_its_declared_outputs(slack_mock):
+	from frappe_slack_connector import core  # noqa: PLC0415
+
+	manifest = core.build_app_manifest("https://erp.example.com")
+	execution_id, token = slack_mock.start_step("who_is_out", manifest)
+	step = WebClient(token=token, base_url=slack_mock.url, retry_handlers=[])
+	assert slack_mock.step_completion(execution_id) is None
+	# Outputs the step does not declare, or without a required one, are refused.
+	assert (
+		error_of(
+			lambda: step.functions_completeSuccess(function_execution_id=execution_id, outputs={"list": "x"})
+		)["error"]
+		== "parameter_validation_failed"
+	)
+	assert (
+		error_of(
+			lambda: step.functions_completeSuccess(function_execution_id=execution_id, outputs={"text": ""})
+		)["error"]
+		== "parameter_validation_failed"
+	)
+	assert (
+		error_of(
+			lambda: step.functions_completeSuccess(function_execution_id="Fx0UNKNOWN", outputs={"text": "x"})
+		)["error"]
+		== "function_execution_not_found"
+	)
+	step.functions_completeSuccess(function_execution_id=execution_id, outputs={"text": "Nobody is out."})
+	assert slack_mock.step_completion(execution_id) == {"outputs": {"text": "Nobody is out."}}
+	# Once only: a second completion is refused (with the bot token: the execution's token ended).
+	bot = WebClient(token=slack_mock.bot_token, base_url=slack_mock.url, retry_handlers=[])
+	assert (
+		error_of(lambda: bot.functions_completeError(function_execution_id=execution_id, error="late"))[
+			"error"
+		]
+		== "execution_not_in_running_state"
+	)
+	assert error_of(step.auth_test)["error"] == "invalid_auth"
+
+
+def test_a_workflow_step_fails_with_a_reason(slack_mock, client):
+	from frappe_slack_connector import core  # noqa: PLC0415
+
+	execution_id, _token = slack_mock.start_step(
+		"request_leave", core.build_app_manifest("https://x.example")
+	)
+	assert (
+		error_of(lambda: client.functions_completeError(function_execution_id=execution_id, error=" "))[
+			"error"
+		]
+		== "invalid_arguments"
+	)
+	client.functions_completeError(function_execution_id=execution_id, error="Not linked.")
+	assert slack_mock.step_completion(execution_id) == {"error": "Not linked."}
+	with pytest.raises(ValueError):
+		slack_mock.start_step("order_pizza", core.build_app_manifest("https://x.example"))

@@ -262,7 +262,31 @@ class LinkSharedRoute(TypedDict):
 	target: UnfurlTarget
 	urls: list[str]  # the links' URLs as sent, at most 5
 
-EventRoute = UrlVerificationRoute | AppHomeOpenedRoute | LinkSharedRoute
+class RequestLeaveInputs(TypedDict):
+	user_id: str  # a well-formed Slack user id: who the leave is for
+	from_date: str  # YYYY-MM-DD
+	to_date: str  # YYYY-MM-DD, not before from_date
+	leave_type: str  # trimmed, 1..140 characters
+	reason: str  # trimmed, ≤ 1000 characters, "" when not given
+
+class WhoIsOutInputs(TypedDict):
+	date: str  # YYYY-MM-DD
+	department: str | None  # trimmed, ≤ 140 characters
+
+class StepInputError(TypedDict):
+	field: str  # the input at fault ("inputs" when they are not an object)
+	reason: Literal["missing", "not_a_user", "not_a_date", "not_text", "too_long", "dates_reversed"]
+
+class FunctionExecutedRoute(TypedDict):
+	handler: Literal["function_executed"]
+	event_id: str  # ≤ 64 characters: the key a retry is recognised by
+	execution_id: str  # function_execution_id, ≤ 64 characters: what the completion names
+	token: str  # the execution's short-lived token to complete it with; never log it
+	step: Literal["request_leave", "who_is_out"]  # the step registry's handler
+	inputs: RequestLeaveInputs | WhoIsOutInputs | None  # None when `invalid` says why
+	invalid: StepInputError | None
+
+EventRoute = UrlVerificationRoute | AppHomeOpenedRoute | LinkSharedRoute | FunctionExecutedRoute
 
 class LeaveLink(TypedDict):
 	url: str  # as posted: the key of its unfurl
@@ -280,12 +304,15 @@ def route_event(body: str | bytes) -> EventRoute:
 	The envelope's `type` decides: `url_verification` → its `challenge`; `event_callback` → the
 	inner event's `type` through one table (rust/core/src/interaction/event.rs `EVENT_RULES`, the
 	bot events the manifest subscribes to): `app_home_opened` → `app_home_opened`, `link_shared` →
-	`link_shared`. The same size,
-	shape and nesting guards as `route_interaction`.
+	`link_shared`;
+	`function_executed` (a Workflow Builder step of `interaction/steps.rs` `STEPS`, by its
+	callback_id) → `function_executed` with its inputs read (or why they cannot be used). The same
+	size, shape and nesting guards as `route_interaction`.
 
 	Raises:
 		PayloadError: `unknown_type` (another envelope), `unknown_event` (an event not in the
 			table), `missing_field` / `invalid_field` (no challenge, event_id, event, user; a bad
-			user id or tab), or a body that is not a JSON object.
+			user id or tab; a step without its callback_id, execution id or token, or not one
+			of the app's), or a body that is not a JSON object.
 		TypeError: `body` is neither str nor bytes.
 	"""

@@ -65,7 +65,11 @@ def build_app_manifest(
 	(`/apply-leave` → the slash route),
 	`oauth_config.redirect_urls` (the OAuth callback) and `oauth_config.scopes.bot` (`BOT_SCOPES`), `oauth_config.scopes.user` (`USER_SCOPES`),
 	`settings.interactivity.request_url` (the interactions route), `org_deploy_enabled`,
-	`socket_mode_enabled` and `token_rotation_enabled` all false. Every URL is
+	`socket_mode_enabled` and `token_rotation_enabled` all false, `settings.function_runtime`
+	"remote" and `functions` (the Workflow Builder steps, `interaction/steps.rs` `STEPS`: each
+	callback_id → title, description, `input_parameters` / `output_parameters` as
+	`{"properties": {name: {"type", "title", "description"}}, "required": [...]}`;
+	`settings.event_subscriptions.bot_events` lists `function_executed`). Every URL is
 	`{site_url}/api/method/<dotted path>` of a whitelisted route of this app.
 	Raises `ManifestError` for a bad `site_url` or `app_name`.
 	"""

@@ -59,6 +59,22 @@ def build_who_is_out(
 		InputError: a bad row or date (`bad_input`, `bad_date`), bad words (`bad_words`).
 	"""
 
+def who_is_out_text(
+	rows: list[WhoRow],
+	*,
+	from_date: str,
+	to_date: str,
+	days: list[str],
+	words: WhoIsOutWords,
+	hide_types: bool = False,
+) -> str:
+	"""`build_who_is_out`'s answer as plain text (its fallback text, ≤ 3000 characters): the
+	same days, names and leave types, for a Workflow Builder step's output.
+
+	Raises:
+		InputError: as `build_who_is_out`.
+	"""
+
 def build_who_is_out_usage(text: str, *, words: WhoIsOutWords) -> SlackMessage:
 	"""The answer to an argument `/whoisout` does not understand: `text` quoted back (escaped,
 	cut to 80 characters) and what it understands.

@@ -101,10 +101,17 @@ def _overlapping(from_date, to_date, **filters) -> list:
 	)
 
 
-def absences_between(from_date, to_date) -> list[dict]:
+def absences_between(from_date, to_date, *, department: str | None = None) -> list[dict]:
 	"""Every Open or Approved leave of current staff overlapping `from_date..to_date`, with its
-	leave type and status (what /whoisout lists): three queries whatever the number of rows."""
-	applications = _overlapping(from_date, to_date)
+	leave type and status (what /whoisout lists): three queries whatever the number of rows
+	(four with `department`: only its employees)."""
+	filters = {}
+	if department:
+		members = frappe.get_all(
+			"Employee", filters={"department": department}, pluck="name", limit_page_length=0
+		)
+		filters["employee"] = ("in", members or [""])
+	applications = _overlapping(from_date, to_date, **filters)
 	staff = users.current_staff_slack_ids(sorted({row.employee for row in applications}))
 	return [_who_row(row, staff) for row in applications if row.employee in staff]
 
@@ -173,3 +180,7 @@ def others_out_for(leave_application: str, approver: str | None) -> dict | None:
 		if row.employee in staff
 	]
 	return {"applicant": own.employee, "rows": rows} if rows else None
+
+
+def department_exists(department: str) -> bool:
+	return bool(frappe.db.exists("Department", department))

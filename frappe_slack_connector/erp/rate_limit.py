@@ -38,6 +38,8 @@ class Window:
 # (a recipient not linked yet): Tier 4. A person's own Slack ("While you are away", the "channel"
 # being their Slack user id): users.profile.set "no more than 10 times per minute" for one user's
 # profile, users.profile.get Tier 4, dnd.setSnooze / dnd.endSnooze Tier 2, auth.revoke Tier 3.
+# A Workflow Builder step's completion: functions.completeSuccess / completeError, Tier 3, counted
+# by the minute (a workflow run may complete a burst of steps at once).
 LIMITS: dict[str, tuple[Window, ...]] = {
 	"chat.postMessage": (Window(1, 1, per_channel=True), Window(100, 1)),
 	"chat.update": (Window(8, 10),),
@@ -52,6 +54,8 @@ LIMITS: dict[str, tuple[Window, ...]] = {
 	"dnd.setSnooze": (Window(3, 10),),
 	"dnd.endSnooze": (Window(3, 10),),
 	"auth.revoke": (Window(8, 10),),
+	"functions.completeSuccess": (Window(40, 60),),
+	"functions.completeError": (Window(40, 60),),
 }
 _PREFIX = "slack_connector:rate:"
 

@@ -31,6 +31,7 @@ from frappe_slack_connector.flows.home import events as home_events
 from frappe_slack_connector.flows.leave import handlers as leave
 from frappe_slack_connector.flows.leave import previews as leave_previews
 from frappe_slack_connector.flows.replies import ephemeral
+from frappe_slack_connector.flows.steps import events as step_events
 from frappe_slack_connector.flows.timesheet import handlers as timesheet
 from frappe_slack_connector.slack.responses import ack, json_response
 
@@ -63,6 +64,7 @@ EVENTS: dict[str, Callable[[EventRoute], Response]] = {
 	"url_verification": home_events.url_verification,
 	"app_home_opened": home_events.app_home_opened,
 	"link_shared": leave_previews.link_shared,
+	"function_executed": step_events.function_executed,
 }
 
 SLASH_COMMANDS: dict[str, Callable[[dict[str, str]], Response]] = {

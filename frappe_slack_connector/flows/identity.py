@@ -16,12 +16,21 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.slack import site as slack_site
 
 
-def find_user(slack_user_id: str, *, path: str, explain_conflict: bool = True) -> str | None:
+class SlackUnreachable(Exception):
+	"""Slack could not be asked who a Slack user is (`find_user(strict=True)`): not the same as
+	a person nobody knows."""
+
+
+def find_user(
+	slack_user_id: str, *, path: str, explain_conflict: bool = True, strict: bool = False
+) -> str | None:
 	"""Slack user → enabled Frappe user: Slack User Meta, else the Slack profile e-mail
 	(`users.info`) matched to an enabled User, and the link remembered once. `path`: the
 	request's or a job's Slack client (`slack_site.REQUEST` / `JOB`). `explain_conflict`: log why
 	an account already linked to someone else is not linked (a person's own click or command);
-	the Home tab, published on every visit, does not."""
+	the Home tab, published on every visit, does not. `strict`: raise `SlackUnreachable` when
+	Slack could not be asked (a workflow step must not call a person unknown because Slack was
+	down); otherwise that is None too."""
 	user = erp_users.enabled_user_of_slack_id(slack_user_id)
 	if user:
 		return user
@@ -34,6 +43,8 @@ def find_user(slack_user_id: str, *, path: str, explain_conflict: bool = True) -
 		expected_errors={"user_not_found"},  # a stranger is the caller's problem, not the admin's
 	)
 	if not reply.ok:
+		if strict and reply.error != "user_not_found":
+			raise SlackUnreachable(reply.error)
 		return None
 	member = reply.data.get("user") or {}
 	user = erp_users.enabled_user_by_email((member.get("profile") or {}).get("email"))

@@ -683,6 +683,46 @@ def try_again_later(lang: str) -> str:
 	return _("Something went wrong. Please try again later.", lang=lang)
 
 
+# --- Workflow Builder steps: why a step failed, as the workflow shows it ------------------------
+
+
+def step_not_linked(lang: str) -> str:
+	return _("This Slack user is not linked to a user in the HR system.", lang=lang)
+
+
+def step_person_not_found_now(lang: str) -> str:
+	return _(
+		"Slack could not be asked who this person is just now. Please run the workflow again.", lang=lang
+	)
+
+
+def step_no_employee(lang: str) -> str:
+	return _("This Slack user's HR user has no active Employee record.", lang=lang)
+
+
+def step_leave_refused(lang: str, message: str) -> str:
+	# {0}: Frappe HR's own message.
+	return _("The leave application was not filed: {0}", lang=lang).format(message)
+
+
+def step_no_department(lang: str, department: str) -> str:
+	# {0}: the department name the step was given.
+	return _("There is no department “{0}”.", lang=lang).format(department)
+
+
+def step_bad_input(lang: str, field: str, reason: str) -> str:
+	"""Why a step's input `field` cannot be used (`reason`: the core's code)."""
+	if reason == "dates_reversed":
+		return _("The last day is before the first day.", lang=lang)
+	messages = {
+		"missing": _("The input “{0}” is missing.", lang=lang),
+		"not_a_user": _("The input “{0}” is not a Slack user.", lang=lang),
+		"not_a_date": _("The input “{0}” is not a date.", lang=lang),
+		"too_long": _("The input “{0}” is too long.", lang=lang),
+	}
+	return messages.get(reason, _("The input “{0}” is not text.", lang=lang)).format(field)
+
+
 def catalogue(lang: str) -> dict:
 	"""Every surface's words in `lang`, keyed as the Rust `words::Catalogue`."""
 	return {

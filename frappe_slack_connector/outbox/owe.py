@@ -33,6 +33,7 @@ from frappe_slack_connector.outbox.records import Record
 __all__ = [
 	"Record",
 	"clear_status",
+	"complete_step",
 	"delete",
 	"end_snooze",
 	"ephemeral",
@@ -61,6 +62,9 @@ SNOOZE = "dnd.setSnooze"
 END_SNOOZE = "dnd.endSnooze"
 REVOKE = "auth.revoke"
 PERSONAL_METHODS = frozenset({PROFILE_SET, SNOOZE, END_SNOOZE, REVOKE})
+# A Workflow Builder step's outcome, sent with its execution's token (erp/steps).
+STEP_SUCCESS = "functions.completeSuccess"
+STEP_ERROR = "functions.completeError"
 
 Target = str | tuple[str, str]
 
@@ -196,6 +200,24 @@ def unfurl(body: str, *, target: dict[str, str]) -> str:
 		fields=fields,
 		about=None,
 		sequence=f"unfurl:{where}",
+	)
+
+
+def complete_step(
+	execution_id: str, *, outputs: dict[str, str] | None = None, error: str | None = None
+) -> str:
+	"""Owe the completion of the Workflow Builder step run `execution_id`: with its `outputs`
+	(`functions.completeSuccess`), or failed with `error`, the reason the workflow shows
+	(`functions.completeError`). Exactly one of them."""
+	if (outputs is None) == (error is None):
+		raise ValueError("complete_step needs exactly one of outputs and error")
+	method, fields = (STEP_SUCCESS, {"outputs": outputs}) if error is None else (STEP_ERROR, {"error": error})
+	return _owe(
+		{"method": method, "what": "Slack workflow step completion"},
+		deliveries.EMPTY_BODY,
+		fields={"function_execution_id": execution_id, **fields},
+		about=None,
+		sequence=f"step:{execution_id}",
 	)
 
 

@@ -30,6 +30,10 @@ reads the status (users.profile.get) and goes out only where `core.guard_away_st
 (the person's own status is left alone: Dropped, saying so); a delivered one records the status
 the app set. A token Slack no longer takes (token_revoked, invalid_auth, account_inactive) ends
 the consent: the token is erased, an Error Log left and the person's Home tab re-published.
+
+A Workflow Builder step's completion (functions.completeSuccess / completeError) goes out with
+its execution's token (`erp/steps`, kept from the event; the bot token when it is gone), which is
+dropped once the row is closed either way.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from frappe_slack_connector.erp import clock, deliveries
 from frappe_slack_connector.erp import jobs as erp_jobs
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import rate_limit as erp_rate_limit
+from frappe_slack_connector.erp import steps as erp_steps
 from frappe_slack_connector.outbox import recipients, records
 from frappe_slack_connector.outbox.records import Record
 from frappe_slack_connector.slack import client as slack_client
@@ -80,6 +85,8 @@ SNOOZE = "dnd.setSnooze"
 END_SNOOZE = "dnd.endSnooze"
 REVOKE = "auth.revoke"
 PERSONAL = frozenset({PROFILE_SET, SNOOZE, END_SNOOZE, REVOKE})
+# A Workflow Builder step's completion, with its execution's token (outbox/owe.py complete_step).
+STEP_METHODS = frozenset({"functions.completeSuccess", "functions.completeError"})
 # Slack's answers meaning the person's token no longer works: consent is over.
 TOKEN_GONE = frozenset({"token_revoked", "invalid_auth", "account_inactive", "token_expired"})
 # Why a status write was left unsent, in the row's record.
@@ -104,6 +111,7 @@ class _Plan:
 	lookup: bool = False
 	find_email: str | None = None  # to_user is not linked yet: their Slack account, by e-mail
 	person_client: Any = None  # a personal write: the client with the person's user token
+	step_client: Any = None  # a step's completion: the client with its execution's token
 	ours: dict[str, Any] | None = None  # a status write: the status the app set last
 
 
@@ -237,7 +245,22 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		channel=kwargs.get("channel") or channel,
 		lookup=bool(row.outcome_unknown),
 		find_email=find_email,
+		step_client=_step_client(kwargs) if method in STEP_METHODS else None,
 	)
+
+
+def _step_client(kwargs: dict[str, Any]):
+	"""The client completing a step: with its execution's token while it is kept, else None (the
+	bot token's)."""
+	token = erp_steps.token_of(str(kwargs.get("function_execution_id") or ""))
+	return slack_site.person_client(token, path=slack_site.OUTBOX) if token else None
+
+
+def _after_step(row) -> None:
+	"""A step's completion is closed: its token is needed no more."""
+	fields = deliveries.loads(row.request_fields) or {}
+	if fields.get("function_execution_id"):
+		erp_steps.forget_token(str(fields["function_execution_id"]))
 
 
 def _personal_plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
@@ -413,6 +436,8 @@ def _delivered(
 			records.on_delivered(record, delivery=row.name, channel=channel, ts=ts)
 		if row.method in PERSONAL:
 			_after_personal(row)
+		if row.method in STEP_METHODS:
+			_after_step(row)
 
 	_finish(row, worker, values, then)
 	_count(stats, "delivered")
@@ -477,6 +502,8 @@ def _close(
 			records.on_failed(record, status=status, reason=short or reason)
 		if short is not None:
 			_log_not_sent(row, short, reason)
+		if row.method in STEP_METHODS:
+			_after_step(row)
 
 	_finish(row, worker, values, then)
 	_count(stats, status.lower())
@@ -532,6 +559,8 @@ def _attempt(plan: _Plan, web_client, limiter: erp_rate_limit.Limiter) -> _Resul
 	unknown, then send it; Slack calls only."""
 	if plan.person_client is not None:
 		return _send_personal(plan, limiter)
+	if plan.step_client is not None:
+		return _send(plan, plan.step_client, limiter)
 	member = None
 	if plan.find_email:
 		waited = _take_turn(limiter, recipients.LOOKUP, None)

@@ -103,8 +103,9 @@ def authorize_url(
 
 
 def person_client(token: str, *, path: Path) -> WebClient:
-	"""A client acting as one person (their user token, from their consent) on the site's base
-	URL: their status and Do Not Disturb. Made where Frappe is (the URL is site config); usable in
+	"""A client acting with a token other than the bot's on the site's base URL: one person's
+	(their user token, from their consent: their status and Do Not Disturb), or a Workflow
+	Builder step execution's (its completion). Made where Frappe is (the URL is site config); usable in
 	any thread."""
 	return slack_client.make_client(token, api_url(), site=erp_settings.site_name(), path=path)
 

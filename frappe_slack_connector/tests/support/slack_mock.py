@@ -38,6 +38,13 @@ expiration passed reads as cleared and a snooze ends on the mock's clock (`now()
 `freeze_clock(at=...)` and `advance_clock` move). `person_sets_status` is a change the person makes in
 Slack themselves; `status_of`/`snooze_of` read what Slack shows.
 
+Workflow Builder steps: `start_step(callback_id, inputs)` runs one of the app's steps (declared by
+its manifest's `functions`) and gives the execution id and its short-lived token (a bot token of
+that execution, working until the step is completed); `functions.completeSuccess` /
+`completeError` check the execution is known (`function_execution_not_found`), still running
+(`execution_not_in_running_state`: a step completes once) and the outputs against the declared
+output parameters (`parameter_validation_failed`); `step_completion` reads how a step ended.
+
 State (users, channels, messages, views, scripts, calls, violations, scopes, rate limits) is per
 mock and cleared by `reset()` (which also ends an outage); the pytest fixture resets it before each test and fails the test at teardown when a
 violation was recorded that the test did not declare with `expect_violations()`.
@@ -65,7 +72,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from frappe_slack_connector.tests.support.blockkit import Problem, validate_message, validate_view
 
-JSON_FIELDS = ("blocks", "view", "attachments", "metadata", "profile", "unfurls")
+JSON_FIELDS = ("blocks", "view", "attachments", "metadata", "profile", "unfurls", "outputs")
 MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
 NO_BEARER_METHODS = frozenset({"oauth.v2.access"})
@@ -237,6 +244,8 @@ SLACK_RATE_LIMITS: dict[str, RateLimit] = {
 	"dnd.info": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 	"auth.revoke": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 	"chat.unfurl": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"functions.completeSuccess": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
+	"functions.completeError": RateLimit(per_second=50 / 60, burst=50),  # Tier 3: 50+ per minute
 }
 
 
@@ -267,6 +276,17 @@ class _Caller:
 	kind: str  # "bot" | "user" | "app"
 	user_id: str  # the bot user for the bot token, the person for a user token
 	scopes: frozenset[str] | None  # None: every scope (the bot token unless set_scopes narrowed it)
+
+
+@dataclass
+class _StepRun:
+	"""One execution of a Workflow Builder step."""
+
+	callback_id: str
+	token: str
+	outputs: dict[str, dict[str, Any]]  # the declared output parameters
+	required: tuple[str, ...]
+	completion: dict[str, Any] | None = None  # {"outputs": ...} or {"error": ...} once completed
 
 
 @dataclass(frozen=True)
@@ -350,6 +370,8 @@ class SlackMock:
 			"conversations.history": self._conversations_history,
 			"oauth.v2.access": self._oauth_v2_access,
 			"apps.connections.open": self._apps_connections_open,
+			"functions.completeSuccess": self._functions_complete_success,
+			"functions.completeError": self._functions_complete_error,
 		}
 		self.reset()
 
@@ -506,6 +528,7 @@ class SlackMock:
 			self._used_triggers: set[str] = set()
 			self._expired_triggers: set[str] = set()
 			self._oauth_codes: dict[str, _OAuthGrant] = {}
+			self._step_runs: dict[str, _StepRun] = {}  # execution id → its run
 			self._ts = itertools.count(1)
 			self._ts_base = TS_BASE_MICROS
 			self._ids = itertools.count(1)
@@ -935,6 +958,27 @@ class SlackMock:
 			self._settle_clock()
 			return self._snoozes.get(user_id)
 
+	def start_step(self, callback_id: str, manifest: dict[str, Any]) -> tuple[str, str]:
+		"""A workflow runs the step `callback_id` of the app whose manifest is `manifest` (what
+		Slack knows of the app): (function_execution_id, its token) for the event."""
+		declared = (manifest.get("functions") or {}).get(callback_id)
+		if declared is None:
+			raise ValueError(f"the manifest declares no step {callback_id!r}")
+		outputs = declared["output_parameters"]
+		with self._lock:
+			execution_id = f"Fx{next(self._ids):010d}"
+			token = f"xwfp-{execution_id}-{random.getrandbits(64):016x}"
+			self._step_runs[execution_id] = _StepRun(
+				callback_id, token, dict(outputs["properties"]), tuple(outputs.get("required", ()))
+			)
+			return execution_id, token
+
+	def step_completion(self, execution_id: str) -> dict[str, Any] | None:
+		"""How the step run ended: {"outputs": {...}} or {"error": "..."}; None while it runs."""
+		with self._lock:
+			run = self._step_runs[execution_id]
+			return json.loads(json.dumps(run.completion)) if run.completion is not None else None
+
 	def expire_trigger(self, trigger_id: str) -> None:
 		with self._lock:
 			self._expired_triggers.add(trigger_id)
@@ -1021,6 +1065,10 @@ class SlackMock:
 		return None
 
 	def _identify(self, token: str) -> _Caller | None:
+		run = next((r for r in self._step_runs.values() if r.token == token), None)
+		if run is not None:
+			# The execution's token acts as the bot while the step runs, and ends with it.
+			return _Caller(token, "bot", self.bot_user_id, None) if run.completion is None else None
 		if token in self.tokens:
 			scopes = None if self._scopes is None else frozenset(self._scopes)
 			return _Caller(token, "bot", self.bot_user_id, scopes)
@@ -1333,6 +1381,44 @@ class SlackMock:
 			"snooze_remaining": max(0, ends - int(self.now())),
 			"snooze_is_indefinite": False,
 		}
+
+	def _running_step(self, args: dict[str, Any]) -> _StepRun:
+		run = self._step_runs.get(str(args.get("function_execution_id") or ""))
+		if run is None:
+			raise SlackError("function_execution_not_found")
+		if run.completion is not None:
+			raise SlackError("execution_not_in_running_state")
+		return run
+
+	def _functions_complete_success(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/functions.completeSuccess: `outputs` conforming to the step's
+		declared output parameters (each required one there, none undeclared, text as text)."""
+		run = self._running_step(args)
+		outputs = args.get("outputs")
+		if not isinstance(outputs, dict):
+			raise SlackError("parameter_validation_failed")
+		missing = [name for name in run.required if outputs.get(name) in (None, "")]
+		unknown = [name for name in outputs if name not in run.outputs]
+		wrong = [
+			name
+			for name, value in outputs.items()
+			if name in run.outputs
+			and run.outputs[name].get("type") == "string"
+			and not isinstance(value, str)
+		]
+		if missing or unknown or wrong:
+			raise SlackError("parameter_validation_failed", missing=missing, unknown=unknown, wrong=wrong)
+		run.completion = {"outputs": outputs}
+		return {}
+
+	def _functions_complete_error(self, args: dict[str, Any]) -> dict[str, Any]:
+		"""api.slack.com/methods/functions.completeError: a human-readable `error`."""
+		run = self._running_step(args)
+		error = args.get("error")
+		if not isinstance(error, str) or not error.strip():
+			raise SlackError("invalid_arguments")
+		run.completion = {"error": error}
+		return {}
 
 	def _chat_post_message(self, args: dict[str, Any]) -> dict[str, Any]:
 		channel = self._resolve_channel(args.get("channel"))

@@ -545,6 +545,34 @@ def unfurl_click(
 	return payload
 
 
+def function_executed(
+	callback_id: str, inputs: dict[str, Any], *, execution_id: str, token: str
+) -> dict[str, Any]:
+	"""The `function_executed` event of a Workflow Builder step run (`SlackMock.start_step` gives
+	the execution id and token); wrap it in `event_callback` and sign it with `event_request`."""
+	return {
+		"type": "function_executed",
+		"function": {
+			"id": f"Fn{_next_id()}",
+			"callback_id": callback_id,
+			"title": callback_id,
+			"description": "",
+			"type": "app",
+			"input_parameters": [],
+			"output_parameters": [],
+			"app_id": API_APP_ID,
+			"date_created": int(time.time()),
+			"date_updated": int(time.time()),
+			"date_deleted": 0,
+		},
+		"inputs": copy.deepcopy(inputs),
+		"function_execution_id": execution_id,
+		"workflow_execution_id": f"Wx{_next_id()}",
+		"event_ts": f"{int(time.time())}.000200",
+		"bot_access_token": token,
+	}
+
+
 def block_actions_home(*actions: dict[str, Any], view: dict[str, Any], user: dict[str, Any] | None = None):
 	"""A block_actions payload for a button on the app's Home tab (container `view`, no channel)."""
 	payload = block_actions_view(*actions, view=view, user=user)

@@ -9,8 +9,12 @@
 //! the manifest both read it, so they cannot disagree; [`USER_SCOPES`] likewise for a person's
 //! consent to show their leave in Slack.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+use crate::interaction::steps::{ParamSpec, STEPS};
 
 pub use crate::interaction::shortcuts::{ShortcutKind, ShortcutSpec, SHORTCUTS};
 
@@ -224,6 +228,53 @@ pub struct AppManifest {
     pub features: Features,
     pub oauth_config: OauthConfig,
     pub settings: Settings,
+    /// The Workflow Builder steps (a row of [`STEPS`] each), keyed by callback_id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub functions: BTreeMap<String, Function>,
+}
+
+/// A Workflow Builder step as the manifest declares it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Function {
+    pub title: String,
+    pub description: String,
+    pub input_parameters: Parameters,
+    pub output_parameters: Parameters,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parameters {
+    pub properties: BTreeMap<String, Parameter>,
+    pub required: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parameter {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+fn parameters(specs: &[ParamSpec]) -> Parameters {
+    Parameters {
+        properties: specs
+            .iter()
+            .map(|p| {
+                let parameter = Parameter {
+                    kind: p.kind.manifest_type().to_owned(),
+                    title: p.title.to_owned(),
+                    description: p.description.to_owned(),
+                };
+                (p.name.to_owned(), parameter)
+            })
+            .collect(),
+        required: specs
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| p.name.to_owned())
+            .collect(),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,6 +357,9 @@ pub struct Settings {
     pub org_deploy_enabled: bool,
     pub socket_mode_enabled: bool,
     pub token_rotation_enabled: bool,
+    /// `remote`: the app's own server runs its steps (`function_executed` events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function_runtime: Option<String>,
 }
 
 /// Events API: the same entry point as interactivity (it tells JSON events from forms).
@@ -406,7 +460,20 @@ pub fn app_manifest(site_url: &str, app_name: &str) -> Result<AppManifest, Manif
             org_deploy_enabled: false,
             socket_mode_enabled: false,
             token_rotation_enabled: false,
+            function_runtime: Some("remote".to_owned()),
         },
+        functions: STEPS
+            .iter()
+            .map(|step| {
+                let function = Function {
+                    title: step.title.to_owned(),
+                    description: step.description.to_owned(),
+                    input_parameters: parameters(step.inputs),
+                    output_parameters: parameters(step.outputs),
+                };
+                (step.callback_id.to_owned(), function)
+            })
+            .collect(),
     })
 }
 

@@ -73,12 +73,16 @@ fn app_home_opened_is_routed_with_its_event_id_user_and_tab() {
 
 #[test]
 fn the_event_table_is_what_the_manifest_subscribes_to() {
-    assert_eq!(EVENT_RULES.len(), 2);
+    assert_eq!(EVENT_RULES.len(), 3);
     assert_eq!(
         lookup_event("app_home_opened"),
         Some(EventHandler::AppHomeOpened)
     );
     assert_eq!(lookup_event("link_shared"), Some(EventHandler::LinkShared));
+    assert_eq!(
+        lookup_event("function_executed"),
+        Some(EventHandler::FunctionExecuted)
+    );
     assert_eq!(lookup_event("message"), None);
     assert_eq!(lookup_event("APP_HOME_OPENED"), None);
 }
@@ -187,4 +191,60 @@ fn malformed_bodies_are_refused() {
     );
     let huge = vec![b' '; MAX_PAYLOAD_BYTES + 1];
     assert_eq!(route_event(&huge).unwrap_err().reason(), "too_large");
+}
+
+fn step_executed(callback_id: &str, inputs: Value) -> Value {
+    json!({
+        "token": "x", "team_id": "T0TEST0001", "api_app_id": "A0APP00001",
+        "type": "event_callback", "event_id": "Ev0STEP001", "event_time": 1764806400,
+        "event": {"type": "function_executed",
+                  "function": {"id": "Fn0001", "callback_id": callback_id, "title": "t",
+                               "type": "app", "input_parameters": [], "output_parameters": []},
+                  "inputs": inputs, "function_execution_id": "Fx0EXEC001",
+                  "workflow_execution_id": "Wx0001", "event_ts": "1764806400.000100",
+                  "bot_access_token": "xwfp-secret"}
+    })
+}
+
+#[test]
+fn a_step_is_routed_by_its_callback_id_with_its_inputs_read() {
+    let v = step_executed(
+        "request_leave",
+        json!({"user": "U0JANE0001", "from_date": "2026-12-24", "to_date": "2026-12-24",
+               "leave_type": "Casual Leave"}),
+    );
+    let route = routed(&v).unwrap();
+    let value = route.to_value();
+    assert_eq!(value["handler"], "function_executed");
+    assert_eq!(value["step"], "request_leave");
+    assert_eq!(value["execution_id"], "Fx0EXEC001");
+    assert_eq!(value["event_id"], "Ev0STEP001");
+    assert_eq!(value["token"], "xwfp-secret");
+    assert_eq!(value["inputs"]["user_id"], "U0JANE0001");
+    assert_eq!(value["invalid"], Value::Null);
+    // The token never shows in a debug print (a log line).
+    assert!(!format!("{route:?}").contains("xwfp-secret"));
+
+    let bad = routed(&step_executed("who_is_out", json!({"date": "soon"}))).unwrap();
+    assert_eq!(
+        bad.to_value()["invalid"],
+        json!({"field": "date", "reason": "not_a_date"})
+    );
+}
+
+#[test]
+fn a_step_without_what_completing_it_needs_is_refused() {
+    assert_eq!(
+        reason(&step_executed("order_pizza", json!({}))),
+        "invalid_field"
+    );
+    let mut no_token = step_executed("who_is_out", json!({"date": "2026-12-24"}));
+    no_token["event"]
+        .as_object_mut()
+        .unwrap()
+        .remove("bot_access_token");
+    assert_eq!(reason(&no_token), "missing_field");
+    let mut no_execution = step_executed("who_is_out", json!({"date": "2026-12-24"}));
+    no_execution["event"]["function_execution_id"] = json!("");
+    assert_eq!(reason(&no_execution), "missing_field");
 }

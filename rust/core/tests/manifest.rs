@@ -68,7 +68,7 @@ fn every_url_points_at_a_whitelisted_route_of_this_site() {
     assert_eq!(typed.settings.event_subscriptions.request_url, allowed[1]);
     assert_eq!(
         typed.settings.event_subscriptions.bot_events,
-        ["app_home_opened", "link_shared"]
+        ["app_home_opened", "link_shared", "function_executed"]
     );
     // Link previews: Slack sends `link_shared` for links on the site's own domain only.
     assert_eq!(typed.features.unfurl_domains, ["erp.example.com"]);
@@ -245,4 +245,44 @@ fn the_manifest_declares_every_shortcut_of_the_registry() {
         assert!(spec.description.chars().count() <= 150);
         assert!(!spec.name.trim().is_empty());
     }
+}
+
+#[test]
+fn the_workflow_steps_are_declared_from_their_registry() {
+    use slack_connector_core::interaction::steps::STEPS;
+    let typed = app_manifest("https://erp.example.com", DEFAULT_APP_NAME).unwrap();
+    assert_eq!(typed.settings.function_runtime.as_deref(), Some("remote"));
+    assert_eq!(typed.functions.len(), STEPS.len());
+    for step in STEPS {
+        let declared = &typed.functions[step.callback_id];
+        assert_eq!(declared.title, step.title);
+        let inputs: Vec<&str> = step.inputs.iter().map(|p| p.name).collect();
+        let mut declared_inputs: Vec<&str> = declared
+            .input_parameters
+            .properties
+            .keys()
+            .map(String::as_str)
+            .collect();
+        declared_inputs.sort_unstable();
+        let mut expected = inputs.clone();
+        expected.sort_unstable();
+        assert_eq!(declared_inputs, expected);
+        assert_eq!(
+            declared.output_parameters.required.len(),
+            step.outputs.iter().filter(|p| p.required).count()
+        );
+    }
+    let leave = &typed.functions["request_leave"];
+    assert_eq!(
+        leave.input_parameters.properties["user"].kind,
+        "slack#/types/user_id"
+    );
+    assert_eq!(
+        leave.input_parameters.properties["from_date"].kind,
+        "slack#/types/date"
+    );
+    assert!(!leave
+        .input_parameters
+        .required
+        .contains(&"reason".to_owned()));
 }

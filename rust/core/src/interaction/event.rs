@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::payload::parse_guarded;
+use super::steps::{lookup_step, read_inputs, StepInputError, StepInputs, StepSpec};
 use super::{id_excerpt, PayloadError};
 use crate::slack_id::SlackUserId;
 
@@ -19,6 +20,10 @@ pub const MAX_SHARED_LINKS: usize = 5;
 /// A channel id, a message ts, an `unfurl_id` (Slack's examples are ~100 characters) or a source
 /// longer than this is not Slack's.
 pub const MAX_UNFURL_FIELD_CHARS: usize = 255;
+/// Slack's function execution ids (`Fx…`) are short, like event ids.
+pub const MAX_EXECUTION_ID_CHARS: usize = 64;
+/// A workflow token (`xwfp-…`) is ~100 characters; a huge one is not Slack.
+pub const MAX_STEP_TOKEN_CHARS: usize = 512;
 
 #[derive(Debug, Deserialize)]
 struct EventEnvelope {
@@ -40,6 +45,10 @@ struct InnerEvent {
     unfurl_id: Option<String>,
     source: Option<String>,
     links: Option<Vec<SharedLink>>,
+    function: Option<FunctionRef>,
+    inputs: Option<Value>,
+    function_execution_id: Option<String>,
+    bot_access_token: Option<String>,
 }
 
 /// One of a `link_shared` event's `links` (`{"domain", "url"}`).
@@ -48,11 +57,34 @@ struct SharedLink {
     url: Option<String>,
 }
 
+#[derive(Debug, Deserialize)]
+struct FunctionRef {
+    callback_id: Option<String>,
+}
+
+/// The short-lived token Slack gives a step's execution to complete it with; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StepToken(String);
+
+impl StepToken {
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for StepToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StepToken(…)")
+    }
+}
+
 /// What a matched event rule hands the event to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventHandler {
     AppHomeOpened,
     LinkShared,
+    FunctionExecuted,
 }
 
 /// One row of the event table: the inner event's `type` → its handler.
@@ -71,6 +103,10 @@ pub static EVENT_RULES: &[EventRule] = &[
     EventRule {
         event_type: "link_shared",
         handler: EventHandler::LinkShared,
+    },
+    EventRule {
+        event_type: "function_executed",
+        handler: EventHandler::FunctionExecuted,
     },
 ];
 
@@ -101,6 +137,15 @@ pub enum EventRoute {
         /// The links' URLs as Slack sent them (at most [`MAX_SHARED_LINKS`]).
         urls: Vec<String>,
     },
+    /// A workflow ran one of the app's steps ([`STEPS`](super::steps::STEPS)): its inputs read,
+    /// or why they cannot be used (the step is then completed with that error).
+    FunctionExecuted {
+        event_id: String,
+        execution_id: String,
+        token: StepToken,
+        step: &'static StepSpec,
+        inputs: Result<StepInputs, StepInputError>,
+    },
 }
 
 /// Where `chat.unfurl` attaches its cards: the posted message (`channel` + `ts`), or the link
@@ -129,6 +174,7 @@ impl EventRoute {
             Self::UrlVerification { .. } => "url_verification",
             Self::AppHomeOpened { .. } => "app_home_opened",
             Self::LinkShared { .. } => "link_shared",
+            Self::FunctionExecuted { .. } => "function_executed",
         }
     }
 
@@ -161,6 +207,27 @@ impl EventRoute {
                 "target": target.to_value(),
                 "urls": urls,
             }),
+            Self::FunctionExecuted {
+                event_id,
+                execution_id,
+                token,
+                step,
+                inputs,
+            } => {
+                let (inputs, invalid) = match inputs {
+                    Ok(inputs) => (inputs.to_value(), Value::Null),
+                    Err(e) => (Value::Null, e.to_value()),
+                };
+                json!({
+                    "handler": handler,
+                    "event_id": event_id,
+                    "execution_id": execution_id,
+                    "token": token.as_str(),
+                    "step": step.handler,
+                    "inputs": inputs,
+                    "invalid": invalid,
+                })
+            }
         }
     }
 }
@@ -213,6 +280,33 @@ pub fn route_event(body: &[u8]) -> Result<EventRoute, PayloadError> {
                     })
                 }
                 Some(EventHandler::LinkShared) => link_shared(event_id, event),
+                Some(EventHandler::FunctionExecuted) => {
+                    let callback_id = event
+                        .function
+                        .and_then(|f| f.callback_id)
+                        .ok_or(PayloadError::MissingField("event.function.callback_id"))?;
+                    let step = lookup_step(&callback_id).ok_or_else(|| {
+                        PayloadError::invalid(
+                            "event.function.callback_id",
+                            id_excerpt(&callback_id),
+                        )
+                    })?;
+                    Ok(EventRoute::FunctionExecuted {
+                        event_id,
+                        execution_id: bounded(
+                            event.function_execution_id,
+                            "event.function_execution_id",
+                            MAX_EXECUTION_ID_CHARS,
+                        )?,
+                        token: StepToken(bounded(
+                            event.bot_access_token,
+                            "event.bot_access_token",
+                            MAX_STEP_TOKEN_CHARS,
+                        )?),
+                        step,
+                        inputs: read_inputs(step, event.inputs.as_ref()),
+                    })
+                }
                 None => Err(PayloadError::UnknownEvent(id_excerpt(event_type))),
             }
         }

@@ -26,6 +26,7 @@ pub(crate) use payload::check_nesting;
 pub mod route;
 pub mod routed;
 pub mod shortcuts;
+pub mod steps;
 pub mod timesheet;
 
 use crate::{limits, mrkdwn};

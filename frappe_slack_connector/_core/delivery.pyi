@@ -17,9 +17,18 @@ def classify_delivery_error(
 	`service_unavailable`, and any failure of a call that sets a state: chat.update, chat.delete,
 	views.publish). `unknown`: a chat.postMessage / chat.postEphemeral that may have been done
 	(`outcome_unknown`, `internal_error`, `fatal_error`, a bare 5xx): look for it before sending
-	again. `permanent`: anything else (channel_not_found, not_in_channel, account_inactive,
+	again; a Workflow Builder step's completion (`functions.completeSuccess` / `completeError`)
+	in that case too: it is sent again, and `delivery_done_before` reads Slack's refusal. `permanent`: anything else (channel_not_found, not_in_channel, account_inactive,
 	invalid_blocks, invalid_auth, token_revoked, message_not_found…): fail it with the reason.
 	"""
+
+def delivery_done_before(
+	method: str, error: str, *, earlier_outcome_unknown: bool, with_execution_token: bool
+) -> bool:
+	"""Whether `method`, refused with `error`, had been carried out by an earlier attempt whose
+	outcome was unknown: a step completion repeated after its execution stopped running — Slack
+	says `execution_not_in_running_state`, or refuses the execution's own token (`invalid_auth`,
+	`token_expired`; only `with_execution_token`), which ends with the execution. False otherwise."""
 
 def next_retry_delay(attempts: int, *, retry_after: float | None = None, seed: int) -> float:
 	"""Seconds before the next try after `attempts` failed ones (1 after the first failure):

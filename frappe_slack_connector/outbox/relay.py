@@ -243,7 +243,8 @@ def _plan(row, worker: str, stats: dict[str, int]) -> _Plan | None:
 		body=row.body or deliveries.EMPTY_BODY,
 		kwargs=kwargs,
 		channel=kwargs.get("channel") or channel,
-		lookup=bool(row.outcome_unknown),
+		# Only a post can be looked for; a step completion repeated tells by Slack's answer.
+		lookup=bool(row.outcome_unknown) and method in POSTS,
 		find_email=find_email,
 		step_client=_step_client(kwargs) if method in STEP_METHODS else None,
 	)
@@ -340,11 +341,25 @@ def _record(plan: _Plan, result: _Result, worker: str, stats: dict[str, int]) ->
 		channel = data.get("channel") or plan.channel
 		_delivered(row, worker, channel, data.get("ts") or "", stats)
 		return
-	err = result.error  # of the call, or of finding its recipient first
+	_record_error(plan, result.error, worker, stats)
+
+
+def _record_error(plan: _Plan, err: slack_client.SlackCallError, worker: str, stats: dict[str, int]) -> None:
+	"""The call (or finding its recipient first) failed with `err`: done before, retry, unknown or
+	failed."""
+	row = plan.row
+	if core.delivery_done_before(
+		err.method,
+		err.error,
+		earlier_outcome_unknown=bool(row.outcome_unknown),
+		with_execution_token=plan.step_client is not None,
+	):
+		_delivered(row, worker, plan.channel, "", stats, done_before=True)
+		return
 	kind = core.classify_delivery_error(err.method, err.error, http_status=err.status)
 	if kind == "permanent":
 		_close(row, worker, deliveries.FAILED, _reason(err), stats, short=err.error)
-	elif kind == "unknown" and err.method not in POSTS:
+	elif kind == "unknown" and err.method not in (POSTS | STEP_METHODS):
 		reason = f"{err.method} may have been shown and cannot be looked for: {_reason(err)}"
 		_close(row, worker, deliveries.UNKNOWN, reason, stats, short="outcome unknown")
 	else:
@@ -417,7 +432,14 @@ def _after_personal(row) -> None:
 
 
 def _delivered(
-	row, worker: str, channel: str | None, ts: str, stats: dict[str, int], *, found: bool = False
+	row,
+	worker: str,
+	channel: str | None,
+	ts: str,
+	stats: dict[str, int],
+	*,
+	found: bool = False,
+	done_before: bool = False,
 ) -> None:
 	now = clock.now()
 	values = {
@@ -427,7 +449,13 @@ def _delivered(
 		"result_channel": channel,
 		"result_ts": ts,
 		"outcome_unknown": 0,
-		"last_error": "found in Slack after an unknown outcome" if found else None,
+		"last_error": (
+			"found in Slack after an unknown outcome"
+			if found
+			else "done by an earlier attempt whose outcome was unknown"
+			if done_before
+			else None
+		),
 	}
 	record = Record.from_json(deliveries.loads(row.record))
 

@@ -87,6 +87,81 @@ fn creates_a_message(method: &str) -> bool {
     matches!(method, "chat.postMessage" | "chat.postEphemeral")
 }
 
+/// A Workflow Builder step's completion: Slack takes one per execution and refuses a repeat
+/// (`execution_not_in_running_state`), so after an unknown outcome a repeat tells whether the
+/// first one was done.
+fn completes_once(method: &str) -> bool {
+    matches!(
+        method,
+        "functions.completeSuccess" | "functions.completeError"
+    )
+}
+
+/// Whether a call refused with `error` had been carried out by an earlier attempt whose outcome
+/// was unknown: a step completion repeated after its execution stopped running — Slack says so
+/// (`execution_not_in_running_state`), or refuses the execution's own token, which ends with the
+/// execution (`invalid_auth`, `token_expired`; not when the bot token was used).
+pub fn done_by_earlier_attempt(
+    method: &str,
+    error: &str,
+    earlier_outcome_unknown: bool,
+    with_execution_token: bool,
+) -> bool {
+    let execution_over = error == "execution_not_in_running_state"
+        || (with_execution_token && matches!(error, "invalid_auth" | "token_expired"));
+    earlier_outcome_unknown && completes_once(method) && execution_over
+}
+
+#[cfg(test)]
+mod completion_tests {
+    use super::{classify, done_by_earlier_attempt, Verdict};
+
+    #[test]
+    fn an_unanswered_completion_is_unknown_and_its_repeat_tells() {
+        assert_eq!(
+            classify("functions.completeSuccess", "outcome_unknown", None),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            classify("functions.completeError", "internal_error", Some(500)),
+            Verdict::Unknown
+        );
+        let over = "execution_not_in_running_state";
+        assert!(done_by_earlier_attempt(
+            "functions.completeSuccess",
+            over,
+            true,
+            false
+        ));
+        assert!(done_by_earlier_attempt(
+            "functions.completeError",
+            "invalid_auth",
+            true,
+            true
+        ));
+        // Nothing was possibly done before, or the bot token was refused: not done.
+        assert!(!done_by_earlier_attempt(
+            "functions.completeSuccess",
+            over,
+            false,
+            true
+        ));
+        assert!(!done_by_earlier_attempt(
+            "functions.completeSuccess",
+            "invalid_auth",
+            true,
+            false
+        ));
+        assert!(!done_by_earlier_attempt("chat.update", over, true, true));
+        assert!(!done_by_earlier_attempt(
+            "functions.completeSuccess",
+            "channel_not_found",
+            true,
+            true
+        ));
+    }
+}
+
 /// Slack errors that say the request was not carried out and may succeed later.
 fn not_done_try_later(error: &str) -> bool {
     matches!(
@@ -114,7 +189,7 @@ pub fn classify(method: &str, error: &str, http_status: Option<u16>) -> Verdict 
     }
     let server_side = http_status.is_some_and(|s| (500..600).contains(&s));
     if maybe_done(error) || (server_side && error.starts_with("http_")) {
-        return if creates_a_message(method) {
+        return if creates_a_message(method) || completes_once(method) {
             Verdict::Unknown
         } else {
             Verdict::Retry

@@ -60,6 +60,17 @@ fn classify_delivery_error(method: &str, error: &str, http_status: Option<u16>) 
 }
 
 #[pyfunction]
+#[pyo3(signature = (method, error, *, earlier_outcome_unknown, with_execution_token))]
+fn delivery_done_before(
+    method: &str,
+    error: &str,
+    earlier_outcome_unknown: bool,
+    with_execution_token: bool,
+) -> bool {
+    delivery::done_by_earlier_attempt(method, error, earlier_outcome_unknown, with_execution_token)
+}
+
+#[pyfunction]
 #[pyo3(signature = (attempts, *, retry_after = None, seed))]
 fn next_retry_delay(attempts: u32, retry_after: Option<f64>, seed: u64) -> f64 {
     delivery::next_retry_delay(attempts, retry_after, seed)
@@ -84,6 +95,7 @@ fn find_delivery_in_history(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DELIVERY_EVENT_TYPE", delivery::EVENT_TYPE)?;
     m.add_function(wrap_pyfunction!(classify_delivery_error, m)?)?;
+    m.add_function(wrap_pyfunction!(delivery_done_before, m)?)?;
     m.add_function(wrap_pyfunction!(next_retry_delay, m)?)?;
     m.add_function(wrap_pyfunction!(delivery_metadata, m)?)?;
     m.add_function(wrap_pyfunction!(find_delivery_in_history, m)?)?;

@@ -266,6 +266,19 @@ def test_today_is_the_persons_own_when_their_user_has_a_time_zone(jane, app):
 	assert initial(opened_view(app))["start_date"] == "2026-12-02"  # an unknown zone: the site's day
 
 
+def test_without_a_frappe_time_zone_today_is_where_slack_says_the_person_is(jane, app):
+	# Slack's time zone, remembered on her link: 17:30 on Mon 30 Nov in Pago Pago.
+	frappe.db.set_value("Slack User Meta", JANE_EMAIL, "slack_tz", "Pacific/Pago_Pago")
+	frappe.db.commit()
+	ack_ok(jane.slash(text="tomorrow"))
+	assert initial(opened_view(app))["start_date"] == "2026-12-01"
+	# Her Frappe time zone, when she has one, comes first.
+	frappe.db.set_value("User", JANE_EMAIL, "time_zone", "Asia/Kolkata")
+	frappe.db.commit()
+	ack_ok(jane.slash(text="tomorrow"))
+	assert initial(opened_view(app))["start_date"] == "2026-12-02"
+
+
 def test_a_shortcut_that_fails_tells_the_person_to_try_again(jane, app, monkeypatch):
 	def broken(*args, **kwargs):
 		raise RuntimeError("the leave types could not be read")

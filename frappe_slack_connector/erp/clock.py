@@ -18,9 +18,14 @@ def today() -> str:
 
 
 def today_for(user: str | None) -> str:
-	"""Today where `user` is, ISO: in their Frappe time zone (User `time_zone`) when they have one
-	(the app does not know Slack's), else the site's."""
-	zone_name = frappe.db.get_value("User", user, "time_zone") if user else None
+	"""Today where `user` is, ISO: in their Frappe time zone (User `time_zone`) when they have one,
+	else their Slack one (Slack User Meta `slack_tz`, remembered when linked and by the user
+	sync), else the site's."""
+	zone_name = None
+	if user:
+		zone_name = frappe.db.get_value("User", user, "time_zone") or frappe.db.get_value(
+			"Slack User Meta", user, "slack_tz"
+		)
 	site_zone = frappe.utils.get_system_timezone()
 	if not zone_name or zone_name == site_zone:
 		return today()

@@ -29,10 +29,9 @@ JOBS = __name__
 
 def link_shared(route) -> Response:
 	"""Ack at once; the cards are read and owed by a job (finding the poster may ask Slack). A
-	retry or a duplicate of an event already taken is acked without work; so is a message
-	without a link to a Leave Application of this site."""
-	if not core.leave_links(route["urls"], erp_settings.site_url()):
-		return ack()
+	retry or a duplicate of an event already taken is acked without work. Which links are this
+	site's is decided by the job: here the site's URL would be the request's Host (what Slack
+	called), which need not be the host people paste."""
 	if not erp_home.first_delivery(route["event_id"]):
 		return ack()
 	erp_jobs.enqueue_after_commit(

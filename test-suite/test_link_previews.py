@@ -38,8 +38,12 @@ def form_link(name: str) -> str:
 def share(app, user_id, urls, **kw):
 	"""Post `urls` as `user_id`: the signed event, acked; returns the event body."""
 	event_id = kw.pop("event_id", None)
+	via_host = kw.pop("via_host", None)
 	body = event_callback(link_shared(user_id, urls, channel=CHANNEL, **kw), event_id=event_id)
-	ack_ok(app.send(event_request(body, secret=app.secret)))
+	request = event_request(body, secret=app.secret)
+	if via_host:
+		request.headers["Host"] = via_host
+	ack_ok(app.send(request))
 	return body
 
 
@@ -71,6 +75,20 @@ def test_a_reader_gets_the_card_without_buttons(world, app):
 	assert name in text_of(blocks) and "Current status:* *Open*" in text_of(blocks)
 	assert action_ids(blocks) == []
 	assert app.slack.take_violations() == []
+	assert app.error_titles() == []
+
+
+def test_a_request_reaching_the_site_by_another_host_still_unfurls_the_sites_links(world, app):
+	# Without host_name in site_config, frappe.utils.get_url() in a request is the request's own
+	# Host (a proxy's upstream address here), not the host people paste: only the job, outside
+	# any request, may decide which links are this site's (found on a real v15 bench).
+	name = world.leave()
+	app.site.run_jobs()
+	url = form_link(name)
+	assert url.startswith("http://test.localhost/")
+	share(app, JANE, [url], via_host="127.0.0.1:8000")
+	app.site.run_jobs()
+	assert name in text_of(card_of(app, url))
 	assert app.error_titles() == []
 
 

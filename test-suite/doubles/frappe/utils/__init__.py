@@ -12,6 +12,7 @@ import random
 import re
 import string
 import traceback as _traceback
+from urllib.parse import urljoin
 
 import double_version
 
@@ -259,15 +260,37 @@ def escape_html(text):
 
 
 def get_url(uri=None, full_address=False):
-	# frappe/utils/data.py (v15): host from conf.host_name (else request host); double default below
-	host = (frappe.conf.get("host_name") or "http://test.localhost").rstrip("/")
-	if not host.startswith("http"):
-		host = "http://" + host
-	if not uri:
-		return host
-	if uri.startswith("http"):
+	# frappe/utils/data.py (v15 and v16) get_url(): conf.host_name (or hostname); else, in a
+	# request, the request's own Host (get_host_name_from_request, X-Forwarded-Proto for https);
+	# else the site's name (https with conf.ssl_certificate). Then conf.http_port (v15: or
+	# webserver_port) unless the bench runs in production (restart_*_on_update).
+	conf = frappe.conf
+	if uri and (uri.startswith("http://") or uri.startswith("https://")):
 		return uri
-	return host + "/" + uri.lstrip("/")
+	host = conf.get("host_name") or conf.get("hostname")
+	if not host:
+		host = _host_name_from_request()
+	if not host:
+		protocol = "https://" if conf.get("ssl_certificate") else "http://"
+		host = protocol + (frappe.local.site or "localhost")
+	if not (host.startswith("http://") or host.startswith("https://")):
+		host = "http://" + host
+	if not uri and full_address:
+		uri = frappe.get_request_header("REQUEST_URI", "")
+	port = conf.get("http_port") or conf.get("webserver_port")
+	production = conf.get("restart_supervisor_on_update") or conf.get("restart_systemd_on_update")
+	if port and not production and len(host.split(":")) <= 2:
+		host = f"{host}:{port}"
+	return urljoin(host, uri) if uri else host
+
+
+def _host_name_from_request():
+	# frappe/utils/data.py get_host_name_from_request()
+	request = getattr(frappe.local, "request", None)
+	if request is not None and getattr(request, "host", None):
+		forwarded = frappe.get_request_header("X-Forwarded-Proto", "")
+		return ("https://" if forwarded == "https" else "http://") + request.host
+	return None
 
 
 # The desk's prefix: frappe/utils/data.py builds `/app/...` on v15 and `/desk/...` on v16

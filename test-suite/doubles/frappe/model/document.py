@@ -538,8 +538,13 @@ class Document:
 
 	def _validate_links(self):
 		# frappe/model/document.py + base_document.py (v15): get_invalid_links -> "Could not find {0}"
-		# (LinkValidationError) / cancelled links; also applies fetch_from values
-		if self.flags.ignore_links or frappe.local.flags.ignore_links:
+		# (LinkValidationError) / cancelled links; also applies fetch_from values. v15 skips it when
+		# cancelling (`self._action == "cancel"`): what links a document is cancelled in its on_cancel
+		if (
+			self.flags.ignore_links
+			or frappe.local.flags.ignore_links
+			or self.__dict__.get("_action") == "cancel"
+		):
 			return
 		invalid, cancelled = [], []
 		for doc in [self, *self.get_all_children()]:

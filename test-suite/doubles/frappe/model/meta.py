@@ -733,6 +733,8 @@ BUILTIN = [
 			_f("leave_status_notification_template", "Link", "Email Template"),
 			# hrms hr_settings.json (v15): "Standard Working Hours" (Float), the day's norm
 			_f("standard_working_hours", "Float"),
+			# v15: whether one employee may hold overlapping Shift Assignments (shift_assignment.py)
+			_f("allow_multiple_shift_assignments", "Check", default="0"),
 		],
 		"permissions": _SYS,
 	},

@@ -1,8 +1,9 @@
-"""Records of Frappe HR's money documents and the site's number format for the double's TestSite
-(frappe_test_site.py): currencies, accounts, cost centers, expense claim types, a company set up
-to take expense claims and advances, Expense Claims and Employee Advances made as the desk form
-makes them (hrms expense_claim.js fills each row's sanctioned amount with its amount and its cost
-center with the claim's), and the System Settings fmt_money reads."""
+"""Records of Frappe HR's requests beyond leave for the double's TestSite (frappe_test_site.py):
+currencies, accounts, cost centers, expense claim types, a company set up to take expense claims
+and advances, Expense Claims and Employee Advances made as the desk form makes them (hrms
+expense_claim.js fills each row's sanctioned amount with its amount and its cost center with the
+claim's), the System Settings fmt_money reads; department approver tables, shift types, Shift /
+Attendance / Compensatory Leave Requests, Attendance and Leave Periods."""
 
 import frappe
 
@@ -134,3 +135,92 @@ class HrmsRecords:
 			finally:
 				frappe.set_user(user)
 		return doc
+
+	def set_department_approvers(self, department, parentfield, approvers):
+		"""A Department's approver table (leave_approvers, expense_approvers or
+		shift_request_approver — hrms setup's names) set to `approvers`, committed."""
+		doc = frappe.get_doc("Department", department)
+		doc.set(parentfield, [{"approver": a} for a in approvers])
+		doc.flags.ignore_permissions = True
+		doc.save()
+		frappe.db.commit()
+		return doc
+
+	def make_shift_type(self, name="Night", start_time="22:00:00", end_time="06:00:00"):
+		if frappe.db.exists("Shift Type", name):
+			return frappe.get_doc("Shift Type", name)
+		return self._insert(
+			{"doctype": "Shift Type", "name": name, "start_time": start_time, "end_time": end_time}
+		)
+
+	def make_shift_request(self, employee, shift_type, from_date, to_date=None, approver=None, **fields):
+		"""A draft request; the approver as the form fetches it (the employee's
+		shift_request_approver) unless given."""
+		self.make_shift_type(shift_type)
+		return self._insert(
+			{
+				"doctype": "Shift Request",
+				"employee": employee,
+				"company": frappe.db.get_value("Employee", employee, "company"),
+				"shift_type": shift_type,
+				"from_date": from_date,
+				"to_date": to_date,
+				"approver": approver,
+				**fields,
+			}
+		)
+
+	def make_attendance_request(self, employee, from_date, to_date, reason="Work From Home", **fields):
+		return self._insert(
+			{
+				"doctype": "Attendance Request",
+				"employee": employee,
+				"from_date": from_date,
+				"to_date": to_date,
+				"reason": reason,
+				**fields,
+			}
+		)
+
+	def make_attendance(self, employee, attendance_date, status="Present", **fields):
+		"""A submitted Attendance, as marked in the desk."""
+		return self._insert(
+			{
+				"doctype": "Attendance",
+				"employee": employee,
+				"attendance_date": attendance_date,
+				"status": status,
+				"company": frappe.db.get_value("Employee", employee, "company"),
+				"docstatus": 1,
+				**fields,
+			}
+		)
+
+	def make_leave_period(self, from_date, to_date, company="Test Co", is_active=1):
+		return self._insert(
+			{
+				"doctype": "Leave Period",
+				"from_date": from_date,
+				"to_date": to_date,
+				"company": company,
+				"is_active": is_active,
+			}
+		)
+
+	def make_compensatory_leave_request(
+		self, employee, work_from_date, work_end_date, leave_type="Compensatory Off", **fields
+	):
+		"""A draft request for a compensatory leave type (made if missing)."""
+		if leave_type:
+			self.make_leave_type(leave_type, is_compensatory=1)
+		return self._insert(
+			{
+				"doctype": "Compensatory Leave Request",
+				"employee": employee,
+				"work_from_date": work_from_date,
+				"work_end_date": work_end_date,
+				"leave_type": leave_type,
+				"reason": fields.pop("reason", "Worked on the holiday"),
+				**fields,
+			}
+		)

@@ -198,6 +198,182 @@ DEFINITIONS = [
 	},
 ]
 
+# shift_request.json: approver is reqd and fetched from the employee's shift_request_approver
+# when empty; status permlevel 0 (the approver, shared with submit by hrms, may set it)
+SHIFT_REQUEST = {
+	"name": "Shift Request",
+	"module": "HR",
+	"autoname": "HR-SHR-.YY.-.MM.-.#####",
+	"is_submittable": 1,
+	"title_field": "employee_name",
+	"fields": [
+		_f("shift_type", "Link", "Shift Type", reqd=1),
+		_f("employee", "Link", "Employee", reqd=1),
+		_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+		_f("department", "Link", "Department", fetch_from="employee.department", read_only=1),
+		_f("status", "Select", "Draft\nApproved\nRejected", default="Draft", reqd=1),
+		_f("company", "Link", "Company", reqd=1),
+		_f(
+			"approver", "Link", "User", fetch_from="employee.shift_request_approver", fetch_if_empty=1, reqd=1
+		),
+		_f("from_date", "Date", reqd=1),
+		_f("to_date", "Date"),
+		_f("amended_from", "Link", "Shift Request", read_only=1, no_copy=1),
+	],
+	"permissions": [
+		_row("Employee", read=1, write=1, create=1, report=1, email=1, print=1, share=1, export=1),
+		_row("HR Manager", **_SUBMITTER, export=1),
+		_row("HR User", read=1, write=1, create=1, submit=1, report=1, email=1, print=1, share=1, export=1),
+	],
+}
+
+DEFINITIONS += [
+	SHIFT_REQUEST,
+	# shift_type.json: named on creation (autoname prompt); the timings the overlap checks read
+	{
+		"name": "Shift Type",
+		"module": "HR",
+		"autoname": "prompt",
+		"fields": [_f("start_time", "Time", reqd=1), _f("end_time", "Time", reqd=1)],
+		"permissions": [
+			_row("HR Manager", **_ALL),
+			_row("HR User", **_ALL),
+			_row("Employee", read=1),
+		],
+	},
+	# shift_assignment.json: made and submitted by an approved Shift Request
+	{
+		"name": "Shift Assignment",
+		"module": "HR",
+		"autoname": "HR-SHA-.YY.-.MM.-.#####",
+		"is_submittable": 1,
+		"title_field": "employee_name",
+		"fields": [
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("shift_type", "Link", "Shift Type", reqd=1),
+			_f("company", "Link", "Company", fetch_from="employee.company", reqd=1),
+			_f("shift_request", "Link", "Shift Request", read_only=1),
+			_f("start_date", "Date", reqd=1),
+			_f("end_date", "Date"),
+			_f("status", "Select", "Active\nInactive", default="Active"),
+			_f("amended_from", "Link", "Shift Assignment", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			_row("Employee", read=1),
+			_row("HR Manager", **_SUBMITTER),
+			_row("HR User", read=1, write=1, create=1, submit=1, report=1),
+		],
+	},
+	# attendance_request.json: no approver, no status; Employee may not submit
+	{
+		"name": "Attendance Request",
+		"module": "HR",
+		"autoname": "HR-ARQ-.YY.-.MM.-.#####",
+		"is_submittable": 1,
+		"title_field": "employee_name",
+		"fields": [
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("department", "Link", "Department", fetch_from="employee.department", read_only=1),
+			_f("company", "Link", "Company", fetch_from="employee.company", reqd=1),
+			_f("from_date", "Date", reqd=1),
+			_f("to_date", "Date", reqd=1),
+			_f("half_day", "Check", default="0"),
+			_f("half_day_date", "Date", depends_on="half_day"),
+			_f("include_holidays", "Check", default="0"),
+			_f("shift", "Link", "Shift Type"),
+			_f("reason", "Select", "Work From Home\nOn Duty", reqd=1),
+			_f("explanation", "Small Text"),
+			_f("amended_from", "Link", "Attendance Request", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			_row("System Manager", **_SUBMITTER, export=1),
+			_row("HR Manager", **_SUBMITTER, export=1),
+			_row("HR User", **_SUBMITTER, export=1),
+			_row("Employee", **_ALL, export=1),
+		],
+	},
+	# attendance.json: what an approved Attendance Request marks
+	{
+		"name": "Attendance",
+		"module": "HR",
+		"autoname": "naming_series:",
+		"is_submittable": 1,
+		"title_field": "employee_name",
+		"fields": [
+			_f("naming_series", "Select", "HR-ATT-.YYYY.-", reqd=1),
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f(
+				"status",
+				"Select",
+				"\nPresent\nAbsent\nOn Leave\nHalf Day\nWork From Home",
+				default="Present",
+				reqd=1,
+			),
+			_f("leave_type", "Link", "Leave Type"),
+			_f("leave_application", "Link", "Leave Application", read_only=1),
+			_f("attendance_date", "Date", reqd=1),
+			_f("company", "Link", "Company", fetch_from="employee.company", read_only=1, reqd=1),
+			_f("department", "Link", "Department", fetch_from="employee.department", read_only=1),
+			_f("shift", "Link", "Shift Type"),
+			_f("attendance_request", "Link", "Attendance Request", read_only=1),
+			_f("amended_from", "Link", "Attendance", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			_row("System Manager", **_ALL, submit=1, cancel=1),
+			_row("HR User", **_ALL, submit=1, cancel=1),
+			_row("HR Manager", **_ALL, submit=1, cancel=1),
+			_row("Employee", read=1, report=1),
+		],
+	},
+	# compensatory_leave_request.json: no approver, no status; HR Manager and HR User submit
+	{
+		"name": "Compensatory Leave Request",
+		"module": "HR",
+		"autoname": "HR-CMP-.YY.-.MM.-.#####",
+		"is_submittable": 1,
+		"title_field": "employee_name",
+		"fields": [
+			_f("employee", "Link", "Employee", reqd=1),
+			_f("employee_name", fetch_from="employee.employee_name", read_only=1),
+			_f("department", "Link", "Department", fetch_from="employee.department", read_only=1),
+			_f("leave_type", "Link", "Leave Type"),
+			_f("leave_allocation", "Link", "Leave Allocation", read_only=1),
+			_f("work_from_date", "Date", reqd=1),
+			_f("work_end_date", "Date", reqd=1),
+			_f("half_day", "Check"),
+			_f("half_day_date", "Date", depends_on="half_day"),
+			_f("reason", "Small Text", reqd=1),
+			_f("amended_from", "Link", "Compensatory Leave Request", read_only=1, no_copy=1),
+		],
+		"permissions": [
+			_row("System Manager", **_ALL, export=1),
+			_row("HR Manager", **_ALL, export=1, submit=1, cancel=1),
+			_row("HR User", **_ALL, export=1, submit=1),
+			_row("Employee", **_ALL, export=1),
+		],
+	},
+	# leave_period.json: the period a compensatory leave is allocated in
+	{
+		"name": "Leave Period",
+		"module": "HR",
+		"autoname": "HR-LPR-.YYYY.-.#####",
+		"fields": [
+			_f("from_date", "Date", reqd=1),
+			_f("to_date", "Date", reqd=1),
+			_f("is_active", "Check", default="0"),
+			_f("company", "Link", "Company", reqd=1),
+		],
+		"permissions": [
+			_row("System Manager", **_ALL),
+			_row("HR Manager", **_ALL),
+			_row("HR User", **_ALL),
+		],
+	},
+]
+
 
 def register():
 	for d in DEFINITIONS:

@@ -343,9 +343,13 @@ class Document:
 	# ------------------------------------------------------------ permissions
 
 	def has_permission(self, permtype="read", user=None):
+		# frappe/permissions.py (v15): the roles, else a share of this very document
 		from frappe.model.meta import has_permission
+		from frappe.share import is_shared
 
-		return has_permission(self.doctype, permtype, user=user)
+		if has_permission(self.doctype, permtype, user=user):
+			return True
+		return bool(self.name) and is_shared(self.doctype, self.name, user or frappe.session.user, permtype)
 
 	def check_permission(self, permtype="read", permlevel=None):
 		# frappe/model/document.py (v15): check_permission -> raise_no_permission_to (PermissionError)

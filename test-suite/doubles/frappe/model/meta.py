@@ -675,6 +675,24 @@ BUILTIN = [
 		],
 		"permissions": [*_SYS, {"role": "All", "read": 1, "create": 1}],
 	},
+	# frappe/core/doctype/docshare/docshare.json (v15): one document shared with one user (or all)
+	{
+		"name": "DocShare",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("user", "Link", "User"),
+			_f("share_doctype", "Link", "DocType", reqd=1),
+			_f("share_name", "Dynamic Link", "share_doctype", reqd=1),
+			_f("read", "Check", default="0"),
+			_f("write", "Check", default="0"),
+			_f("share", "Check", default="0"),
+			_f("submit", "Check", default="0"),
+			_f("everyone", "Check", default="0"),
+			_f("notify_by_email", "Check", default="1"),
+		],
+		"permissions": _SYS,
+	},
 	# frappe/desk/doctype/todo/todo.json
 	{
 		"name": "ToDo",

@@ -163,14 +163,26 @@ def test_employee_cannot_approve_own_claim(claim_site):
 
 def test_named_approver_without_a_role_is_refused(claim_site):
 	# hrms shares the claim with its approver (submit); the share does not lift permlevel 1, so
-	# approval_status stays Draft for them — the double refuses at submit already (no DocShare)
+	# approval_status is reset to Draft for them and the submit refused
 	claim_site.make_user("plain@example.com", roles=["Employee"])
 	claim = claim_site.make_expense_claim(
 		_employee(), [{"expense_type": "Travel", "amount": 50}], expense_approver="plain@example.com"
 	)
-	with pytest.raises(frappe.PermissionError):
+	assert frappe.get_all("DocShare", filters={"share_name": claim.name}, pluck="user") == [
+		"plain@example.com"
+	]
+	frappe.db.commit()
+	with pytest.raises(frappe.ValidationError, match="Approval Status must be"):
 		_approve(claim.name, user="plain@example.com")
+	frappe.db.rollback()
 	assert frappe.db.get_value("Expense Claim", claim.name, "docstatus") == 0
+
+
+def test_claim_not_shared_with_an_expense_approver(claim_site):
+	claim = claim_site.make_expense_claim(
+		_employee(), [{"expense_type": "Travel", "amount": 50}], expense_approver=APPROVER
+	)
+	assert frappe.get_all("DocShare", filters={"share_name": claim.name}) == []
 
 
 def test_hr_user_may_approve_any_claim(claim_site):

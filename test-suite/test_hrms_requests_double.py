@@ -94,11 +94,41 @@ def test_shift_request_submitted_as_draft_is_refused(hr_site):
 		_decide("Shift Request", request.name, HR)
 
 
-def test_shift_request_approver_without_submit_right_is_refused(hr_site):
-	# hrms shares the request with the approver (submit); the double has no sharing
+def test_shift_request_is_shared_with_its_approver_who_may_then_approve(hr_site):
+	# share_doc_with_approver: submit on this request for an approver whose roles do not give it
 	request = hr_site.make_shift_request(_employee(), "Night", "2026-03-16")
+	shares = frappe.get_all(
+		"DocShare",
+		filters={"share_doctype": "Shift Request", "share_name": request.name},
+		fields=["user", "submit", "write"],
+	)
+	assert [(s.user, s.submit, s.write) for s in shares] == [(SHIFT_APPROVER, 1, 0)]
+	frappe.db.commit()
+	_decide("Shift Request", request.name, SHIFT_APPROVER, status="Approved")
+	assert frappe.db.get_value("Shift Request", request.name, "docstatus") == 1
+
+
+def test_shift_request_share_moves_with_the_approver(hr_site):
+	hr_site.make_user("deputy@example.com", roles=["Employee"])
+	hr_site.set_department_approvers("Ops", "shift_request_approver", ["deputy@example.com"])
+	request = hr_site.make_shift_request(_employee(), "Night", "2026-03-16")
+	doc = frappe.get_doc("Shift Request", request.name)
+	doc.approver = "deputy@example.com"
+	doc.save(ignore_permissions=True)
+	frappe.db.commit()
+	assert frappe.get_all("DocShare", filters={"share_name": request.name}, pluck="user") == [
+		"deputy@example.com"
+	]
 	with pytest.raises(frappe.PermissionError):
 		_decide("Shift Request", request.name, SHIFT_APPROVER, status="Approved")
+
+
+def test_shift_request_not_shared_with_an_approver_who_may_submit(hr_site):
+	request = hr_site.make_shift_request(_employee(), "Night", "2026-03-16", approver=SHIFT_APPROVER)
+	hr_site.set_department_approvers("Ops", "shift_request_approver", [HR])
+	other = hr_site.make_shift_request(_employee(), "Morning", "2026-03-16", approver=HR)
+	assert frappe.get_all("DocShare", filters={"share_name": other.name}) == []
+	assert frappe.get_all("DocShare", filters={"share_name": request.name}, pluck="user") == [SHIFT_APPROVER]
 
 
 def test_shift_request_approver_must_be_an_approver_of_the_employee(hr_site):

@@ -1,7 +1,9 @@
 """# hrms/hr/utils.py (version-15): validate_active_employee, set_employee_name, validate_dates,
-validate_overlap, get_holiday_dates_for_employee, get_holidays_for_employee, get_leave_period."""
+validate_overlap, get_holiday_dates_for_employee, get_holidays_for_employee, get_leave_period,
+share_doc_with_approver."""
 
 import frappe
+import frappe.share
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cstr, formatdate, get_link_to_form, getdate, nowdate
@@ -108,3 +110,25 @@ def get_leave_period(from_date, to_date, company):
 			or (getdate(p.from_date) < getdate(from_date) and getdate(p.to_date) > getdate(to_date))
 		)
 	] or None
+
+
+def share_doc_with_approver(doc, user):
+	# hrms/hr/utils.py (version-15): an approver who may not submit the document gets it shared
+	# with submit; a replaced approver's share is removed
+	if not user:
+		return
+	if not frappe.has_permission(doc=doc, ptype="submit", user=user, doctype=doc.doctype):
+		frappe.share.add_docshare(
+			doc.doctype, doc.name, user, submit=1, flags={"ignore_share_permission": True}
+		)
+		frappe.msgprint(_("Shared with the user {0} with 'submit' permisions").format(user, alert=True))
+	doc_before_save = doc.get_doc_before_save()
+	if doc_before_save:
+		approvers = {
+			"Leave Application": "leave_approver",
+			"Expense Claim": "expense_approver",
+			"Shift Request": "approver",
+		}
+		approver = approvers.get(doc.doctype)
+		if doc_before_save.get(approver) != doc.get(approver):
+			frappe.share.remove(doc.doctype, doc.name, doc_before_save.get(approver))

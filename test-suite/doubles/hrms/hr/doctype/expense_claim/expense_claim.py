@@ -7,10 +7,11 @@ set_expense_account), before_submit (payable account), on_submit (approval statu
 validate_account_details (cost center per row, mode of payment when paid); validate_active_employee
 from hrms/hr/utils.py. set_status, calculate_total_amount, calculate_taxes, update_reimbursed_amount
 and the linked advances' claimed amounts as hrms computes them.
-Not imitated: GL entries (make_gl_entries only validates the accounts), tasks/projects totals,
-sharing with the approver (share_doc_with_approver: the double has no DocShare, so the approver
-needs a role that may submit — stricter than a real site), PWA notifications, payments (the
-reimbursed amount is the grand total when is_paid, else 0).
+on_update shares the claim with its approver (share_doc_with_approver: submit, when their roles do
+not let them) — a share does not lift permlevel 1, so an approver without the Expense Approver (or
+HR) role has approval_status reset to Draft and the submit refused.
+Not imitated: GL entries (make_gl_entries only validates the accounts), tasks/projects totals, PWA
+notifications, payments (the reimbursed amount is the grand total when is_paid, else 0).
 """
 
 import frappe
@@ -18,7 +19,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cstr, flt, get_link_to_form
 
-from hrms.hr.utils import set_employee_name, validate_active_employee
+from hrms.hr.utils import set_employee_name, share_doc_with_approver, validate_active_employee
 
 
 class InvalidExpenseApproverError(frappe.ValidationError):
@@ -64,6 +65,9 @@ class ExpenseClaim(Document):
 			self.db_set("status", status)
 		else:
 			self.status = status
+
+	def on_update(self):
+		share_doc_with_approver(self, self.expense_approver)
 
 	def before_submit(self):
 		if not self.payable_account and not self.is_paid:

@@ -7,9 +7,9 @@ assignment), on_cancel (its assignments cancelled) as hrms, with hrms's exceptio
 messages. validate_approver runs on every save, the submit's too: an approver who is neither the
 employee's shift_request_approver nor a Department Approver of the employee's own department
 (parentfield shift_request_approver) is refused.
-Not imitated: sharing with the approver (share_doc_with_approver: no DocShare in the double, so the
-approver needs a role that may submit — stricter than a real site), PWA notifications, the
-msgprint naming the new assignment.
+on_update shares the request with its approver (share_doc_with_approver: submit, when their roles
+do not let them), so the named approver may approve it without an HR role, as on a real site.
+Not imitated: PWA notifications, the msgprint naming the new assignment.
 """
 
 import frappe
@@ -18,7 +18,7 @@ from frappe.model.document import Document
 from frappe.utils import get_link_to_form
 
 from hrms.hr.doctype.shift_assignment.shift_assignment import has_overlapping_timings
-from hrms.hr.utils import validate_active_employee
+from hrms.hr.utils import share_doc_with_approver, validate_active_employee
 
 
 class OverlappingShiftRequestError(frappe.ValidationError):
@@ -32,6 +32,9 @@ class ShiftRequest(Document):
 		self.validate_overlapping_shift_requests()
 		self.validate_approver()
 		self.validate_default_shift()
+
+	def on_update(self):
+		share_doc_with_approver(self, self.approver)
 
 	def on_submit(self):
 		if self.status not in ["Approved", "Rejected"]:

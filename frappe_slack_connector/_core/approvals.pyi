@@ -77,7 +77,9 @@ def build_approval_request(
 		InputError: bad input or words, an unknown document, a name longer than a button value.
 	"""
 
-def build_approval_outcome(card: ApprovalCard, outcome: ApprovalOutcome, *, words: ApprovalWords) -> SlackMessage:
+def build_approval_outcome(
+	card: ApprovalCard, outcome: ApprovalOutcome, *, words: ApprovalWords
+) -> SlackMessage:
 	"""The approver's DM in its final state, for `chat.update`: the card, then "✅ Approved by
 	…" (❌ rejected, 🚫 cancelled, 🗑️ deleted, ↪️ reassigned to …) and the reason given; no buttons.
 
@@ -85,7 +87,9 @@ def build_approval_outcome(card: ApprovalCard, outcome: ApprovalOutcome, *, word
 		InputError: as `build_approval_request`.
 	"""
 
-def build_approval_notice(card: ApprovalCard, outcome: ApprovalOutcome, *, words: ApprovalWords) -> SlackMessage:
+def build_approval_notice(
+	card: ApprovalCard, outcome: ApprovalOutcome, *, words: ApprovalWords
+) -> SlackMessage:
 	"""The requester's DM: "<kind> Approved" (Rejected, …), "Your <kind> <name> was approved by
 	<who>.", the reason given, then the facts.
 

@@ -372,6 +372,9 @@ def details(kind: Approvable, name: str) -> dict | None:
 	doc = frappe.get_doc(kind.doctype, name)
 	employee_user = users.employee_user(doc.employee) if doc.get("employee") else None
 	currency = _currency_of(kind, doc)
+	state, modified_by = state_of(kind, doc), doc.modified_by
+	if state == REJECTED and not kind.rejected:
+		modified_by = rejection_of(kind, name).rejected_by or modified_by  # who rejected it here
 	facts, sections = _CARDS[kind.key](kind, doc, currency)
 	sections = [*sections, ("attachments", _attachments(kind, name))]
 	return {
@@ -380,9 +383,9 @@ def details(kind: Approvable, name: str) -> dict | None:
 		"company": doc.get("company"),
 		"employee_user": employee_user,
 		"approver": approver_of(kind, doc),
-		"state": state_of(kind, doc),
+		"state": state,
 		"docstatus": frappe.utils.cint(doc.docstatus),
-		"modified_by": doc.modified_by,
+		"modified_by": modified_by,
 		"card": {
 			"document": kind.key,
 			"name": doc.name,

@@ -3,12 +3,9 @@ engine entry of `erp/approvals.REGISTRY`): whatever changes one (Slack, the desk
 action, the API) passes here, so Slack mirrors the ERP. What Slack is owed is recorded in the
 outbox in the event's own transaction."""
 
-from frappe_slack_connector.erp import approvals as erp_approvals
 from frappe_slack_connector.flows.approvals import jobs
 
-
-def _kind(doc):
-	return erp_approvals.BY_DOCTYPE[doc.doctype]
+_kind = jobs.kind_of
 
 
 def after_insert(doc, method=None):

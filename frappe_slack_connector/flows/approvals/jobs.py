@@ -22,6 +22,11 @@ from frappe_slack_connector.flows.home import jobs as home_jobs
 from frappe_slack_connector.outbox import owe
 
 
+def kind_of(doc) -> erp_approvals.Approvable:
+	"""The engine's entry of a document (its DocType's)."""
+	return erp_approvals.BY_DOCTYPE[doc.doctype]
+
+
 def _about(kind, name: str) -> tuple[str, str]:
 	return (kind.doctype, name)
 

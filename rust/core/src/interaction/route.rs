@@ -1,6 +1,7 @@
 //! The routing table ([`RULES`]) and the one entry point, [`route`]: which handler gets a payload.
 //! The payloads are read into their typed [`Route`] by the `leave` and `timesheet` modules.
 
+use super::approval_payload;
 use super::approvals::{self, Approvable, ApprovalAction};
 use super::payload::{parse_envelope, required_view, Action, Envelope};
 use super::routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
@@ -275,7 +276,9 @@ fn dispatch(
         Handler::LeaveSubmission => leave::submission(env),
         Handler::Timesheet(h) => timesheet::dispatch(h, env, action).map(Route::Timesheet),
         Handler::Away(button) => away::button(button, env, action),
-        Handler::Approval(document, kind) => approvals::route_action(document, kind, env, action),
-        Handler::ApprovalRejection(document) => approvals::route_rejection(document, env),
+        Handler::Approval(document, kind) => {
+            approval_payload::route_action(document, kind, env, action)
+        }
+        Handler::ApprovalRejection(document) => approval_payload::route_rejection(document, env),
     }
 }

@@ -201,6 +201,8 @@ struct Extras<'a> {
     desk: Option<&'a str>,
     waiting: Option<&'a str>,
     away: Option<&'a AwayChoice>,
+    /// The approval engine's documents waiting for the viewer (after the leave requests).
+    approvals: &'a [ApprovalCard],
 }
 
 fn more_text(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> String {
@@ -262,11 +264,11 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             waiting
                 .as_deref()
                 .map(|w| (w, waiting_total.unwrap_or(0).max(w.len()))),
-            approvals,
             Extras {
                 desk: desk_url.as_deref(),
                 waiting: waiting_url.as_deref(),
                 away: away.as_ref(),
+                approvals,
             },
             w,
         )?,
@@ -280,7 +282,6 @@ fn employee_blocks(
     recent: &[HomeLeave],
     (out, out_total): (&[OutRow], usize),
     waiting: Option<(&[WaitingLeave], usize)>,
-    approvals: &[ApprovalCard],
     urls: Extras<'_>,
     w: &HomeWords,
 ) -> Result<Vec<SlackBlock>, BuildError> {
@@ -394,6 +395,7 @@ fn employee_blocks(
     }
 
     // Someone who approves only other documents sees them under the same header.
+    let approvals = urls.approvals;
     let waiting = waiting.or_else(|| (!approvals.is_empty()).then_some((&[][..], 0)));
     if let Some((waiting, total)) = waiting {
         blocks.push(header(&w.waiting_header.as_plain()));

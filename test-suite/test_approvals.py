@@ -23,6 +23,7 @@ from frappe_slack_connector.tests.support.slack_requests import (
 	view_payload,
 	view_submission,
 )
+from test_leave_workflow import World as LeaveWorld
 
 JANE = "U0JANE0001"
 BOSS = "U0BOSS0001"
@@ -548,3 +549,19 @@ def test_german_approver_reads_german(world, app):
 	assert "Auslagenabrechnung zur Genehmigung" in text
 	assert "*Beantragt gesamt:* € 1.234,50" in text
 	assert [e["text"]["text"] for e in post.args["blocks"][-1]["elements"]] == ["Genehmigen", "Ablehnen"]
+
+
+# ---------------------------------------------------------------------- leave, the first entry
+
+
+def test_leave_goes_to_slack_unless_its_company_turns_it_off(app):
+	leave_world = LeaveWorld(app)  # no settings row: leave goes, as it always did
+	leave_world.leave()
+	app.site.run_jobs()
+	assert len(leave_world.dms_to(BOSS)) == 1
+	app.configure(
+		approval_documents=[{"document_type": "Leave Application", "company": "Test Co", "enabled": 0}]
+	)
+	leave_world.leave(from_date="2026-12-03", to_date="2026-12-03")
+	app.site.run_jobs()
+	assert len(leave_world.dms_to(BOSS)) == 1  # nothing more for the company turned off

@@ -14,7 +14,9 @@ here it only has its settings row. Every other entry is decided and shown by the
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import frappe
 from frappe import _
@@ -42,6 +44,89 @@ class ApprovalRefused(Exception):
 		self.message = message
 
 
+# --- what each card shows -------------------------------------------------------------------------
+
+
+def _currency_of(kind: Approvable, doc) -> str | None:
+	"""The document's money's currency as the desk shows it: a Currency field's options name it —
+	`currency` (Employee Advance) or the company's default currency (Expense Claim's
+	`Company:company:default_currency`)."""
+	if doc.get("currency"):
+		return doc.currency
+	if doc.get("company"):
+		return frappe.get_cached_value("Company", doc.company, "default_currency")
+	return None
+
+
+def money(value, currency: str | None) -> str:
+	"""An amount as the desk writes it: Frappe's own formatter, the site's number format."""
+	return frappe.utils.fmt_money(frappe.utils.flt(value), currency=currency)
+
+
+def _plain(text) -> str:
+	"""Text Editor / Small Text as one plain line (Expense Claim Detail's description is HTML)."""
+	value = html.unescape(frappe.utils.strip_html(str(text or "")))
+	return " ".join(value.split())
+
+
+def _iso(value) -> str | None:
+	return str(frappe.utils.getdate(value)) if value else None
+
+
+def _attachments(kind: Approvable, name: str) -> list[dict]:
+	"""The document's attached files, each a desk link (a private file needs a login: as the desk)."""
+	files = frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": kind.doctype, "attached_to_name": name},
+		fields=["file_name", "file_url"],
+		order_by="creation asc",
+		limit_page_length=0,
+	)
+	return [
+		{"text": row.file_name or row.file_url, "url": frappe.utils.get_url(row.file_url)}
+		for row in files
+		if row.file_url
+	]
+
+
+def _expense_claim_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
+	facts = [
+		("posting_date", _iso(doc.posting_date)),
+		("total_claimed", money(doc.total_claimed_amount, currency)),
+		("total_sanctioned", money(doc.total_sanctioned_amount, currency)),
+	]
+	if frappe.utils.flt(doc.total_advance_amount):
+		facts.append(("advances_allocated", money(doc.total_advance_amount, currency)))
+	facts.append(("grand_total", money(doc.grand_total, currency)))
+	if doc.get("remark"):
+		facts.append(("remark", _plain(doc.remark)))
+	lines = []
+	for row in doc.get("expenses") or []:
+		parts = [_iso(row.expense_date), row.expense_type, money(row.amount, currency)]
+		description = _plain(row.get("description"))
+		if description:
+			parts.append(description)
+		lines.append({"text": " · ".join(part for part in parts if part)})
+	advances = [
+		{
+			"text": f"{row.employee_advance} · {money(row.allocated_amount, currency)}",
+			"url": desk.form_url("Employee Advance", row.employee_advance),
+		}
+		for row in doc.get("advances") or []
+		if frappe.utils.flt(row.allocated_amount)
+	]
+	return facts, [("expenses", lines), ("advances", advances)]
+
+
+def _employee_advance_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
+	facts = [
+		("posting_date", _iso(doc.posting_date)),
+		("advance_amount", money(doc.advance_amount, currency)),
+		("purpose", _plain(doc.purpose)),
+	]
+	return facts, []
+
+
 @dataclass(frozen=True)
 class Approvable:
 	"""One approvable document.
@@ -51,7 +136,9 @@ class Approvable:
 	no place in hrms: the engine records it (`REJECTION_DOCTYPE`) and the document stays a draft.
 	`approver_field`: the document's own approver; else `employee_approver_field` on the Employee,
 	else the first of the department's `department_approvers` (Department Approver rows).
-	`summary`: the money field the reminder and the Home tab show."""
+	`summary`: the money field the reminder and the Home tab show. `card(kind, doc, currency)`:
+	the card's facts `[(label key, value)]` and sections `[(label key, [{"text", "url"?}])]`, label
+	keys of `flows/words.approval_labels` (the attachments section is added for every document)."""
 
 	key: str
 	doctype: str
@@ -62,6 +149,7 @@ class Approvable:
 	employee_approver_field: str | None = None
 	department_approvers: str | None = None
 	summary: str | None = None
+	card: Callable[[Approvable, Any, str | None], tuple[list, list]] | None = None
 	# Slack carries it unless a settings row turns it off (leave: existing sites change nothing).
 	on_by_default: bool = False
 	engine: bool = True
@@ -86,6 +174,7 @@ REGISTRY: tuple[Approvable, ...] = (
 		rejected="Rejected",
 		approver_field="expense_approver",
 		summary="total_claimed_amount",
+		card=_expense_claim_card,
 	),
 	Approvable(
 		key="employee_advance",
@@ -95,6 +184,7 @@ REGISTRY: tuple[Approvable, ...] = (
 		employee_approver_field="expense_approver",
 		department_approvers="expense_approvers",
 		summary="advance_amount",
+		card=_employee_advance_card,
 	),
 )
 BY_KEY = {a.key: a for a in REGISTRY}
@@ -278,87 +368,6 @@ def current(kind: Approvable, name: str) -> frappe._dict | None:
 # --- the card --------------------------------------------------------------------------------------
 
 
-def _currency_of(kind: Approvable, doc) -> str | None:
-	"""The document's money's currency as the desk shows it: a Currency field's options name it —
-	`currency` (Employee Advance) or the company's default currency (Expense Claim's
-	`Company:company:default_currency`)."""
-	if doc.get("currency"):
-		return doc.currency
-	if doc.get("company"):
-		return frappe.get_cached_value("Company", doc.company, "default_currency")
-	return None
-
-
-def money(value, currency: str | None) -> str:
-	"""An amount as the desk writes it: Frappe's own formatter, the site's number format."""
-	return frappe.utils.fmt_money(frappe.utils.flt(value), currency=currency)
-
-
-def _plain(text) -> str:
-	"""Text Editor / Small Text as one plain line (Expense Claim Detail's description is HTML)."""
-	value = html.unescape(frappe.utils.strip_html(str(text or "")))
-	return " ".join(value.split())
-
-
-def _iso(value) -> str | None:
-	return str(frappe.utils.getdate(value)) if value else None
-
-
-def _attachments(kind: Approvable, name: str) -> list[dict]:
-	"""The document's attached files, each a desk link (a private file needs a login: as the desk)."""
-	files = frappe.get_all(
-		"File",
-		filters={"attached_to_doctype": kind.doctype, "attached_to_name": name},
-		fields=["file_name", "file_url"],
-		order_by="creation asc",
-		limit_page_length=0,
-	)
-	return [
-		{"text": row.file_name or row.file_url, "url": frappe.utils.get_url(row.file_url)}
-		for row in files
-		if row.file_url
-	]
-
-
-def _expense_claim_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
-	facts = [
-		("posting_date", _iso(doc.posting_date)),
-		("total_claimed", money(doc.total_claimed_amount, currency)),
-		("total_sanctioned", money(doc.total_sanctioned_amount, currency)),
-	]
-	if frappe.utils.flt(doc.total_advance_amount):
-		facts.append(("advances_allocated", money(doc.total_advance_amount, currency)))
-	facts.append(("grand_total", money(doc.grand_total, currency)))
-	if doc.get("remark"):
-		facts.append(("remark", _plain(doc.remark)))
-	lines = []
-	for row in doc.get("expenses") or []:
-		parts = [_iso(row.expense_date), row.expense_type, money(row.amount, currency)]
-		description = _plain(row.get("description"))
-		if description:
-			parts.append(description)
-		lines.append({"text": " · ".join(part for part in parts if part)})
-	advances = [
-		{
-			"text": f"{row.employee_advance} · {money(row.allocated_amount, currency)}",
-			"url": desk.form_url("Employee Advance", row.employee_advance),
-		}
-		for row in doc.get("advances") or []
-		if frappe.utils.flt(row.allocated_amount)
-	]
-	return facts, [("expenses", lines), ("advances", advances)]
-
-
-def _employee_advance_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
-	facts = [
-		("posting_date", _iso(doc.posting_date)),
-		("advance_amount", money(doc.advance_amount, currency)),
-		("purpose", _plain(doc.purpose)),
-	]
-	return facts, []
-
-
-_CARDS = {"expense_claim": _expense_claim_card, "employee_advance": _employee_advance_card}
 # Lines a section shows; the rest are counted in a last line (`more`).
 MAX_LINES = 10
 
@@ -375,7 +384,7 @@ def details(kind: Approvable, name: str) -> dict | None:
 	state, modified_by = state_of(kind, doc), doc.modified_by
 	if state == REJECTED and not kind.rejected:
 		modified_by = rejection_of(kind, name).rejected_by or modified_by  # who rejected it here
-	facts, sections = _CARDS[kind.key](kind, doc, currency)
+	facts, sections = kind.card(kind, doc, currency)
 	sections = [*sections, ("attachments", _attachments(kind, name))]
 	return {
 		"kind": kind,

@@ -190,6 +190,7 @@ def leave_details(leave_application: str) -> dict | None:
 		"docstatus",
 		"modified_by",
 		"leave_balance",
+		"company",
 	]
 	if has_half_period_field():
 		fields.append(HALF_PERIOD_FIELD)
@@ -223,6 +224,7 @@ def leave_details(leave_application: str) -> dict | None:
 		"status": row.status,
 		"docstatus": frappe.utils.cint(row.docstatus),
 		"modified_by": row.modified_by,
+		"company": row.company,
 		"balance": _balance_change(row),
 	}
 

@@ -565,3 +565,8 @@ def test_leave_goes_to_slack_unless_its_company_turns_it_off(app):
 	leave_world.leave(from_date="2026-12-03", to_date="2026-12-03")
 	app.site.run_jobs()
 	assert len(leave_world.dms_to(BOSS)) == 1  # nothing more for the company turned off
+	# Nor are its leaves in the approvers' reminder.
+	reminder_settings(app)
+	assert tick()["approvers"] == {}
+	app.configure(approval_documents=[])
+	assert tick()["approvers"] == {"boss@example.com": "sent"}

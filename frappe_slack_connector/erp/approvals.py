@@ -233,6 +233,12 @@ def _enabled_filter(kind: Approvable) -> tuple[set[str], set[str], bool]:
 	return on, off, rest
 
 
+def companies_in_slack(doctype: str) -> Callable[[str | None], bool]:
+	"""Whether a company sends `doctype` to Slack, as a test for many rows (one settings read)."""
+	switch = _enabled_filter(BY_DOCTYPE[doctype])
+	return lambda company: _in_slack(company, switch)
+
+
 def _in_slack(company: str | None, switch: tuple[set[str], set[str], bool]) -> bool:
 	on, off, rest = switch
 	if company in on:

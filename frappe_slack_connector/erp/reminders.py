@@ -7,7 +7,7 @@ import datetime
 
 import frappe
 
-from frappe_slack_connector.erp import desk, leave, slack_messages
+from frappe_slack_connector.erp import approvals, desk, leave, slack_messages
 
 CLAIM_DOCTYPE = "Slack Approver Reminder"
 # The `status` options of slack_approver_reminder.json.
@@ -31,10 +31,13 @@ def pending_by_approver(created_before: datetime.datetime) -> dict[str, list[str
 			"creation": ("<=", created_before),
 			"leave_approver": ("is", "set"),
 		},
-		fields=["name", "employee", "leave_approver"],
+		fields=["name", "employee", "leave_approver", "company"],
 		order_by="posting_date asc, name asc",
 		limit_page_length=0,
 	)
+	# Slack Settings may keep a company's leave out of Slack (Approvals in Slack).
+	in_slack = approvals.companies_in_slack(leave.LEAVE_APPLICATION)
+	rows = [row for row in rows if in_slack(row.company)]
 	employees = sorted({row.employee for row in rows})
 	left = set(
 		frappe.get_all(

@@ -117,3 +117,19 @@ pub const AWAY_DND: &str = "away_dnd";
 /// which is only acknowledged).
 pub const AWAY_AUTHORIZE: &str = "ignore_away_authorize";
 pub const AWAY_CONSENT_CALLBACK: &str = "away_consent";
+
+/// The approval engine's documents besides leave (rows of
+/// [`APPROVABLES`](super::approvals::APPROVABLES)): each its own Approve / Reject buttons (value =
+/// the document name), reason modal, actions block and reminder / Home block prefixes.
+pub const EXPENSE_CLAIM_APPROVE: &str = "expense_claim_approve";
+pub const EXPENSE_CLAIM_REJECT: &str = "expense_claim_reject";
+pub const EXPENSE_CLAIM_REJECT_REASON_CALLBACK: &str = "expense_claim_reject_reason";
+pub const EXPENSE_CLAIM_ACTIONS_BLOCK: &str = "expense_claim_actions_block";
+pub const EXPENSE_CLAIM_REMINDER_BLOCK_PREFIX: &str = "expense_claim_reminder_actions_";
+pub const EXPENSE_CLAIM_HOME_BLOCK_PREFIX: &str = "home_waiting_expense_claim_";
+pub const EMPLOYEE_ADVANCE_APPROVE: &str = "employee_advance_approve";
+pub const EMPLOYEE_ADVANCE_REJECT: &str = "employee_advance_reject";
+pub const EMPLOYEE_ADVANCE_REJECT_REASON_CALLBACK: &str = "employee_advance_reject_reason";
+pub const EMPLOYEE_ADVANCE_ACTIONS_BLOCK: &str = "employee_advance_actions_block";
+pub const EMPLOYEE_ADVANCE_REMINDER_BLOCK_PREFIX: &str = "employee_advance_reminder_actions_";
+pub const EMPLOYEE_ADVANCE_HOME_BLOCK_PREFIX: &str = "home_waiting_employee_advance_";

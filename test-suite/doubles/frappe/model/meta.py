@@ -693,6 +693,21 @@ BUILTIN = [
 		],
 		"permissions": _SYS,
 	},
+	# frappe/core/doctype/file/file.json (v15, the fields an attachment is found by)
+	{
+		"name": "File",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("file_name"),
+			_f("file_url", "Code"),
+			_f("is_private", "Check"),
+			_f("attached_to_doctype", "Link", "DocType"),
+			_f("attached_to_name"),
+			_f("attached_to_field"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1, "create": 1}],
+	},
 	# frappe/desk/doctype/todo/todo.json
 	{
 		"name": "ToDo",

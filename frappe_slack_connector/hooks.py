@@ -28,7 +28,13 @@ doc_events = {
 			event: f"frappe_slack_connector.overrides.approvals.{event}"
 			for event in ("after_insert", "on_update", "on_submit", "on_cancel", "on_trash")
 		}
-		for doctype in ("Expense Claim", "Employee Advance")
+		for doctype in (
+			"Expense Claim",
+			"Employee Advance",
+			"Shift Request",
+			"Attendance Request",
+			"Compensatory Leave Request",
+		)
 	},
 }
 

@@ -8,7 +8,9 @@ Leave Application is the first entry: its decisions, cards and messages stay in 
 and `flows/leave/` (they carry leave's extras: withdraw, ask to cancel, balances, half days);
 here it only has its settings row. Every other entry is decided and shown by the engine
 (`flows/approvals/`). Sources: hrms version-15 (`hrms/hr/doctype/expense_claim/expense_claim.py`,
-`hrms/hr/doctype/employee_advance/employee_advance.py`).
+`hrms/hr/doctype/employee_advance/employee_advance.py`, `shift_request/shift_request.py`,
+`attendance_request/attendance_request.py`,
+`compensatory_leave_request/compensatory_leave_request.py`).
 """
 
 from __future__ import annotations
@@ -127,6 +129,90 @@ def _employee_advance_card(kind: Approvable, doc, currency: str | None) -> tuple
 	return facts, []
 
 
+_EN_DASH = "\u2013"
+
+
+class Word(str):
+	"""A fixed word of Frappe / hrms in a card's value (a Select option, Yes): the flow shows it
+	in the reader's language (`flows/approvals/cards.py`). A tuple of parts is one value whose
+	parts are joined with " · "."""
+
+
+class Label(str):
+	"""A card value that is one of the app's own words: a key of `flows/words.approval_labels`."""
+
+
+def _dates(start, end) -> str:
+	"""`start - end` (an en dash), or the one date when they are the same day."""
+	start, end = _iso(start), _iso(end)
+	return start if not end or end == start else f"{start} {_EN_DASH} {end}"
+
+
+def _half_day(doc) -> str | None:
+	return _iso(doc.half_day_date) if frappe.utils.cint(doc.get("half_day")) else None
+
+
+def _shift_timing(shift_type: str) -> str:
+	"""`Night (22:00 - 06:00)` (an en dash): the shift type with its hours, as Shift Type stores them."""
+	start, end = frappe.db.get_value("Shift Type", shift_type, ["start_time", "end_time"]) or (None, None)
+	if start is None or end is None:
+		return shift_type
+	hours = [str(frappe.utils.get_timedelta(t))[:-3].rjust(5, "0") for t in (start, end)]
+	return f"{shift_type} ({hours[0]} {_EN_DASH} {hours[1]})"
+
+
+def _shift_request_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
+	# hrms: no to_date is an open-ended request (the assignment has no end)
+	facts = [
+		("shift_type", _shift_timing(doc.shift_type)),
+		("from_date", _iso(doc.from_date)),
+		("to_date", _iso(doc.to_date) or Label("open_ended")),
+	]
+	return facts, []
+
+
+def _attendance_request_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
+	facts = [
+		("from_date", _iso(doc.from_date)),
+		("to_date", _iso(doc.to_date)),
+		("reason", Word(doc.reason) if doc.reason else None),
+		("half_day", _half_day(doc)),
+		("include_holidays", Word("Yes") if frappe.utils.cint(doc.get("include_holidays")) else None),
+		("shift", doc.get("shift")),
+		("explanation", _plain(doc.get("explanation"))),
+	]
+	# What approving would do on each day that is not simply marked (the desk shows the same
+	# warnings above the form): holidays and leave skipped, attendance already marked overwritten.
+	warnings = [
+		{"text": (_iso(w["date"]), Word(w["reason"]), Word(w["action"]))}
+		for w in doc.get_attendance_warnings()
+	]
+	return facts, [("attendance_warnings", warnings)]
+
+
+def _compensatory_leave_request_card(kind: Approvable, doc, currency: str | None) -> tuple[list, list]:
+	facts = [
+		("leave_type", doc.leave_type),
+		("work_from_date", _iso(doc.work_from_date)),
+		("work_end_date", _iso(doc.work_end_date)),
+		("half_day", _half_day(doc)),
+		("reason", _plain(doc.reason)),
+	]
+	return facts, []
+
+
+def _shift_request_summary(doc, currency: str | None) -> str:
+	return f"{doc.shift_type} · {_dates(doc.from_date, doc.to_date)}"
+
+
+def _attendance_request_summary(doc, currency: str | None) -> str:
+	return _dates(doc.from_date, doc.to_date)
+
+
+def _compensatory_leave_request_summary(doc, currency: str | None) -> str:
+	return f"{doc.leave_type} · {_dates(doc.work_from_date, doc.work_end_date)}"
+
+
 @dataclass(frozen=True)
 class Approvable:
 	"""One approvable document.
@@ -136,7 +222,11 @@ class Approvable:
 	no place in hrms: the engine records it (`REJECTION_DOCTYPE`) and the document stays a draft.
 	`approver_field`: the document's own approver; else `employee_approver_field` on the Employee,
 	else the first of the department's `department_approvers` (Department Approver rows).
-	`summary`: the money field the reminder and the Home tab show. `card(kind, doc, currency)`:
+	`summary`: what the reminder and the Home tab show of it — a money field's name, or a function
+	`(doc, currency) -> str` for a document without money. `submitters_only`: of the employee's and
+	the department's approvers, only one who may submit the document is asked (the documents hrms
+	gives no approver). Slack Settings' row may ask the department's approvers only
+	(`DEPARTMENT_APPROVERS`). `card(kind, doc, currency)`:
 	the card's facts `[(label key, value)]` and sections `[(label key, [{"text", "url"?}])]`, label
 	keys of `flows/words.approval_labels` (the attachments section is added for every document)."""
 
@@ -148,8 +238,9 @@ class Approvable:
 	approver_field: str | None = None
 	employee_approver_field: str | None = None
 	department_approvers: str | None = None
-	summary: str | None = None
+	summary: str | Callable[[Any, str | None], str] | None = None
 	card: Callable[[Approvable, Any, str | None], tuple[list, list]] | None = None
+	submitters_only: bool = False
 	# Slack carries it unless a settings row turns it off (leave: existing sites change nothing).
 	on_by_default: bool = False
 	engine: bool = True
@@ -186,6 +277,38 @@ REGISTRY: tuple[Approvable, ...] = (
 		summary="advance_amount",
 		card=_employee_advance_card,
 	),
+	Approvable(
+		key="shift_request",
+		doctype="Shift Request",
+		# hrms validate_approver: the employee's shift approver or one of their department's; the
+		# request is shared with them (submit) on save
+		status_field="status",
+		approved="Approved",
+		rejected="Rejected",
+		approver_field="approver",
+		summary=_shift_request_summary,
+		card=_shift_request_card,
+	),
+	Approvable(
+		key="attendance_request",
+		doctype="Attendance Request",
+		# hrms has no approver and no rejection: the employee's leave approver, else their
+		# department's leave approvers — whoever of them may submit it (HR User / HR Manager)
+		employee_approver_field="leave_approver",
+		department_approvers="leave_approvers",
+		submitters_only=True,
+		summary=_attendance_request_summary,
+		card=_attendance_request_card,
+	),
+	Approvable(
+		key="compensatory_leave_request",
+		doctype="Compensatory Leave Request",
+		employee_approver_field="leave_approver",
+		department_approvers="leave_approvers",
+		submitters_only=True,
+		summary=_compensatory_leave_request_summary,
+		card=_compensatory_leave_request_card,
+	),
 )
 BY_KEY = {a.key: a for a in REGISTRY}
 BY_DOCTYPE = {a.doctype: a for a in REGISTRY}
@@ -199,9 +322,27 @@ def _settings_rows() -> list:
 	return frappe.get_all(
 		SETTINGS_TABLE,
 		filters={"parent": SETTINGS_DOCTYPE, "parenttype": SETTINGS_DOCTYPE, "parentfield": SETTINGS_FIELD},
-		fields=["document_type", "company", "enabled"],
+		fields=["document_type", "company", "enabled", "approvers"],
 		limit_page_length=0,
 	)
+
+
+# Slack Approval Document `approvers`: ask only the department's approvers (empty: the employee's
+# approver first).
+DEPARTMENT_APPROVERS = "Department Approvers"
+
+
+def approvers_setting(doctype: str, company: str | None) -> str | None:
+	"""The settings' `approvers` for `doctype` of `company`: the company's row, else the row
+	without a company."""
+	rows = [row for row in _settings_rows() if row.document_type == doctype]
+	for row in rows:
+		if company and row.company == company:
+			return row.approvers or None
+	for row in rows:
+		if not row.company:
+			return row.approvers or None
+	return None
 
 
 def enabled(doctype: str, company: str | None) -> bool:
@@ -251,9 +392,19 @@ def _in_slack(company: str | None, switch: tuple[set[str], set[str], bool]) -> b
 # --- who approves ----------------------------------------------------------------------------------
 
 
+def company_of(doc) -> str | None:
+	"""The document's company, else its employee's (Compensatory Leave Request has none)."""
+	if doc.get("company"):
+		return doc.company
+	if doc.get("employee"):
+		return frappe.db.get_value("Employee", doc.employee, "company")
+	return None
+
+
 def approver_of(kind: Approvable, doc) -> str | None:
-	"""Who `doc` goes to: its approver field, else its employee's, else the first approver of the
-	employee's department."""
+	"""Who `doc` goes to: its approver field; else its employee's approver, then the approvers of
+	the employee's department in their order (only the department's when Slack Settings says so),
+	the first of them — who may submit it, for `submitters_only` documents."""
 	if kind.approver_field:
 		return doc.get(kind.approver_field) or None
 	if not doc.get("employee"):
@@ -263,10 +414,15 @@ def approver_of(kind: Approvable, doc) -> str | None:
 	)
 	if not employee:
 		return None
-	if kind.employee_approver_field and employee.get(kind.employee_approver_field):
-		return employee.get(kind.employee_approver_field)
+	return _approver_of_employee(kind, doc.name, employee, approvers_setting(kind.doctype, company_of(doc)))
+
+
+def _approver_of_employee(kind: Approvable, name: str, employee, setting: str | None) -> str | None:
+	candidates = []
+	if kind.employee_approver_field and setting != DEPARTMENT_APPROVERS:
+		candidates.append(employee.get(kind.employee_approver_field))
 	if kind.department_approvers and employee.department:
-		rows = frappe.get_all(
+		candidates += frappe.get_all(
 			"Department Approver",
 			filters={
 				"parent": employee.department,
@@ -275,9 +431,13 @@ def approver_of(kind: Approvable, doc) -> str | None:
 			},
 			pluck="approver",
 			order_by="idx asc",
-			limit_page_length=1,
+			limit_page_length=0 if kind.submitters_only else 1,
 		)
-		return rows[0] if rows else None
+	for user in candidates:
+		if user and (
+			not kind.submitters_only or frappe.has_permission(kind.doctype, "submit", doc=name, user=user)
+		):
+			return user
 	return None
 
 
@@ -395,7 +555,7 @@ def details(kind: Approvable, name: str) -> dict | None:
 	return {
 		"kind": kind,
 		"name": doc.name,
-		"company": doc.get("company"),
+		"company": company_of(doc),
 		"employee_user": employee_user,
 		"approver": approver_of(kind, doc),
 		"state": state,
@@ -407,11 +567,17 @@ def details(kind: Approvable, name: str) -> dict | None:
 			"form_url": desk.form_url(kind.doctype, doc.name),
 			"requester_name": doc.get("employee_name") or doc.get("employee") or doc.owner,
 			"requester_slack_id": users.slack_id_of_user(employee_user) if employee_user else None,
-			"summary": money(doc.get(kind.summary), currency) if kind.summary else None,
+			"summary": _summary(kind, doc, currency),
 		},
 		"facts": [(label, value) for label, value in facts if value],
 		"sections": [(label, lines) for label, lines in sections if lines],
 	}
+
+
+def _summary(kind: Approvable, doc, currency: str | None) -> str | None:
+	if callable(kind.summary):
+		return kind.summary(doc, currency)
+	return money(doc.get(kind.summary), currency) if kind.summary else None
 
 
 # --- deciding ---------------------------------------------------------------------------------------
@@ -501,14 +667,30 @@ def decide(kind: Approvable, name: str, decision: str, user: str, reason: str | 
 def _open_rows(kind: Approvable, filters: dict | None = None) -> list:
 	"""Open drafts of `kind` in companies that send it to Slack, oldest first, with their approver
 	(`approver`). A few queries whatever the number of documents."""
-	fields = ["name", "employee", "company", "creation", "posting_date"]
+	meta = frappe.get_meta(kind.doctype)
+	# Not every document has a company or a posting date (Compensatory Leave Request has neither).
+	fields = ["name", "employee", "creation", *(f for f in ("company", "posting_date") if meta.has_field(f))]
 	if kind.approver_field:
 		fields.append(kind.approver_field)
+	oldest = "posting_date" if meta.has_field("posting_date") else "creation"
 	# A draft waits until it is submitted, whatever its status field says meanwhile.
 	query = {"docstatus": 0, **(filters or {})}
 	rows = frappe.get_all(
-		kind.doctype, filters=query, fields=fields, order_by="posting_date asc, name asc", limit_page_length=0
+		kind.doctype, filters=query, fields=fields, order_by=f"{oldest} asc, name asc", limit_page_length=0
 	)
+	if not meta.has_field("company"):
+		employees = sorted({row.employee for row in rows if row.employee})
+		companies = (
+			dict(
+				frappe.get_all(
+					"Employee", filters={"name": ("in", employees)}, fields=["name", "company"], as_list=True
+				)
+			)
+			if employees
+			else {}
+		)
+		for row in rows:
+			row.company = companies.get(row.employee)
 	switch = _enabled_filter(kind)
 	rows = [row for row in rows if _in_slack(row.company, switch)]
 	if not kind.rejected and rows:
@@ -539,10 +721,13 @@ def _open_rows(kind: Approvable, filters: dict | None = None) -> list:
 		if employees
 		else {}
 	)
+	settings = {
+		company: approvers_setting(kind.doctype, company) for company in {row.company for row in rows}
+	}
 	for row in rows:
 		employee = by_employee.get(row.employee)
-		row.approver = (employee.get(kind.employee_approver_field) if employee else None) or (
-			approver_of(kind, row) if employee else None
+		row.approver = (
+			_approver_of_employee(kind, row.name, employee, settings[row.company]) if employee else None
 		)
 	return rows
 

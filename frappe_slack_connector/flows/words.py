@@ -526,7 +526,30 @@ def approval_labels(lang: str) -> dict:
 		"remark": _("Remark", lang=lang),
 		# {0}: how many more lines are not listed.
 		"more_lines": _("+{0} more", lang=lang),
+		# Frappe HR's requests without money; their German is hrms's own (the desk's words).
+		"Shift Request": _("Shift Request", lang=lang),
+		"Attendance Request": _("Attendance Request", lang=lang),
+		"Compensatory Leave Request": _("Compensatory Leave Request", lang=lang),
+		"shift_type": _("Shift Type", lang=lang),
+		"from_date": _("From Date", lang=lang),
+		"to_date": _("To Date", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"half_day": _("Half Day", lang=lang),
+		"include_holidays": _("Include Holidays", lang=lang),
+		"shift": _("Shift", lang=lang),
+		"explanation": _("Explanation", lang=lang),
+		"attendance_warnings": _("Attendance Warnings", lang=lang),
+		"leave_type": _("Leave Type", lang=lang),
+		"work_from_date": _("Work From Date", lang=lang),
+		"work_end_date": _("Work End Date", lang=lang),
+		# A Shift Request without a To Date (the shift is assigned with no end).
+		"open_ended": _("Open-ended", lang=lang),
 	}
+
+
+def fixed_word(word: str, lang: str) -> str:
+	"""A word Frappe or Frappe HR translate themselves (a Select option of theirs) in `lang`."""
+	return translate(word, lang=lang)
 
 
 def home(lang: str) -> dict:

@@ -447,6 +447,22 @@ def test_reject_an_advance_is_recorded_and_it_stays_a_draft(world, app):
 	assert frappe.db.get_value("Employee Advance", name, "docstatus") == 0
 
 
+def test_an_advance_submitted_in_the_desk_after_a_slack_rejection_is_approved_after_all(world, app):
+	name = world.advance()
+	post = world.approver_dm()
+	channel = post.response["channel"]
+	ack_ok(world.reject("employee_advance_reject", name, None, channel=channel))
+	frappe.set_user(BOSS_EMAIL)
+	try:
+		frappe.get_doc("Employee Advance", name).submit()
+	finally:
+		frappe.set_user("Guest")
+	frappe.db.commit()
+	app.site.run_jobs()
+	assert frappe.get_all("Slack Approval Rejection") == []
+	assert "✅ Approved by *Bea Boss*" in text_of(world.update_in(channel).args)
+
+
 def test_only_an_expense_approver_may_decide_an_advance(world, app):
 	name = world.advance()
 	post = world.approver_dm()

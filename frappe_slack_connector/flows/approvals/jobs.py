@@ -69,6 +69,7 @@ def owe_approver_request(kind, name: str) -> None:
 		what=f"{kind.doctype} approval request",
 		recipient_role="approver",
 	)
+	republish_home(info)  # it now waits for them on their Home tab
 
 
 # --- what became of it, whatever changed it ---------------------------------------------------------

@@ -346,6 +346,22 @@ def test_a_comp_leave_request_is_approved_into_an_allocation(world, app):
 	assert "✅ Approved by *Hana HR*" in text_of(world.update_in(post.response["channel"]).args)
 
 
+def test_comp_leave_of_a_company_kept_out_of_slack_owes_nothing(world, app):
+	# the request has no company field: its employee's company decides
+	app.configure(
+		approval_documents=[
+			{"document_type": "Compensatory Leave Request", "company": "Test Co", "enabled": 0},
+			{"document_type": "Compensatory Leave Request", "enabled": 1},
+		]
+	)
+	name = world.comp_leave()
+	app.site.run_jobs()
+	assert world.dms_to(HANA) == []
+	assert erp_approvals.waiting_for(HANA_EMAIL, 10) == []
+	app.configure(approval_documents=[{"document_type": "Compensatory Leave Request", "enabled": 1}])
+	assert erp_approvals.waiting_for(HANA_EMAIL, 10) == [("compensatory_leave_request", name)]
+
+
 def test_hrms_refuses_comp_leave_without_a_leave_period(world, app):
 	name = world.comp_leave()
 	post = world.dm(HANA)

@@ -22,6 +22,20 @@ doc_events = {
 		"on_cancel": "frappe_slack_connector.overrides.leave_application.on_cancel",
 		"on_trash": "frappe_slack_connector.overrides.leave_application.on_trash",
 	},
+	# The approval engine's documents (erp/approvals.py REGISTRY), each the same five events.
+	**{
+		doctype: {
+			event: f"frappe_slack_connector.overrides.approvals.{event}"
+			for event in ("after_insert", "on_update", "on_submit", "on_cancel", "on_trash")
+		}
+		for doctype in (
+			"Expense Claim",
+			"Employee Advance",
+			"Shift Request",
+			"Attendance Request",
+			"Compensatory Leave Request",
+		)
+	},
 }
 
 # A Slack Message only remembers where a message about the document is; it never keeps the

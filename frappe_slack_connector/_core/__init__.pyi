@@ -8,6 +8,7 @@ Every export carries a docstring. Errors raised by the core are the exception cl
 each has a stable `.reason` code meant for logs and tests.
 """
 
+from .approvals import *  # noqa: F403
 from .away import *  # noqa: F403
 from .blocks import *  # noqa: F403
 from .channel import *  # noqa: F403

@@ -106,6 +106,33 @@ class LeaveRejectionRoute(TypedDict):
 	# {block_id: error} when the reason is too long (500 chars); answer build_view_errors
 	errors: dict[str, FormError] | None
 
+class ApprovalRoute(TypedDict):
+	"""An approval engine document's button (interaction/approvals.rs `APPROVABLES`, not leave)."""
+
+	handler: Literal["approval_decision", "approval_reject_prompt"]  # Approve / Reject clicked
+	document: str  # the row's key, e.g. "expense_claim"
+	doctype: str
+	name: str  # the button's value, trimmed, not blank
+	decision: Literal["approve", "reject"]
+	user_id: str
+	channel_id: str | None  # None on the Home tab
+	message_ts: str | None
+	trigger_id: str | None
+
+class ApprovalRejectionRoute(TypedDict):
+	"""An approval engine document's reason modal submitted (its row's `reject_reason` callback)."""
+
+	handler: Literal["approval_rejection"]
+	document: str
+	doctype: str
+	name: str  # from the modal's private_metadata
+	decision: Literal["reject"]
+	user_id: str
+	channel_id: str | None
+	message_ts: str | None
+	reason: str | None  # cleaned; None when left blank
+	errors: dict[str, FormError] | None  # the reason is too long: answer build_view_errors
+
 class AckRoute(TypedDict):
 	handler: Literal["ack"]
 	reason: Literal["ignored_action", "view_closed"]
@@ -210,6 +237,8 @@ Route = (
 	| TimesheetSubmissionRoute
 	| TimesheetOpenRoute
 	| AwayRoute
+	| ApprovalRoute
+	| ApprovalRejectionRoute
 )
 
 def route_interaction(payload: str | bytes) -> Route:
@@ -225,6 +254,10 @@ def route_interaction(payload: str | bytes) -> Route:
 		`form` or inline `errors` as codes (end ≥ start, half-day date inside the range, required
 		fields, reason ≤ 1000 characters; see `FormError`)
 	- view_closed (any callback_id) → `ack` (`view_closed`)
+	- then the approval engine's table (interaction/approvals.rs `APPROVABLES`, leave's rows
+		excepted: they are the leave rows above): block_actions with a row's `approve` / `reject`
+		action_id → `approval_decision` / `approval_reject_prompt`; view_submission with a row's
+		`reject_reason` callback_id → `approval_rejection`
 	- shortcut / message_action, by callback_id through the shortcut registry (`SHORTCUTS`,
 		rust/core/src/interaction/shortcuts.rs) → the row's `handler` (`ShortcutRoute`); an unknown
 		callback_id, or one of the other kind, is `unknown_callback`

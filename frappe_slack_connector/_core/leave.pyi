@@ -5,6 +5,7 @@ errors, the approvers' reminder and the Home tab (rust/python/src/leave_blocks.r
 from collections.abc import Mapping
 from typing import Literal, TypedDict
 
+from .approvals import ApprovalCard
 from .blocks import SlackAnswer, SlackMessage, SlackView
 from .interaction import FormError, FormValues, HalfPeriodCode, HalfPeriodLabel
 from .who import OthersOut
@@ -349,6 +350,10 @@ class HomeEmployee(TypedDict, total=False):
 	waiting_total: int | None  # how many wait in all when `waiting` holds only the first
 	desk_url: str | None  # the viewer's Leave Applications in the desk
 	waiting_url: str | None  # the desk's list of what waits for the viewer
+	# The approval engine's documents waiting for the viewer (`approvals.ApprovalCard`), under
+	# the same header after the leave requests: a section and the row's buttons in block
+	# `<home_block_prefix><n>` each, as many as fit.
+	approvals: list[ApprovalCard]
 
 def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> SlackView:
 	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.

@@ -236,3 +236,42 @@ class WhoIsOutWords(TypedDict):
 	out: str  # in place of a hidden leave type
 	usage: str  # {0} what was typed after /whoisout
 	dates: DateWords
+
+class ApprovalWords(TypedDict):
+	"""Every key of `flows/words.py` `approvals(lang)` (rust/core/src/words/approval.rs `ApprovalWords`)."""
+
+	request_header: str  # {0} the document's kind
+	requested: str  # {0} the requester, {1} the kind, {2} the document
+	approve: str
+	reject: str
+	approved_by: str  # {0} who
+	rejected_by: str
+	cancelled_by: str
+	deleted_by: str
+	reassigned_to_by: str  # {0} the new approver, {1} who
+	workflow_state: str  # {0} the state
+	moved_to_by: str  # {0} the new state, {1} who
+	outcome_reason: str
+	approved_header: str  # {0} the kind
+	rejected_header: str
+	cancelled_header: str
+	deleted_header: str
+	reassigned_header: str
+	request_decided: str  # {0} the kind, {1} the document, {2} approved / rejected / …, {3} who
+	approved: str
+	rejected: str
+	cancelled: str
+	deleted: str
+	request_reassigned: str  # {0} the kind, {1} the document, {2} the new approver, {3} who
+	modal_title: str  # ≤ 24 characters
+	modal_intro: str  # {0} the document, {1} the requester
+	reason: str
+	reason_hint: str
+	reason_placeholder: str
+	submit: str
+	close: str
+	reminder_header: str
+	reminder_intro: str  # {0} how many are open
+	reminder_none_left: str
+	reminder_item: str  # {0} the kind, {1} the document, {2} the requester
+	reminder_more: str  # {0} how many more

@@ -8,10 +8,9 @@ import traceback
 
 import frappe
 from frappe import _
-from frappe.model import workflow as frappe_workflow
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import clock, desk, users
+from frappe_slack_connector.erp import clock, desk, users, workflows
 
 LEAVE_APPLICATION = "Leave Application"
 # The half-period Custom Field some sites add to Leave Application ("First Half"/"Second Half").
@@ -191,6 +190,7 @@ def leave_details(leave_application: str) -> dict | None:
 		"docstatus",
 		"modified_by",
 		"leave_balance",
+		"company",
 	]
 	if has_half_period_field():
 		fields.append(HALF_PERIOD_FIELD)
@@ -224,6 +224,7 @@ def leave_details(leave_application: str) -> dict | None:
 		"status": row.status,
 		"docstatus": frappe.utils.cint(row.docstatus),
 		"modified_by": row.modified_by,
+		"company": row.company,
 		"balance": _balance_change(row),
 	}
 
@@ -285,27 +286,14 @@ def decision_reason(doc) -> str | None:
 
 def _workflow():
 	"""The active Workflow of Leave Application, or None (frappe.model.workflow, v15)."""
-	if not frappe_workflow.get_workflow_name(LEAVE_APPLICATION):
-		return None
-	return frappe_workflow.get_workflow(LEAVE_APPLICATION)
+	return workflows.active(LEAVE_APPLICATION)
 
 
 def _transition_for(doc, workflow, status: str):
 	"""The transition the session user may take now that decides `status`, or None."""
-	try:
-		transitions = frappe_workflow.get_transitions(doc, workflow)
-	except frappe.PermissionError:
-		return None
-	allowed = [t for t in transitions if frappe_workflow.has_approval_access(frappe.session.user, doc, t)]
-	named = [t for t in allowed if t.action == _DECISION_ACTIONS[status]]
-	if named:
-		return named[0]
-	states = {s.state: s for s in workflow.states}
-	for t in allowed:
-		state = states.get(t.next_state)
-		if state and state.update_field == "status" and state.update_value == status:
-			return t
-	return None
+	return workflows.transition_for(
+		doc, workflow, action=_DECISION_ACTIONS[status], field="status", value=status
+	)
 
 
 def approval_choices(leave_application: str, user: str) -> dict:
@@ -355,7 +343,7 @@ def decide_leave(leave_application: str, status: str, user: str, reason: str | N
 							_(_DECISION_ACTIONS[status]).lower(), _(doc.get(workflow.workflow_state_field))
 						),
 					)
-				doc = frappe_workflow.apply_workflow(doc, transition.action)
+				doc = workflows.apply(doc, transition)
 			if doc.docstatus != 1:
 				return MOVED
 			# In the decider's language: acting_as switched frappe.local.lang to it.

@@ -7,7 +7,7 @@ import datetime
 
 import frappe
 
-from frappe_slack_connector.erp import desk, leave, slack_messages
+from frappe_slack_connector.erp import approvals, desk, leave, slack_messages
 
 CLAIM_DOCTYPE = "Slack Approver Reminder"
 # The `status` options of slack_approver_reminder.json.
@@ -31,10 +31,13 @@ def pending_by_approver(created_before: datetime.datetime) -> dict[str, list[str
 			"creation": ("<=", created_before),
 			"leave_approver": ("is", "set"),
 		},
-		fields=["name", "employee", "leave_approver"],
+		fields=["name", "employee", "leave_approver", "company"],
 		order_by="posting_date asc, name asc",
 		limit_page_length=0,
 	)
+	# Slack Settings may keep a company's leave out of Slack (Approvals in Slack).
+	in_slack = approvals.companies_in_slack(leave.LEAVE_APPLICATION)
+	rows = [row for row in rows if in_slack(row.company)]
 	employees = sorted({row.employee for row in rows})
 	left = set(
 		frappe.get_all(
@@ -53,23 +56,30 @@ def pending_by_approver(created_before: datetime.datetime) -> dict[str, list[str
 	return by_approver
 
 
-def claimed_on(day) -> set[str]:
-	"""The approvers whose reminder of `day` is claimed (sent, being sent, refused or unknown)."""
-	return set(
-		frappe.get_all(CLAIM_DOCTYPE, filters={"day": str(day)}, pluck="approver", limit_page_length=0)
+# The approval engine's reminder (every document but leave) is claimed apart from leave's:
+# its claim key ends with this.
+DOCUMENTS = "documents"
+
+
+def claimed_on(day, scope: str = "") -> set[str]:
+	"""The approvers whose reminder of `day` is claimed (sent, being sent, refused or unknown);
+	`scope`: leave's reminder ("") or the engine's (`DOCUMENTS`)."""
+	rows = frappe.get_all(
+		CLAIM_DOCTYPE, filters={"day": str(day)}, fields=["approver", "claim_key"], limit_page_length=0
 	)
+	return {row.approver for row in rows if row.claim_key == _claim_key(row.approver, day, scope)}
 
 
-def _claim_key(approver: str, day) -> str:
-	return f"{day} {approver}"
+def _claim_key(approver: str, day, scope: str = "") -> str:
+	return f"{day} {approver} {scope}" if scope else f"{day} {approver}"
 
 
-def claim(approver: str, day, applications: int) -> str | None:
+def claim(approver: str, day, applications: int, scope: str = "") -> str | None:
 	"""Take `approver`'s reminder of `day`, not committed: the caller owes the reminder and
 	commits both (`commit_claim`); None when another worker has it. The claim is the row's name: a
 	second insert is a duplicate key, which the database decides (it waits for the first insert's
 	commit)."""
-	key = _claim_key(approver, day)
+	key = _claim_key(approver, day, scope)
 	try:
 		frappe.get_doc(
 			{
@@ -107,6 +117,26 @@ def record_listed_owed(names: list[str], *, approver: str, delivery: str) -> Non
 			recipient=approver,
 			delivery=delivery,
 		)
+
+
+def record_documents_owed(documents: list[tuple[str, str]], *, approver: str, delivery: str) -> None:
+	"""As `record_listed_owed`, for the engine's reminder: `(doctype, name)` of each document."""
+	for doctype, name in documents:
+		slack_messages.record_owed(
+			doctype, name, purpose=slack_messages.APPROVAL_REMINDER, recipient=approver, delivery=delivery
+		)
+
+
+def documents_listed_in(message: dict) -> list[tuple[str, str]]:
+	"""`(doctype, name)` of every document one reminder lists (`message`: one of its records)."""
+	rows = frappe.get_all(
+		slack_messages.DOCTYPE,
+		filters={**slack_messages.same_message(message), "purpose": slack_messages.APPROVAL_REMINDER},
+		fields=["reference_doctype", "reference_name"],
+		order_by="creation asc",
+		limit_page_length=0,
+	)
+	return [(row.reference_doctype, row.reference_name) for row in rows]
 
 
 def set_outcome(

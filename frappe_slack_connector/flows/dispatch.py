@@ -25,6 +25,7 @@ from frappe_slack_connector import core
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import words
+from frappe_slack_connector.flows.approvals import handlers as approvals
 from frappe_slack_connector.flows.attendance import who_is_out
 from frappe_slack_connector.flows.away import handlers as away
 from frappe_slack_connector.flows.home import events as home_events
@@ -58,6 +59,9 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"away_show": away.away_show,
 	"away_stop": away.away_stop,
 	"away_dnd": away.away_dnd,
+	"approval_decision": approvals.approval_decision,
+	"approval_reject_prompt": approvals.approval_reject_prompt,
+	"approval_rejection": approvals.approval_rejection,
 }
 
 EVENTS: dict[str, Callable[[EventRoute], Response]] = {
@@ -116,6 +120,9 @@ ON_FAILURE: dict[str, Callable[[Route, str], Response]] = {
 	"leave_ask_cancel": _nothing_changed,
 	"leave_cancel": _nothing_changed,
 	"leave_keep": _nothing_changed,
+	"approval_decision": _nothing_changed,
+	"approval_reject_prompt": _nothing_changed,
+	"approval_rejection": _nothing_changed,
 	"shortcut_apply_leave": _try_again_later,
 	"shortcut_leave_from_message": _try_again_later,
 }

@@ -454,6 +454,104 @@ def reminder(lang: str) -> dict:
 	}
 
 
+def approvals(lang: str) -> dict:
+	"""The approval engine's cards (every document but leave): the approver's DM and its final
+	state, the requester's notice, the reason modal and the daily reminder. The document's kind
+	and its facts' labels come with the card (`approval_labels`)."""
+	return {
+		# {0}: the document's kind (e.g. Expense Claim).
+		"request_header": _("{0} to approve", lang=lang),
+		# {0}: the requester, {1}: the document's kind, {2}: the document (a link).
+		"requested": _("{0} asks you to approve {1} {2}.", lang=lang),
+		"approve": _("Approve", lang=lang),
+		"reject": _("Reject", lang=lang),
+		"approved_by": _("Approved by {0}", lang=lang),
+		"rejected_by": _("Rejected by {0}", lang=lang),
+		"cancelled_by": _("Cancelled by {0}", lang=lang),
+		"deleted_by": _("Deleted by {0}", lang=lang),
+		# {0}: the new approver, {1}: who changed it.
+		"reassigned_to_by": _("Reassigned to {0} by {1}", lang=lang),
+		"workflow_state": _("Workflow state: {0}", lang=lang),
+		"moved_to_by": _("Moved to {0} by {1}", lang=lang),
+		"outcome_reason": _("Reason given", lang=lang),
+		# {0}: the document's kind.
+		"approved_header": _("{0} Approved", lang=lang),
+		"rejected_header": _("{0} Rejected", lang=lang),
+		"cancelled_header": _("{0} Cancelled", lang=lang),
+		"deleted_header": _("{0} Deleted", lang=lang),
+		"reassigned_header": _("{0} Reassigned", lang=lang),
+		# {0}: the kind, {1}: the document, {2}: "approved" / "rejected" / … (bold), {3}: who.
+		"request_decided": _("Your {0} {1} was {2} by {3}.", lang=lang),
+		"approved": _("approved", lang=lang),
+		"rejected": _("rejected", lang=lang),
+		"cancelled": _("cancelled", lang=lang),
+		"deleted": _("deleted", lang=lang),
+		# {0}: the kind, {1}: the document, {2}: the new approver, {3}: who changed it.
+		"request_reassigned": _("Your {0} {1} was reassigned to {2} by {3}.", lang=lang),
+		"modal_title": _("Reject Request", lang=lang),
+		# {0}: the document, {1}: the requester (both in bold).
+		"modal_intro": _("Reject {0} of {1}? They are told, with your reason if you give one.", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"reason_hint": _(
+			"Optional. The requester reads it, and it goes on the document's timeline.", lang=lang
+		),
+		"reason_placeholder": _("Why is this request rejected?", lang=lang),
+		"submit": _("Reject", lang=lang),
+		"close": _("Cancel", lang=lang),
+		"reminder_header": _("Requests waiting for your approval", lang=lang),
+		"reminder_intro": _("Still open, oldest first: {0}. Approve or reject them here.", lang=lang),
+		"reminder_none_left": _("Every request in this reminder has been decided.", lang=lang),
+		# {0}: the document's kind, {1}: the document (a link), {2}: the requester.
+		"reminder_item": _("{0} {1}, requested by {2}", lang=lang),
+		"reminder_more": _("+{0} more", lang=lang),
+	}
+
+
+def approval_labels(lang: str) -> dict:
+	"""What the approval cards call the documents and their facts (handed in with each card)."""
+	return {
+		"Expense Claim": _("Expense Claim", lang=lang),
+		"Employee Advance": _("Employee Advance", lang=lang),
+		"employee": _("Employee", lang=lang),
+		"posting_date": _("Posting Date", lang=lang),
+		"total_claimed": _("Total Claimed", lang=lang),
+		"total_sanctioned": _("Total Sanctioned", lang=lang),
+		"advances_allocated": _("Advances Allocated", lang=lang),
+		"grand_total": _("Grand Total", lang=lang),
+		"expenses": _("Expenses", lang=lang),
+		"attachments": _("Attachments", lang=lang),
+		"advances": _("Advances", lang=lang),
+		"advance_amount": _("Advance Amount", lang=lang),
+		"purpose": _("Purpose", lang=lang),
+		"remark": _("Remark", lang=lang),
+		# {0}: how many more lines are not listed.
+		"more_lines": _("+{0} more", lang=lang),
+		# Frappe HR's requests without money; their German is hrms's own (the desk's words).
+		"Shift Request": _("Shift Request", lang=lang),
+		"Attendance Request": _("Attendance Request", lang=lang),
+		"Compensatory Leave Request": _("Compensatory Leave Request", lang=lang),
+		"shift_type": _("Shift Type", lang=lang),
+		"from_date": _("From Date", lang=lang),
+		"to_date": _("To Date", lang=lang),
+		"reason": _("Reason", lang=lang),
+		"half_day": _("Half Day", lang=lang),
+		"include_holidays": _("Include Holidays", lang=lang),
+		"shift": _("Shift", lang=lang),
+		"explanation": _("Explanation", lang=lang),
+		"attendance_warnings": _("Attendance Warnings", lang=lang),
+		"leave_type": _("Leave Type", lang=lang),
+		"work_from_date": _("Work From Date", lang=lang),
+		"work_end_date": _("Work End Date", lang=lang),
+		# A Shift Request without a To Date (the shift is assigned with no end).
+		"open_ended": _("Open-ended", lang=lang),
+	}
+
+
+def fixed_word(word: str, lang: str) -> str:
+	"""A word Frappe or Frappe HR translate themselves (a Select option of theirs) in `lang`."""
+	return translate(word, lang=lang)
+
+
 def home(lang: str) -> dict:
 	"""The app's Home tab in Slack (`views.publish`)."""
 	scoped = _scoped(lang)
@@ -668,6 +766,19 @@ def leave_gone(lang: str, leave_application: str) -> str:
 	return _("Leave Application {0} no longer exists.", lang=lang).format(leave_application)
 
 
+def document_gone(lang: str, kind: str, name: str) -> str:
+	# {0}: the document's kind (e.g. Expense Claim), {1}: its name.
+	return _("{0} {1} no longer exists.", lang=lang).format(kind, name)
+
+
+def approval_not_allowed(lang: str, kind: str, name: str) -> str:
+	# {0}: the document's kind, {1}: its name.
+	return _(
+		"You are not allowed to approve or reject {0} {1}: the HR system does not let you submit it.",
+		lang=lang,
+	).format(kind, name)
+
+
 def nothing_changed(lang: str) -> str:
 	return _("Something went wrong; nothing was changed. Please try again.", lang=lang)
 
@@ -740,4 +851,5 @@ def catalogue(lang: str) -> dict:
 		"who_is_out": who_is_out(lang),
 		"away": away(lang),
 		"unfurl": unfurl(lang),
+		"approvals": approvals(lang),
 	}

@@ -50,6 +50,17 @@ class Record:
 		return cls(REMINDER_LISTED, {"names": list(names), "approver": approver, "claim": claim})
 
 	@classmethod
+	def documents_listed(
+		cls, documents: list[tuple[str, str]], approver: str, *, claim: str | None = None
+	) -> Record:
+		"""The approval engine's reminder listing `documents` (`(doctype, name)` each): a Slack
+		Message row under each; `claim` as for `reminder_listed`."""
+		return cls(
+			REMINDER_LISTED,
+			{"documents": [list(d) for d in documents], "approver": approver, "claim": claim},
+		)
+
+	@classmethod
 	def summary_sent(cls, day: str, *, previous: str | None = None) -> Record:
 		"""The attendance summary of `day`: its ts is kept in Slack Settings once delivered (the
 		late-leave notes thread under it); Failed, the day goes back to `previous` (the day sent
@@ -77,6 +88,10 @@ def on_owed(record: Record, *, delivery: str, about: tuple[str, str] | None) -> 
 			purpose=record.args["purpose"],
 			recipient=record.args.get("recipient"),
 			delivery=delivery,
+		)
+	elif record.kind == REMINDER_LISTED and "documents" in record.args:
+		erp_reminders.record_documents_owed(
+			[tuple(d) for d in record.args["documents"]], approver=record.args["approver"], delivery=delivery
 		)
 	elif record.kind == REMINDER_LISTED:
 		erp_reminders.record_listed_owed(

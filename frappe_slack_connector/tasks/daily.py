@@ -6,8 +6,8 @@ whether today's is due, so every worker may run it."""
 from __future__ import annotations
 
 from frappe_slack_connector.flows import daily
+from frappe_slack_connector.flows.approvals import reminders as approver
 from frappe_slack_connector.flows.attendance import summary
-from frappe_slack_connector.flows.leave import reminders as approver
 from frappe_slack_connector.flows.timesheet import reminders as missed_hours
 
 
@@ -18,7 +18,8 @@ def attendance_summary() -> dict:
 
 
 def approver_reminders() -> dict:
-	"""Each leave approver's reminder: `{"reason": gate reason, "approvers": {approver: what happened}}`."""
+	"""Each approver's reminders: `{"reason": gate reason, "approvers": {leave approver: what
+	happened}}`, and `"documents"` (the same for the engine's documents) when there were any."""
 	return daily.run_if_due(approver.DAILY)
 
 

@@ -15,9 +15,11 @@ from frappe.model import meta as _meta
 from frappe.utils import background_jobs, getdate
 from frappe.utils import freeze_time as _freeze_time
 from frappe.utils.redis_wrapper import get_cache
+from hrms import setup as hrms_setup
+from hrms_records import HrmsRecords
 
 
-class TestSite:
+class TestSite(HrmsRecords):
 	def __init__(self, sites_path):
 		self.sites_path = sites_path
 
@@ -253,6 +255,7 @@ def reset_site(conf=None):
 	_freeze_time(None)
 	clear_custom_fields()
 	load_builtin()
+	hrms_setup.after_install()
 	frappe.controllers.clear()
 	frappe._extra_hooks.clear()
 	background_jobs.reset()

@@ -13,6 +13,7 @@ from frappe_slack_connector.erp import home as erp_home
 from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import identity, words
+from frappe_slack_connector.flows.approvals import cards as approval_cards
 from frappe_slack_connector.outbox import owe
 from frappe_slack_connector.slack import site as slack_site
 
@@ -20,8 +21,13 @@ JOBS = __name__
 
 
 def view_for(user: str | None) -> str:
-	"""The Home view of a Frappe user (None: not linked) in their language."""
-	return core.build_home_view(erp_home.home_input(user), words=words.home(erp_users.language_of(user)))
+	"""The Home view of a Frappe user (None: not linked) in their language, with the approval
+	engine's documents waiting for them beside the leave requests."""
+	lang = erp_users.language_of(user)
+	spec = erp_home.home_input(user)
+	if user and spec["kind"] == "employee":
+		spec["approvals"] = approval_cards.waiting_cards(user, lang)
+	return core.build_home_view(spec, words=words.home(lang))
 
 
 def publish_home(slack_user_id: str) -> None:

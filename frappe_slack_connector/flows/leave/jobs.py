@@ -16,6 +16,7 @@ recipient's, the confirmation and the outcome in the requester's (the Employee's
 from __future__ import annotations
 
 from frappe_slack_connector import core
+from frappe_slack_connector.erp import approvals as erp_approvals
 from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import leave as erp_leave
 from frappe_slack_connector.erp import log as erp_log
@@ -74,6 +75,8 @@ def notify_leave_approver(leave_application: str) -> None:
 	info = erp_leave.leave_details(leave_application)
 	if info is None or info["status"] != erp_leave.OPEN or info["docstatus"] != 0:
 		return
+	if not erp_approvals.enabled(erp_leave.LEAVE_APPLICATION, info["company"]):
+		return  # Slack Settings keep this company's leave out of Slack (on unless a row says so)
 	approver = info["leave_approver"]
 	if not approver:
 		_log(

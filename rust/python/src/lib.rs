@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod approvals;
 mod away;
 mod channel;
 mod convert;
@@ -32,5 +33,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     delivery::register(m)?;
     who::register(m)?;
     away::register(m)?;
+    approvals::register(m)?;
     Ok(())
 }

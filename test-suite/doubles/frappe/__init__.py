@@ -769,8 +769,9 @@ def get_value(*args, **kwargs):
 
 def has_permission(doctype=None, ptype="read", doc=None, user=None, throw=False, **kwargs):
 	# frappe/permissions.py (v15): role-based doctype permission at permlevel 0; with `doc` (a
-	# document or its name, loaded as has_permission does) also the user's User Permissions
-	# (get_doc_permissions → has_user_permission). Administrator passes everything.
+	# document or its name, loaded as has_permission does) also a share of it (DocShare) and the
+	# user's User Permissions (get_doc_permissions → has_user_permission). Administrator passes
+	# everything.
 	from frappe.model.meta import has_permission as _hp
 	from frappe.model.meta import has_user_permission
 
@@ -779,6 +780,12 @@ def has_permission(doctype=None, ptype="read", doc=None, user=None, throw=False,
 		if isinstance(doc, str | int):
 			doc = get_doc(doctype, doc)
 		ok = has_user_permission(doc, user=user)
+	if not ok and doc is not None:
+		# false_if_not_shared: a share of this document grants read/write/submit/share
+		from frappe.share import is_shared
+
+		name = doc if isinstance(doc, str | int) else doc.get("name")
+		ok = bool(name) and is_shared(doctype, name, user or local.session.user, ptype)
 	if not ok and throw:
 		msg = _("No permission for {0}").format(doctype)
 		globals()["throw"](msg, PermissionError)

@@ -165,6 +165,10 @@ class InvalidDates(ValidationError):
 	pass
 
 
+class InvalidRoundingMethod(ValidationError):
+	pass
+
+
 class QueryTimeoutError(Exception):
 	pass
 

@@ -1,11 +1,12 @@
 //! `route` on arbitrary bytes and the leave builders the handlers call with what it routes.
 
 use serde_json::Value;
+use slack_connector_core::blocks::approval::{approval_request, ApprovalCard};
 use slack_connector_core::blocks::leave::{
     approver_message, approver_outcome_message, field_errors_view, leave_request_modal,
     reject_reason_modal, requester_confirmation, requester_outcome_message, view_errors,
-    view_to_value, BalanceChange, BuildError, LeaveDetails, LeaveModalInput, LeaveTypeOption,
-    Offer, Outcome, RejectModalInput, ViewError,
+    view_to_value, ApprovalChoices, BalanceChange, BuildError, LeaveDetails, LeaveModalInput,
+    LeaveTypeOption, Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::interaction::{
     ids, route, AwayButton, Decision, Route, MAX_PAYLOAD_BYTES, MAX_REJECT_REASON_CHARS,
@@ -336,6 +337,33 @@ pub fn check_route(data: &[u8]) {
         }
         Route::Ack { .. } => {}
         Route::Timesheet(t) => check_timesheet(t),
+        Route::Approval {
+            document,
+            name,
+            user_id,
+            ..
+        } => {
+            assert!(!name.is_empty() && name.trim() == name);
+            assert_eq!(value["document"], document.key);
+            assert_eq!(value["user_id"], user_id.as_str());
+            check_approval_card(document.key, name, user_id.as_str());
+        }
+        Route::ApprovalRejection {
+            document,
+            name,
+            reason,
+            ..
+        } => {
+            assert!(!name.is_empty());
+            assert_eq!(value["document"], document.key);
+            match reason {
+                Ok(Some(r)) => {
+                    assert!(!r.trim().is_empty() && r.chars().count() <= MAX_REJECT_REASON_CHARS)
+                }
+                Ok(None) => {}
+                Err(errors) => assert!(!errors.is_empty()),
+            }
+        }
         Route::Away {
             button,
             user_id,
@@ -349,5 +377,27 @@ pub fn check_route(data: &[u8]) {
                 AwayButton::Stop => assert!(dnd.is_none()),
             }
         }
+    }
+}
+
+/// The engine's card for a routed document: built, or refused only for a name too long for a
+/// button's value.
+fn check_approval_card(document: &str, name: &str, user: &str) {
+    let card: ApprovalCard = match serde_json::from_value(serde_json::json!({
+        "document": document,
+        "name": name,
+        "kind": user,
+        "requester_name": user,
+        "requester_slack_id": user,
+        "facts": [{"label": user, "value": name}],
+        "sections": [{"label": user, "lines": [{"text": name, "url": name}]}],
+        "summary": name,
+    })) {
+        Ok(card) => card,
+        Err(_) => return,
+    };
+    match approval_request(&card, &ApprovalChoices::default(), &en().approvals) {
+        Ok(m) => check_message(&m),
+        Err(_) => assert!(name.chars().count() > limits::BUTTON_VALUE),
     }
 }

@@ -8,6 +8,7 @@
 //!   message); the rules behind the summary are [`crate::absence`].
 //! - [`who`]: who is out leave by leave: the approver's card's list and the `/whoisout` answer.
 
+pub mod approval;
 pub mod channel;
 pub mod leave;
 pub mod timesheet;

@@ -117,3 +117,37 @@ pub const AWAY_DND: &str = "away_dnd";
 /// which is only acknowledged).
 pub const AWAY_AUTHORIZE: &str = "ignore_away_authorize";
 pub const AWAY_CONSENT_CALLBACK: &str = "away_consent";
+
+/// The approval engine's documents besides leave (rows of
+/// [`APPROVABLES`](super::approvals::APPROVABLES)): each its own Approve / Reject buttons (value =
+/// the document name), reason modal, actions block and reminder / Home block prefixes.
+pub const EXPENSE_CLAIM_APPROVE: &str = "expense_claim_approve";
+pub const EXPENSE_CLAIM_REJECT: &str = "expense_claim_reject";
+pub const EXPENSE_CLAIM_REJECT_REASON_CALLBACK: &str = "expense_claim_reject_reason";
+pub const EXPENSE_CLAIM_ACTIONS_BLOCK: &str = "expense_claim_actions_block";
+pub const EXPENSE_CLAIM_REMINDER_BLOCK_PREFIX: &str = "expense_claim_reminder_actions_";
+pub const EXPENSE_CLAIM_HOME_BLOCK_PREFIX: &str = "home_waiting_expense_claim_";
+pub const EMPLOYEE_ADVANCE_APPROVE: &str = "employee_advance_approve";
+pub const EMPLOYEE_ADVANCE_REJECT: &str = "employee_advance_reject";
+pub const EMPLOYEE_ADVANCE_REJECT_REASON_CALLBACK: &str = "employee_advance_reject_reason";
+pub const EMPLOYEE_ADVANCE_ACTIONS_BLOCK: &str = "employee_advance_actions_block";
+pub const EMPLOYEE_ADVANCE_REMINDER_BLOCK_PREFIX: &str = "employee_advance_reminder_actions_";
+pub const EMPLOYEE_ADVANCE_HOME_BLOCK_PREFIX: &str = "home_waiting_employee_advance_";
+pub const SHIFT_REQUEST_APPROVE: &str = "shift_request_approve";
+pub const SHIFT_REQUEST_REJECT: &str = "shift_request_reject";
+pub const SHIFT_REQUEST_REJECT_REASON_CALLBACK: &str = "shift_request_reject_reason";
+pub const SHIFT_REQUEST_ACTIONS_BLOCK: &str = "shift_request_actions_block";
+pub const SHIFT_REQUEST_REMINDER_BLOCK_PREFIX: &str = "shift_request_reminder_actions_";
+pub const SHIFT_REQUEST_HOME_BLOCK_PREFIX: &str = "home_waiting_shift_request_";
+pub const ATTENDANCE_REQUEST_APPROVE: &str = "attendance_request_approve";
+pub const ATTENDANCE_REQUEST_REJECT: &str = "attendance_request_reject";
+pub const ATTENDANCE_REQUEST_REJECT_REASON_CALLBACK: &str = "attendance_request_reject_reason";
+pub const ATTENDANCE_REQUEST_ACTIONS_BLOCK: &str = "attendance_request_actions_block";
+pub const ATTENDANCE_REQUEST_REMINDER_BLOCK_PREFIX: &str = "attendance_request_reminder_actions_";
+pub const ATTENDANCE_REQUEST_HOME_BLOCK_PREFIX: &str = "home_waiting_attendance_request_";
+pub const COMP_LEAVE_APPROVE: &str = "comp_leave_request_approve";
+pub const COMP_LEAVE_REJECT: &str = "comp_leave_request_reject";
+pub const COMP_LEAVE_REJECT_REASON_CALLBACK: &str = "comp_leave_request_reject_reason";
+pub const COMP_LEAVE_ACTIONS_BLOCK: &str = "comp_leave_request_actions_block";
+pub const COMP_LEAVE_REMINDER_BLOCK_PREFIX: &str = "comp_leave_request_reminder_actions_";
+pub const COMP_LEAVE_HOME_BLOCK_PREFIX: &str = "home_waiting_comp_leave_request_";

@@ -14,6 +14,8 @@
 //! - a form the user can fix (end before start, blank reason, …) is a list of [`InlineError`]s
 //!   that travels inside [`Route::LeaveSubmission`] and is shown inline in the modal.
 
+mod approval_payload;
+pub mod approvals;
 mod away;
 pub mod event;
 pub mod form;

@@ -1,6 +1,8 @@
 //! The routing table ([`RULES`]) and the one entry point, [`route`]: which handler gets a payload.
 //! The payloads are read into their typed [`Route`] by the `leave` and `timesheet` modules.
 
+use super::approval_payload;
+use super::approvals::{self, Approvable, ApprovalAction};
 use super::payload::{parse_envelope, required_view, Action, Envelope};
 use super::routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
 use super::shortcuts::{self, ShortcutKind};
@@ -62,6 +64,10 @@ pub enum Handler {
     Ack(AckReason),
     Timesheet(TimesheetHandler),
     Away(AwayButton),
+    /// An engine document's Approve / Reject ([`approvals::APPROVABLES`]).
+    Approval(&'static Approvable, ApprovalAction),
+    /// An engine document's reason modal submitted.
+    ApprovalRejection(&'static Approvable),
 }
 
 /// One row of the routing table. `id` matches the action_id for block_actions and the view's
@@ -189,12 +195,21 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
-/// Looks `(kind, id, block_id)` up in [`RULES`].
+/// Looks `(kind, id, block_id)` up in [`RULES`], then in the approval engine's table
+/// ([`approvals::APPROVABLES`]: its documents' buttons by action_id, their reason modals by
+/// callback_id).
 pub fn lookup(kind: Kind, id: &str, block_id: &str) -> Option<Handler> {
     RULES
         .iter()
         .find(|r| r.kind == kind && r.id.matches(id) && r.block_id.matches(block_id))
         .map(|r| r.handler)
+        .or_else(|| match kind {
+            Kind::BlockActions => {
+                approvals::action(id).map(|(doc, action)| Handler::Approval(doc, action))
+            }
+            Kind::ViewSubmission => approvals::reason_callback(id).map(Handler::ApprovalRejection),
+            _ => None,
+        })
 }
 
 /// Parses an interaction payload (the JSON in the `payload` form field) and routes it.
@@ -261,5 +276,9 @@ fn dispatch(
         Handler::LeaveSubmission => leave::submission(env),
         Handler::Timesheet(h) => timesheet::dispatch(h, env, action).map(Route::Timesheet),
         Handler::Away(button) => away::button(button, env, action),
+        Handler::Approval(document, kind) => {
+            approval_payload::route_action(document, kind, env, action)
+        }
+        Handler::ApprovalRejection(document) => approval_payload::route_rejection(document, env),
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::approvals::{Approvable, ApprovalAction};
 use super::form::{errors_to_value, FormState, InlineErrors, LeaveForm};
 use super::shortcuts::ShortcutSpec;
 use super::timesheet::TimesheetRoute;
@@ -126,6 +127,26 @@ pub enum Route {
         trigger_id: Option<String>,
         dnd: Option<bool>,
     },
+    /// An engine document's Approve (decide) or Reject (ask the reason first), value = its name.
+    Approval {
+        action: ApprovalAction,
+        document: &'static Approvable,
+        name: String,
+        user_id: SlackUserId,
+        channel_id: Option<String>,
+        message_ts: Option<String>,
+        trigger_id: Option<String>,
+    },
+    /// An engine document's reason modal submitted: the document and the message it came from,
+    /// and the reason or why it cannot be taken.
+    ApprovalRejection {
+        document: &'static Approvable,
+        name: String,
+        user_id: SlackUserId,
+        channel_id: Option<String>,
+        message_ts: Option<String>,
+        reason: Result<Option<String>, InlineErrors>,
+    },
 }
 
 /// The "While you are away" buttons.
@@ -188,6 +209,8 @@ impl Route {
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
             Self::Away { button, .. } => button.handler(),
+            Self::Approval { action, .. } => action.handler(),
+            Self::ApprovalRejection { .. } => "approval_rejection",
         }
     }
 
@@ -320,6 +343,56 @@ impl Route {
                 "trigger_id": trigger_id,
                 "dnd": dnd,
             }),
+            Self::Approval {
+                action,
+                document,
+                name,
+                user_id,
+                channel_id,
+                message_ts,
+                trigger_id,
+            } => {
+                let decision = match action {
+                    ApprovalAction::Approve => Decision::Approve,
+                    ApprovalAction::RejectPrompt => Decision::Reject,
+                };
+                json!({
+                    "handler": handler,
+                    "document": document.key,
+                    "doctype": document.doctype,
+                    "name": name,
+                    "decision": decision.as_str(),
+                    "user_id": user_id.as_str(),
+                    "channel_id": channel_id,
+                    "message_ts": message_ts,
+                    "trigger_id": trigger_id,
+                })
+            }
+            Self::ApprovalRejection {
+                document,
+                name,
+                user_id,
+                channel_id,
+                message_ts,
+                reason,
+            } => {
+                let (reason, errors) = match reason {
+                    Ok(r) => (json!(r), Value::Null),
+                    Err(e) => (Value::Null, errors_to_value(e)),
+                };
+                json!({
+                    "handler": handler,
+                    "document": document.key,
+                    "doctype": document.doctype,
+                    "name": name,
+                    "decision": Decision::Reject.as_str(),
+                    "user_id": user_id.as_str(),
+                    "channel_id": channel_id,
+                    "message_ts": message_ts,
+                    "reason": reason,
+                    "errors": errors,
+                })
+            }
         }
     }
 }

@@ -19,6 +19,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+pub mod approval;
 pub mod away;
 pub mod channel;
 pub mod dates;
@@ -28,6 +29,7 @@ pub mod template;
 pub mod timesheet;
 pub mod who;
 
+pub use approval::ApprovalWords;
 pub use away::{AwayStatusWords, AwayWords, StatusTemplate};
 pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
@@ -102,6 +104,7 @@ pub struct Catalogue {
     pub who_is_out: WhoIsOutWords,
     pub away: AwayWords,
     pub unfurl: UnfurlWords,
+    pub approvals: ApprovalWords,
 }
 
 impl Surface for Catalogue {

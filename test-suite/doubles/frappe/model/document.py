@@ -144,6 +144,48 @@ class Document:
 		self.__dict__.setdefault(key, []).append(child)
 		return child
 
+	def precision(self, fieldname, parentfield=None):
+		# frappe/model/base_document.py (v15): precision of a Currency/Float/Percent field (of the
+		# child table `parentfield` when given), None for other fields
+		from frappe.model.meta import get_field_precision
+
+		if parentfield and not isinstance(parentfield, str):
+			parentfield = parentfield.get("parentfield")
+		doctype = self.meta.get_field(parentfield).options if parentfield else self.doctype
+		df = frappe.get_meta(doctype).get_field(fieldname)
+		if df and df.fieldtype in ("Currency", "Float", "Percent"):
+			return get_field_precision(df, self)
+		return None
+
+	def round_floats_in(self, doc, fieldnames=None):
+		# frappe/model/base_document.py (v15): flt(value, precision) for the given (default: every
+		# Currency/Float/Percent) fields of `doc`, precision read through this document
+		if not fieldnames:
+			fieldnames = [
+				df.fieldname for df in doc.meta.fields if df.fieldtype in ("Currency", "Float", "Percent")
+			]
+		for fieldname in fieldnames:
+			doc.set(
+				fieldname,
+				frappe.utils.flt(doc.get(fieldname), self.precision(fieldname, doc.get("parentfield"))),
+			)
+
+	def validate_from_to_dates(self, from_date_field, to_date_field):
+		# frappe/model/document.py (v15): both set and to < from -> InvalidDates
+		from frappe.utils import date_diff
+
+		from_date, to_date = self.get(from_date_field), self.get(to_date_field)
+		if not (from_date and to_date):
+			return
+		if date_diff(to_date, from_date) < 0:
+			frappe.throw(
+				_("{0} must be after {1}").format(
+					frappe.bold(_(self.meta.get_label(to_date_field))),
+					frappe.bold(_(self.meta.get_label(from_date_field))),
+				),
+				frappe.exceptions.InvalidDates,
+			)
+
 	def get_all_children(self):
 		out = []
 		for f in self._table_fieldnames:
@@ -301,9 +343,13 @@ class Document:
 	# ------------------------------------------------------------ permissions
 
 	def has_permission(self, permtype="read", user=None):
+		# frappe/permissions.py (v15): the roles, else a share of this very document
 		from frappe.model.meta import has_permission
+		from frappe.share import is_shared
 
-		return has_permission(self.doctype, permtype, user=user)
+		if has_permission(self.doctype, permtype, user=user):
+			return True
+		return bool(self.name) and is_shared(self.doctype, self.name, user or frappe.session.user, permtype)
 
 	def check_permission(self, permtype="read", permlevel=None):
 		# frappe/model/document.py (v15): check_permission -> raise_no_permission_to (PermissionError)
@@ -496,8 +542,13 @@ class Document:
 
 	def _validate_links(self):
 		# frappe/model/document.py + base_document.py (v15): get_invalid_links -> "Could not find {0}"
-		# (LinkValidationError) / cancelled links; also applies fetch_from values
-		if self.flags.ignore_links or frappe.local.flags.ignore_links:
+		# (LinkValidationError) / cancelled links; also applies fetch_from values. v15 skips it when
+		# cancelling (`self._action == "cancel"`): what links a document is cancelled in its on_cancel
+		if (
+			self.flags.ignore_links
+			or frappe.local.flags.ignore_links
+			or self.__dict__.get("_action") == "cancel"
+		):
 			return
 		invalid, cancelled = [], []
 		for doc in [self, *self.get_all_children()]:

@@ -248,6 +248,40 @@ def has_permission(doctype, ptype="read", user=None):
 	return bool(get_perms(doctype, user).get(ptype))
 
 
+def get_field_currency(df, doc=None):
+	"""frappe/model/meta.py (v15) get_field_currency: options "Company:company:default_currency"
+	read through the document's link; plain options name the document's own currency field (a
+	child row falls back to its parent's)."""
+	options = df.get("options")
+	if not options or not doc:
+		return None
+	if ":" in options:
+		parts = options.split(":")
+		if len(parts) == 3 and doc.get(parts[1]):
+			return frappe.get_cached_value(parts[0], doc.get(parts[1]), parts[2])
+		return None
+	currency = doc.get(options)
+	if not currency and doc.get("parenttype") and get_meta(doc.parenttype).has_field(options):
+		currency = frappe.db.get_value(doc.parenttype, doc.parent, options)
+	return currency
+
+
+def get_field_precision(df, doc=None, currency=None):
+	"""frappe/model/meta.py (v15) get_field_precision: the field's own precision, else for Currency
+	System Settings currency_precision or the number format's, else float_precision or 3."""
+	from frappe.utils import cint, get_number_format_info
+
+	if df.get("precision"):
+		return cint(df.get("precision"))
+	if df.get("fieldtype") == "Currency":
+		precision = cint(frappe.db.get_default("currency_precision"))
+		if not precision:
+			number_format = frappe.db.get_default("number_format") or "#,###.##"
+			precision = get_number_format_info(number_format)[2]
+		return precision
+	return cint(frappe.db.get_default("float_precision")) or 3
+
+
 # ---------------------------------------------------------------- built-in definitions
 
 
@@ -318,6 +352,8 @@ BUILTIN = [
 			_f("default_currency", "Link", "Currency"),
 			_f("country", "Link", "Country"),
 			_f("default_holiday_list", "Link", "Holiday List"),
+			# the company's default cost center (Expense Claim fetches it)
+			_f("cost_center", "Link", "Cost Center"),
 		],
 		"permissions": [*_SYS, {"role": "All", "read": 1}],
 	},
@@ -330,8 +366,30 @@ BUILTIN = [
 			_f("default_company", "Link", "Company"),
 			_f("current_fiscal_year", "Data"),
 			_f("default_currency", "Link", "Currency"),
+			_f("hide_currency_symbol", "Select", "\nNo\nYes"),
 		],
 		"permissions": _SYS,
+	},
+	# frappe/geo/doctype/currency/currency.json (v15): name = currency code; what fmt_money reads
+	{
+		"name": "Currency",
+		"module": "Geo",
+		"autoname": "field:currency_name",
+		"fields": [
+			_f("currency_name", reqd=1, unique=1),
+			_f("enabled", "Check", default="0"),
+			_f("fraction"),
+			_f("fraction_units", "Int"),
+			_f("smallest_currency_fraction_value", "Currency"),
+			_f("symbol"),
+			_f("symbol_on_right", "Check", default="0"),
+			_f(
+				"number_format",
+				"Select",
+				"\n#,###.##\n#.###,##\n# ###.##\n# ###,##\n#'###.##\n#, ###.##\n#,##,###.##\n#,###.###\n#.###\n#,###",
+			),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1}],
 	},
 	# erpnext/setup/doctype/holiday_list/holiday_list.json
 	{
@@ -617,6 +675,39 @@ BUILTIN = [
 		],
 		"permissions": [*_SYS, {"role": "All", "read": 1, "create": 1}],
 	},
+	# frappe/core/doctype/docshare/docshare.json (v15): one document shared with one user (or all)
+	{
+		"name": "DocShare",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("user", "Link", "User"),
+			_f("share_doctype", "Link", "DocType", reqd=1),
+			_f("share_name", "Dynamic Link", "share_doctype", reqd=1),
+			_f("read", "Check", default="0"),
+			_f("write", "Check", default="0"),
+			_f("share", "Check", default="0"),
+			_f("submit", "Check", default="0"),
+			_f("everyone", "Check", default="0"),
+			_f("notify_by_email", "Check", default="1"),
+		],
+		"permissions": _SYS,
+	},
+	# frappe/core/doctype/file/file.json (v15, the fields an attachment is found by)
+	{
+		"name": "File",
+		"module": "Core",
+		"autoname": "hash",
+		"fields": [
+			_f("file_name"),
+			_f("file_url", "Code"),
+			_f("is_private", "Check"),
+			_f("attached_to_doctype", "Link", "DocType"),
+			_f("attached_to_name"),
+			_f("attached_to_field"),
+		],
+		"permissions": [*_SYS, {"role": "All", "read": 1, "create": 1}],
+	},
 	# frappe/desk/doctype/todo/todo.json
 	{
 		"name": "ToDo",
@@ -644,6 +735,19 @@ BUILTIN = [
 			_f("time_zone"),
 			_f("date_format", default="dd-mm-yyyy"),
 			_f("float_precision", "Select", "\n2\n3\n4\n5\n6\n7\n8\n9", default="3"),
+			# v15: how amounts are shown and rounded (fmt_money, flt)
+			_f(
+				"number_format",
+				"Select",
+				"#,###.##\n#.###,##\n# ###.##\n# ###,##\n#'###.##\n#, ###.##\n#,##,###.##\n#,###.###\n#.###\n#,###",
+			),
+			_f("currency_precision", "Select", "\n0\n1\n2\n3\n4\n5\n6\n7\n8\n9"),
+			_f(
+				"rounding_method",
+				"Select",
+				"Banker's Rounding (legacy)\nBanker's Rounding\nCommercial Rounding",
+				default="Banker's Rounding (legacy)",
+			),
 			_f("allow_error_traceback", "Check", default="1"),
 			_f("enable_scheduler", "Check", default="0"),
 		],
@@ -662,6 +766,8 @@ BUILTIN = [
 			_f("leave_status_notification_template", "Link", "Email Template"),
 			# hrms hr_settings.json (v15): "Standard Working Hours" (Float), the day's norm
 			_f("standard_working_hours", "Float"),
+			# v15: whether one employee may hold overlapping Shift Assignments (shift_assignment.py)
+			_f("allow_multiple_shift_assignments", "Check", default="0"),
 		],
 		"permissions": _SYS,
 	},

@@ -8,6 +8,7 @@ the double uses naive local datetimes.
 import datetime
 import html
 import json
+import math
 import random
 import re
 import string
@@ -194,16 +195,76 @@ def cint(s, default=0):
 
 
 def flt(s, precision=None, rounding_method=None):
-	# frappe/utils/data.py (v15): flt() -> float, bad input -> 0.0
+	# frappe/utils/data.py (v15): flt() -> float, bad input -> 0.0; with a precision, rounded the
+	# site's way (`rounded`), not Python's round: 2.675 at 2 places is 2.68 on a default site
 	if isinstance(s, str):
 		s = s.replace(",", "")
 	try:
 		num = float(s)
-	except Exception:
+		if precision is not None:
+			num = rounded(num, precision, rounding_method)
+	except Exception as e:
+		if isinstance(e, frappe.InvalidRoundingMethod):
+			raise
 		num = 0.0
-	if precision is not None:
-		num = round(num, precision)
 	return num
+
+
+def rounded(num, precision=0, rounding_method=None):
+	# frappe/utils/data.py (v15): the method of System Settings "rounding_method", default
+	# "Banker's Rounding (legacy)"; an unknown one throws InvalidRoundingMethod
+	precision = cint(precision)
+	if not rounding_method and getattr(frappe.local, "db", None) is not None:
+		rounding_method = frappe.get_system_settings("rounding_method")
+	rounding_method = rounding_method or "Banker's Rounding (legacy)"
+	if rounding_method == "Banker's Rounding (legacy)":
+		return _bankers_rounding_legacy(num, precision)
+	if rounding_method == "Banker's Rounding":
+		return _bankers_rounding(num, precision)
+	if rounding_method == "Commercial Rounding":
+		return _round_away_from_zero(num, precision)
+	frappe.throw(
+		frappe._("Unknown Rounding Method: {}").format(rounding_method), exc=frappe.InvalidRoundingMethod
+	)
+
+
+def _bankers_rounding_legacy(num, precision):
+	# frappe/utils/data.py (v15): half-even only at precision 0; with places a .5 goes up
+	multiplier = 10**precision
+	num = round(num * multiplier if precision else num, 8)
+	floor_num = math.floor(num)
+	decimal_part = num - floor_num
+	if not precision and decimal_part == 0.5:
+		num = floor_num if (floor_num % 2 == 0) else floor_num + 1
+	elif decimal_part == 0.5:
+		num = floor_num + 1
+	else:
+		num = round(num)
+	return (num / multiplier) if precision else num
+
+
+def _round_away_from_zero(num, precision):
+	# frappe/utils/data.py (v15): a tiny epsilon in the number's direction breaks binary ties
+	if num == 0:
+		return 0.0
+	epsilon = 2.0 ** (math.log(abs(num), 2) - 52.0)
+	return round(num + math.copysign(epsilon, num), precision)
+
+
+def _bankers_rounding(num, precision):
+	# frappe/utils/data.py (v15): half-even at any precision, ties found within an epsilon
+	multiplier = 10**precision
+	num = round(num * multiplier, 12)
+	if num == 0:
+		return 0.0
+	floor_num = math.floor(num)
+	decimal_part = num - floor_num
+	epsilon = 2.0 ** (math.log(abs(num), 2) - 52.0)
+	if abs(decimal_part - 0.5) < epsilon:
+		num = floor_num if (floor_num % 2 == 0) else floor_num + 1
+	else:
+		num = round(num)
+	return num / multiplier
 
 
 def cstr(s, encoding="utf-8"):
@@ -344,6 +405,83 @@ def formatdate(string_date=None, format_string=None):
 
 
 format_date = formatdate
+
+
+# frappe/utils/data.py (v15) number_format_info: number format -> (decimal str, group str, precision)
+number_format_info = {
+	"#,###.##": (".", ",", 2),
+	"#.###,##": (",", ".", 2),
+	"# ###.##": (".", " ", 2),
+	"# ###,##": (",", " ", 2),
+	"#'###.##": (".", "'", 2),
+	"#, ###.##": (".", ", ", 2),
+	"#,##,###.##": (".", ",", 2),
+	"#,###.###": (".", ",", 3),
+	"#.###": ("", ".", 0),
+	"#,###": ("", ",", 0),
+	"#.########": (".", "", 8),
+}
+
+
+def get_number_format_info(format):
+	# frappe/utils/data.py (v15): an unknown format reads as "#,###.##"
+	return number_format_info.get(format) or (".", ",", 2)
+
+
+def fmt_money(amount, precision=None, currency=None, format=None):
+	"""frappe/utils/data.py (v15) fmt_money: the site's number format (System Settings
+	number_format, default "#,###.##"), precision given or System Settings currency_precision or the
+	format's, Python's round at that precision, groups of 3 (of 2 above the thousands for
+	"#,##,###.##"), then the currency's symbol (or its code) left or right with one space unless the
+	global default hide_currency_symbol is "Yes"."""
+	number_format = format or frappe.db.get_default("number_format") or "#,###.##"
+	if precision is None:
+		precision = cint(frappe.db.get_default("currency_precision")) or None
+	decimal_str, comma_str, number_format_precision = get_number_format_info(number_format)
+	if precision is None:
+		precision = number_format_precision
+	if isinstance(amount, str):
+		amount = flt(amount, precision)
+	if amount is None:
+		amount = 0
+	if decimal_str:
+		# more than 2 places: trailing zeros beyond the currency's fraction are dropped
+		decimals = str(round(amount % 1, precision)).split(".")
+		decimals = decimals[1] if len(decimals) > 1 else decimals[0]
+		if precision > 2:
+			if len(decimals) < 3:
+				if currency:
+					fraction = frappe.db.get_value("Currency", currency, "fraction_units") or 100
+					precision = len(cstr(fraction)) - 1
+				else:
+					precision = number_format_precision
+			elif len(decimals) < precision:
+				precision = len(decimals)
+	amount = f"{round(flt(amount), precision):.{precision}f}"
+	decimals = "" if amount.find(".") == -1 else amount.split(".")[1]
+	minus = "-" if flt(amount) < 0 else ""
+	amount = cstr(abs(flt(amount))).split(".", 1)[0]
+	parts = []
+	if len(amount) > 3:
+		parts.append(amount[-3:])
+		amount = amount[:-3]
+		val = 2 if number_format == "#,##,###.##" else 3
+		while len(amount) > val:
+			parts.append(amount[-val:])
+			amount = amount[:-val]
+	parts.append(amount)
+	parts.reverse()
+	amount = comma_str.join(parts) + (((precision and decimal_str) and (decimal_str + decimals)) or "")
+	if amount != "0":
+		amount = minus + amount
+	# frappe.defaults.get_global_default reads the "__default" DefaultValue rows
+	if currency and frappe.db.get_default("hide_currency_symbol") != "Yes":
+		symbol = frappe.db.get_value("Currency", currency, "symbol") or currency
+		if frappe.db.get_value("Currency", currency, "symbol_on_right"):
+			amount = f"{amount} {frappe._(symbol)}"
+		else:
+			amount = f"{frappe._(symbol)} {amount}"
+	return amount
 
 
 def get_fullname(user=None):

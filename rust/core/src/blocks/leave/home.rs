@@ -9,6 +9,7 @@ use slack_morphism::prelude::*;
 use super::away::{away_blocks, AwayChoice};
 use super::messages::{check_button_value, Offer};
 use super::{header, link, md_section, person, plain, BuildError, NAME_CHARS};
+use crate::blocks::approval::{self, ApprovalCard};
 use crate::dates::display_date;
 use crate::interaction::ids;
 use crate::words::HomeWords;
@@ -120,6 +121,10 @@ pub enum HomeInput {
         /// How many wait in all, when `waiting` holds only the first of them.
         #[serde(default)]
         waiting_total: Option<usize>,
+        /// The approval engine's other documents waiting for the viewer (expense claims, …),
+        /// listed under the same header after the leave requests.
+        #[serde(default)]
+        approvals: Vec<ApprovalCard>,
         /// The viewer's Leave Applications in the desk, for "+N more".
         #[serde(default)]
         desk_url: Option<String>,
@@ -196,6 +201,8 @@ struct Extras<'a> {
     desk: Option<&'a str>,
     waiting: Option<&'a str>,
     away: Option<&'a AwayChoice>,
+    /// The approval engine's documents waiting for the viewer (after the leave requests).
+    approvals: &'a [ApprovalCard],
 }
 
 fn more_text(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> String {
@@ -245,6 +252,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             out_total,
             waiting,
             waiting_total,
+            approvals,
             desk_url,
             waiting_url,
             away,
@@ -260,6 +268,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
                 desk: desk_url.as_deref(),
                 waiting: waiting_url.as_deref(),
                 away: away.as_ref(),
+                approvals,
             },
             w,
         )?,
@@ -385,9 +394,12 @@ fn employee_blocks(
         blocks.push(md_section(lines.join("\n")));
     }
 
+    // Someone who approves only other documents sees them under the same header.
+    let approvals = urls.approvals;
+    let waiting = waiting.or_else(|| (!approvals.is_empty()).then_some((&[][..], 0)));
     if let Some((waiting, total)) = waiting {
         blocks.push(header(&w.waiting_header.as_plain()));
-        if waiting.is_empty() {
+        if waiting.is_empty() && approvals.is_empty() {
             blocks.push(md_section(w.nothing_waiting.as_md()));
         }
         // Two blocks per request, one line for "+N more": what fits under Slack's 100.
@@ -434,6 +446,14 @@ fn employee_blocks(
         if total > shown {
             blocks.push(more_line(total - shown, urls.waiting.or(desk_url), w));
         }
+        // Two blocks each, in what is left of Slack's 100 (nothing follows them).
+        let room = limits::BLOCKS_PER_HOME.saturating_sub(blocks.len()) / 2;
+        let shown = approvals.len().min(MAX_WAITING).min(room);
+        blocks.extend(approval::home_rows(
+            approvals.get(..shown).unwrap_or_default(),
+            &w.approve.as_plain(),
+            &w.reject.as_plain(),
+        )?);
     }
     Ok(blocks)
 }

@@ -41,7 +41,7 @@ pub use unfurl::{leave_unfurl_card, leave_unfurls, UnfurlCard};
 
 /// Person names and leave type names are short in Frappe (Data fields, 140 chars); this bounds
 /// them after escaping so that every section stays far below its limit by construction.
-pub(super) const NAME_CHARS: usize = 200;
+pub(crate) const NAME_CHARS: usize = 200;
 /// Longer form URLs are not linked (a link label is enough to find the document).
 const MAX_URL_CHARS: usize = 1000;
 
@@ -68,6 +68,8 @@ pub enum BuildError {
     BlankBlockId,
     #[error("a reminder lists no leave request")]
     NoReminderItems,
+    #[error("no approvable document {0:?} (interaction::approvals::APPROVABLES)")]
+    UnknownDocument(String),
     #[error("the link is not an http(s) URL Slack can open from a button")]
     BadUrl,
 }

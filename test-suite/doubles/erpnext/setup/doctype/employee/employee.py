@@ -49,6 +49,11 @@ class Employee(Document):
 			user = frappe.get_doc("User", self.leave_approver)
 			user.flags.ignore_permissions = True
 			user.add_roles("Leave Approver")
+		# hrms/overrides/employee_master.py (v15) update_approver_role, an Employee on_update hook
+		if self.get("expense_approver") and frappe.db.exists("User", self.expense_approver):
+			user = frappe.get_doc("User", self.expense_approver)
+			user.flags.ignore_permissions = True
+			user.add_roles("Expense Approver")
 
 
 def _company_holiday_list(employee, raise_exception):

@@ -1,0 +1,1 @@
+"""The approval engine's flow: every approvable document but leave (`erp/approvals.REGISTRY`)."""

@@ -5,7 +5,9 @@ use slack_connector_core::blocks::leave::view_to_value;
 use slack_connector_core::blocks::leave::{home_view, HomeInput};
 use slack_connector_core::interaction::event::{
     route_event, EventRoute, EVENT_RULES, MAX_CHALLENGE_CHARS, MAX_EVENT_ID_CHARS,
+    MAX_EXECUTION_ID_CHARS, MAX_SHARED_LINKS,
 };
+use slack_connector_core::interaction::steps::STEPS;
 use slack_connector_core::interaction::MAX_PAYLOAD_BYTES;
 use slack_connector_core::limits;
 
@@ -33,6 +35,22 @@ pub fn check_event(data: &[u8]) {
         EventRoute::UrlVerification { challenge } => {
             let n = challenge.chars().count();
             assert!(n > 0 && n <= MAX_CHALLENGE_CHARS);
+        }
+        EventRoute::LinkShared { event_id, urls, .. } => {
+            let n = event_id.chars().count();
+            assert!(n > 0 && n <= MAX_EVENT_ID_CHARS);
+            assert!(urls.len() <= MAX_SHARED_LINKS);
+        }
+        EventRoute::FunctionExecuted {
+            event_id,
+            execution_id,
+            step,
+            ..
+        } => {
+            assert!(event_id.chars().count() <= MAX_EVENT_ID_CHARS);
+            let n = execution_id.chars().count();
+            assert!(n > 0 && n <= MAX_EXECUTION_ID_CHARS);
+            assert!(STEPS.iter().any(|s| std::ptr::eq(s, step)));
         }
         EventRoute::AppHomeOpened {
             event_id,

@@ -9,7 +9,8 @@ use slack_connector_core::blocks::leave::{
     LeaveTypeOption, Offer, Outcome, RejectModalInput, ViewError,
 };
 use slack_connector_core::interaction::{
-    ids, route, AwayButton, Decision, Route, MAX_PAYLOAD_BYTES, MAX_REJECT_REASON_CHARS,
+    ids, route, shortcuts::SHORTCUTS, AwayButton, Decision, Route, MAX_PAYLOAD_BYTES,
+    MAX_REASON_CHARS, MAX_REJECT_REASON_CHARS,
 };
 use slack_connector_core::limits;
 use slack_connector_core::slack_id::SlackUserId;
@@ -336,6 +337,19 @@ pub fn check_route(data: &[u8]) {
             assert_eq!(value["user_id"], user_id.as_str());
         }
         Route::Ack { .. } => {}
+        Route::Shortcut {
+            shortcut,
+            trigger_id,
+            reason,
+            ..
+        } => {
+            assert!(SHORTCUTS.iter().any(|s| std::ptr::eq(s, *shortcut)));
+            assert!(!trigger_id.is_empty());
+            // The message's text prefills a modal input: never past its max_length.
+            if let Some(r) = reason {
+                assert!(r.chars().count() <= MAX_REASON_CHARS);
+            }
+        }
         Route::Timesheet(t) => check_timesheet(t),
         Route::Approval {
             document,

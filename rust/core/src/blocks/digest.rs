@@ -85,8 +85,9 @@ pub fn digest_messages(
             let today = layout.today;
             let rows = rows
                 .iter()
-                .filter(|r| r.absence.covers(today) && selection.admits(r))
-                .map(|r| r.absence.clone())
+                .enumerate()
+                .filter(|(i, r)| r.absence.covers(today) && selection.admits(*i, r))
+                .map(|(_, r)| r.absence.clone())
                 .collect();
             today_messages(rows, layout, holidays, celebrations, w)
         }

@@ -168,8 +168,8 @@ def test_holidays_and_celebrations_are_announced_after_the_list():
 	text = text_of(messages)
 	assert text.index("Employees on Leave") < text.index("Public holidays ahead")
 	assert "• Dec 24, 2026 (Thu): Christmas Eve" in text
-	assert "• <@U01JANE> (Dec 09, 2026 (Wed))" in text
-	assert "• <@U01JANE>: 10 years" in text
+	assert "• Dec 09, 2026 (Wed): <@U01JANE>" in text
+	assert "• <@U01JANE> (10 years)" in text
 	assert "1990" not in json.dumps(messages)
 	plain = [{"date": "2026-12-25", "description": "Tom <b> & Jerry day"}]
 	plain_text = text_of(build(horizon="today", today=TODAY, days=[TODAY], holidays=plain))

@@ -91,11 +91,13 @@ def build_digest(
 	then the others as thread replies of it. (The texts below are the English words.)
 
 	`rows`: the tick's `DigestRows`, or the `WhoRow` dicts themselves. `employees`: the rule's scope
-	(employee ids, any iterable of str; None = everyone; ids without rows cost a lookup each, nothing is copied). `include_open=False` reads Approved leaves only. `days`: the
-	working days of the period (`digest_days`). `mention=False` names people by their escaped name,
+	(employee ids, any iterable of str, read in place; None = everyone). `include_open=False` reads
+	Approved leaves only. `days`: the working days of the period (`digest_days`). `mention=False` names people by their escaped name,
 	never `<@…>`; `hide_types=True` leaves the leave types out. `holidays` and `celebrations` are
 	announced after the list (from `holidays_to_announce` and `celebrations_due`, the caller
-	leaving out who opted out); a celebration's date is shown when it is not `today`.
+	leaving out who opted out): ":beach_with_umbrella: *Public holidays ahead*" with "• Dec 24, 2026
+	(Thu): Christmas Eve", ":birthday: *Happy birthday*" with "• <@U1>" (today) or "• Dec 09, 2026
+	(Wed): <@U1>" (another day of the range), ":tada: *Work anniversaries*" with "• <@U2> (7 years)".
 
 	`today`: exactly `build_attendance_summary(rows of the scope, today=today, title=title,
 	mention=mention, words=words["summary"])` (`days` is not read), then the holiday and

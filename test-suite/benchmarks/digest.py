@@ -427,17 +427,15 @@ def ref_extra_groups(today, holidays, celebrations, mention):
 		items = [f"• {_display(d)}: {_escape(text)}" if text else f"• {_display(d)}" for d, text in holidays]
 		groups.append((":beach_with_umbrella: *Public holidays ahead*", "\n", items))
 
-	def when(c):
-		return [] if c["date"] == today else [_display(c["date"])]
+	def line(c, after=""):
+		day = "" if c["date"] == today else f"{_display(c['date'])}: "
+		return f"• {day}{_who(c['employee_name'], c['slack_user_id'] if mention else None)}{after}"
 
-	def who(c):
-		return _who(c["employee_name"], c["slack_user_id"] if mention else None)
-
-	birthdays = [ref_details(f"• {who(c)}", when(c)) for c in celebrations if c["kind"] == "birthday"]
+	birthdays = [line(c) for c in celebrations if c["kind"] == "birthday"]
 	if birthdays:
 		groups.append((":birthday: *Happy birthday*", "\n", birthdays))
 	anniversaries = [
-		ref_details(f"• {who(c)}: {'1 year' if c['years'] == 1 else str(c['years']) + ' years'}", when(c))
+		line(c, f" ({'1 year' if c['years'] == 1 else str(c['years']) + ' years'})")
 		for c in celebrations
 		if c["kind"] == "anniversary"
 	]

@@ -216,7 +216,7 @@ fn tomorrow_lists_the_next_working_day_by_day() {
         "{text}"
     );
     assert!(
-        text.contains(":birthday: *Happy birthday*\n• <@U01JANE>"),
+        text.contains(":birthday: *Happy birthday*\n• Dec 09, 2026 (Wed): <@U01JANE>"),
         "{text}"
     );
     assert!(!text.contains("Cy Out Of Scope"), "{text}");
@@ -324,7 +324,7 @@ fn today_is_exactly_the_daily_summary() {
         "{text}"
     );
     assert!(
-        text.ends_with(":tada: *Work anniversaries*\n• <@U03ANN>: 1 year"),
+        text.ends_with(":tada: *Work anniversaries*\n• <@U03ANN> (1 year)"),
         "{text}"
     );
 }

@@ -302,12 +302,6 @@ fn pack(groups: &[Group], max_sections: usize, continued: &Template<1>) -> (Vec<
     (sections, total - written)
 }
 
-fn who(employee_name: &str, slack_user_id: Option<&SlackUserId>, naming: Naming) -> String {
-    let mut out = String::new();
-    push_name(&mut out, employee_name, slack_user_id, naming);
-    out
-}
-
 fn push_name(
     out: &mut String,
     employee_name: &str,
@@ -440,16 +434,6 @@ impl<'w> Lines<'w> {
     }
 }
 
-/// `text (a, b, c)`, or `text` alone when there are no details.
-fn with_details(mut text: String, details: Vec<String>) -> String {
-    if !details.is_empty() {
-        text.push_str(" (");
-        text.push_str(&details.join(", "));
-        text.push(')');
-    }
-    text
-}
-
 /// The holiday, birthday and anniversary sections (each left out when empty).
 fn extra_groups(
     layout: &Layout<'_>,
@@ -476,14 +460,26 @@ fn extra_groups(
                 .collect(),
         });
     }
-    let when = |c: &Celebration| (c.date != layout.today).then(|| display_date(c.date, &dates));
+    // "• Dec 09, 2026 (Wed): <@U1>" — the day first, as the holidays read; today's without it.
+    let line = |c: &Celebration, after: &str| {
+        let mut out = String::from("• ");
+        if c.date != layout.today {
+            push_display_date(&mut out, c.date, &dates);
+            out.push_str(": ");
+        }
+        push_name(
+            &mut out,
+            &c.employee_name,
+            c.slack_user_id.as_ref(),
+            layout.naming,
+        );
+        out.push_str(after);
+        out
+    };
     let birthdays: Vec<String> = celebrations
         .iter()
         .filter(|c| c.kind == CelebrationKind::Birthday)
-        .map(|c| {
-            let name = who(&c.employee_name, c.slack_user_id.as_ref(), layout.naming);
-            with_details(format!("• {name}"), when(c).into_iter().collect())
-        })
+        .map(|c| line(c, ""))
         .collect();
     if !birthdays.is_empty() {
         groups.push(Group {
@@ -496,7 +492,6 @@ fn extra_groups(
         .iter()
         .filter(|c| c.kind == CelebrationKind::Anniversary)
         .map(|c| {
-            let name = who(&c.employee_name, c.slack_user_id.as_ref(), layout.naming);
             let years = match c.years.unwrap_or(0) {
                 1 => w.one_year.as_md(),
                 n => {
@@ -505,7 +500,7 @@ fn extra_groups(
                     w.years.md([&digits])
                 }
             };
-            with_details(format!("• {name}: {years}"), when(c).into_iter().collect())
+            line(c, &format!(" ({years})"))
         })
         .collect();
     if !anniversaries.is_empty() {

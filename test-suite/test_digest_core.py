@@ -309,12 +309,17 @@ def test_catch_up_and_empty_ranges():
 	assert core.celebrations_due(people, from_day="2026-12-08", to_day="2026-12-07") == []
 
 
+def test_only_people_celebrating_are_read_past_their_dates():
+	people = [person("E1", "1990-12-09", slack_user_id="<!channel>"), {"date_of_joining": None}]
+	assert core.celebrations_due(people, from_day=TODAY, to_day=TODAY) == []
+
+
 @pytest.mark.parametrize(
 	("people", "kwargs", "reason", "field", "index"),
 	[
 		([person("E1", "1990-13-01")], {}, "bad_row", "date_of_birth", 0),
-		([person("E1"), {"employee_name": "x"}], {}, "bad_row", "employee", 1),
-		([person("E1", slack_user_id="<!channel>")], {}, "bad_row", "slack_user_id", 0),
+		([person("E1"), {"employee_name": "x", "date_of_birth": "1990-12-08"}], {}, "bad_row", "employee", 1),
+		([person("E1", "1990-12-08", slack_user_id="<!channel>")], {}, "bad_row", "slack_user_id", 0),
 		([], {"from_day": "2026-12"}, "bad_date", "from_day", None),
 	],
 )

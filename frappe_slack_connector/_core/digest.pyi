@@ -137,8 +137,10 @@ def celebrations_due(people: list[DigestPerson], *, from_day: str, to_day: str) 
 	`to_day` → `[]`.
 
 	Raises:
-		InputError: `bad_date` (`from_day`, `to_day`), `bad_row` (a person: no `employee`, a date
-			that is not `YYYY-MM-DD`, a malformed Slack id; `index` its position).
+		InputError: `bad_date` (`from_day`, `to_day`), `bad_row` (`index` the person's position):
+			a date that is not `YYYY-MM-DD`; for someone with something to celebrate, no `employee`
+			or a malformed Slack id. (Everyone's dates are read; the rest of a person only when
+			they celebrate: of 10,000 people a day, a few dozen.)
 	"""
 
 def holidays_to_announce(horizon: Horizon, today: str, holidays: list[HolidayRow]) -> list[AnnouncedHoliday]:

@@ -112,16 +112,10 @@ impl Person {
     }
 
     /// [`Self::from_source`] for a person with something to celebrate in `range` only: every
-    /// field is checked (the same errors, in the same order), but the name and ids are copied
-    /// only for them — of 10,000 people a day, a few dozen.
+    /// person's dates are read and checked, the rest of them (id, name, Slack id) only when they
+    /// have something to celebrate — of 10,000 people a day, a few dozen; reading every field of
+    /// everyone was most of a tick's celebrations.
     pub fn from_source_due<S: RowSource>(src: &S, range: Range) -> Result<Option<Self>, S::Error> {
-        src.with_field("employee", |v| employee_id(v).map(drop))?;
-        src.with_field("employee_name", |v| employee_name(v).map(drop))?;
-        src.with_field("slack_user_id", |v| match v {
-            FieldRef::Str(s) if !s.trim().is_empty() => SlackUserId::check(s)
-                .map_err(|_| field_error("slack_user_id", "not a Slack user id")),
-            other => slack_user_id(other).map(drop),
-        })?;
         let born = optional_date(src, "date_of_birth")?;
         let joined = optional_date(src, "date_of_joining")?;
         if ![born, joined]

@@ -360,7 +360,7 @@ fn celebrations_never_carry_a_year_of_birth() {
 }
 
 #[test]
-fn people_with_nothing_to_celebrate_are_checked_but_not_kept() {
+fn people_with_nothing_to_celebrate_are_read_no_further_than_their_dates() {
     let range = Range::new(day("2026-12-08"), day("2026-12-08")).unwrap();
     let read = |value: serde_json::Value| {
         let map = value.as_object().cloned().unwrap();
@@ -372,14 +372,16 @@ fn people_with_nothing_to_celebrate_are_checked_but_not_kept() {
         read(json!({"employee": "E2", "date_of_birth": "1990-12-09"})).unwrap(),
         None
     );
-    // Not due, and still refused when a field is bad, as `from_source` would.
-    let bad =
-        read(json!({"employee": "E3", "slack_user_id": "<!here>", "date_of_birth": "1990-12-09"}));
-    assert_eq!(bad.unwrap_err().field, "slack_user_id");
-    assert_eq!(
-        read(json!({"employee": " "})).unwrap_err().field,
-        "employee"
-    );
+    // Dates are always checked; the rest only of those celebrating.
+    let bad_date = read(json!({"employee": "E3", "date_of_birth": "09.12.1990"}));
+    assert_eq!(bad_date.unwrap_err().field, "date_of_birth");
+    let not_due = read(json!({"slack_user_id": "<!here>", "date_of_birth": "1990-12-09"}));
+    assert_eq!(not_due.unwrap(), None);
+    let due_bad =
+        read(json!({"employee": "E4", "slack_user_id": "<!here>", "date_of_birth": "1990-12-08"}));
+    assert_eq!(due_bad.unwrap_err().field, "slack_user_id");
+    let due_nameless = read(json!({"employee": " ", "date_of_joining": "2020-12-08"}));
+    assert_eq!(due_nameless.unwrap_err().field, "employee");
     assert!(Range::new(day("2026-12-09"), day("2026-12-08")).is_none());
 }
 

@@ -8,11 +8,13 @@ mod away;
 mod channel;
 mod convert;
 mod delivery;
+mod digest;
 mod errors;
 mod interaction;
 mod leave_blocks;
 mod manifest;
 mod render;
+mod rows;
 mod signature;
 mod socket_mode;
 mod timesheet;
@@ -34,5 +36,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     who::register(m)?;
     away::register(m)?;
     approvals::register(m)?;
+    digest::register(m)?;
     Ok(())
 }

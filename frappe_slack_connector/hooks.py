@@ -38,6 +38,8 @@ scheduler_events = {
 		"frappe_slack_connector.api.timesheet.reminder_tick",
 		# The same tick: each leave approver's daily reminder, once it is due (flows/leave/reminders.py).
 		"frappe_slack_connector.tasks.daily.approver_reminders",
+		# Each digest rule (Slack Digest) decides the same way whether its period's post is due.
+		"frappe_slack_connector.tasks.daily.digests_due",
 		# The outbox's safety net: a drain runs (deduplicated), so nothing owed waits for a commit.
 		"frappe_slack_connector.tasks.outbox.tick",
 	],

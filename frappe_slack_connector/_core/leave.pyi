@@ -349,6 +349,7 @@ class HomeEmployee(TypedDict, total=False):
 	waiting_total: int | None  # how many wait in all when `waiting` holds only the first
 	desk_url: str | None  # the viewer's Leave Applications in the desk
 	waiting_url: str | None  # the desk's list of what waits for the viewer
+	celebrations_opt_out: bool | None  # the person keeps their birthday/anniversary out (absent: not offered)
 
 def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> SlackView:
 	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.
@@ -360,6 +361,9 @@ def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> 
 	(≤ 30 lines), and for approvers Waiting for you: a section and an actions block
 	`home_waiting_<n>` (Approve `leave_approve`, Reject `leave_reject`) per request, as many as fit
 	under Slack's 100 blocks (≤ 40), then "+N more — open in the desk" linked to `waiting_url`.
+	With `celebrations_opt_out` given, a section (block `celebrations_actions_block`) says whether
+	the person's birthday and work anniversary are announced, with a button `celebrations_choice`
+	(value `out` / `in`) that changes it.
 	User text is escaped; every text within Slack's limits.
 
 	Raises:

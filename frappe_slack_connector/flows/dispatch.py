@@ -28,6 +28,7 @@ from frappe_slack_connector.flows import words
 from frappe_slack_connector.flows.attendance import who_is_out
 from frappe_slack_connector.flows.away import handlers as away
 from frappe_slack_connector.flows.home import events as home_events
+from frappe_slack_connector.flows.home import handlers as home
 from frappe_slack_connector.flows.leave import handlers as leave
 from frappe_slack_connector.flows.leave import previews as leave_previews
 from frappe_slack_connector.flows.replies import ephemeral
@@ -58,6 +59,7 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"away_show": away.away_show,
 	"away_stop": away.away_stop,
 	"away_dnd": away.away_dnd,
+	"celebrations_choice": home.celebrations_choice,
 }
 
 EVENTS: dict[str, Callable[[EventRoute], Response]] = {

@@ -22,6 +22,7 @@ from frappe_slack_connector.erp import reminders as erp_reminders
 SLACK_MESSAGE = "slack_message"
 REMINDER_LISTED = "reminder_listed"
 SUMMARY_SENT = "summary_sent"
+DIGEST_SENT = "digest_sent"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ class Record:
 		before this claim), so the next tick owes the summary again."""
 		return cls(SUMMARY_SENT, {"day": str(day), "previous": previous})
 
+	@classmethod
+	def digest_sent(cls, rule: str, period: str, *, previous: str | None = None) -> Record:
+		"""The post of digest rule `rule` for the period claimed through `period`: its ts is kept on
+		the rule once delivered (late leaves thread under it); Failed, the rule's period goes back
+		to `previous`, so the next tick owes the post again."""
+		return cls(DIGEST_SENT, {"rule": rule, "period": str(period), "previous": previous})
+
 	def as_json(self) -> dict[str, Any]:
 		return {"kind": self.kind, "args": self.args}
 
@@ -82,7 +90,7 @@ def on_owed(record: Record, *, delivery: str, about: tuple[str, str] | None) -> 
 		erp_reminders.record_listed_owed(
 			record.args["names"], approver=record.args["approver"], delivery=delivery
 		)
-	elif record.kind != SUMMARY_SENT:
+	elif record.kind not in (SUMMARY_SENT, DIGEST_SENT):
 		raise ValueError(f"unknown record kind {record.kind!r}")
 
 
@@ -95,6 +103,8 @@ def on_delivered(record: Record, *, delivery: str, channel: str, ts: str) -> Non
 		erp_reminders.set_outcome(record.args["claim"], erp_reminders.SENT, channel=channel, ts=ts)
 	elif record.kind == SUMMARY_SENT:
 		erp_daily.record_ts(erp_daily.SUMMARY, record.args["day"], ts)
+	elif record.kind == DIGEST_SENT:
+		erp_daily.record_ts(erp_daily.digest_mark(record.args["rule"]), record.args["period"], ts)
 
 
 def on_failed(record: Record, *, status: str, reason: str) -> None:
@@ -105,6 +115,10 @@ def on_failed(record: Record, *, status: str, reason: str) -> None:
 	elif record.kind == SUMMARY_SENT and status == "Failed":
 		# Certainly not in Slack (an Unknown one may be: its day stays claimed).
 		erp_daily.release_day(erp_daily.SUMMARY, record.args["day"], record.args.get("previous"))
+	elif record.kind == DIGEST_SENT and status == "Failed":
+		erp_daily.release_day(
+			erp_daily.digest_mark(record.args["rule"]), record.args["period"], record.args.get("previous")
+		)
 	if status == "Failed":
 		_notice(record, "failed")
 

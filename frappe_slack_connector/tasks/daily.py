@@ -6,7 +6,7 @@ whether today's is due, so every worker may run it."""
 from __future__ import annotations
 
 from frappe_slack_connector.flows import daily
-from frappe_slack_connector.flows.attendance import summary
+from frappe_slack_connector.flows.attendance import digests, summary
 from frappe_slack_connector.flows.leave import reminders as approver
 from frappe_slack_connector.flows.timesheet import reminders as missed_hours
 
@@ -25,3 +25,8 @@ def approver_reminders() -> dict:
 def timesheet_reminders() -> dict:
 	"""The missed-hours reminders: `{"sent": bool, "reason"|"dms": …}`."""
 	return daily.run_if_due(missed_hours.DAILY)
+
+
+def digests_due() -> dict:
+	"""Every digest rule (Slack Digest) whose post is due: `{rule: {"sent": bool, "reason"|…}}`."""
+	return digests.run_due()

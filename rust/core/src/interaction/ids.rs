@@ -117,3 +117,7 @@ pub const AWAY_DND: &str = "away_dnd";
 /// which is only acknowledged).
 pub const AWAY_AUTHORIZE: &str = "ignore_away_authorize";
 pub const AWAY_CONSENT_CALLBACK: &str = "away_consent";
+/// The Home tab's birthdays and work anniversaries choice (value `out`: keep mine out of the
+/// digests; `in`: announce them again).
+pub const CELEBRATIONS_ACTIONS_BLOCK: &str = "celebrations_actions_block";
+pub const CELEBRATIONS_CHOICE: &str = "celebrations_choice";

@@ -15,6 +15,7 @@
 //!   that travels inside [`Route::LeaveSubmission`] and is shown inline in the modal.
 
 mod away;
+mod celebrations;
 pub mod event;
 pub mod form;
 pub mod ids;

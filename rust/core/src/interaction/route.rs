@@ -5,7 +5,7 @@ use super::payload::{parse_envelope, required_view, Action, Envelope};
 use super::routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
 use super::shortcuts::{self, ShortcutKind};
 use super::timesheet::{self, TimesheetHandler};
-use super::{away, id_excerpt, ids, leave, PayloadError};
+use super::{away, celebrations, id_excerpt, ids, leave, PayloadError};
 
 /// Interaction payload types we route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,7 @@ pub enum Handler {
     Ack(AckReason),
     Timesheet(TimesheetHandler),
     Away(AwayButton),
+    Celebrations,
 }
 
 /// One row of the routing table. `id` matches the action_id for block_actions and the view's
@@ -144,6 +145,12 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::AWAY_DND),
         block_id: Pattern::Exact(ids::AWAY_ACTIONS_BLOCK),
         handler: Handler::Away(AwayButton::Dnd),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::CELEBRATIONS_CHOICE),
+        block_id: Pattern::Exact(ids::CELEBRATIONS_ACTIONS_BLOCK),
+        handler: Handler::Celebrations,
     },
     Rule {
         kind: Kind::BlockActions,
@@ -261,5 +268,6 @@ fn dispatch(
         Handler::LeaveSubmission => leave::submission(env),
         Handler::Timesheet(h) => timesheet::dispatch(h, env, action).map(Route::Timesheet),
         Handler::Away(button) => away::button(button, env, action),
+        Handler::Celebrations => celebrations::choice(env, action),
     }
 }

@@ -126,6 +126,8 @@ pub enum Route {
         trigger_id: Option<String>,
         dnd: Option<bool>,
     },
+    /// The Home tab's birthdays and work anniversaries choice; `opt_out`: what the click chooses.
+    Celebrations { user_id: SlackUserId, opt_out: bool },
 }
 
 /// The "While you are away" buttons.
@@ -188,6 +190,7 @@ impl Route {
             Self::Ack { .. } => "ack",
             Self::Timesheet(route) => route.handler(),
             Self::Away { button, .. } => button.handler(),
+            Self::Celebrations { .. } => "celebrations_choice",
         }
     }
 
@@ -319,6 +322,11 @@ impl Route {
                 "user_id": user_id.as_str(),
                 "trigger_id": trigger_id,
                 "dnd": dnd,
+            }),
+            Self::Celebrations { user_id, opt_out } => json!({
+                "handler": handler,
+                "user_id": user_id.as_str(),
+                "opt_out": opt_out,
             }),
         }
     }

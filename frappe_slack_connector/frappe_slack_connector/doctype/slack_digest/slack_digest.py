@@ -6,7 +6,8 @@ celebrated) is written by the app only.
 
 The rule marked `is_settings_summary` is Slack Settings' attendance summary (created by the patch
 `v1_1.digest_rules_from_settings`): its channel, time, title, on/off, mentions and claimed day stay
-in Slack Settings, the one place they are read from."""
+in Slack Settings, the one place they are read from. Only the patch sets that mark (read-only,
+not copied by Duplicate), so there is one such rule."""
 
 import frappe
 from frappe import _
@@ -41,12 +42,6 @@ class SlackDigest(Document):
 					"The attendance summary of Slack Settings covers today only; add another digest for other horizons."
 				),
 				title=_("Horizon not allowed"),
-			)
-		other = frappe.db.exists("Slack Digest", {"is_settings_summary": 1, "name": ("!=", self.name or "")})
-		if other:
-			frappe.throw(
-				_("Digest {0} is already the attendance summary of Slack Settings.").format(other),
-				title=_("Only one attendance summary"),
 			)
 
 	def _validate_scope(self):

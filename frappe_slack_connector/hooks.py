@@ -10,6 +10,9 @@ app_license = "mit"
 # org/name form: a bare name makes `bench install-app` try to fetch the app.
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
+# A new site gets the first digest rule (Slack Settings' summary) that the patch gives an upgraded one.
+after_install = "frappe_slack_connector.patches.v1_1.digest_rules_from_settings.execute"
+
 # Desk: "Connect Slack" in the User form's menu.
 doctype_js = {"User": "public/js/user.js"}
 

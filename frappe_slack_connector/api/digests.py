@@ -1,6 +1,6 @@
 """Digest rules from the desk and `bench execute`: the form's Preview, and a rule sent now.
 
-    bench --site S execute frappe_slack_connector.api.digests.send_digest --kwargs "{'rule': 'Team'}"
+bench --site S execute frappe_slack_connector.api.digests.send_digest --kwargs "{'rule': 'Team'}"
 """
 
 from __future__ import annotations

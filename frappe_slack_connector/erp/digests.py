@@ -95,7 +95,13 @@ def rule_settings(name: str, *, for_update: bool = False) -> frappe._dict | None
 def rule_settings_missing(name: str) -> frappe._dict:
 	"""A rule deleted since it was listed: disabled, nothing claimed."""
 	return frappe._dict(
-		name=name, enabled=False, channel="", send_time="00:00:00", horizon="today", weekday=None, last_date=None
+		name=name,
+		enabled=False,
+		channel="",
+		send_time="00:00:00",
+		horizon="today",
+		weekday=None,
+		last_date=None,
 	)
 
 
@@ -324,7 +330,9 @@ def celebration_people(employees: list[str] | None) -> list[dict]:
 
 
 def celebrations_opted_out(user: str) -> bool:
-	return bool(frappe.utils.cint(frappe.db.get_value(users.USER_META_DOCTYPE, {"user": user}, OPT_OUT_FIELD)))
+	return bool(
+		frappe.utils.cint(frappe.db.get_value(users.USER_META_DOCTYPE, {"user": user}, OPT_OUT_FIELD))
+	)
 
 
 def set_celebrations_opt_out(user: str, opted_out: bool) -> bool:

@@ -13,9 +13,8 @@ from collections.abc import Callable
 import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import attendance, clock, desk, leave, settings, users
+from frappe_slack_connector.erp import attendance, clock, desk, digests, leave, settings, users
 from frappe_slack_connector.erp import away as erp_away
-from frappe_slack_connector.erp import digests
 
 LEAVE_APPROVER = "Leave Approver"
 # Past this many upcoming / waiting applications or colleagues out the tab says "+N more"

@@ -100,8 +100,17 @@ def job_for(rule: str) -> daily.DailyJob:
 
 
 def run_due() -> dict:
-	"""Every enabled rule whose post is due, each through the daily-job helper: `{rule: result}`."""
-	return {rule: daily.run_if_due(job_for(rule)) for rule in erp_digests.scheduled_rules()}
+	"""Every enabled rule whose post is due, each through the daily-job helper: `{rule: result}`.
+	A rule that fails is rolled back (its claim with it, so the next tick tries again) and
+	logged; the other rules still go."""
+	results = {}
+	for rule in erp_digests.scheduled_rules():
+		try:
+			results[rule] = daily.run_if_due(job_for(rule))
+		except Exception:
+			erp_log.roll_back_and_log_exception(f"Digest {rule} not sent")
+			results[rule] = {"sent": False, "reason": "error"}
+	return results
 
 
 def _digest_key(rule: str, period) -> str:
@@ -193,7 +202,8 @@ def build(today: datetime.date, settings) -> dict:
 def preview(rule: str, today: datetime.date) -> dict:
 	"""What the rule (not Slack Settings' summary: `summary.dry_run`) would post `today`, as Slack renders it (Markdown) and as JSON; nothing is
 	claimed, owed or recorded."""
-	messages = build(today, erp_digests.rule_settings(rule))["messages"]
+	settings = erp_digests.rule_settings(rule)
+	messages = build(today, settings)["messages"]
 	markdown = "\n\n".join(core.render_markdown(m) for m in messages)
 	return {"channel": settings.channel, "markdown": markdown, "messages": [json.loads(m) for m in messages]}
 

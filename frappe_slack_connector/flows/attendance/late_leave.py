@@ -30,7 +30,9 @@ def enqueue_late_leave_note(doc) -> None:
 	today = erp_clock.now().date()
 	if not (str(doc.from_date) <= str(today) <= str(doc.to_date)):
 		return
-	if erp_settings.summary_settings().last_date != str(today) and not erp_digests.rules_posted_covering(today):
+	if erp_settings.summary_settings().last_date != str(today) and not erp_digests.rules_posted_covering(
+		today
+	):
 		return
 	erp_jobs.enqueue_after_commit(LATE_LEAVE_JOB, leave_application=doc.name)
 
@@ -52,7 +54,9 @@ def owe_late_leave_note(leave_application: str) -> None:
 	if settings.last_date == str(today) and settings.channel and _in_scope(settings, row["employee"]):
 		# The summary's ts once Slack has it; while it is on its way, its delivery.
 		summary = (
-			(settings.channel, settings.last_ts) if settings.last_ts else attendance_summary.delivery_of(today)
+			(settings.channel, settings.last_ts)
+			if settings.last_ts
+			else attendance_summary.delivery_of(today)
 		)
 		# None: claimed today but not owed (e.g. a summary from before the outbox, outcome unknown).
 		if summary:
@@ -60,7 +64,9 @@ def owe_late_leave_note(leave_application: str) -> None:
 	for rule in erp_digests.rules_posted_covering(today):
 		if not (rule.channel and _in_scope(rule, row["employee"])):
 			continue
-		post = (rule.channel, rule.last_ts) if rule.last_ts else digests.delivery_of(rule.name, rule.last_date)
+		post = (
+			(rule.channel, rule.last_ts) if rule.last_ts else digests.delivery_of(rule.name, rule.last_date)
+		)
 		if post:
 			_owe_note(row, leave_application, today, rule, post)
 

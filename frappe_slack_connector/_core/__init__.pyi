@@ -12,6 +12,7 @@ from .away import *  # noqa: F403
 from .blocks import *  # noqa: F403
 from .channel import *  # noqa: F403
 from .delivery import *  # noqa: F403
+from .digest import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .interaction import *  # noqa: F403
 from .leave import *  # noqa: F403

@@ -39,7 +39,8 @@ class InputError(ValueError):
 	`build_view_errors` with no errors or a blank block id; builder output that would not
 	serialise, which no input is known to reach),
 	`bad_row` (a leave row; `index` is the row's position), `bad_date`,
-	`bad_datetime`, `bad_time` (an argument; `index` is None), `not_a_list`, `invalid_block`,
+	`bad_datetime`, `bad_time` (an argument; `index` is None), `bad_horizon` (a digest horizon that
+	is not today, tomorrow, this_week or next_week), `bad_url` (a digest's `report_url`), `not_a_list`, `invalid_block`,
 	`unknown_block` (`render_markdown`; `index` is the block's position). `field` names the
 	offending field or argument (`"blocks"` for block errors). Values quoted in the message are
 	cut to 80 characters.

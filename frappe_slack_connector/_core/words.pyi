@@ -166,6 +166,31 @@ class SummaryWords(TypedDict):
 	nobody: str  # {0} the title
 	dates: DateWords
 
+class DigestWords(TypedDict):
+	"""A digest rule's post; the `today` horizon is the daily summary (`summary`)."""
+
+	summary: SummaryWords
+	title_tomorrow: str  # {0} the day
+	title_this_week: str  # {0} the first day, {1} the last
+	title_next_week: str  # {0} the first day, {1} the last
+	titled: str  # {0} the rule's title, {1} the day or span
+	span: str  # {0} the first day, {1} the last
+	nobody: str
+	no_working_day: str
+	several_days: str  # the heading of the people out several days in a row
+	kinds: KindWords
+	half_on: str  # {0} which half, {1} the day
+	open: str  # a leave not approved yet
+	continued: str  # {0} the heading
+	more: str  # {0} how many more are out than listed
+	report: str  # the link to the desk report
+	holidays: str
+	birthdays: str
+	anniversaries: str
+	one_year: str
+	years: str  # {0} how many years
+	dates: DateWords
+
 class LateLeaveWords(TypedDict):
 	also_on_leave: str  # {0} who, {1} how (kinds)
 	kinds: KindWords

@@ -550,6 +550,41 @@ def who_is_out(lang: str) -> dict:
 	}
 
 
+def digest(lang: str) -> dict:
+	"""A digest rule's post: the `today` horizon is the daily summary (its words), the look-ahead
+	horizons list who is out by day and by person, then holidays, birthdays and anniversaries."""
+	return {
+		"summary": summary(lang),
+		# {0}: the day.
+		"title_tomorrow": _("Who is out on {0}", lang=lang),
+		# {0}: the first day, {1}: the last.
+		"title_this_week": _("Who is out this week, {0} to {1}", lang=lang),
+		"title_next_week": _("Who is out next week, {0} to {1}", lang=lang),
+		# {0}: the rule's own title, {1}: the day or the span of days.
+		"titled": _("{0} for {1}", lang=lang),
+		# {0}: the first day, {1}: the last.
+		"span": _("{0} to {1}", lang=lang),
+		"nobody": _("Nobody is out.", lang=lang),
+		"no_working_day": _("There is no working day in that period.", lang=lang),
+		"several_days": _("Out for several days", lang=lang),
+		"kinds": _kinds(lang),
+		# {0}: which half (First Half…), {1}: the day.
+		"half_on": _("{0} on {1}", lang=lang),
+		"open": _("awaiting approval", lang=lang),
+		"continued": _("{0} (continued)", lang=lang),
+		# {0}: how many more are out than listed.
+		"more": _("and {0} more", lang=lang),
+		"report": _("Open the full report", lang=lang),
+		"holidays": _("Public holidays ahead", lang=lang),
+		"birthdays": _("Happy birthday", lang=lang),
+		"anniversaries": _("Work anniversaries", lang=lang),
+		"one_year": _("1 year", lang=lang),
+		# {0}: how many years since joining.
+		"years": _("{0} years", lang=lang),
+		"dates": dates(lang),
+	}
+
+
 def away(lang: str) -> dict:
 	""" "While you are away": the Home tab's section and the consent modal."""
 	return {
@@ -748,4 +783,5 @@ def catalogue(lang: str) -> dict:
 		"who_is_out": who_is_out(lang),
 		"away": away(lang),
 		"unfurl": unfurl(lang),
+		"digest": digest(lang),
 	}

@@ -2,18 +2,16 @@
 //! gate, the late-leave note and the channel test message. Conversion only; the rules live in the
 //! core crate.
 
-use pyo3::exceptions::PyTypeError;
-use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyInt, PyString};
+use pyo3::types::{PyDict, PyString};
 use serde_json::{Map, Value};
-use slack_connector_core::absence::{self, AbsenceRow, FieldRef, GateSettings, RowFieldError};
+use slack_connector_core::absence::{self, AbsenceRow, GateSettings};
 use slack_connector_core::blocks::channel::{self as blocks, Naming};
 use slack_connector_core::blocks::{Message, SerializeError};
 use slack_connector_core::words::{LateLeaveWords, SummaryWords, TestMessageWords};
 
 use crate::convert::{self, from_py};
-use crate::errors;
+use crate::{errors, rows};
 
 /// Rows as JSON values (the late-leave note's single row). `datetime.date` values become
 /// `YYYY-MM-DD` strings, since that is what `frappe.get_all` returns for Date fields (a
@@ -40,20 +38,8 @@ fn row_to_value(item: &Bound<'_, PyAny>, date_type: &Bound<'_, PyAny>) -> PyResu
     Ok(Value::Object(map))
 }
 
-/// A bad field, or a Python exception while reading one.
-enum RowError {
-    Field(RowFieldError),
-    Py(PyErr),
-}
-
-impl From<RowFieldError> for RowError {
-    fn from(e: RowFieldError) -> Self {
-        Self::Field(e)
-    }
-}
-
-/// The fields the core reads, in slot order.
-const FIELDS: [&str; 8] = [
+/// The fields of an absence row the core reads.
+pub const FIELDS: &[&str] = &[
     "employee",
     "employee_name",
     "slack_user_id",
@@ -64,103 +50,13 @@ const FIELDS: [&str; 8] = [
     "half_period",
 ];
 
-/// A row dict read in place, no JSON tree in between (that conversion was half the time of a
-/// 10,000-row summary). Each field the core reads is one dict lookup with its interned key
-/// (hash cached, identity hit), made when the core asks for it: no pass over the other keys,
-/// no text comparison of keys.
-struct DictRow<'a, 'py> {
-    dict: &'a Bound<'py, PyDict>,
-    keys: &'a [Bound<'py, PyString>; 8],
-    date_type: &'a Bound<'py, PyAny>,
-}
-
-/// Position of `field` in [`FIELDS`].
-fn slot(field: &str) -> Option<usize> {
-    Some(match field {
-        "employee" => 0,
-        "employee_name" => 1,
-        "slack_user_id" => 2,
-        "from_date" => 3,
-        "to_date" => 4,
-        "half_day" => 5,
-        "half_day_date" => 6,
-        "half_period" => 7,
-        _ => return None,
-    })
-}
-
-/// The interned Python strings of [`FIELDS`], in the same order.
-fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 8] {
-    FIELDS.map(|f| PyString::intern(py, f))
-}
-
-impl absence::RowSource for DictRow<'_, '_> {
-    type Error = RowError;
-
-    fn with_field<R>(
-        &self,
-        field: &'static str,
-        f: impl FnOnce(FieldRef<'_>) -> Result<R, RowFieldError>,
-    ) -> Result<R, RowError> {
-        let value = match slot(field).and_then(|i| self.keys.get(i)) {
-            // Plain dict storage (`PyDict_GetItem`), as the item pass before it read.
-            Some(key) => self.dict.get_item(key).map_err(RowError::Py)?,
-            None => None,
-        };
-        let Some(value) = value.as_ref() else {
-            return Ok(f(FieldRef::Missing)?);
-        };
-        let result = if value.is_none() {
-            f(FieldRef::Null)
-        } else if let Ok(s) = value.cast::<PyString>() {
-            f(FieldRef::Str(s.to_str().map_err(RowError::Py)?))
-        } else if let Ok(b) = value.cast::<PyBool>() {
-            f(FieldRef::Bool(b.is_true()))
-        } else if value.is_instance_of::<PyInt>() {
-            match value.extract::<i64>() {
-                Ok(i) => f(FieldRef::Int(i)),
-                Err(_) => return Err(RowError::Py(PyTypeError::new_err("integer out of range"))),
-            }
-        } else if value.is_instance(self.date_type).map_err(RowError::Py)? {
-            let iso: String = value
-                .call_method0(intern!(value.py(), "isoformat"))
-                .and_then(|v| v.extract())
-                .map_err(RowError::Py)?;
-            f(FieldRef::Str(&iso))
-        } else {
-            let json = from_py(value).map_err(RowError::Py)?;
-            f(FieldRef::Other(&json))
-        };
-        Ok(result?)
-    }
-}
-
-/// Parses every row straight from the Python objects; a bad row is an `InputError` with its
-/// index, a value that is not JSON-like (in a field the core reads) a `TypeError`.
-fn parse_py_rows(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Vec<AbsenceRow>> {
-    let date_type = date_type(py)?;
-    let keys = field_keys(py);
-    let mut out = Vec::with_capacity(rows.len().unwrap_or(0));
-    for (index, item) in rows.try_iter()?.enumerate() {
-        let item = item?;
-        let parsed = match item.cast::<PyDict>() {
-            Ok(dict) => AbsenceRow::from_source(&DictRow {
-                dict,
-                keys: &keys,
-                date_type: &date_type,
-            }),
-            // Not a dict: the core reports it as a bad row with its index.
-            Err(_) => AbsenceRow::from_value(&from_py(&item)?).map_err(RowError::Field),
-        };
-        match parsed {
-            Ok(row) => out.push(row),
-            Err(RowError::Field(e)) => {
-                return Err(errors::absence_error(py, &absence::row_error(index, e)))
-            }
-            Err(RowError::Py(e)) => return Err(e),
-        }
-    }
-    Ok(out)
+/// Parses every row straight from the Python objects ([`rows::Fields::parse_all`]).
+fn parse_py_rows<'py>(py: Python<'py>, rows: &Bound<'py, PyAny>) -> PyResult<Vec<AbsenceRow>> {
+    rows::Fields::new(py, FIELDS)?.parse_all(
+        rows,
+        |row| AbsenceRow::from_source(row),
+        AbsenceRow::from_value,
+    )
 }
 
 #[pyfunction]

@@ -8,7 +8,7 @@
 //! round trip at 0.44× a plain-Python builder.
 //!
 //! Out (JSON → Python) goes through `pythonize` (0.30, built on pyo3 0.30). In (Python → JSON)
-//! stays by hand, and attendance rows are read in place (`channel::DictRow`), for these reasons,
+//! stays by hand, and attendance rows are read in place (`rows::DictRow`), for these reasons,
 //! measured in one interleaved run of benchmarks/attendance.py's rows (100 / 1,000 / 10,000, ms):
 //!
 //! - output: hand-written 0.047 / 0.372 / 4.36, `pythonize` of the same JSON 0.046 / 0.369 /

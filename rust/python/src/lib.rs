@@ -7,11 +7,13 @@ mod away;
 mod channel;
 mod convert;
 mod delivery;
+mod digest;
 mod errors;
 mod interaction;
 mod leave_blocks;
 mod manifest;
 mod render;
+mod rows;
 mod signature;
 mod socket_mode;
 mod timesheet;
@@ -32,5 +34,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     delivery::register(m)?;
     who::register(m)?;
     away::register(m)?;
+    digest::register(m)?;
     Ok(())
 }

@@ -21,6 +21,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::{dates, mrkdwn};
 
 pub mod away;
+pub mod digest;
 pub mod gate;
 pub mod kind;
 pub mod rows;
@@ -53,6 +54,10 @@ pub enum InputError {
     DateTime { field: &'static str, value: String },
     #[error("`{field}`: expected a time as HH:MM[:SS[.f]], got {value:?}")]
     Time { field: &'static str, value: String },
+    #[error("`horizon`: expected today, tomorrow, this_week or next_week, got {value:?}")]
+    Horizon { value: String },
+    #[error("`{field}`: expected an http(s) URL without spaces, `|`, `<` or `>`, got {value:?}")]
+    Url { field: &'static str, value: String },
 }
 
 impl InputError {
@@ -63,6 +68,8 @@ impl InputError {
             Self::Date { .. } => "bad_date",
             Self::DateTime { .. } => "bad_datetime",
             Self::Time { .. } => "bad_time",
+            Self::Horizon { .. } => "bad_horizon",
+            Self::Url { .. } => "bad_url",
         }
     }
 
@@ -72,7 +79,9 @@ impl InputError {
             Self::Row { field, .. }
             | Self::Date { field, .. }
             | Self::DateTime { field, .. }
-            | Self::Time { field, .. } => field,
+            | Self::Time { field, .. }
+            | Self::Url { field, .. } => field,
+            Self::Horizon { .. } => "horizon",
         }
     }
 

@@ -41,7 +41,15 @@ impl TryFrom<Map<String, Value>> for OutRow {
     type Error = RowFieldError;
 
     fn try_from(map: Map<String, Value>) -> Result<Self, RowFieldError> {
-        let absence = AbsenceRow::from_source(&map)?;
+        Self::from_source(&map)
+    }
+}
+
+impl OutRow {
+    /// One row from any [`RowSource`] (a JSON object, or a Python dict read in place), naming
+    /// the first bad field.
+    pub fn from_source<S: RowSource>(map: &S) -> Result<Self, S::Error> {
+        let absence = AbsenceRow::from_source(map)?;
         let leave_type = map.with_field("leave_type", |v| match v {
             FieldRef::Str(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
             _ => Err(field_error("leave_type", "expected a leave type")),

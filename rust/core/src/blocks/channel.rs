@@ -58,7 +58,7 @@ pub fn who(name: &str, slack_user_id: Option<&str>) -> String {
 
 /// [`who`] for an id already checked, appended to `out` (no allocation when the name needs no
 /// escaping).
-fn push_who(out: &mut String, name: &str, slack_user_id: Option<&SlackUserId>) {
+pub(crate) fn push_who(out: &mut String, name: &str, slack_user_id: Option<&SlackUserId>) {
     match slack_user_id {
         Some(id) => id.push_mention(out),
         None => {
@@ -107,7 +107,7 @@ impl<'w> Until<'w> {
     }
 }
 
-fn header(text: String) -> SlackBlock {
+pub(crate) fn header(text: String) -> SlackBlock {
     // Header is plain_text: Slack shows it verbatim (no mentions), so only the length matters.
     SlackHeaderBlock::new(
         SlackBlockPlainText::new(mrkdwn::plain(&text, limits::HEADER_TEXT))
@@ -117,7 +117,7 @@ fn header(text: String) -> SlackBlock {
     .into()
 }
 
-fn section(text: String) -> SlackBlock {
+pub(crate) fn section(text: String) -> SlackBlock {
     // Keep the String we already have unless it really has to be cut (no copy per section).
     // No more bytes than the limit means no more chars either: skip the char-by-char scan.
     let cut = if text.len() <= limits::SECTION_TEXT {

@@ -6,9 +6,12 @@
 //!   inline modal errors).
 //! - [`channel`]: what goes to the attendance channel (daily summary, late-leave note, test
 //!   message); the rules behind the summary are [`crate::absence`].
+//! - [`digest`]: a digest rule's post (issue 27): who in a scope is out over a horizon, the
+//!   holidays ahead, birthdays and work anniversaries.
 //! - [`who`]: who is out leave by leave: the approver's card's list and the `/whoisout` answer.
 
 pub mod channel;
+pub mod digest;
 pub mod leave;
 pub mod timesheet;
 pub mod who;

@@ -13,7 +13,7 @@
 //! any other placeholder does not parse ([`TemplateError`]). [`Text`] is a template without
 //! placeholders. Dates have their own named pattern ([`DateWords`]).
 //!
-//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`], [`who`], [`away`]; the filler is [`template`] and the
+//! Per surface: [`leave`], [`home`], [`channel`], [`timesheet`], [`who`], [`away`], [`digest`]; the filler is [`template`] and the
 //! date words are [`dates`]; [`Catalogue`] holds them all.
 
 use serde::Deserialize;
@@ -22,6 +22,7 @@ use serde_json::Value;
 pub mod away;
 pub mod channel;
 pub mod dates;
+pub mod digest;
 pub mod home;
 pub mod leave;
 pub mod template;
@@ -31,6 +32,7 @@ pub mod who;
 pub use away::{AwayStatusWords, AwayWords, StatusTemplate};
 pub use channel::{KindWords, LateLeaveWords, SummaryWords, TestMessageWords};
 pub use dates::{DateField, DatePattern, DateWords};
+pub use digest::DigestWords;
 pub use home::HomeWords;
 pub use leave::{
     LeaveWords, LineWords, ModalWords, NoticeWords, PeriodWords, RejectWords, ReminderWords,
@@ -102,6 +104,7 @@ pub struct Catalogue {
     pub who_is_out: WhoIsOutWords,
     pub away: AwayWords,
     pub unfurl: UnfurlWords,
+    pub digest: DigestWords,
 }
 
 impl Surface for Catalogue {

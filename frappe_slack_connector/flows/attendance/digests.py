@@ -86,11 +86,26 @@ def _read(rule: str):
 	return read_settings
 
 
-def job_for(rule: str) -> daily.DailyJob:
-	"""The daily job of digest rule `rule`."""
+class TickRows:
+	"""The leave rows of one tick (today to the last day any horizon may reach), read when the
+	first rule is due and shared by the others: converted for the core once (`core.DigestRows`),
+	not once per rule."""
+
+	def __init__(self):
+		self._rows = None
+
+	def of(self, today: datetime.date):
+		if self._rows is None:
+			ahead = today + datetime.timedelta(days=DAYS_OFF_AHEAD)
+			self._rows = core.DigestRows(erp_attendance.absences_between(today, ahead))
+		return self._rows
+
+
+def job_for(rule: str, rows: TickRows | None = None) -> daily.DailyJob:
+	"""The daily job of digest rule `rule` (sharing the tick's `rows` when given)."""
 	return daily.DailyJob(
 		read_settings=_read(rule),
-		send=send_digest,
+		send=lambda today, settings: send_digest(today, settings, rows=rows),
 		day_mark=erp_daily.digest_mark(rule),
 		precondition=_has_channel,
 		day_off=day_off,
@@ -104,9 +119,10 @@ def run_due() -> dict:
 	A rule that fails is rolled back (its claim with it, so the next tick tries again) and
 	logged; the other rules still go."""
 	results = {}
+	rows = TickRows()
 	for rule in erp_digests.scheduled_rules():
 		try:
-			results[rule] = daily.run_if_due(job_for(rule))
+			results[rule] = daily.run_if_due(job_for(rule, rows))
 		except Exception:
 			erp_log.roll_back_and_log_exception(f"Digest {rule} not sent")
 			results[rule] = {"sent": False, "reason": "error"}
@@ -122,10 +138,10 @@ def delivery_of(rule: str, period) -> str | None:
 	return erp_deliveries.latest_with_key(_digest_key(rule, period))
 
 
-def send_digest(today: datetime.date, settings) -> dict:
+def send_digest(today: datetime.date, settings, *, rows: TickRows | None = None) -> dict:
 	"""Owe the rule's post (its ts kept on the rule once delivered), the rest threaded under it,
 	and the celebrations announced through the day they cover, in the claim's transaction."""
-	built = build(today, settings)
+	built = build(today, settings, rows=rows)
 	messages = built["messages"]
 	period = period_end(today, settings)
 	first = owe.post(
@@ -164,12 +180,13 @@ def _celebrations(today: datetime.date, days: list[str], settings, employees) ->
 	return [c for c in due if c["kind"] in wanted], str(end)
 
 
-def build(today: datetime.date, settings) -> dict:
+def build(today: datetime.date, settings, *, rows: TickRows | None = None) -> dict:
 	"""The rule's messages for `today` and the day its celebrations run through."""
 	employees = _employees(settings)
-	off = erp_digests.days_off(today, today + datetime.timedelta(days=DAYS_OFF_AHEAD), employees)
+	# "Today" needs today's answer only; the others look ahead past any holiday.
+	ahead = 0 if settings.horizon == "today" else DAYS_OFF_AHEAD
+	off = erp_digests.days_off(today, today + datetime.timedelta(days=ahead), employees)
 	days = core.digest_days(settings.horizon, str(today), off)
-	rows = erp_attendance.absences_between(days[0], days[-1]) if days else []
 	holidays = (
 		core.holidays_to_announce(
 			settings.horizon,
@@ -181,8 +198,30 @@ def build(today: datetime.date, settings) -> dict:
 	)
 	celebrations, celebrated_through = _celebrations(today, days, settings, employees)
 	lang = erp_users.language_of(None)
+	title = words.summary_title(lang, settings.title)
+	if (
+		settings.horizon == "today"
+		and employees is None
+		and settings.include_open
+		and not (holidays or celebrations)
+	):
+		# The plain daily summary — what `build_digest` renders for it — from the day's rows alone
+		# (three queries; no leave types or statuses needed).
+		messages = core.build_attendance_summary(
+			erp_attendance.absences_on(today),
+			today=str(today),
+			title=title,
+			words=words.summary(lang),
+			mention=settings.mention,
+		)
+		return {"messages": messages, "celebrated_through": celebrated_through}
+	if rows is not None:
+		leaves = rows.of(today)
+	else:
+		# Sent by hand on a day off, "today" still tells who is out today.
+		leaves = erp_attendance.absences_between(days[0] if days else today, days[-1] if days else today)
 	messages = core.build_digest(
-		rows,
+		leaves,
 		horizon=settings.horizon,
 		today=str(today),
 		days=days,
@@ -192,7 +231,7 @@ def build(today: datetime.date, settings) -> dict:
 		hide_types=settings.hide_types,
 		holidays=holidays,
 		celebrations=celebrations,
-		title=words.summary_title(lang, settings.title),
+		title=title,
 		report_url=erp_desk.list_url("Leave Application"),
 		words=words.digest(lang),
 	)

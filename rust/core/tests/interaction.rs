@@ -470,7 +470,11 @@ fn every_rule_is_reachable_in_order() {
         (Kind::BlockActions, "away_show", "away_actions_block"),
         (Kind::BlockActions, "away_stop", "away_actions_block"),
         (Kind::BlockActions, "away_dnd", "away_actions_block"),
-        (Kind::BlockActions, "celebrations_choice", "celebrations_actions_block"),
+        (
+            Kind::BlockActions,
+            "celebrations_choice",
+            "celebrations_actions_block",
+        ),
         (Kind::BlockActions, "ignore_me", "b"),
         (Kind::ViewSubmission, "apply_leave_application", ""),
         (Kind::ViewSubmission, "leave_reject_reason", ""),

@@ -17,7 +17,10 @@ pub(super) fn choice(env: &Envelope, action: Option<&Action>) -> Result<Route, P
         other => {
             return Err(PayloadError::invalid(
                 "actions[0].value",
-                format!("expected {OPT_OUT} or {OPT_IN}, got {:?}", id_excerpt(other)),
+                format!(
+                    "expected {OPT_OUT} or {OPT_IN}, got {:?}",
+                    id_excerpt(other)
+                ),
             ))
         }
     };

@@ -127,7 +127,10 @@ pub enum Route {
         dnd: Option<bool>,
     },
     /// The Home tab's birthdays and work anniversaries choice; `opt_out`: what the click chooses.
-    Celebrations { user_id: SlackUserId, opt_out: bool },
+    Celebrations {
+        user_id: SlackUserId,
+        opt_out: bool,
+    },
 }
 
 /// The "While you are away" buttons.

@@ -52,9 +52,11 @@ def office(app, site):
 	site.freeze_time(f"{MONDAY} 09:00:00")
 	weekends = [f"2026-12-{d:02d}" for d in (5, 6, 12, 13, 19, 20, 26, 27)] + ["2026-11-28", "2026-11-29"]
 	site.make_holiday_list(
-		"Holidays 2026", "2026-01-01", "2026-12-31", holidays=[CHRISTMAS], weekly_off=weekends
+		"Holidays 2026", "2025-01-01", "2026-12-31", holidays=[CHRISTMAS], weekly_off=weekends
 	)
 	site.make_company("Test Co", default_holiday_list="Holidays 2026")
+	# v16 reads a company's holidays from its Holiday List Assignment (v15: the default above).
+	site.assign_holiday_list("Holidays 2026", company="Test Co", from_date="2025-01-01")
 	frappe.db.set_single_value("Global Defaults", "default_company", "Test Co")
 	site.make_department("Engineering")
 	site.make_department("Platform", parent="Engineering")

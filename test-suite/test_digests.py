@@ -372,14 +372,20 @@ def test_a_late_leave_threads_under_the_posts_covering_today_in_its_scope(office
 	rule("Engineering today", scope="Department", department="Engineering")
 	rule("Sales today", scope="Department", department="Sales", channel=OTHER)
 	rule("Tomorrow", horizon="Tomorrow", channel="C0TOMORROW")
+	rule("Approved only", include_open=0, channel="C0APPROVED")
 	tick()
-	assert len(office.slack.calls_to("chat.postMessage")) == 3
-	leave(people["bo"], MONDAY)
+	assert len(office.slack.calls_to("chat.postMessage")) == 4
+	leave(people["bo"], MONDAY)  # an Open request: not for the approved-only channel
 	background_jobs.run_jobs()
 	relay.drain()
 	replies = [c for c in office.slack.calls_to("chat.postMessage") if c.args.get("thread_ts")]
 	assert [c.args["channel"] for c in replies] == [TEAM]
 	assert names(str(replies[0].args["blocks"]), "Bo")
+	leave(people["ana"], MONDAY, status="Approved")
+	background_jobs.run_jobs()
+	relay.drain()
+	replies = [c for c in office.slack.calls_to("chat.postMessage") if c.args.get("thread_ts")]
+	assert sorted(c.args["channel"] for c in replies[1:]) == sorted([TEAM, "C0APPROVED"])
 
 
 # --- celebrations ----------------------------------------------------------------------------------

@@ -61,9 +61,15 @@ def owe_late_leave_note(leave_application: str) -> None:
 		# None: claimed today but not owed (e.g. a summary from before the outbox, outcome unknown).
 		if summary:
 			_owe_note(row, leave_application, today, settings, summary)
+	approved = None
 	for rule in erp_digests.rules_posted_covering(today):
 		if not (rule.channel and _in_scope(rule, row["employee"])):
 			continue
+		if not rule.include_open:
+			# A channel that sees approved leave only never learns of a request.
+			approved = erp_attendance.is_approved(leave_application) if approved is None else approved
+			if not approved:
+				continue
 		post = (
 			(rule.channel, rule.last_ts) if rule.last_ts else digests.delivery_of(rule.name, rule.last_date)
 		)

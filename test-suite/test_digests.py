@@ -449,6 +449,20 @@ def test_a_person_who_opted_out_on_the_home_tab_is_not_celebrated(office, site):
 	assert not names(post, "Ana")
 
 
+def test_celebrations_of_a_post_slack_refused_come_with_the_next_one(office, site):
+	party = rule("Party", birthdays=1)
+	frappe.db.set_value("Slack Digest", party, "last_celebrated", FRIDAY)
+	frappe.db.commit()
+	site.freeze_time(f"{NEXT_MONDAY} 09:00:00")
+	office.slack.fail_next("chat.postMessage", error="not_in_channel")
+	assert tick()[party]["sent"] is True
+	assert (stored(party).last_date, stored(party).last_celebrated) == (None, FRIDAY)
+	assert tick()[party]["sent"] is True
+	refused, posted = posts(office)
+	assert names(refused, "Ana") and names(posted, "Ana")
+	assert stored(party).last_celebrated == NEXT_MONDAY
+
+
 # --- the first rule: Slack Settings' summary ------------------------------------------------------
 
 

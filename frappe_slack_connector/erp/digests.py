@@ -190,6 +190,14 @@ def record_celebrated(name: str, day) -> None:
 	frappe.db.set_value(DOCTYPE, name, "last_celebrated", str(day), update_modified=False)
 
 
+def restore_celebrated(name: str, through, before) -> None:
+	"""The post announcing celebrations through `through` never reached Slack: give the rule back
+	its previous Celebrated Through (`before`), unless a later post has moved it on. Not committed."""
+	current = frappe.db.get_value(DOCTYPE, name, "last_celebrated", for_update=True)
+	if current is not None and stored_date(current) == str(through):
+		frappe.db.set_value(DOCTYPE, name, "last_celebrated", before, update_modified=False)
+
+
 def create_settings_summary_rule(values: dict) -> str:
 	"""The first rule, Slack Settings' summary (the patch); returns its name."""
 	doc = frappe.get_doc({"doctype": DOCTYPE, "is_settings_summary": 1, "horizon": "Today", **values})

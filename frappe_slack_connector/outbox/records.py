@@ -17,6 +17,7 @@ from typing import Any
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import daily as erp_daily
 from frappe_slack_connector.erp import deliveries, slack_messages
+from frappe_slack_connector.erp import digests as erp_digests
 from frappe_slack_connector.erp import reminders as erp_reminders
 
 SLACK_MESSAGE = "slack_message"
@@ -51,18 +52,29 @@ class Record:
 		return cls(REMINDER_LISTED, {"names": list(names), "approver": approver, "claim": claim})
 
 	@classmethod
-	def summary_sent(cls, day: str, *, previous: str | None = None) -> Record:
+	def summary_sent(cls, day: str, *, previous: str | None = None, celebrated: dict | None = None) -> Record:
 		"""The attendance summary of `day`: its ts is kept in Slack Settings once delivered (the
 		late-leave notes thread under it); Failed, the day goes back to `previous` (the day sent
-		before this claim), so the next tick owes the summary again."""
-		return cls(SUMMARY_SENT, {"day": str(day), "previous": previous})
+		before this claim), so the next tick owes the summary again — and the celebrations it
+		announced (`celebrated`, see `digest_sent`) are owed again with it."""
+		args = {"day": str(day), "previous": previous}
+		if celebrated:
+			args["celebrated"] = celebrated
+		return cls(SUMMARY_SENT, args)
 
 	@classmethod
-	def digest_sent(cls, rule: str, period: str, *, previous: str | None = None) -> Record:
+	def digest_sent(
+		cls, rule: str, period: str, *, previous: str | None = None, celebrated: dict | None = None
+	) -> Record:
 		"""The post of digest rule `rule` for the period claimed through `period`: its ts is kept on
 		the rule once delivered (late leaves thread under it); Failed, the rule's period goes back
-		to `previous`, so the next tick owes the post again."""
-		return cls(DIGEST_SENT, {"rule": rule, "period": str(period), "previous": previous})
+		to `previous`, so the next tick owes the post again. `celebrated`: `{"rule", "through",
+		"before"}` when the post announced birthdays and anniversaries through `through`: Failed,
+		the rule's Celebrated Through goes back to `before`."""
+		args = {"rule": rule, "period": str(period), "previous": previous}
+		if celebrated:
+			args["celebrated"] = celebrated
+		return cls(DIGEST_SENT, args)
 
 	def as_json(self) -> dict[str, Any]:
 		return {"kind": self.kind, "args": self.args}
@@ -119,6 +131,10 @@ def on_failed(record: Record, *, status: str, reason: str) -> None:
 		erp_daily.release_day(
 			erp_daily.digest_mark(record.args["rule"]), record.args["period"], record.args.get("previous")
 		)
+	celebrated = record.args.get("celebrated")
+	if celebrated and status == "Failed":
+		# Certainly not announced: the next post announces them.
+		erp_digests.restore_celebrated(celebrated["rule"], celebrated["through"], celebrated.get("before"))
 	if status == "Failed":
 		_notice(record, "failed")
 

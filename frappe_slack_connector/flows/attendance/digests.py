@@ -147,7 +147,9 @@ def send_digest(today: datetime.date, settings, *, rows: TickRows | None = None)
 	first = owe.post(
 		messages[0],
 		channel=settings.channel,
-		record=owe.Record.digest_sent(settings.name, str(period), previous=settings.last_date),
+		record=owe.Record.digest_sent(
+			settings.name, str(period), previous=settings.last_date, celebrated=celebrated(settings, built)
+		),
 		coalesce_key=_digest_key(settings.name, period),
 		what="Digest",
 	)
@@ -156,6 +158,13 @@ def send_digest(today: datetime.date, settings, *, rows: TickRows | None = None)
 	if built["celebrated_through"]:
 		erp_digests.record_celebrated(settings.name, built["celebrated_through"])
 	return {"sent": True, "delivery": first, "messages": len(messages)}
+
+
+def celebrated(settings, built: dict) -> dict | None:
+	"""What a post's record keeps to give the celebrations back if Slack never gets it."""
+	if not (settings.name and built["celebrated_through"]):
+		return None
+	return {"rule": settings.name, "through": built["celebrated_through"], "before": settings.last_celebrated}
 
 
 def _celebrations(today: datetime.date, days: list[str], settings, employees) -> tuple[list, str | None]:

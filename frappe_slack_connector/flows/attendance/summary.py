@@ -44,7 +44,9 @@ def send_summary(today, settings) -> dict:
 	first = owe.post(
 		messages[0],
 		channel=settings.channel,
-		record=owe.Record.summary_sent(str(today), previous=settings.last_date),
+		record=owe.Record.summary_sent(
+			str(today), previous=settings.last_date, celebrated=digests.celebrated(settings, built)
+		),
 		coalesce_key=_summary_key(today),
 		what="Attendance summary",
 	)

@@ -7,6 +7,7 @@ from Slack Settings; the preview and the debugging send."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -17,6 +18,7 @@ from frappe.utils import background_jobs
 from frappe_slack_connector import core
 from frappe_slack_connector.api import attendance_summary
 from frappe_slack_connector.api import digests as api_digests
+from frappe_slack_connector.erp import daily as erp_daily
 from frappe_slack_connector.erp import deliveries as erp_deliveries
 from frappe_slack_connector.erp import digests as erp_digests
 from frappe_slack_connector.outbox import relay
@@ -303,6 +305,17 @@ def test_hidden_leave_types_and_approved_only(office, site):
 
 
 def test_two_concurrent_ticks_post_once_per_rule(office, monkeypatch):
+	assert_two_concurrent_ticks_post_once_per_rule(office, monkeypatch)
+
+
+def test_two_concurrent_ticks_on_two_hosts_post_once_per_rule(office, monkeypatch):
+	"""Benches on two servers share the database, not the file lock: the locking read of the
+	rule's row alone makes the second tick wait and see the period claimed."""
+	monkeypatch.setattr(erp_daily, "exclusive", contextlib.nullcontext)
+	assert_two_concurrent_ticks_post_once_per_rule(office, monkeypatch)
+
+
+def assert_two_concurrent_ticks_post_once_per_rule(office, monkeypatch):
 	first = rule("First")
 	second = rule("Second", channel=OTHER, horizon="Tomorrow")
 	original = slack_client.call_json

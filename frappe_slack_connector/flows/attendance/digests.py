@@ -36,7 +36,6 @@ DAYS_OFF_AHEAD = 21
 # The days whose holidays may be announced (a weekly post's week, the days up to the next working day).
 HOLIDAYS_AHEAD = 14
 NOT_THIS_WEEKDAY = "not_this_weekday"
-NO_RULE = "no_rule"
 
 
 def _day(value) -> datetime.date:
@@ -44,7 +43,7 @@ def _day(value) -> datetime.date:
 
 
 def _employees(settings) -> list[str] | None:
-	"""The rule's scope, looked up once per tick (the gate and the send share it)."""
+	"""The rule's scope, looked up once per read of the rule (the gate's day-off questions share it)."""
 	if "employees" not in settings:
 		settings["employees"] = erp_digests.scope_employees(settings)
 	return settings["employees"]

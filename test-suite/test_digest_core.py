@@ -171,6 +171,9 @@ def test_holidays_and_celebrations_are_announced_after_the_list():
 	assert "• <@U01JANE> (Dec 09, 2026 (Wed))" in text
 	assert "• <@U01JANE>: 10 years" in text
 	assert "1990" not in json.dumps(messages)
+	plain = [{"date": "2026-12-25", "description": "Tom <b> & Jerry day"}]
+	plain_text = text_of(build(horizon="today", today=TODAY, days=[TODAY], holidays=plain))
+	assert "• Dec 25, 2026 (Fri): Tom &lt;b&gt; &amp; Jerry day" in plain_text, "announced text is not HTML again"
 
 
 def test_a_large_team_keeps_the_limits_and_links_the_report():

@@ -108,7 +108,8 @@ def build_digest(
 	and the next Monday are consecutive): "• Jane: Dec 11, 2026 (Fri) to Dec 15, 2026 (Tue)
 	(Casual Leave, First Half on Dec 15, 2026 (Tue))". "Nobody is out." when nobody is; "There is
 	no working day in that period." when `days` is empty. Days in order; people by name
-	(case-insensitive), then employee id; runs by first day, then name.
+	(case-insensitive), then employee id; runs by first day, then name. A line names at most 5
+	leave types (each cut to 80 characters), in the order of the person's rows.
 
 	Limits: sections of at most 3000 characters (a list that goes on restarts under "*<heading>*
 	(continued)"), messages of at most 50 blocks (the rest in thread replies), header 150

@@ -40,6 +40,7 @@ BUILDERS = (
 	"home_employee",
 	"timesheet_reminder",
 	"attendance_",
+	"digest_",
 )
 _UNEXPLAINED_BUILDER = (
 	"not explained yet: profile this builder (callgrind, as the attendance rounds did) and say why in "

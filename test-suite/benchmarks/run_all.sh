@@ -44,6 +44,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 bench test-suite/benchmarks/verify.py
 bench test-suite/benchmarks/attendance.py
+bench test-suite/benchmarks/digest.py
 bench test-suite/benchmarks/leave_builders.py
 bench test-suite/benchmarks/app_home.py
 bench test-suite/benchmarks/timesheet_reminder.py $(size 1000)

@@ -13,14 +13,12 @@
 mod common;
 use common::{de, en, golden};
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use slack_connector_core::absence::digest::{
     celebrations_due, digest_days, holidays_to_announce, Celebration, Holiday, Horizon, Person,
-    Selection,
+    Scope, Selection,
 };
 use slack_connector_core::absence::{summarise, OutRow};
 use slack_connector_core::blocks::channel::{attendance_messages_with, Naming};
@@ -76,7 +74,7 @@ fn rows() -> Vec<OutRow> {
     .unwrap()
 }
 
-fn scope() -> HashSet<String> {
+fn scope() -> Scope {
     ["E1", "E2", "E3", "E4", "E6", "E7"]
         .iter()
         .map(|s| (*s).to_owned())
@@ -128,12 +126,7 @@ impl Rule {
         }
     }
 
-    fn build(
-        &self,
-        rows: &[OutRow],
-        scope: Option<&HashSet<String>>,
-        w: &DigestWords,
-    ) -> Vec<Message> {
+    fn build(&self, rows: &[OutRow], scope: Option<&Scope>, w: &DigestWords) -> Vec<Message> {
         let today = day(self.today);
         let days = digest_days(self.horizon, today, &days_off());
         // The caller's range: the period's days (a real caller starts after the last announced).

@@ -6,13 +6,12 @@
 //! (10,000 dicts are most of a rule's cost), and each `build_digest` call reads its own scope,
 //! options and words only.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use slack_connector_core::absence::digest::{
-    self, Celebration, Holiday, Horizon, Person, Selection,
+    self, Celebration, Holiday, Horizon, Person, Range, Scope, Selection,
 };
 use slack_connector_core::absence::{self, InputError, OutRow};
 use slack_connector_core::blocks::channel::Naming;
@@ -156,7 +155,7 @@ fn build_digest<'py>(
     let holidays: Vec<Holiday> = match holidays {
         Some(list) => Fields::new(py, HOLIDAY_FIELDS)?.parse_all(
             list,
-            |row| Holiday::from_source(row),
+            |row| Holiday::announced_from_source(row),
             not_an_object,
         )?,
         None => Vec::new(),
@@ -169,7 +168,7 @@ fn build_digest<'py>(
         )?,
         None => Vec::new(),
     };
-    let employees: Option<HashSet<String>> = employees.map(|e| e.into_iter().collect());
+    let employees: Option<Scope> = employees.map(|e| e.into_iter().collect());
     let title = title.to_owned();
     let result = py.detach(move || -> Result<Vec<String>, SerializeError> {
         let layout = Layout {
@@ -221,12 +220,20 @@ fn celebrations_due<'py>(
     let err = input_error(py);
     let from = absence::parse_date_arg("from_day", from_day).map_err(&err)?;
     let to = absence::parse_date_arg("to_day", to_day).map_err(&err)?;
-    let people: Vec<Person> = Fields::new(py, PERSON_FIELDS)?.parse_all(
-        people,
-        |row| Person::from_source(row),
-        not_an_object,
-    )?;
-    let due = py.detach(move || digest::celebrations_due(&people, from, to));
+    let Some(range) = Range::new(from, to) else {
+        return Ok(PyList::empty(py));
+    };
+    // Every person checked; only those with something to celebrate copied.
+    let people: Vec<Person> = Fields::new(py, PERSON_FIELDS)?
+        .parse_all(
+            people,
+            |row| Person::from_source_due(row, range),
+            not_an_object,
+        )?
+        .into_iter()
+        .flatten()
+        .collect();
+    let due = digest::celebrations_due(&people, range.from, range.to);
     let out = PyList::empty(py);
     for c in &due {
         let item = PyDict::new(py);

@@ -21,17 +21,18 @@ use slack_morphism::prelude::*;
 use super::channel::{self, header, kind_label, push_who, section, Naming};
 use super::Message;
 use crate::absence::digest::{look_ahead, Selection};
-use crate::absence::digest::{Celebration, CelebrationKind, Holiday, Horizon, LookAhead, Run};
-use crate::absence::{summarise_owned, AbsenceRow, DayEntry, InputError, OutRow};
-use crate::dates::{display_date, push_uint};
+use crate::absence::digest::{
+    Celebration, CelebrationKind, DayPerson, Holiday, Horizon, LeaveTypes, LookAhead, Run,
+};
+use crate::absence::{summarise_owned, AbsenceKind, AbsenceRow, InputError, OutRow};
+use crate::dates::{display_date, push_display_date, push_uint};
 use crate::slack_id::SlackUserId;
 use crate::words::{DateWords, DigestWords, Template};
 use crate::{limits, mrkdwn};
+use std::borrow::Cow;
 
 /// Messages a look-ahead post may take: the post and two thread replies.
 pub const MAX_MESSAGES: usize = 3;
-/// Leave types named on one line before the rest are left out (a line stays a line).
-const TYPES_SHOWN: usize = 5;
 /// Longest leave type name shown.
 const TYPE_CHARS: usize = 80;
 /// Longest line: a name (≤ 1000 characters) with its dates and details fits easily; the cap
@@ -130,35 +131,34 @@ pub fn today_messages(
 /// A look-ahead post (`tomorrow`, `this_week`, `next_week`) of `look` (the rule's people over
 /// the period), then the holiday and celebration sections.
 pub fn look_ahead_messages(
-    look: &LookAhead,
+    look: &LookAhead<'_>,
     layout: &Layout<'_>,
     holidays: &[Holiday],
     celebrations: &[Celebration],
     w: &DigestWords,
 ) -> Vec<Message> {
-    let dates = w.dates.escaped_md();
+    let lines = Lines::new(layout, w);
     let mut body: Vec<Group> = Vec::new();
     if layout.days.is_empty() {
         body.push(Group::note(w.no_working_day.as_md()));
     } else if look.is_empty() {
         body.push(Group::note(w.nobody.as_md()));
     }
-    for day in look.days.iter().filter(|d| !d.entries.is_empty()) {
+    for day in look.days.iter().filter(|d| !d.people.is_empty()) {
+        let mut heading = String::from("*");
+        push_display_date(&mut heading, day.day, &lines.dates);
+        heading.push('*');
         body.push(Group {
-            heading: format!("*{}*", display_date(day.day, &dates)),
+            heading,
             separator: ", ",
-            items: day.entries.iter().map(|e| day_item(e, layout, w)).collect(),
+            items: day.people.iter().map(|p| lines.day_item(p)).collect(),
         });
     }
     if !look.runs.is_empty() {
         body.push(Group {
             heading: format!("*{}*", w.several_days.as_md()),
             separator: "\n",
-            items: look
-                .runs
-                .iter()
-                .map(|r| run_item(r, layout, &dates, w))
-                .collect(),
+            items: look.runs.iter().map(|r| lines.run_item(r)).collect(),
         });
     }
     let extra = extra_groups(layout, holidays, celebrations, w);
@@ -259,7 +259,12 @@ fn pack(groups: &[Group], max_sections: usize, continued: &Template<1>) -> (Vec<
         let mut chars = buf.chars().count();
         let mut full = false;
         for (n, item) in group.items.iter().enumerate() {
-            let item = mrkdwn::truncate(item, LINE_CHARS);
+            // No more bytes than the cap means no more characters: skip the scan.
+            let item = if item.len() <= LINE_CHARS {
+                Cow::Borrowed(item.as_str())
+            } else {
+                mrkdwn::truncate(item, LINE_CHARS)
+            };
             let len = item.chars().count();
             let sep = match (buf.is_empty(), n) {
                 (true, _) => "",
@@ -297,19 +302,140 @@ fn pack(groups: &[Group], max_sections: usize, continued: &Template<1>) -> (Vec<
 
 fn who(employee_name: &str, slack_user_id: Option<&SlackUserId>, naming: Naming) -> String {
     let mut out = String::new();
+    push_name(&mut out, employee_name, slack_user_id, naming);
+    out
+}
+
+fn push_name(
+    out: &mut String,
+    employee_name: &str,
+    slack_user_id: Option<&SlackUserId>,
+    naming: Naming,
+) {
     let id = match naming {
         Naming::Mention => slack_user_id,
         Naming::Name => None,
     };
-    push_who(&mut out, employee_name, id);
-    out
+    push_who(out, employee_name, id);
 }
 
-fn leave_types(types: &[String]) -> impl Iterator<Item = String> + '_ {
-    types
-        .iter()
-        .take(TYPES_SHOWN)
-        .map(|t| mrkdwn::escape_truncate(t, TYPE_CHARS))
+/// Writes ` (a, b, c)` item by item, or nothing when there is none.
+struct Details<'o> {
+    out: &'o mut String,
+    any: bool,
+}
+
+impl<'o> Details<'o> {
+    fn new(out: &'o mut String) -> Self {
+        Self { out, any: false }
+    }
+
+    /// The buffer, after the separator of the next detail.
+    fn next(&mut self) -> &mut String {
+        self.out.push_str(if self.any { ", " } else { " (" });
+        self.any = true;
+        self.out
+    }
+
+    fn close(self) {
+        if self.any {
+            self.out.push(')');
+        }
+    }
+}
+
+/// What every line of a look-ahead post reads, escaped for mrkdwn once per post (a week of a
+/// large scope writes hundreds of lines).
+struct Lines<'w> {
+    naming: Naming,
+    hide_types: bool,
+    kinds: [String; 4],
+    open: String,
+    span: Cow<'w, Template<2>>,
+    half_on: Cow<'w, Template<2>>,
+    dates: Cow<'w, DateWords>,
+}
+
+impl<'w> Lines<'w> {
+    fn new(layout: &Layout<'_>, w: &'w DigestWords) -> Self {
+        Self {
+            naming: layout.naming,
+            hide_types: layout.hide_types,
+            kinds: AbsenceKind::ALL.map(|k| kind_label(k, &w.kinds)),
+            open: w.open.as_md(),
+            span: w.span.escaped_md(),
+            half_on: w.half_on.escaped_md(),
+            dates: w.dates.escaped_md(),
+        }
+    }
+
+    fn kind(&self, kind: AbsenceKind) -> &str {
+        let i = AbsenceKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        self.kinds.get(i).map_or("", String::as_str)
+    }
+
+    fn push_types(&self, details: &mut Details<'_>, types: &LeaveTypes<'_>) {
+        if self.hide_types {
+            return;
+        }
+        for t in types.iter() {
+            let out = details.next();
+            match mrkdwn::escape(t) {
+                Cow::Borrowed(plain) if plain.len() <= TYPE_CHARS => out.push_str(plain),
+                _ => out.push_str(&mrkdwn::escape_truncate(t, TYPE_CHARS)),
+            }
+        }
+    }
+
+    /// "Jane (First Half, Casual Leave, awaiting approval)"
+    fn day_item(&self, p: &DayPerson<'_>) -> String {
+        let mut out = String::with_capacity(96);
+        push_name(&mut out, p.employee_name(), p.slack_user_id, self.naming);
+        let mut details = Details::new(&mut out);
+        details.next().push_str(self.kind(p.kind));
+        self.push_types(&mut details, &p.leave_types);
+        if p.open {
+            details.next().push_str(&self.open);
+        }
+        details.close();
+        out
+    }
+
+    /// "• Jane: Dec 08, 2026 (Tue) to Dec 10, 2026 (Thu) (Casual Leave, First Half on Dec 10,
+    /// 2026 (Thu))"
+    fn run_item(&self, run: &Run<'_>) -> String {
+        let mut out = String::with_capacity(160);
+        out.push_str("• ");
+        push_name(
+            &mut out,
+            run.employee_name(),
+            run.slack_user_id,
+            self.naming,
+        );
+        out.push_str(": ");
+        self.span.write(&mut out, |i, out| {
+            push_display_date(out, if i == 0 { run.from } else { run.to }, &self.dates)
+        });
+        let mut details = Details::new(&mut out);
+        self.push_types(&mut details, &run.leave_types);
+        for (day, kind) in &run.halves {
+            self.half_on.write(details.next(), |i, out| {
+                if i == 0 {
+                    out.push_str(self.kind(*kind));
+                } else {
+                    push_display_date(out, *day, &self.dates);
+                }
+            });
+        }
+        if run.open {
+            details.next().push_str(&self.open);
+        }
+        details.close();
+        out
+    }
 }
 
 /// `text (a, b, c)`, or `text` alone when there are no details.
@@ -320,52 +446,6 @@ fn with_details(mut text: String, details: Vec<String>) -> String {
         text.push(')');
     }
     text
-}
-
-/// "Jane (First Half, Casual Leave, awaiting approval)"
-fn day_item(entry: &DayEntry, layout: &Layout<'_>, w: &DigestWords) -> String {
-    let mut details = vec![kind_label(entry.kind, &w.kinds)];
-    if !layout.hide_types {
-        details.extend(leave_types(&entry.leave_types));
-    }
-    if entry.open {
-        details.push(w.open.as_md());
-    }
-    with_details(
-        who(
-            &entry.employee_name,
-            entry.slack_user_id.as_ref(),
-            layout.naming,
-        ),
-        details,
-    )
-}
-
-/// "• Jane: Dec 08, 2026 (Tue) – Dec 10, 2026 (Thu) (Casual Leave, First Half on Dec 10, 2026
-/// (Thu))"
-fn run_item(run: &Run, layout: &Layout<'_>, dates: &DateWords, w: &DigestWords) -> String {
-    let span = w
-        .span
-        .md([&display_date(run.from, dates), &display_date(run.to, dates)]);
-    let mut details: Vec<String> = Vec::new();
-    if !layout.hide_types {
-        details.extend(leave_types(&run.leave_types));
-    }
-    for (day, kind) in &run.halves {
-        details.push(
-            w.half_on
-                .md([&kind_label(*kind, &w.kinds), &display_date(*day, dates)]),
-        );
-    }
-    if run.open {
-        details.push(w.open.as_md());
-    }
-    let name = who(
-        &run.employee_name,
-        run.slack_user_id.as_ref(),
-        layout.naming,
-    );
-    with_details(format!("• {name}: {span}"), details)
 }
 
 /// The holiday, birthday and anniversary sections (each left out when empty).

@@ -51,9 +51,19 @@ fn field_error(field: &'static str, problem: impl Into<String>) -> RowFieldError
 }
 
 impl Holiday {
-    /// One holiday from a dict: `date` (`YYYY-MM-DD`), `description` (str or None),
-    /// `weekly_off` (bool or 0/1, missing = false).
+    /// One Holiday List row from a dict: `date` (`YYYY-MM-DD`), `description` (HTML, str or
+    /// None; read as plain text), `weekly_off` (bool or 0/1, missing = false).
     pub fn from_source<S: RowSource>(src: &S) -> Result<Self, S::Error> {
+        Self::read(src, plain_description)
+    }
+
+    /// A holiday as [`holidays_to_announce`] gave it (Python: its dicts): the description is
+    /// plain text already (read as HTML again, "a &lt; b" would lose its "<"), only cut to length.
+    pub fn announced_from_source<S: RowSource>(src: &S) -> Result<Self, S::Error> {
+        Self::read(src, |s| mrkdwn::truncate(s, DESCRIPTION_CHARS).into_owned())
+    }
+
+    fn read<S: RowSource>(src: &S, description: fn(&str) -> String) -> Result<Self, S::Error> {
         let date = src.with_field("date", |v| match v {
             FieldRef::Str(s) => parse_iso_date(s).ok_or_else(|| {
                 field_error(
@@ -68,7 +78,7 @@ impl Holiday {
         })?;
         let description = src.with_field("description", |v| match v {
             FieldRef::Missing | FieldRef::Null => Ok(String::new()),
-            FieldRef::Str(s) => Ok(plain_description(s)),
+            FieldRef::Str(s) => Ok(description(s)),
             _ => Err(field_error("description", "expected a string or null")),
         })?;
         let weekly_off = src.with_field("weekly_off", |v| match v {

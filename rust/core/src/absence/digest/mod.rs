@@ -14,20 +14,23 @@
 //! Who is out over a look-ahead horizon ([`look_ahead`]), on the working days given:
 //! - the rows of the rule's scope (`employees`; none = everyone), Open ones only when the rule
 //!   includes open requests;
-//! - each person's days merged as the daily summary merges them ([`AbsenceKind`]);
+//! - each person's days merged as the daily summary merges them ([`AbsenceKind`]); their leave
+//!   types in the order of their rows, each once, at most [`TYPES_KEPT`];
 //! - a person out on several working days in a row (days off between them skipped: Friday and
 //!   the Monday after are in a row) is one [`Run`], listed by person; a person out on one working
-//!   day alone is listed under that day ([`DayOut`]). One person may have both (out Monday,
+//!   day alone is listed under that day ([`Day`]). One person may have both (out Monday,
 //!   back Tuesday, out again Thursday and Friday).
 //! - days in date order; a day's people and the runs by name (case-insensitive, then exact),
 //!   then employee id; runs by their first day first.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::kind::AbsenceKind;
-use super::who::{DayEntry, DayOut, LeaveState, OutRow};
+use super::who::{LeaveState, OutRow};
 use super::InputError;
 use crate::slack_id::SlackUserId;
 
@@ -36,7 +39,7 @@ pub mod holidays;
 #[cfg(test)]
 mod tests;
 
-pub use celebrations::{celebrations_due, Celebration, CelebrationKind, Person};
+pub use celebrations::{celebrations_due, Celebration, CelebrationKind, Person, Range};
 pub use holidays::{holidays_to_announce, Holiday};
 
 /// How far ahead the caller knows the days off (`digest_days`' `days_off`: today to today+21),
@@ -119,11 +122,40 @@ pub fn digest_days(horizon: Horizon, today: NaiveDate, days_off: &[NaiveDate]) -
     }
 }
 
+/// A rule's employees, hashed with [`FastHash`] (every row of every rule is looked up in one).
+pub type Scope = HashSet<String, FastHash>;
+
+/// FNV-1a: employee ids are short and not chosen by an attacker, and SipHash's cost was the
+/// largest single item of a week's look-ahead (perf).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The hasher of [`Scope`] and the look-ahead's index.
+pub type FastHash = BuildHasherDefault<Fnv>;
+
 /// Which rows a rule reads: its scope and whether open requests count.
 #[derive(Debug, Clone, Copy)]
 pub struct Selection<'a> {
     /// The rule's employees; `None` = everyone.
-    pub employees: Option<&'a HashSet<String>>,
+    pub employees: Option<&'a Scope>,
     pub include_open: bool,
 }
 
@@ -136,70 +168,156 @@ impl Selection<'_> {
     }
 }
 
+/// Leave types kept per person and line: the post names at most this many.
+pub const TYPES_KEPT: usize = 5;
+
+/// A person's leave types in the order of their rows, each once, at most [`TYPES_KEPT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LeaveTypes<'r> {
+    names: [&'r str; TYPES_KEPT],
+    len: usize,
+}
+
+impl<'r> LeaveTypes<'r> {
+    /// The slot of `name`, added if new; `None` when the list is full.
+    fn slot(&mut self, name: &'r str) -> Option<usize> {
+        if let Some(i) = self.iter().position(|t| t == name) {
+            return Some(i);
+        }
+        let free = self.names.get_mut(self.len)?;
+        *free = name;
+        self.len += 1;
+        Some(self.len - 1)
+    }
+
+    /// The types whose slots are set in `mask`, in slot order.
+    fn select(&self, mask: u8) -> Self {
+        let mut out = Self::default();
+        for (i, name) in self.iter().enumerate() {
+            if mask & (1 << i) != 0 {
+                out.slot(name);
+            }
+        }
+        out
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'r str> + '_ {
+        self.names.iter().take(self.len).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Someone out on one working day alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayPerson<'r> {
+    /// Their first row (employee id and name).
+    pub row: &'r OutRow,
+    /// The first Slack id among their rows.
+    pub slack_user_id: Option<&'r SlackUserId>,
+    pub kind: AbsenceKind,
+    pub leave_types: LeaveTypes<'r>,
+    /// None of their leaves that day is approved.
+    pub open: bool,
+}
+
+/// A working day and who is out on it alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Day<'r> {
+    pub day: NaiveDate,
+    pub people: Vec<DayPerson<'r>>,
+}
+
 /// Someone out on several working days in a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    pub employee: String,
-    pub employee_name: String,
-    pub slack_user_id: Option<SlackUserId>,
+pub struct Run<'r> {
+    pub row: &'r OutRow,
+    pub slack_user_id: Option<&'r SlackUserId>,
     /// The first and the last working day of the run.
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// The days of the run on which the person is out half a day, and which half.
     pub halves: Vec<(NaiveDate, AbsenceKind)>,
-    /// Their leave types over the run, in row order, each once.
-    pub leave_types: Vec<String>,
+    pub leave_types: LeaveTypes<'r>,
     /// None of the run's days is covered by an approved leave.
     pub open: bool,
 }
 
-/// Who is out over a look-ahead horizon: one-day absences by day, runs by person.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LookAhead {
-    /// Every working day of the period, in order, with the people out on it alone (not in a run).
-    pub days: Vec<DayOut>,
-    pub runs: Vec<Run>,
+impl DayPerson<'_> {
+    pub fn employee(&self) -> &str {
+        &self.row.absence.employee
+    }
+
+    pub fn employee_name(&self) -> &str {
+        &self.row.absence.employee_name
+    }
 }
 
-impl LookAhead {
+impl Run<'_> {
+    pub fn employee(&self) -> &str {
+        &self.row.absence.employee
+    }
+
+    pub fn employee_name(&self) -> &str {
+        &self.row.absence.employee_name
+    }
+}
+
+/// Who is out over a look-ahead horizon: one-day absences by day, runs by person; borrowed
+/// from the rows (a post is written from it and dropped).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LookAhead<'r> {
+    /// Every working day of the period, in order, with the people out on it alone.
+    pub days: Vec<Day<'r>>,
+    pub runs: Vec<Run<'r>>,
+}
+
+impl LookAhead<'_> {
     pub fn is_empty(&self) -> bool {
-        self.runs.is_empty() && self.days.iter().all(|d| d.entries.is_empty())
+        self.runs.is_empty() && self.days.iter().all(|d| d.people.is_empty())
     }
 
     /// Lines the digest lists: one per run and one per person on a day.
     pub fn len(&self) -> usize {
-        self.runs.len() + self.days.iter().map(|d| d.entries.len()).sum::<usize>()
+        self.runs.len() + self.days.iter().map(|d| d.people.len()).sum::<usize>()
     }
 }
 
-/// One day of one person while collecting.
-#[derive(Debug, Clone)]
+/// One day of one person while collecting (no allocation: the types are slots of the person's).
+#[derive(Debug, Clone, Copy)]
 struct DayMark {
     kind: AbsenceKind,
-    /// Indices into the person's `types`.
-    types: Vec<usize>,
+    types: u8,
     open: bool,
 }
 
-/// A person while collecting: their first row's name, the first Slack id, a mark per day.
+/// A person while collecting; their marks are `days.len()` entries of one flat vector.
 struct Collected<'r> {
     row: &'r OutRow,
     slack_user_id: Option<&'r SlackUserId>,
-    types: Vec<&'r str>,
-    marks: Vec<Option<DayMark>>,
+    types: LeaveTypes<'r>,
+    marks: usize,
 }
 
 /// Who in `selection` is out on each of `days` (working days, any order; sorted and deduplicated
 /// here), split into one-day absences and runs (the rules in the module docs).
-pub fn look_ahead(rows: &[OutRow], selection: Selection<'_>, days: &[NaiveDate]) -> LookAhead {
+pub fn look_ahead<'r>(
+    rows: &'r [OutRow],
+    selection: Selection<'_>,
+    days: &[NaiveDate],
+) -> LookAhead<'r> {
     let mut days = days.to_vec();
     days.sort_unstable();
     days.dedup();
     let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
         return LookAhead::default();
     };
-    let mut people: Vec<Collected<'_>> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let width = days.len();
+    let mut people: Vec<Collected<'r>> = Vec::new();
+    let mut marks: Vec<Option<DayMark>> = Vec::new();
+    let mut index: HashMap<&'r str, usize, FastHash> = HashMap::default();
     for row in rows {
         let a = &row.absence;
         if a.to_date < first || a.from_date > last || !selection.admits(row) {
@@ -209,47 +327,40 @@ pub fn look_ahead(rows: &[OutRow], selection: Selection<'_>, days: &[NaiveDate])
             people.push(Collected {
                 row,
                 slack_user_id: None,
-                types: Vec::new(),
-                marks: vec![None; days.len()],
+                types: LeaveTypes::default(),
+                marks: marks.len(),
             });
+            marks.resize(marks.len() + width, None);
             people.len() - 1
         });
         let Some(person) = people.get_mut(i) else {
             continue;
         };
         let approved = row.state == LeaveState::Approved;
-        let mut type_index = None;
-        for (slot, day) in person.marks.iter_mut().zip(&days) {
+        let mut type_mask: Option<u8> = None;
+        let own = marks
+            .get_mut(person.marks..person.marks + width)
+            .unwrap_or_default();
+        for (slot, day) in own.iter_mut().zip(&days) {
             let Some(kind) = a.kind_on(*day) else {
                 continue;
             };
-            let t = *type_index.get_or_insert_with(|| {
-                match person.types.iter().position(|t| *t == row.leave_type) {
-                    Some(t) => t,
-                    None => {
-                        person.types.push(&row.leave_type);
-                        person.types.len() - 1
-                    }
-                }
+            let mask = *type_mask
+                .get_or_insert_with(|| person.types.slot(&row.leave_type).map_or(0, |t| 1u8 << t));
+            *slot = Some(match *slot {
+                Some(mark) => DayMark {
+                    kind: mark.kind.merge(kind),
+                    types: mark.types | mask,
+                    open: mark.open && !approved,
+                },
+                None => DayMark {
+                    kind,
+                    types: mask,
+                    open: !approved,
+                },
             });
-            match slot {
-                Some(mark) => {
-                    mark.kind = mark.kind.merge(kind);
-                    mark.open &= !approved;
-                    if !mark.types.contains(&t) {
-                        mark.types.push(t);
-                    }
-                }
-                None => {
-                    *slot = Some(DayMark {
-                        kind,
-                        types: vec![t],
-                        open: !approved,
-                    })
-                }
-            }
         }
-        if person.slack_user_id.is_none() && type_index.is_some() {
+        if person.slack_user_id.is_none() && type_mask.is_some() {
             person.slack_user_id = a.slack_user_id.as_ref();
         }
     }
@@ -257,94 +368,91 @@ pub fn look_ahead(rows: &[OutRow], selection: Selection<'_>, days: &[NaiveDate])
     let mut out = LookAhead {
         days: days
             .iter()
-            .map(|&day| DayOut {
+            .map(|&day| Day {
                 day,
-                entries: Vec::new(),
+                people: Vec::new(),
             })
             .collect(),
         runs: Vec::new(),
     };
     for person in &people {
+        let own = marks
+            .get(person.marks..person.marks + width)
+            .unwrap_or_default();
         let mut i = 0;
-        while i < person.marks.len() {
-            if person.marks.get(i).is_none_or(Option::is_none) {
+        while i < own.len() {
+            if own.get(i).is_none_or(Option::is_none) {
                 i += 1;
                 continue;
             }
             let start = i;
-            while person.marks.get(i).is_some_and(Option::is_some) {
+            while own.get(i).is_some_and(Option::is_some) {
                 i += 1;
             }
-            let marks: Vec<(NaiveDate, &DayMark)> = (start..i)
-                .filter_map(|j| Some((*days.get(j)?, person.marks.get(j)?.as_ref()?)))
+            let stretch: Vec<(NaiveDate, DayMark)> = (start..i)
+                .filter_map(|j| Some((*days.get(j)?, (*own.get(j)?)?)))
                 .collect();
-            push_absence(&mut out, person, &marks, start);
+            push_absence(&mut out, person, &stretch, start);
         }
     }
-    // Keys built once per entry (lower-casing inside a comparator allocates per comparison).
     for day in &mut out.days {
-        day.entries
-            .sort_by_cached_key(|e| name_key(&e.employee_name, &e.employee));
+        day.people.sort_by(|a, b| by_name(a.row, b.row));
     }
     out.runs
-        .sort_by_cached_key(|r| (r.from, name_key(&r.employee_name, &r.employee)));
+        .sort_by(|a, b| a.from.cmp(&b.from).then_with(|| by_name(a.row, b.row)));
     out
 }
 
 /// Records one stretch of consecutive marked days of `person` (starting at day `start`).
-fn push_absence(
-    out: &mut LookAhead,
-    person: &Collected<'_>,
-    marks: &[(NaiveDate, &DayMark)],
+fn push_absence<'r>(
+    out: &mut LookAhead<'r>,
+    person: &Collected<'r>,
+    stretch: &[(NaiveDate, DayMark)],
     start: usize,
 ) {
-    let type_names = |indices: &mut dyn Iterator<Item = usize>| -> Vec<String> {
-        let mut seen: Vec<usize> = Vec::new();
-        for t in indices {
-            if !seen.contains(&t) {
-                seen.push(t);
-            }
-        }
-        seen.sort_unstable();
-        seen.iter()
-            .filter_map(|&t| person.types.get(t).map(|s| (*s).to_owned()))
-            .collect()
-    };
-    let employee = person.row.absence.employee.clone();
-    let employee_name = person.row.absence.employee_name.clone();
-    let slack_user_id = person.slack_user_id.cloned();
-    match marks {
+    match stretch {
         [(_, mark)] => {
             if let Some(day) = out.days.get_mut(start) {
-                day.entries.push(DayEntry {
-                    employee,
-                    employee_name,
-                    slack_user_id,
+                day.people.push(DayPerson {
+                    row: person.row,
+                    slack_user_id: person.slack_user_id,
                     kind: mark.kind,
-                    leave_types: type_names(&mut mark.types.iter().copied()),
+                    leave_types: person.types.select(mark.types),
                     open: mark.open,
                 });
             }
         }
         [(from, _), .., (to, _)] => out.runs.push(Run {
-            employee,
-            employee_name,
-            slack_user_id,
+            row: person.row,
+            slack_user_id: person.slack_user_id,
             from: *from,
             to: *to,
-            halves: marks
+            halves: stretch
                 .iter()
                 .filter(|(_, m)| m.kind != AbsenceKind::FullDay)
                 .map(|(d, m)| (*d, m.kind))
                 .collect(),
-            leave_types: type_names(&mut marks.iter().flat_map(|(_, m)| m.types.iter().copied())),
-            open: marks.iter().all(|(_, m)| m.open),
+            leave_types: person
+                .types
+                .select(stretch.iter().fold(0, |acc, (_, m)| acc | m.types)),
+            open: stretch.iter().all(|(_, m)| m.open),
         }),
         [] => {}
     }
 }
 
-/// The order of people by name: case-insensitive, then exact, then employee id (as `/whoisout`).
-fn name_key(name: &str, employee: &str) -> (String, String, String) {
-    (name.to_lowercase(), name.to_owned(), employee.to_owned())
+/// The order of people by name: case-insensitive, then exact, then employee id (as `/whoisout`);
+/// ASCII names compare without lower-casing copies.
+fn by_name(a: &OutRow, b: &OutRow) -> Ordering {
+    let (x, y) = (&a.absence.employee_name, &b.absence.employee_name);
+    let folded = if x.is_ascii() && y.is_ascii() {
+        x.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        x.to_lowercase().cmp(&y.to_lowercase())
+    };
+    folded
+        .then_with(|| x.cmp(y))
+        .then_with(|| a.absence.employee.cmp(&b.absence.employee))
 }

@@ -2,8 +2,6 @@
 //! celebrations (29 February, years, catch-up) and holidays to announce.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::collections::HashSet;
-
 use serde_json::json;
 
 use super::*;
@@ -166,19 +164,19 @@ fn one_day_absences_go_by_day_and_runs_by_person() {
     let look = look_ahead(&rows, EVERYONE, &week);
     let names = |d: usize| -> Vec<&str> {
         look.days[d]
-            .entries
+            .people
             .iter()
-            .map(|e| e.employee_name.as_str())
+            .map(|e| e.employee_name())
             .collect()
     };
     assert_eq!(look.days.len(), 5);
     assert_eq!(names(0), ["Bo"]);
     assert_eq!(names(2), ["Ann", "omar"]);
-    assert!(look.days[2].entries[0].open);
+    assert!(look.days[2].people[0].open);
     let runs: Vec<(&str, String, String)> = look
         .runs
         .iter()
-        .map(|r| (r.employee.as_str(), r.from.to_string(), r.to.to_string()))
+        .map(|r| (r.employee(), r.from.to_string(), r.to.to_string()))
         .collect();
     assert_eq!(
         runs,
@@ -199,7 +197,7 @@ fn a_run_skips_the_days_off_between_working_days() {
     assert_eq!(look.runs.len(), 1);
     assert_eq!(look.runs[0].from, day("2026-12-11"));
     assert_eq!(look.runs[0].to, day("2026-12-14"));
-    assert!(look.days.iter().all(|d| d.entries.is_empty()));
+    assert!(look.days.iter().all(|d| d.people.is_empty()));
 }
 
 #[test]
@@ -216,7 +214,10 @@ fn a_run_keeps_its_half_days_types_and_state() {
     let look = look_ahead(&rows, EVERYONE, &window);
     let run = &look.runs[0];
     assert_eq!(run.halves, [(day("2026-12-09"), AbsenceKind::FirstHalf)]);
-    assert_eq!(run.leave_types, ["Casual Leave", "Sick Leave"]);
+    assert_eq!(
+        run.leave_types.iter().collect::<Vec<_>>(),
+        ["Casual Leave", "Sick Leave"]
+    );
     assert!(!run.open, "one approved day makes the run approved");
 }
 
@@ -228,12 +229,12 @@ fn the_selection_reads_the_scope_and_the_state() {
         row("E2", "Omar", "2026-12-08", "2026-12-08", "Open"),
         row("E3", "Ann", "2026-12-08", "2026-12-08", "Approved"),
     ];
-    let scope: HashSet<String> = ["E1", "E2"].iter().map(|s| (*s).to_owned()).collect();
+    let scope: Scope = ["E1", "E2"].iter().map(|s| (*s).to_owned()).collect();
     let names = |sel: Selection<'_>| -> Vec<String> {
         look_ahead(&rows, sel, &window).days[0]
-            .entries
+            .people
             .iter()
-            .map(|e| e.employee.clone())
+            .map(|e| e.employee().to_owned())
             .collect()
     };
     assert_eq!(names(EVERYONE), ["E3", "E1", "E2"]);
@@ -247,7 +248,7 @@ fn the_selection_reads_the_scope_and_the_state() {
         include_open: false,
     };
     assert_eq!(names(approved), ["E1"]);
-    let nobody: HashSet<String> = HashSet::new();
+    let nobody = Scope::default();
     let empty = Selection {
         employees: Some(&nobody),
         include_open: true,
@@ -357,6 +358,30 @@ fn celebrations_never_carry_a_year_of_birth() {
     assert_eq!(c.date, day("2026-12-08"));
 }
 
+#[test]
+fn people_with_nothing_to_celebrate_are_checked_but_not_kept() {
+    let range = Range::new(day("2026-12-08"), day("2026-12-08")).unwrap();
+    let read = |value: serde_json::Value| {
+        let map = value.as_object().cloned().unwrap();
+        Person::from_source_due(&map, range)
+    };
+    let due = read(json!({"employee": "E1", "date_of_birth": "1990-12-08"})).unwrap();
+    assert_eq!(due.map(|p| p.employee_name), Some("E1".to_owned()));
+    assert_eq!(
+        read(json!({"employee": "E2", "date_of_birth": "1990-12-09"})).unwrap(),
+        None
+    );
+    // Not due, and still refused when a field is bad, as `from_source` would.
+    let bad =
+        read(json!({"employee": "E3", "slack_user_id": "<!here>", "date_of_birth": "1990-12-09"}));
+    assert_eq!(bad.unwrap_err().field, "slack_user_id");
+    assert_eq!(
+        read(json!({"employee": " "})).unwrap_err().field,
+        "employee"
+    );
+    assert!(Range::new(day("2026-12-09"), day("2026-12-08")).is_none());
+}
+
 fn holiday(date: &str, description: &str, weekly_off: bool) -> Holiday {
     Holiday {
         date: day(date),
@@ -433,6 +458,14 @@ fn holiday_descriptions_are_plain_text() {
     }))
     .unwrap();
     assert_eq!(parsed.description, "Christmas");
+    // What was announced is plain text already: read as it is.
+    let mut map = serde_json::Map::new();
+    map.insert("date".into(), json!("2026-12-25"));
+    map.insert("description".into(), json!("a <b> & c"));
+    assert_eq!(
+        Holiday::announced_from_source(&map).unwrap().description,
+        "a <b> & c"
+    );
     assert!(serde_json::from_value::<Holiday>(json!({"date": "25.12.2026"})).is_err());
     assert!(
         serde_json::from_value::<Holiday>(json!({"date": "2026-12-25", "weekly_off": 2})).is_err()

@@ -20,6 +20,8 @@ RULE = "Slack Connector Test Digest"
 class TestDigests(SlackAppTestCase):
 	def setUp(self) -> None:
 		super().setUp()
+		# Cleanups run last first: the rule, then the group, then the commit that keeps it so.
+		self.addCleanup(frappe.db.commit)
 		group = frappe.get_doc(
 			{
 				"doctype": "Employee Group",
@@ -41,7 +43,6 @@ class TestDigests(SlackAppTestCase):
 				"mention": 0,
 			}
 		).insert(ignore_permissions=True)
-		self.addCleanup(frappe.db.commit)
 		self.addCleanup(frappe.delete_doc, "Slack Digest", rule.name, ignore_permissions=True, force=True)
 		self.rule = rule.name
 		today = getdate(nowdate())

@@ -173,7 +173,9 @@ def test_holidays_and_celebrations_are_announced_after_the_list():
 	assert "1990" not in json.dumps(messages)
 	plain = [{"date": "2026-12-25", "description": "Tom <b> & Jerry day"}]
 	plain_text = text_of(build(horizon="today", today=TODAY, days=[TODAY], holidays=plain))
-	assert "• Dec 25, 2026 (Fri): Tom &lt;b&gt; &amp; Jerry day" in plain_text, "announced text is not HTML again"
+	assert "• Dec 25, 2026 (Fri): Tom &lt;b&gt; &amp; Jerry day" in plain_text, (
+		"announced text is not HTML again"
+	)
 
 
 def test_a_large_team_keeps_the_limits_and_links_the_report():
@@ -208,6 +210,16 @@ def test_build_digest_refuses_bad_input(kwargs, reason, field, index):
 	with pytest.raises(core.InputError) as info:
 		core.build_digest(ROWS, **args)
 	assert (info.value.reason, info.value.field, info.value.index) == (reason, field, index)
+
+
+def test_the_scope_is_any_iterable_of_employee_ids():
+	days = core.digest_days("this_week", TODAY, WEEKENDS)
+	as_list = build(horizon="this_week", today=TODAY, days=days, employees=["E1", "E404"])
+	assert build(horizon="this_week", today=TODAY, days=days, employees={"E1", "E404"}) == as_list
+	assert "Ann" not in text_of(as_list) and "U01JANE" in text_of(as_list)
+	assert "Nobody is out." in text_of(build(horizon="this_week", today=TODAY, days=days, employees=[]))
+	with pytest.raises(TypeError):
+		core.build_digest(ROWS, horizon="today", today=TODAY, days=[], employees=["E1", 2], words=DIGEST)
 
 
 def test_bad_rows_and_words_are_refused():

@@ -91,7 +91,7 @@ def build_digest(
 	then the others as thread replies of it. (The texts below are the English words.)
 
 	`rows`: the tick's `DigestRows`, or the `WhoRow` dicts themselves. `employees`: the rule's scope
-	(employee ids; None = everyone). `include_open=False` reads Approved leaves only. `days`: the
+	(employee ids, any iterable of str; None = everyone; ids without rows cost a lookup each, nothing is copied). `include_open=False` reads Approved leaves only. `days`: the
 	working days of the period (`digest_days`). `mention=False` names people by their escaped name,
 	never `<@…>`; `hide_types=True` leaves the leave types out. `holidays` and `celebrations` are
 	announced after the list (from `holidays_to_announce` and `celebrations_due`, the caller
@@ -120,6 +120,7 @@ def build_digest(
 		InputError: `bad_horizon`, `bad_date` (`today`, `days`, a holiday's or celebration's
 			date), `bad_row` (a row, holiday or celebration; `index` its position), `bad_url`
 			(`report_url` not http(s) or with spaces, `|`, `<`, `>`), `bad_words`.
+		TypeError: an employee id in `employees` that is not a str.
 	"""
 
 def celebrations_due(people: list[DigestPerson], *, from_day: str, to_day: str) -> list[Celebration]:

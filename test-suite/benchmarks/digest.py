@@ -17,7 +17,7 @@ summary's reference). Before timing, the script checks that both give byte-ident
 every rule and stops if they differ.
 
 Output: ms per tick of each side (timed in turns, `benchlib.interleaved`) and the ratio (goal
-≥ 5×), and the peak of Python memory one tick allocates (tracemalloc) on each side, with its bound.
+≥ 5x), and the peak of Python memory one tick allocates (tracemalloc) on each side, with its bound.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import benchlib  # this directory, on sys.path as the script's own
 from attendance import (  # the daily summary's reference (the `today` horizon)
 	BLOCKS_PER_MESSAGE,
 	HEADER_TEXT,
-	KINDS,
 	PERIOD_KIND,
 	SECTION_TEXT,
 	_as_date,
@@ -105,7 +104,11 @@ def make_company(seed: int = 27):
 		if day.weekday() >= 5:
 			holidays.append({"date": day.isoformat(), "description": day.strftime("%A"), "weekly_off": 1})
 		day += datetime.timedelta(days=1)
-	for date, name in (("2026-12-24", "Christmas Eve"), ("2026-12-25", "<p>Christmas Day</p>"), ("2027-01-01", "New Year")):
+	for date, name in (
+		("2026-12-24", "Christmas Eve"),
+		("2026-12-25", "<p>Christmas Day</p>"),
+		("2027-01-01", "New Year"),
+	):
 		holidays.append({"date": date, "description": name, "weekly_off": 0})
 	rules = []
 	for r in range(RULES):
@@ -155,7 +158,9 @@ def rust_tick(people, rows, holidays, rules) -> list[list[str]]:
 				include_open=rule["include_open"],
 				mention=rule["mention"],
 				hide_types=rule["hide_types"],
-				holidays=core.holidays_to_announce(rule["horizon"], TODAY, holidays) if rule["holidays"] else None,
+				holidays=core.holidays_to_announce(rule["horizon"], TODAY, holidays)
+				if rule["holidays"]
+				else None,
 				celebrations=[c for c in due if in_scope is None or c["employee"] in in_scope]
 				if rule["celebrations"]
 				else None,
@@ -195,7 +200,11 @@ def ref_digest_days(horizon: str, today: datetime.date, off: set) -> list[dateti
 				return [day]
 		return []
 	start, end = ref_week(horizon, today)
-	return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1) if start + datetime.timedelta(days=n) not in off]
+	return [
+		start + datetime.timedelta(days=n)
+		for n in range((end - start).days + 1)
+		if start + datetime.timedelta(days=n) not in off
+	]
 
 
 def ref_celebrated_on(original: datetime.date, year: int) -> datetime.date | None:
@@ -244,13 +253,23 @@ def ref_plain_description(html: str) -> str:
 		elif not in_tag:
 			text.append(c)
 	s = "".join(text)
-	for entity, char in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&")):
+	for entity, char in (
+		("&nbsp;", " "),
+		("&lt;", "<"),
+		("&gt;", ">"),
+		("&quot;", '"'),
+		("&#39;", "'"),
+		("&amp;", "&"),
+	):
 		s = s.replace(entity, char)
 	return _truncate(" ".join(s.split()), 200)
 
 
 def ref_holidays_to_announce(horizon: str, today: datetime.date, holidays: list[dict]) -> list[tuple]:
-	parsed = [(_as_date(h["date"]), ref_plain_description(h.get("description") or ""), bool(h.get("weekly_off"))) for h in holidays]
+	parsed = [
+		(_as_date(h["date"]), ref_plain_description(h.get("description") or ""), bool(h.get("weekly_off")))
+		for h in holidays
+	]
 	week = ref_week(horizon, today)
 	if week:
 		start, end = week
@@ -329,7 +348,9 @@ def ref_look_ahead(rows, scope, include_open, days):
 			stretch = [(days[j], marks[j]) for j in range(start, i)]
 			if len(stretch) == 1:
 				kind, t, is_open = stretch[0][1]
-				by_day[start].append((employee, name, slack, kind, [types[x] for x in sorted(set(t))], is_open))
+				by_day[start].append(
+					(employee, name, slack, kind, [types[x] for x in sorted(set(t))], is_open)
+				)
 			else:
 				all_types = sorted({x for _, m in stretch for x in m[1]})
 				runs.append(
@@ -357,8 +378,8 @@ def ref_pack(groups, max_sections):
 		if len(sections) >= max_sections:
 			break
 		buf, full = heading, False
-		for n, item in enumerate(items):
-			item = _truncate(item, LINE_CHARS)
+		for n, whole in enumerate(items):
+			item = _truncate(whole, LINE_CHARS)
 			sep = "" if not buf else "\n" if n == 0 else separator
 			if len(buf) + len(sep) + len(item) > SECTION_TEXT:
 				if len(sections) + 2 > max_sections:
@@ -426,7 +447,10 @@ def ref_extra_groups(today, holidays, celebrations, mention):
 
 
 def ref_header(text: str) -> dict:
-	return {"type": "header", "text": {"type": "plain_text", "text": _truncate(text, HEADER_TEXT), "emoji": True}}
+	return {
+		"type": "header",
+		"text": {"type": "plain_text", "text": _truncate(text, HEADER_TEXT), "emoji": True},
+	}
 
 
 def ref_build_digest(rows, rule, today, days, holidays, celebrations) -> list[dict]:
@@ -437,7 +461,8 @@ def ref_build_digest(rows, rule, today, days, holidays, celebrations) -> list[di
 		selected = [
 			r if mention else {**r, "slack_user_id": None}
 			for r in rows
-			if (rule["include_open"] or r["status"] == "Approved") and (scope is None or r["employee"] in scope)
+			if (rule["include_open"] or r["status"] == "Approved")
+			and (scope is None or r["employee"] in scope)
 		]
 		messages = reference_summary(selected, today.isoformat(), rule["title"])
 		if not extra:
@@ -462,7 +487,7 @@ def ref_build_digest(rows, rule, today, days, holidays, celebrations) -> list[di
 		if not entries:
 			continue
 		items = []
-		for employee, name, slack, kind, types, is_open in entries:
+		for _employee, name, slack, kind, types, is_open in entries:
 			details = [KIND_WORDS[kind]]
 			if not rule["hide_types"]:
 				details += ref_types(types)
@@ -472,7 +497,7 @@ def ref_build_digest(rows, rule, today, days, holidays, celebrations) -> list[di
 		body.append((f"*{_display(day)}*", ", ", items))
 	if runs:
 		items = []
-		for employee, name, slack, start, end, halves, types, is_open in runs:
+		for _employee, name, slack, start, end, halves, types, is_open in runs:
 			details = [] if rule["hide_types"] else ref_types(types)
 			details += [f"{KIND_WORDS[kind]} on {_display(d)}" for d, kind in halves]
 			if is_open:
@@ -518,7 +543,9 @@ def reference_tick(people, rows, holidays, rules) -> list[list[dict]]:
 				today,
 				days,
 				ref_holidays_to_announce(rule["horizon"], today, holidays) if rule["holidays"] else [],
-				[c for c in due if in_scope is None or c["employee"] in in_scope] if rule["celebrations"] else [],
+				[c for c in due if in_scope is None or c["employee"] in in_scope]
+				if rule["celebrations"]
+				else [],
 			)
 		)
 	return posts

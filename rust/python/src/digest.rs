@@ -8,10 +8,11 @@
 
 use std::sync::Arc;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 use slack_connector_core::absence::digest::{
-    self, Celebration, Holiday, Horizon, Person, Range, Scope, Selection,
+    self, Celebration, Holiday, Horizon, Person, Range, RowIndex, Selection,
 };
 use slack_connector_core::absence::{self, InputError, OutRow};
 use slack_connector_core::blocks::channel::Naming;
@@ -63,10 +64,24 @@ fn input_error(py: Python<'_>) -> impl Fn(InputError) -> PyErr + '_ {
     move |e| errors::absence_error(py, &e)
 }
 
+/// A tick's rows and their index by employee.
+struct Rows {
+    rows: Vec<OutRow>,
+    index: RowIndex,
+}
+
+impl Rows {
+    fn read<'py>(py: Python<'py>, rows: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let rows = parse_rows(py, rows)?;
+        let index = RowIndex::new(&rows);
+        Ok(Self { rows, index })
+    }
+}
+
 /// The leave rows of one tick, read once and shared by every rule's `build_digest`.
 #[pyclass(frozen, module = "frappe_slack_connector._core")]
 pub struct DigestRows {
-    rows: Arc<Vec<OutRow>>,
+    rows: Arc<Rows>,
 }
 
 #[pymethods]
@@ -74,13 +89,26 @@ impl DigestRows {
     #[new]
     fn new(py: Python<'_>, rows: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(Self {
-            rows: Arc::new(parse_rows(py, rows)?),
+            rows: Arc::new(Rows::read(py, rows)?),
         })
     }
 
     fn __len__(&self) -> usize {
-        self.rows.len()
+        self.rows.rows.len()
     }
+}
+
+/// The mask of the rows of `employees` (any iterable of str), each id read in place.
+fn scope_mask(index: &RowIndex, employees: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
+    let mut mask = index.empty_mask();
+    for item in employees.try_iter()? {
+        let item = item?;
+        let id = item
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("`employees` must hold employee ids (str)"))?;
+        index.mark(&mut mask, id.to_str()?);
+    }
+    Ok(mask)
 }
 
 fn parse_rows<'py>(py: Python<'py>, rows: &Bound<'py, PyAny>) -> PyResult<Vec<OutRow>> {
@@ -124,7 +152,7 @@ fn build_digest<'py>(
     today: &str,
     days: Vec<String>,
     words: &Bound<'py, PyAny>,
-    employees: Option<Vec<String>>,
+    employees: Option<&Bound<'py, PyAny>>,
     include_open: bool,
     mention: bool,
     hide_types: bool,
@@ -150,8 +178,12 @@ fn build_digest<'py>(
     let words = convert::words::<DigestWords>(words)?;
     let rows = match rows.cast::<DigestRows>() {
         Ok(shared) => shared.get().rows.clone(),
-        Err(_) => Arc::new(parse_rows(py, rows)?),
+        Err(_) => Arc::new(Rows::read(py, rows)?),
     };
+    let in_scope = employees
+        .filter(|e| !e.is_none())
+        .map(|e| scope_mask(&rows.index, e))
+        .transpose()?;
     let holidays: Vec<Holiday> = match holidays {
         Some(list) => Fields::new(py, HOLIDAY_FIELDS)?.parse_all(
             list,
@@ -168,7 +200,6 @@ fn build_digest<'py>(
         )?,
         None => Vec::new(),
     };
-    let employees: Option<Scope> = employees.map(|e| e.into_iter().collect());
     let title = title.to_owned();
     let result = py.detach(move || -> Result<Vec<String>, SerializeError> {
         let layout = Layout {
@@ -181,13 +212,20 @@ fn build_digest<'py>(
             report_url: report_url.as_deref(),
         };
         let selection = Selection {
-            employees: employees.as_ref(),
+            in_scope: in_scope.as_deref(),
             include_open,
         };
-        blocks::digest_messages(&rows, selection, &layout, &holidays, &celebrations, &words)
-            .iter()
-            .map(Message::to_json)
-            .collect()
+        blocks::digest_messages(
+            &rows.rows,
+            selection,
+            &layout,
+            &holidays,
+            &celebrations,
+            &words,
+        )
+        .iter()
+        .map(Message::to_json)
+        .collect()
     });
     result.map_err(|e| errors::serialize_error(py, &e))
 }

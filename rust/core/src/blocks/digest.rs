@@ -6,7 +6,7 @@
 //!   read; then the holiday and celebration sections.
 //! - Look-ahead horizons: a header naming the period, then each working day with the people out
 //!   on it alone ("*Dec 09, 2026 (Wed)*" + "Jane (Full Day, Casual Leave), Omar (First Half)"),
-//!   then the people out several working days in a row ("• Jane: Dec 08, 2026 (Tue) – Dec 10,
+//!   then the people out several working days in a row ("• Jane: Dec 08, 2026 (Tue) to Dec 10,
 //!   2026 (Thu) (Casual Leave)"), then the holiday and celebration sections.
 //!
 //! Limits: a section holds at most 3,000 characters — a list that goes on starts a new section
@@ -15,21 +15,22 @@
 //! linking the desk report when the rule gives its URL. (The `today` horizon keeps the daily
 //! summary's own packing, which has no message cap.)
 
+use std::borrow::Cow;
+
 use chrono::{Days, NaiveDate};
 use slack_morphism::prelude::*;
 
 use super::channel::{self, header, kind_label, push_who, section, Naming};
 use super::Message;
-use crate::absence::digest::{look_ahead, Selection};
 use crate::absence::digest::{
-    Celebration, CelebrationKind, DayPerson, Holiday, Horizon, LeaveTypes, LookAhead, Run,
+    look_ahead, Celebration, CelebrationKind, DayPerson, Holiday, Horizon, LeaveTypes, LookAhead,
+    Run, Selection,
 };
 use crate::absence::{summarise_owned, AbsenceKind, AbsenceRow, InputError, OutRow};
 use crate::dates::{display_date, push_display_date, push_uint};
 use crate::slack_id::SlackUserId;
 use crate::words::{DateWords, DigestWords, Template};
 use crate::{limits, mrkdwn};
-use std::borrow::Cow;
 
 /// Messages a look-ahead post may take: the post and two thread replies.
 pub const MAX_MESSAGES: usize = 3;
@@ -85,8 +86,9 @@ pub fn digest_messages(
             let today = layout.today;
             let rows = rows
                 .iter()
-                .filter(|r| r.absence.covers(today) && selection.admits(r))
-                .map(|r| r.absence.clone())
+                .enumerate()
+                .filter(|(i, r)| r.absence.covers(today) && selection.admits(*i, r))
+                .map(|(_, r)| r.absence.clone())
                 .collect();
             today_messages(rows, layout, holidays, celebrations, w)
         }

@@ -122,9 +122,6 @@ pub fn digest_days(horizon: Horizon, today: NaiveDate, days_off: &[NaiveDate]) -
     }
 }
 
-/// A rule's employees, hashed with [`FastHash`] (every row of every rule is looked up in one).
-pub type Scope = HashSet<String, FastHash>;
-
 /// FNV-1a: employee ids are short and not chosen by an attacker, and SipHash's cost was the
 /// largest single item of a week's look-ahead (perf).
 #[derive(Debug, Clone, Copy)]
@@ -148,23 +145,74 @@ impl Hasher for Fnv {
     }
 }
 
-/// The hasher of [`Scope`] and the look-ahead's index.
+/// The hasher of [`RowIndex`] and the look-ahead's index.
 pub type FastHash = BuildHasherDefault<Fnv>;
+
+/// A tick's rows by employee, built once: each rule's scope (thousands of employee ids) becomes
+/// the mask of its rows ([`Self::mask`]) without copying an id — copying them into a set was
+/// most of a scoped rule's cost.
+#[derive(Debug, Clone, Default)]
+pub struct RowIndex {
+    rows: usize,
+    by_employee: HashMap<String, Vec<usize>, FastHash>,
+}
+
+impl RowIndex {
+    pub fn new(rows: &[OutRow]) -> Self {
+        let mut by_employee: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
+        for (i, row) in rows.iter().enumerate() {
+            match by_employee.get_mut(row.absence.employee.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    by_employee.insert(row.absence.employee.clone(), vec![i]);
+                }
+            }
+        }
+        Self {
+            rows: rows.len(),
+            by_employee,
+        }
+    }
+
+    /// Which rows (by position) are of one of `employees`.
+    pub fn mask<'e>(&self, employees: impl IntoIterator<Item = &'e str>) -> Vec<bool> {
+        let mut mask = vec![false; self.rows];
+        for employee in employees {
+            self.mark(&mut mask, employee);
+        }
+        mask
+    }
+
+    /// Marks the rows of `employee` in `mask` (as long as the index's rows).
+    pub fn mark(&self, mask: &mut [bool], employee: &str) {
+        for &i in self.by_employee.get(employee).into_iter().flatten() {
+            if let Some(slot) = mask.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+
+    /// A mask of no rows, to [`Self::mark`].
+    pub fn empty_mask(&self) -> Vec<bool> {
+        vec![false; self.rows]
+    }
+}
 
 /// Which rows a rule reads: its scope and whether open requests count.
 #[derive(Debug, Clone, Copy)]
 pub struct Selection<'a> {
-    /// The rule's employees; `None` = everyone.
-    pub employees: Option<&'a Scope>,
+    /// The rows of the rule's employees, by position ([`RowIndex::mask`]); `None` = everyone.
+    pub in_scope: Option<&'a [bool]>,
     pub include_open: bool,
 }
 
 impl Selection<'_> {
-    pub fn admits(&self, row: &OutRow) -> bool {
+    /// Does the rule read `row`, the `index`-th row?
+    pub fn admits(&self, index: usize, row: &OutRow) -> bool {
         (self.include_open || row.state == LeaveState::Approved)
             && self
-                .employees
-                .is_none_or(|scope| scope.contains(row.absence.employee.as_str()))
+                .in_scope
+                .is_none_or(|mask| mask.get(index).copied().unwrap_or(false))
     }
 }
 
@@ -318,9 +366,9 @@ pub fn look_ahead<'r>(
     let mut people: Vec<Collected<'r>> = Vec::new();
     let mut marks: Vec<Option<DayMark>> = Vec::new();
     let mut index: HashMap<&'r str, usize, FastHash> = HashMap::default();
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         let a = &row.absence;
-        if a.to_date < first || a.from_date > last || !selection.admits(row) {
+        if a.to_date < first || a.from_date > last || !selection.admits(r, row) {
             continue;
         }
         let i = *index.entry(a.employee.as_str()).or_insert_with(|| {

@@ -48,7 +48,7 @@ fn row(employee: &str, name: &str, from: &str, to: &str, status: &str) -> OutRow
 }
 
 const EVERYONE: Selection<'static> = Selection {
-    employees: None,
+    in_scope: None,
     include_open: true,
 };
 
@@ -229,7 +229,8 @@ fn the_selection_reads_the_scope_and_the_state() {
         row("E2", "Omar", "2026-12-08", "2026-12-08", "Open"),
         row("E3", "Ann", "2026-12-08", "2026-12-08", "Approved"),
     ];
-    let scope: Scope = ["E1", "E2"].iter().map(|s| (*s).to_owned()).collect();
+    let index = RowIndex::new(&rows);
+    let scope = index.mask(["E1", "E2", "E404"]);
     let names = |sel: Selection<'_>| -> Vec<String> {
         look_ahead(&rows, sel, &window).days[0]
             .people
@@ -239,18 +240,18 @@ fn the_selection_reads_the_scope_and_the_state() {
     };
     assert_eq!(names(EVERYONE), ["E3", "E1", "E2"]);
     let team = Selection {
-        employees: Some(&scope),
+        in_scope: Some(&scope),
         include_open: true,
     };
     assert_eq!(names(team), ["E1", "E2"]);
     let approved = Selection {
-        employees: Some(&scope),
+        in_scope: Some(&scope),
         include_open: false,
     };
     assert_eq!(names(approved), ["E1"]);
-    let nobody = Scope::default();
+    let nobody = index.empty_mask();
     let empty = Selection {
-        employees: Some(&nobody),
+        in_scope: Some(&nobody),
         include_open: true,
     };
     assert!(look_ahead(&rows, empty, &window).is_empty());

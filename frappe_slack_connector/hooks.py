@@ -10,6 +10,9 @@ app_license = "mit"
 # org/name form: a bare name makes `bench install-app` try to fetch the app.
 required_apps = ["frappe/erpnext", "frappe/hrms"]
 
+# A new site gets the first digest rule (Slack Settings' summary) that the patch gives an upgraded one.
+after_install = "frappe_slack_connector.patches.v1_1.digest_rules_from_settings.execute"
+
 # Desk: "Connect Slack" in the User form's menu.
 doctype_js = {"User": "public/js/user.js"}
 
@@ -52,6 +55,8 @@ scheduler_events = {
 		"frappe_slack_connector.api.timesheet.reminder_tick",
 		# The same tick: each leave approver's daily reminder, once it is due (flows/leave/reminders.py).
 		"frappe_slack_connector.tasks.daily.approver_reminders",
+		# Each digest rule (Slack Digest) decides the same way whether its period's post is due.
+		"frappe_slack_connector.tasks.daily.digests_due",
 		# The outbox's safety net: a drain runs (deduplicated), so nothing owed waits for a commit.
 		"frappe_slack_connector.tasks.outbox.tick",
 	],

@@ -160,6 +160,13 @@ class AwayRoute(TypedDict):
 	trigger_id: str | None  # always given for away_show (it opens the consent modal)
 	dnd: bool | None  # away_dnd: the choice the click makes (value on / off)
 
+class CelebrationsRoute(TypedDict):
+	"""The Home tab's birthdays and work anniversaries choice (block `celebrations_actions_block`)."""
+
+	handler: Literal["celebrations_choice"]
+	user_id: str
+	opt_out: bool  # what the click chooses: value `out` → True, `in` → False
+
 class TimesheetValues(TypedDict):
 	"""The Log Time modal's values as the user left them (any may be None)."""
 
@@ -239,6 +246,7 @@ Route = (
 	| AwayRoute
 	| ApprovalRoute
 	| ApprovalRejectionRoute
+	| CelebrationsRoute
 )
 
 def route_interaction(payload: str | bytes) -> Route:

@@ -354,6 +354,7 @@ class HomeEmployee(TypedDict, total=False):
 	# the same header after the leave requests: a section and the row's buttons in block
 	# `<home_block_prefix><n>` each, as many as fit.
 	approvals: list[ApprovalCard]
+	celebrations_opt_out: bool | None  # the person keeps their birthday/anniversary out (absent: not offered)
 
 def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> SlackView:
 	"""The Home tab, a `{"type": "home", "blocks": …}` view for `views.publish`.
@@ -365,6 +366,9 @@ def build_home_view(input: HomeStranger | HomeEmployee, *, words: HomeWords) -> 
 	(≤ 30 lines), and for approvers Waiting for you: a section and an actions block
 	`home_waiting_<n>` (Approve `leave_approve`, Reject `leave_reject`) per request, as many as fit
 	under Slack's 100 blocks (≤ 40), then "+N more — open in the desk" linked to `waiting_url`.
+	With `celebrations_opt_out` given, a section (block `celebrations_actions_block`) says whether
+	the person's birthday and work anniversary are announced, with a button `celebrations_choice`
+	(value `out` / `in`) that changes it.
 	User text is escaped; every text within Slack's limits.
 
 	Raises:

@@ -239,6 +239,10 @@ class HomeWords(TypedDict):
 	no_employee: str
 	statuses: StatusWords
 	dates: DateWords
+	celebrations_announced: str  # the person's birthday and anniversary are announced
+	celebrations_kept_out: str  # …or kept out of Slack
+	celebrations_keep_out: str  # the button that keeps them out
+	celebrations_announce: str  # the button that announces them again
 
 class TimesheetWords(TypedDict):
 	"""Every key of `slack/words.py` `timesheet(lang)` (rust/core/src/words/timesheet.rs `TimesheetWords`)."""

@@ -8,7 +8,6 @@ import frappe
 
 from frappe_slack_connector.erp import clock as erp_clock
 from frappe_slack_connector.erp import deliveries as erp_deliveries
-from frappe_slack_connector.erp import settings as erp_settings
 from frappe_slack_connector.flows import daily
 from frappe_slack_connector.flows.attendance import summary
 from frappe_slack_connector.outbox import relay
@@ -39,7 +38,7 @@ def send_notification(dry_run: bool | str | int = False):
 	frappe.only_for("System Manager")
 	today = erp_clock.now().date()
 	if frappe.utils.sbool(dry_run):
-		preview = summary.dry_run(today, erp_settings.summary_settings())
+		preview = summary.dry_run(today, summary.DAILY.read_settings())
 		print(preview["markdown"])
 		print(json.dumps(preview["messages"], indent=1))
 		return preview

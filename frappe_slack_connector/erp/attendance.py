@@ -65,6 +65,10 @@ def absence_of(leave_application: str) -> dict | None:
 	return _absence_row(row, staff)
 
 
+def is_approved(leave_application: str) -> bool:
+	return frappe.db.get_value(leave.LEAVE_APPLICATION, leave_application, "status") == "Approved"
+
+
 # --- who is out, leave by leave (/whoisout, the approver's card) ---------------------------------
 
 DEPARTMENT_APPROVER = "Department Approver"

@@ -85,7 +85,7 @@ def _latest_assignments(day: datetime.date, assignees: list[str]) -> dict[str, s
 	return latest
 
 
-def _holiday_lists(day: datetime.date, employees: list[str]) -> dict[str, str | None]:
+def holiday_lists_of(day: datetime.date, employees: list[str]) -> dict[str, str | None]:
 	"""Employee → the Holiday List deciding `day` for them: two queries whatever their number."""
 	if assignments_decide():
 		rows = frappe.get_all(
@@ -122,7 +122,7 @@ def employees_off(day: datetime.date, employees: Collection[str]) -> set[str]:
 	Holiday List; Saturday or Sunday when they have none): three queries whatever their number."""
 	if not employees:
 		return set()
-	lists = _holiday_lists(day, sorted(employees))
+	lists = holiday_lists_of(day, sorted(employees))
 	named = sorted({name for name in lists.values() if name})
 	with_holiday = set(
 		frappe.get_all(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import frappe
 from hrms.hr.doctype.leave_application import leave_application as hrms_leave
 
-from frappe_slack_connector.erp import attendance, clock, desk, leave, settings, users
+from frappe_slack_connector.erp import attendance, clock, desk, digests, leave, settings, users
 from frappe_slack_connector.erp import away as erp_away
 
 LEAVE_APPROVER = "Leave Approver"
@@ -294,6 +294,13 @@ def away_choice(user: str) -> dict | None:
 	return {"consented": state.consent, "dnd_granted": erp_away.DND_SCOPE in state.scopes, "dnd": state.dnd}
 
 
+def celebrations_choice(user: str) -> bool | None:
+	"""Whether the person keeps their birthday and work anniversary out of the digests; None
+	when they have no Slack link (nothing to choose from Slack)."""
+	row = frappe.db.get_value(users.USER_META_DOCTYPE, {"user": user}, [digests.OPT_OUT_FIELD], as_dict=True)
+	return None if row is None else bool(frappe.utils.cint(row.get(digests.OPT_OUT_FIELD)))
+
+
 def home_input(user: str | None) -> dict:
 	"""The Home tab's input for a Frappe user (None: a Slack user linked to nobody)."""
 	if not user:
@@ -316,6 +323,9 @@ def home_input(user: str | None) -> dict:
 	away = away_choice(user)
 	if away is not None:
 		spec["away"] = away
+	opted_out = celebrations_choice(user)
+	if opted_out is not None:
+		spec["celebrations_opt_out"] = opted_out
 	scope = decides(user)
 	if scope:
 		items, total, url = waiting_for(user, scope)

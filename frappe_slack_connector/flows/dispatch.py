@@ -29,6 +29,7 @@ from frappe_slack_connector.flows.approvals import handlers as approvals
 from frappe_slack_connector.flows.attendance import who_is_out
 from frappe_slack_connector.flows.away import handlers as away
 from frappe_slack_connector.flows.home import events as home_events
+from frappe_slack_connector.flows.home import handlers as home
 from frappe_slack_connector.flows.leave import handlers as leave
 from frappe_slack_connector.flows.leave import previews as leave_previews
 from frappe_slack_connector.flows.replies import ephemeral
@@ -62,6 +63,7 @@ INTERACTIONS: dict[str, Callable[[Route], Response]] = {
 	"approval_decision": approvals.approval_decision,
 	"approval_reject_prompt": approvals.approval_reject_prompt,
 	"approval_rejection": approvals.approval_rejection,
+	"celebrations_choice": home.celebrations_choice,
 }
 
 EVENTS: dict[str, Callable[[EventRoute], Response]] = {

@@ -597,6 +597,14 @@ def home(lang: str) -> dict:
 		"statuses": notices(lang)["statuses"],
 		"dates": dates(lang),
 		"away": away(lang),
+		"celebrations_announced": _(
+			"Your birthday and work anniversary are announced in the channels that celebrate them "
+			"(never your year of birth).",
+			lang=lang,
+		),
+		"celebrations_kept_out": _("Your birthday and work anniversary are kept out of Slack.", lang=lang),
+		"celebrations_keep_out": _("Keep them out", lang=lang),
+		"celebrations_announce": _("Announce them", lang=lang),
 	}
 
 

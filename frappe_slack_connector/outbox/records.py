@@ -17,11 +17,13 @@ from typing import Any
 from frappe_slack_connector import core
 from frappe_slack_connector.erp import daily as erp_daily
 from frappe_slack_connector.erp import deliveries, slack_messages
+from frappe_slack_connector.erp import digests as erp_digests
 from frappe_slack_connector.erp import reminders as erp_reminders
 
 SLACK_MESSAGE = "slack_message"
 REMINDER_LISTED = "reminder_listed"
 SUMMARY_SENT = "summary_sent"
+DIGEST_SENT = "digest_sent"
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,29 @@ class Record:
 		)
 
 	@classmethod
-	def summary_sent(cls, day: str, *, previous: str | None = None) -> Record:
+	def summary_sent(cls, day: str, *, previous: str | None = None, celebrated: dict | None = None) -> Record:
 		"""The attendance summary of `day`: its ts is kept in Slack Settings once delivered (the
 		late-leave notes thread under it); Failed, the day goes back to `previous` (the day sent
-		before this claim), so the next tick owes the summary again."""
-		return cls(SUMMARY_SENT, {"day": str(day), "previous": previous})
+		before this claim), so the next tick owes the summary again — and the celebrations it
+		announced (`celebrated`, see `digest_sent`) are owed again with it."""
+		args = {"day": str(day), "previous": previous}
+		if celebrated:
+			args["celebrated"] = celebrated
+		return cls(SUMMARY_SENT, args)
+
+	@classmethod
+	def digest_sent(
+		cls, rule: str, period: str, *, previous: str | None = None, celebrated: dict | None = None
+	) -> Record:
+		"""The post of digest rule `rule` for the period claimed through `period`: its ts is kept on
+		the rule once delivered (late leaves thread under it); Failed, the rule's period goes back
+		to `previous`, so the next tick owes the post again. `celebrated`: `{"rule", "through",
+		"before"}` when the post announced birthdays and anniversaries through `through`: Failed,
+		the rule's Celebrated Through goes back to `before`."""
+		args = {"rule": rule, "period": str(period), "previous": previous}
+		if celebrated:
+			args["celebrated"] = celebrated
+		return cls(DIGEST_SENT, args)
 
 	def as_json(self) -> dict[str, Any]:
 		return {"kind": self.kind, "args": self.args}
@@ -97,7 +117,7 @@ def on_owed(record: Record, *, delivery: str, about: tuple[str, str] | None) -> 
 		erp_reminders.record_listed_owed(
 			record.args["names"], approver=record.args["approver"], delivery=delivery
 		)
-	elif record.kind != SUMMARY_SENT:
+	elif record.kind not in (SUMMARY_SENT, DIGEST_SENT):
 		raise ValueError(f"unknown record kind {record.kind!r}")
 
 
@@ -110,6 +130,8 @@ def on_delivered(record: Record, *, delivery: str, channel: str, ts: str) -> Non
 		erp_reminders.set_outcome(record.args["claim"], erp_reminders.SENT, channel=channel, ts=ts)
 	elif record.kind == SUMMARY_SENT:
 		erp_daily.record_ts(erp_daily.SUMMARY, record.args["day"], ts)
+	elif record.kind == DIGEST_SENT:
+		erp_daily.record_ts(erp_daily.digest_mark(record.args["rule"]), record.args["period"], ts)
 
 
 def on_failed(record: Record, *, status: str, reason: str) -> None:
@@ -120,6 +142,14 @@ def on_failed(record: Record, *, status: str, reason: str) -> None:
 	elif record.kind == SUMMARY_SENT and status == "Failed":
 		# Certainly not in Slack (an Unknown one may be: its day stays claimed).
 		erp_daily.release_day(erp_daily.SUMMARY, record.args["day"], record.args.get("previous"))
+	elif record.kind == DIGEST_SENT and status == "Failed":
+		erp_daily.release_day(
+			erp_daily.digest_mark(record.args["rule"]), record.args["period"], record.args.get("previous")
+		)
+	celebrated = record.args.get("celebrated")
+	if celebrated and status == "Failed":
+		# Certainly not announced: the next post announces them.
+		erp_digests.restore_celebrated(celebrated["rule"], celebrated["through"], celebrated.get("before"))
 	if status == "Failed":
 		_notice(record, "failed")
 

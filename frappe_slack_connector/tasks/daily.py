@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from frappe_slack_connector.flows import daily
 from frappe_slack_connector.flows.approvals import reminders as approver
-from frappe_slack_connector.flows.attendance import summary
+from frappe_slack_connector.flows.attendance import digests, summary
 from frappe_slack_connector.flows.timesheet import reminders as missed_hours
 
 
@@ -26,3 +26,8 @@ def approver_reminders() -> dict:
 def timesheet_reminders() -> dict:
 	"""The missed-hours reminders: `{"sent": bool, "reason"|"dms": …}`."""
 	return daily.run_if_due(missed_hours.DAILY)
+
+
+def digests_due() -> dict:
+	"""Every digest rule (Slack Digest) whose post is due: `{rule: {"sent": bool, "reason"|…}}`."""
+	return digests.run_due()

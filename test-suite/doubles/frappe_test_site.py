@@ -185,14 +185,55 @@ class TestSite(HrmsRecords):
 			}
 		)
 
-	def make_department(self, name, approvers=(), company="Test Co"):
+	def make_department(self, name, approvers=(), company="Test Co", parent=None):
 		self.make_company(company)
-		return self._insert(
+		doc = self._insert(
 			{
 				"doctype": "Department",
 				"department_name": name,
 				"company": company,
+				"parent_department": parent,
 				"leave_approvers": [{"approver": a} for a in approvers],
+			}
+		)
+		if parent:
+			frappe.db.set_value("Department", parent, "is_group", 1)
+		self._number_department_tree()
+		return frappe.get_doc("Department", doc.name)
+
+	def _number_department_tree(self):
+		"""lft/rgt of every Department as frappe/utils/nestedset.py keeps them (a node's
+		descendants are exactly the nodes with lft > its lft and rgt < its rgt; children in name
+		order, as `rebuild_tree` orders them)."""
+		rows = frappe.get_all("Department", fields=["name", "parent_department"], limit_page_length=0)
+		children = {}
+		for row in rows:
+			children.setdefault(row.parent_department or None, []).append(row.name)
+		counter = 0
+
+		def number(name):
+			nonlocal counter
+			counter += 1
+			lft = counter
+			for child in sorted(children.get(name, [])):
+				number(child)
+			counter += 1
+			frappe.db.set_value("Department", name, {"lft": lft, "rgt": counter})
+
+		for root in sorted(children.get(None, [])):
+			number(root)
+
+	def make_branch(self, name):
+		if not frappe.db.exists("Branch", name):
+			self._insert({"doctype": "Branch", "branch": name})
+		return name
+
+	def make_employee_group(self, name, employees):
+		return self._insert(
+			{
+				"doctype": "Employee Group",
+				"employee_group_name": name,
+				"employee_list": [{"employee": e} for e in employees],
 			}
 		)
 

@@ -2,10 +2,11 @@
 the daily-job helper (`flows/daily.py`: gate, then claim the day and owe the messages in one
 transaction; the outbox posts them).
 
-The rules (who counts, groups, splitting, the send gate) live in the Rust core; this module
-gathers rows through the ERP adapter and owes the messages to the outbox. The channel's messages
-are in the site's language (`erp_users.language_of(None)`: System Settings), with the words of
-`flows/words.py`.
+The summary is the first digest rule (`digests.py`, horizon today): its channel, time, title,
+on/off, mentions and claimed day stay in Slack Settings (`erp/digests.first_rule`), its other
+options (scope, holidays, celebrations…) are its Slack Digest row's, and its messages are built
+like every digest's (`digests.build`, `core.build_digest`), in the site's language
+(`erp_users.language_of(None)`: System Settings), with the words of `flows/words.py`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from __future__ import annotations
 import json
 
 from frappe_slack_connector import core
-from frappe_slack_connector.erp import attendance as erp_attendance
 from frappe_slack_connector.erp import daily as erp_daily
 from frappe_slack_connector.erp import deliveries as erp_deliveries
+from frappe_slack_connector.erp import digests as erp_digests
 from frappe_slack_connector.erp import log as erp_log
-from frappe_slack_connector.erp import settings as erp_settings
-from frappe_slack_connector.erp import users as erp_users
-from frappe_slack_connector.flows import daily, words
+from frappe_slack_connector.flows import daily
+from frappe_slack_connector.flows.attendance import digests
 from frappe_slack_connector.outbox import owe
 
 
@@ -39,16 +39,21 @@ def send_summary(today, settings) -> dict:
 	post Slack refuses for now is retried by the outbox while the day stays claimed, so it is
 	never owed twice; one it refuses for good (Failed: channel_not_found…) gives the day back, so
 	the next tick owes it again once the admin has fixed the cause."""
-	messages = build_messages(today, settings)
+	built = digests.build(today, settings)
+	messages = built["messages"]
 	first = owe.post(
 		messages[0],
 		channel=settings.channel,
-		record=owe.Record.summary_sent(str(today), previous=settings.last_date),
+		record=owe.Record.summary_sent(
+			str(today), previous=settings.last_date, celebrated=digests.celebrated(settings, built)
+		),
 		coalesce_key=_summary_key(today),
 		what="Attendance summary",
 	)
 	for message in messages[1:]:
 		owe.post(message, channel=settings.channel, thread_of=first, what="Attendance summary continuation")
+	if settings.name and built["celebrated_through"]:
+		erp_digests.record_celebrated(settings.name, built["celebrated_through"])
 	return {"sent": True, "delivery": first, "messages": len(messages)}
 
 
@@ -61,27 +66,17 @@ def delivery_of(day) -> str | None:
 	return erp_deliveries.latest_with_key(_summary_key(day))
 
 
-def build_messages(today, settings) -> list[dict]:
-	lang = erp_users.language_of(None)
-	return core.build_attendance_summary(
-		erp_attendance.absences_on(today),
-		today=str(today),
-		title=words.summary_title(lang, settings.title),
-		words=words.summary(lang),
-		mention=erp_settings.summary_mentions(),
-	)
-
-
 def dry_run(today, settings) -> dict:
-	messages = build_messages(today, settings)
+	messages = digests.build(today, settings)["messages"]
 	markdown = "\n\n".join(core.render_markdown(m) for m in messages)
 	# Shown to a person (and printed): the messages as JSON objects, not strings of JSON.
 	return {"channel": settings.channel, "markdown": markdown, "messages": [json.loads(m) for m in messages]}
 
 
 DAILY = daily.DailyJob(
-	read_settings=erp_settings.summary_settings,
+	read_settings=erp_digests.first_rule,
 	send=send_summary,
 	day_mark=erp_daily.SUMMARY,
 	precondition=_has_channel,
+	day_off=digests.day_off,
 )

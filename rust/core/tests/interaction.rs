@@ -458,7 +458,7 @@ fn row_view_closed_acks_any_callback() {
 #[test]
 fn every_rule_is_reachable_in_order() {
     // Each row is hit by the payload it was written for (first match wins).
-    let cases: [(Kind, &str, &str); 18] = [
+    let cases: [(Kind, &str, &str); 19] = [
         (Kind::BlockActions, "leave_approve", "leave_actions_block"),
         (Kind::BlockActions, "leave_reject", "leave_actions_block"),
         (Kind::BlockActions, "leave_withdraw", "requester_block"),
@@ -470,6 +470,11 @@ fn every_rule_is_reachable_in_order() {
         (Kind::BlockActions, "away_show", "away_actions_block"),
         (Kind::BlockActions, "away_stop", "away_actions_block"),
         (Kind::BlockActions, "away_dnd", "away_actions_block"),
+        (
+            Kind::BlockActions,
+            "celebrations_choice",
+            "celebrations_actions_block",
+        ),
         (Kind::BlockActions, "ignore_me", "b"),
         (Kind::ViewSubmission, "apply_leave_application", ""),
         (Kind::ViewSubmission, "leave_reject_reason", ""),

@@ -76,6 +76,9 @@ frappe.ui.form.on("Slack Settings", {
 			setup
 		);
 
+		// The attendance summary below is the first of the digest rules; the others live there.
+		frm.add_custom_button(__("Digests"), () => frappe.set_route("List", "Slack Digest"), setup);
+
 		frm.add_custom_button(
 			__("Sync Slack users"),
 			() =>

@@ -391,6 +391,10 @@ pub fn check_route(data: &[u8]) {
                 AwayButton::Stop => assert!(dnd.is_none()),
             }
         }
+        Route::Celebrations { user_id, opt_out } => {
+            assert_eq!(value["user_id"], user_id.as_str());
+            assert_eq!(value["opt_out"], *opt_out);
+        }
     }
 }
 

@@ -151,3 +151,7 @@ pub const COMP_LEAVE_REJECT_REASON_CALLBACK: &str = "comp_leave_request_reject_r
 pub const COMP_LEAVE_ACTIONS_BLOCK: &str = "comp_leave_request_actions_block";
 pub const COMP_LEAVE_REMINDER_BLOCK_PREFIX: &str = "comp_leave_request_reminder_actions_";
 pub const COMP_LEAVE_HOME_BLOCK_PREFIX: &str = "home_waiting_comp_leave_request_";
+/// The Home tab's birthdays and work anniversaries choice (value `out`: keep mine out of the
+/// digests; `in`: announce them again).
+pub const CELEBRATIONS_ACTIONS_BLOCK: &str = "celebrations_actions_block";
+pub const CELEBRATIONS_CHOICE: &str = "celebrations_choice";

@@ -17,6 +17,7 @@
 mod approval_payload;
 pub mod approvals;
 mod away;
+mod celebrations;
 pub mod event;
 pub mod form;
 pub mod ids;

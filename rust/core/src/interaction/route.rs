@@ -7,7 +7,7 @@ use super::payload::{parse_envelope, required_view, Action, Envelope};
 use super::routed::{AckReason, AwayButton, Decision, LeaveButton, Route};
 use super::shortcuts::{self, ShortcutKind};
 use super::timesheet::{self, TimesheetHandler};
-use super::{away, id_excerpt, ids, leave, PayloadError};
+use super::{away, celebrations, id_excerpt, ids, leave, PayloadError};
 
 /// Interaction payload types we route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,7 @@ pub enum Handler {
     Approval(&'static Approvable, ApprovalAction),
     /// An engine document's reason modal submitted.
     ApprovalRejection(&'static Approvable),
+    Celebrations,
 }
 
 /// One row of the routing table. `id` matches the action_id for block_actions and the view's
@@ -150,6 +151,12 @@ pub static RULES: &[Rule] = &[
         id: Pattern::Exact(ids::AWAY_DND),
         block_id: Pattern::Exact(ids::AWAY_ACTIONS_BLOCK),
         handler: Handler::Away(AwayButton::Dnd),
+    },
+    Rule {
+        kind: Kind::BlockActions,
+        id: Pattern::Exact(ids::CELEBRATIONS_CHOICE),
+        block_id: Pattern::Exact(ids::CELEBRATIONS_ACTIONS_BLOCK),
+        handler: Handler::Celebrations,
     },
     Rule {
         kind: Kind::BlockActions,
@@ -280,5 +287,6 @@ fn dispatch(
             approval_payload::route_action(document, kind, env, action)
         }
         Handler::ApprovalRejection(document) => approval_payload::route_rejection(document, env),
+        Handler::Celebrations => celebrations::choice(env, action),
     }
 }

@@ -147,6 +147,11 @@ pub enum Route {
         message_ts: Option<String>,
         reason: Result<Option<String>, InlineErrors>,
     },
+    /// The Home tab's birthdays and work anniversaries choice; `opt_out`: what the click chooses.
+    Celebrations {
+        user_id: SlackUserId,
+        opt_out: bool,
+    },
 }
 
 /// The "While you are away" buttons.
@@ -211,6 +216,7 @@ impl Route {
             Self::Away { button, .. } => button.handler(),
             Self::Approval { action, .. } => action.handler(),
             Self::ApprovalRejection { .. } => "approval_rejection",
+            Self::Celebrations { .. } => "celebrations_choice",
         }
     }
 
@@ -393,6 +399,11 @@ impl Route {
                     "errors": errors,
                 })
             }
+            Self::Celebrations { user_id, opt_out } => json!({
+                "handler": handler,
+                "user_id": user_id.as_str(),
+                "opt_out": opt_out,
+            }),
         }
     }
 }

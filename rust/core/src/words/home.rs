@@ -49,6 +49,13 @@ pub struct HomeWords {
     pub dates: DateWords,
     /// The "While you are away" section.
     pub away: AwayWords,
+    /// The birthdays and work anniversaries choice: announced (never the year of birth)…
+    pub celebrations_announced: Text,
+    /// …or kept out of Slack.
+    pub celebrations_kept_out: Text,
+    /// The buttons that change it.
+    pub celebrations_keep_out: Text,
+    pub celebrations_announce: Text,
 }
 
 impl Surface for HomeWords {

@@ -414,17 +414,55 @@ BUILTIN = [
 			_f("description", "Text Editor", reqd=1),
 		],
 	},
-	# erpnext/setup/doctype/department/department.json (real name is "<department> - <abbr>")
+	# erpnext/setup/doctype/department/department.json (real name is "<department> - <abbr>"):
+	# a tree (is_tree, nsm_parent_field parent_department; lft/rgt kept by
+	# frappe/utils/nestedset.py, which the double imitates in TestSite.make_department)
 	{
 		"name": "Department",
 		"module": "Setup",
 		"autoname": "field:department_name",
+		"is_tree": 1,
+		"nsm_parent_field": "parent_department",
 		"fields": [
 			_f("department_name", reqd=1),
+			_f("parent_department", "Link", "Department"),
 			_f("company", "Link", "Company"),
+			_f("is_group", "Check", default="0"),
+			_f("lft", "Int", read_only=1),
+			_f("rgt", "Int", read_only=1),
 			_f("leave_approvers", "Table", "Department Approver"),
 		],
 		"permissions": [*_SYS, _perm("HR User"), {"role": "All", "read": 1}],
+	},
+	# erpnext/setup/doctype/branch/branch.json
+	{
+		"name": "Branch",
+		"module": "Setup",
+		"autoname": "field:branch",
+		"fields": [_f("branch", reqd=1, unique=1)],
+		"permissions": [*_SYS, _perm("HR User"), {"role": "All", "read": 1}],
+	},
+	# erpnext/setup/doctype/employee_group/employee_group.json and its child table
+	# erpnext/setup/doctype/employee_group_table/employee_group_table.json
+	{
+		"name": "Employee Group",
+		"module": "Setup",
+		"autoname": "field:employee_group_name",
+		"fields": [
+			_f("employee_group_name", reqd=1, unique=1),
+			_f("employee_list", "Table", "Employee Group Table"),
+		],
+		"permissions": [*_SYS, _perm("HR Manager"), _perm("HR User", create=0, delete=0)],
+	},
+	{
+		"name": "Employee Group Table",
+		"module": "Setup",
+		"istable": 1,
+		"fields": [
+			_f("employee", "Link", "Employee"),
+			_f("employee_name", fetch_from="employee.first_name"),
+			_f("user_id", fetch_from="employee.user_id", read_only=1),
+		],
 	},
 	# frappe/core/doctype/user_permission/user_permission.json (v15; autoname hash)
 	{
@@ -466,6 +504,7 @@ BUILTIN = [
 			_f("prefered_email", options="Email"),
 			_f("status", "Select", "Active\nInactive\nSuspended\nLeft", default="Active", reqd=1),
 			_f("department", "Link", "Department"),
+			_f("branch", "Link", "Branch"),
 			_f("leave_approver", "Link", "User"),
 			_f("holiday_list", "Link", "Holiday List"),
 			_f("date_of_birth", "Date"),

@@ -134,6 +134,10 @@ pub enum HomeInput {
         /// The "While you are away" section: the person's consent and Do Not Disturb choice.
         #[serde(default)]
         away: Option<AwayChoice>,
+        /// The birthdays and work anniversaries choice: whether the person keeps theirs out of
+        /// the digests (absent: not offered, e.g. no Slack link).
+        #[serde(default)]
+        celebrations_opt_out: Option<bool>,
     },
 }
 
@@ -203,6 +207,7 @@ struct Extras<'a> {
     away: Option<&'a AwayChoice>,
     /// The approval engine's documents waiting for the viewer (after the leave requests).
     approvals: &'a [ApprovalCard],
+    celebrations_opt_out: Option<bool>,
 }
 
 fn more_text(hidden: usize, desk_url: Option<&str>, w: &HomeWords) -> String {
@@ -231,6 +236,23 @@ fn total_days(days: f64, w: &HomeWords) -> String {
     }
 }
 
+/// The birthdays and work anniversaries choice: what the digests do with the person's, and the
+/// button that changes it (value `out` / `in`, `interaction::ids::CELEBRATIONS_CHOICE`).
+fn celebrations_block(opted_out: bool, w: &HomeWords) -> SlackBlock {
+    let (text, label, value) = if opted_out {
+        (&w.celebrations_kept_out, &w.celebrations_announce, "in")
+    } else {
+        (&w.celebrations_announced, &w.celebrations_keep_out, "out")
+    };
+    SlackSectionBlock::new()
+        .with_text(SlackBlockText::MarkDown(SlackBlockMarkDownText::new(
+            mrkdwn::truncate(&format!("🎂 {}", text.as_md()), limits::SECTION_TEXT).into_owned(),
+        )))
+        .with_accessory(button(&label.as_plain(), ids::CELEBRATIONS_CHOICE, value).into())
+        .with_block_id(SlackBlockId(ids::CELEBRATIONS_ACTIONS_BLOCK.to_owned()))
+        .into()
+}
+
 /// The Home tab for `views.publish`.
 pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildError> {
     let blocks = match input {
@@ -256,6 +278,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
             desk_url,
             waiting_url,
             away,
+            celebrations_opt_out,
         } => employee_blocks(
             balances,
             my_leave,
@@ -269,6 +292,7 @@ pub fn home_view(input: &HomeInput, w: &HomeWords) -> Result<SlackView, BuildErr
                 waiting: waiting_url.as_deref(),
                 away: away.as_ref(),
                 approvals,
+                celebrations_opt_out: *celebrations_opt_out,
             },
             w,
         )?,
@@ -357,6 +381,9 @@ fn employee_blocks(
 
     if let Some(choice) = urls.away {
         blocks.extend(away_blocks(choice, &w.away));
+    }
+    if let Some(opted_out) = urls.celebrations_opt_out {
+        blocks.push(celebrations_block(opted_out, w));
     }
 
     blocks.push(header(&w.out_header.as_plain()));

@@ -42,6 +42,21 @@ def dm_notice(slack_user_id: str, message: SlackMessage) -> None:
 	)
 
 
+def open_modal(trigger_id: str, view: str, *, log_title: str, log_context: str) -> str | None:
+	"""Open `view` with the click's or command's trigger (`views.open`, in the request: a trigger
+	lives 3 s). None once opened; else Slack's error (logged), for the caller to tell the user."""
+	opened = slack_site.call_or_log(
+		"views.open",
+		path=slack_site.REQUEST,
+		trigger_id=trigger_id,
+		body=view,
+		under="view",
+		log_title=log_title,
+		log_context=log_context,
+	)
+	return None if opened.ok else opened.error
+
+
 def update_open_modal(route, view: str, *, log_title: str) -> Response:
 	"""Rebuild the modal the user has open (a select changed it) in place, and ack the click."""
 	slack_site.call_or_log(

@@ -24,7 +24,7 @@ from frappe_slack_connector.flows import identity, words
 from frappe_slack_connector.flows.approvals import jobs as approval_jobs
 from frappe_slack_connector.flows.approvals.cards import kind_word
 from frappe_slack_connector.flows.home import jobs as home_jobs
-from frappe_slack_connector.flows.replies import ephemeral
+from frappe_slack_connector.flows.replies import ephemeral, open_modal
 from frappe_slack_connector.outbox import owe
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack, json_response
@@ -148,17 +148,14 @@ def approval_reject_prompt(route: ApprovalRoute) -> Response:
 		},
 		words=words.approvals(lang),
 	)
-	opened = slack_site.call_or_log(
-		"views.open",
-		path=slack_site.REQUEST,
-		trigger_id=route["trigger_id"],
-		body=view,
-		under="view",
+	failed = open_modal(
+		route["trigger_id"],
+		view,
 		log_title="Reject reason form not opened",
 		log_context=f"{route['doctype']} {route['name']}",
 	)
-	if not opened.ok:
-		_error(route, lang, words.reject_form_not_opened(lang, opened.error))
+	if failed:
+		_error(route, lang, words.reject_form_not_opened(lang, failed))
 	return ack()
 
 

@@ -18,6 +18,7 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import words
 from frappe_slack_connector.flows.away import jobs
 from frappe_slack_connector.flows.home import jobs as home_jobs
+from frappe_slack_connector.flows.replies import open_modal
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack
 
@@ -53,12 +54,10 @@ def away_show(route: AwayRoute) -> Response:
 			"Slack Settings has no Client ID: a person's consent needs the app's OAuth settings",
 		)
 		return ack()
-	slack_site.call_or_log(
-		"views.open",
-		path=slack_site.REQUEST,
-		trigger_id=route["trigger_id"],
-		body=core.build_away_consent_modal(url, words=words.away(erp_users.language_of(user))),
-		under="view",
+	# Logged when Slack refuses: the person clicks again (the Home tab is unchanged).
+	open_modal(
+		route["trigger_id"],
+		core.build_away_consent_modal(url, words=words.away(erp_users.language_of(user))),
 		log_title="Slack consent form not opened",
 		log_context=f"user {user}",
 	)

@@ -31,7 +31,7 @@ from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import identity, words
 from frappe_slack_connector.flows.home import jobs as home_jobs
 from frappe_slack_connector.flows.leave import jobs as leave_jobs
-from frappe_slack_connector.flows.replies import dm_notice, ephemeral, update_open_modal
+from frappe_slack_connector.flows.replies import dm_notice, ephemeral, open_modal, update_open_modal
 from frappe_slack_connector.outbox import owe
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack, json_response
@@ -142,17 +142,9 @@ def apply_leave(
 	view = leave_modal(employee, lang, user=user, current=current, line=line)
 	if view is None:
 		return answer(notice(lang, "no_leave_types"))
-	opened = slack_site.call_or_log(
-		"views.open",
-		path=slack_site.REQUEST,
-		trigger_id=trigger_id,
-		body=view,
-		under="view",
-		log_title="Leave form not opened",
-		log_context=f"user {user}",
-	)
-	if not opened.ok:
-		return answer(notice(lang, "error", message=words.form_not_opened(lang, opened.error)))
+	failed = open_modal(trigger_id, view, log_title="Leave form not opened", log_context=f"user {user}")
+	if failed:
+		return answer(notice(lang, "error", message=words.form_not_opened(lang, failed)))
 	return ack()
 
 
@@ -312,17 +304,14 @@ def reject_prompt(route: LeaveButtonRoute) -> Response:
 		},
 		words=words.reject_modal(lang),
 	)
-	opened = slack_site.call_or_log(
-		"views.open",
-		path=slack_site.REQUEST,
-		trigger_id=route["trigger_id"],
-		body=view,
-		under="view",
+	failed = open_modal(
+		route["trigger_id"],
+		view,
 		log_title="Reject reason form not opened",
 		log_context=f"Leave Application {route['leave_application']}",
 	)
-	if not opened.ok:
-		ephemeral(route, notice(lang, "error", message=words.reject_form_not_opened(lang, opened.error)))
+	if failed:
+		ephemeral(route, notice(lang, "error", message=words.reject_form_not_opened(lang, failed)))
 	return ack()
 
 

@@ -14,7 +14,7 @@ from frappe_slack_connector.erp import log as erp_log
 from frappe_slack_connector.erp import timesheet as erp_timesheet
 from frappe_slack_connector.erp import users as erp_users
 from frappe_slack_connector.flows import identity, words
-from frappe_slack_connector.flows.replies import ephemeral, update_open_modal
+from frappe_slack_connector.flows.replies import ephemeral, open_modal, update_open_modal
 from frappe_slack_connector.flows.timesheet import jobs as timesheet_jobs
 from frappe_slack_connector.slack import site as slack_site
 from frappe_slack_connector.slack.responses import ack, json_response
@@ -69,17 +69,9 @@ def _open_timesheet_modal(
 	view, missing = timesheet_modal(user, lang, today=today, current={"date": date or today})
 	if view is None:
 		return lang, timesheet_notice(lang, missing)
-	opened = slack_site.call_or_log(
-		"views.open",
-		path=slack_site.REQUEST,
-		trigger_id=trigger_id,
-		body=view,
-		under="view",
-		log_title="Timesheet form not opened",
-		log_context=f"user {user}",
-	)
-	if not opened.ok:
-		return lang, timesheet_notice(lang, "form_not_opened", error=opened.error)
+	failed = open_modal(trigger_id, view, log_title="Timesheet form not opened", log_context=f"user {user}")
+	if failed:
+		return lang, timesheet_notice(lang, "form_not_opened", error=failed)
 	return lang, None
 
 

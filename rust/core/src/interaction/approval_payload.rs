@@ -6,10 +6,11 @@ use serde::Deserialize;
 
 use super::approvals::{Approvable, ApprovalAction};
 use super::form::validate_reject_reason;
-use super::payload::{required_view, state_values, text_value, user_id, Action, Envelope};
+use super::payload::{
+    private_metadata, required_view, state_values, text_value, user_id, Action, Envelope,
+};
 use super::routed::Route;
-use super::{ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
-use crate::mrkdwn;
+use super::{ids, PayloadError};
 
 /// An engine button: the document (the value), who clicked, and where.
 pub(super) fn route_action(
@@ -64,17 +65,7 @@ pub(super) fn route_rejection(
     env: &Envelope,
 ) -> Result<Route, PayloadError> {
     let view = required_view(env)?;
-    let metadata: ReasonMetadata = serde_json::from_str(
-        view.private_metadata
-            .as_deref()
-            .ok_or(PayloadError::MissingField("view.private_metadata"))?,
-    )
-    .map_err(|e| {
-        PayloadError::invalid(
-            "view.private_metadata",
-            mrkdwn::excerpt(&e.to_string(), MAX_ERROR_DETAIL_CHARS),
-        )
-    })?;
+    let metadata: ReasonMetadata = private_metadata(view.private_metadata.as_deref())?;
     let name = metadata.name.trim();
     if name.is_empty() {
         return Err(PayloadError::invalid(

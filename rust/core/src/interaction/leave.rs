@@ -5,12 +5,12 @@ use serde::Deserialize;
 
 use super::form::{validate_leave_form, validate_reject_reason, FormState};
 use super::payload::{
-    form_layout, form_state, modal_in_place, required_view, state_values, text_value, trigger_id,
-    user_id, Action, Envelope,
+    form_layout, form_state, modal_in_place, private_metadata, required_view, state_values,
+    text_value, trigger_id, user_id, Action, Envelope,
 };
 use super::routed::{Decision, LeaveButton, Route};
 use super::shortcuts::{ShortcutKind, ShortcutSpec};
-use super::{ids, PayloadError, MAX_ERROR_DETAIL_CHARS, MAX_REASON_CHARS};
+use super::{ids, PayloadError, MAX_REASON_CHARS};
 use crate::mrkdwn;
 use crate::slack_id::SlackUserId;
 
@@ -110,17 +110,7 @@ pub(super) fn button(
 
 pub(super) fn rejection(env: &Envelope) -> Result<Route, PayloadError> {
     let view = required_view(env)?;
-    let metadata: RejectMetadata = serde_json::from_str(
-        view.private_metadata
-            .as_deref()
-            .ok_or(PayloadError::MissingField("view.private_metadata"))?,
-    )
-    .map_err(|e| {
-        PayloadError::invalid(
-            "view.private_metadata",
-            mrkdwn::excerpt(&e.to_string(), MAX_ERROR_DETAIL_CHARS),
-        )
-    })?;
+    let metadata: RejectMetadata = private_metadata(view.private_metadata.as_deref())?;
     let leave_application = metadata.leave_application.trim();
     if leave_application.is_empty() {
         return Err(PayloadError::invalid(

@@ -215,6 +215,19 @@ pub(super) fn user_id(env: &Envelope) -> Result<SlackUserId, PayloadError> {
         .map_err(|e| PayloadError::invalid("user.id", format!("{:?}: {e}", id_excerpt(id))))
 }
 
+/// A modal's `private_metadata`, which we wrote and Slack echoes: read strictly into `T`.
+pub(super) fn private_metadata<T: serde::de::DeserializeOwned>(
+    raw: Option<&str>,
+) -> Result<T, PayloadError> {
+    let raw = raw.ok_or(PayloadError::MissingField("view.private_metadata"))?;
+    serde_json::from_str(raw).map_err(|e| {
+        PayloadError::invalid(
+            "view.private_metadata",
+            mrkdwn::excerpt(&e.to_string(), MAX_ERROR_DETAIL_CHARS),
+        )
+    })
+}
+
 pub(super) fn state_values(view: &View) -> Result<&StateValues, PayloadError> {
     view.state
         .as_ref()

@@ -9,12 +9,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::payload::{
-    date_field, modal_in_place, required_view, selected_value, state_values, text_value, user_id,
-    Action, Envelope, StateValues,
+    date_field, modal_in_place, private_metadata, required_view, selected_value, state_values,
+    text_value, user_id, Action, Envelope, StateValues,
 };
-use super::{id_excerpt, ids, PayloadError, MAX_ERROR_DETAIL_CHARS};
+use super::{id_excerpt, ids, PayloadError};
 use crate::dates::parse_iso_date;
-use crate::mrkdwn;
 use crate::slack_id::SlackUserId;
 
 pub mod form;
@@ -46,13 +45,7 @@ pub struct TimesheetMetadata {
 
 impl TimesheetMetadata {
     pub fn parse(raw: Option<&str>) -> Result<Self, PayloadError> {
-        let raw = raw.ok_or(PayloadError::MissingField("view.private_metadata"))?;
-        serde_json::from_str(raw).map_err(|e| {
-            PayloadError::invalid(
-                "view.private_metadata",
-                mrkdwn::excerpt(&e.to_string(), MAX_ERROR_DETAIL_CHARS),
-            )
-        })
+        private_metadata(raw)
     }
 }
 

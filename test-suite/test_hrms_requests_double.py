@@ -95,14 +95,16 @@ def test_shift_request_submitted_as_draft_is_refused(hr_site):
 
 
 def test_shift_request_is_shared_with_its_approver_who_may_then_approve(hr_site):
-	# share_doc_with_approver: submit on this request for an approver whose roles do not give it
+	# share_doc_with_approver: submit on this request for an approver whose roles do not give it;
+	# DocShare.validate (cascade_permissions_downwards) makes a submit share a write share too —
+	# seen on a real v15 site (frappe 15.105, hrms 15.59): read 1, write 1, submit 1.
 	request = hr_site.make_shift_request(_employee(), "Night", "2026-03-16")
 	shares = frappe.get_all(
 		"DocShare",
 		filters={"share_doctype": "Shift Request", "share_name": request.name},
 		fields=["user", "submit", "write"],
 	)
-	assert [(s.user, s.submit, s.write) for s in shares] == [(SHIFT_APPROVER, 1, 0)]
+	assert [(s.user, s.submit, s.write) for s in shares] == [(SHIFT_APPROVER, 1, 1)]
 	frappe.db.commit()
 	_decide("Shift Request", request.name, SHIFT_APPROVER, status="Approved")
 	assert frappe.db.get_value("Shift Request", request.name, "docstatus") == 1
@@ -349,3 +351,22 @@ def test_comp_leave_system_manager_and_employee_may_not_approve(comp_site):
 	for user in ("sys@example.com", REQUESTER):
 		with pytest.raises(frappe.PermissionError):
 			_decide("Compensatory Leave Request", request.name, user)
+
+
+def test_a_docshare_reads_as_frappe_writes_it(hr_site):
+	# frappe/share.py add_docshare: read always; DocShare.validate: submit ⇒ write, and a
+	# submit share of a DocType that is not submittable is refused.
+	request = hr_site.make_shift_request(_employee(), "Night", "2026-03-23")
+	share = frappe.share.add_docshare(
+		"Shift Request",
+		request.name,
+		HR,
+		read=0,
+		submit=1,
+		flags={"ignore_share_permission": True},
+	)
+	assert (share.read, share.write, share.submit) == (1, 1, 1)
+	with pytest.raises(frappe.ValidationError, match="not submittable"):
+		frappe.share.add_docshare(
+			"Employee", _employee(), HR, submit=1, flags={"ignore_share_permission": True}
+		)

@@ -26,7 +26,7 @@ def add_docshare(
 			"share_doctype": doctype,
 			"share_name": name,
 			"everyone": int(everyone),
-			"read": int(read),
+			"read": 1,  # frappe/share.py: "always add read, since you are adding!"
 			"write": int(write),
 			"submit": int(submit),
 			"share": int(share),

@@ -463,6 +463,22 @@ def test_an_advance_submitted_in_the_desk_after_a_slack_rejection_is_approved_af
 	assert "✅ Approved by *Bea Boss*" in text_of(world.update_in(channel).args)
 
 
+def test_an_advance_skips_an_approver_who_may_not_submit_it_for_one_who_may(world, app):
+	# hrms gives an advance no approver and lets only Expense Approvers submit it: an employee's
+	# expense approver without that role is passed over for the department's who has it.
+	site = app.site
+	department = site.make_department("Field Sales").name
+	site.set_department_approvers(department, "expense_approvers", [MALLORY_EMAIL, BOSS_EMAIL])
+	frappe.db.set_value(
+		"Employee", world.employee, {"department": department, "expense_approver": MALLORY_EMAIL}
+	)
+	frappe.db.commit()
+	name = world.advance()
+	post = world.approver_dm()  # Bea's, the only one
+	assert ("employee_advance_approve", name) in actions_of(post.args, "employee_advance_actions_block")
+	assert world.dms_to(MALLORY) == []
+
+
 def test_only_an_expense_approver_may_decide_an_advance(world, app):
 	name = world.advance()
 	post = world.approver_dm()

@@ -271,9 +271,11 @@ REGISTRY: tuple[Approvable, ...] = (
 		key="employee_advance",
 		doctype="Employee Advance",
 		# hrms has no approver field: the employee's expense approver (the only role that may
-		# submit an advance is Expense Approver), else the department's expense approvers.
+		# submit an advance is Expense Approver), else the department's expense approvers —
+		# whoever of them may submit it, as for every document hrms gives no approver.
 		employee_approver_field="expense_approver",
 		department_approvers="expense_approvers",
+		submitters_only=True,
 		summary="advance_amount",
 		card=_employee_advance_card,
 	),

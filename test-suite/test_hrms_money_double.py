@@ -3,6 +3,9 @@ Frappe HR v15's Expense Claim and Employee Advance as their controllers approve,
 (hrms/hr/doctype/expense_claim/expense_claim.py, employee_advance/employee_advance.py,
 version-15)."""
 
+import json
+from pathlib import Path
+
 import frappe
 import pytest
 from erpnext.setup.doctype.employee.employee import InactiveEmployeeStatusError
@@ -321,3 +324,43 @@ def test_advance_cancel_and_pending_amount(claim_site):
 	assert second.pending_amount == 40
 	cancelled = _as(APPROVER, lambda: frappe.get_doc("Employee Advance", first.name).cancel())
 	assert cancelled.status == "Cancelled"
+
+
+def test_fmt_money_writes_what_a_real_v15_site_writes(site):
+	# 258 amounts, number formats and currencies formatted by frappe.utils.fmt_money on a real
+	# Frappe v15 site (test-suite/fixtures/fmt_money_v15.json): the double must write each the same.
+	real = json.loads((Path(__file__).parent / "fixtures" / "fmt_money_v15.json").read_text(encoding="utf-8"))
+	for code, currency in real["currencies"].items():
+		site.make_currency(
+			code,
+			symbol=currency["symbol"],
+			symbol_on_right=currency["symbol_on_right"],
+			fraction_units=currency["fraction_units"],
+			number_format=currency["number_format"],
+		)
+		frappe.db.set_value(
+			"Currency", code, "smallest_currency_fraction_value", currency["smallest_currency_fraction_value"]
+		)
+	site.set_number_format("#,##,###.##", rounding_method="Banker's Rounding")
+	frappe.db.commit()
+	written = [
+		(
+			case["amount"],
+			case["format"],
+			case["currency"],
+			fmt_money(case["amount"], currency=case["currency"], format=case["format"]),
+		)
+		for case in real["cases"]
+	]
+	written += [
+		(
+			case["amount"],
+			case["precision"],
+			case["currency"],
+			fmt_money(case["amount"], precision=case["precision"], currency=case["currency"]),
+		)
+		for case in real["precision_cases"]
+	]
+	expected = [(c["amount"], c["format"], c["currency"], c["text"]) for c in real["cases"]]
+	expected += [(c["amount"], c["precision"], c["currency"], c["text"]) for c in real["precision_cases"]]
+	assert len(expected) == 258 and written == expected

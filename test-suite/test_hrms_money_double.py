@@ -313,6 +313,12 @@ def test_advance_submit_by_hr_manager_is_refused(claim_site):
 def test_advance_refusals(claim_site):
 	with pytest.raises(frappe.ValidationError, match="Exchange Rate cannot be zero"):
 		claim_site.make_employee_advance(_employee(), 10, exchange_rate=0)
+	# hrms 15.59 (seen on a real site): an advance account that is not Receivable is refused (the
+	# account is fetched from the company's default, whatever the caller set)
+	payable = claim_site.make_account("Creditors - Test Co", "Test Co", "Payable").name
+	frappe.db.set_value("Company", "Test Co", "default_employee_advance_account", payable)
+	with pytest.raises(frappe.ValidationError, match="should be of type"):
+		claim_site.make_employee_advance(_employee(), 10)
 	frappe.db.set_value("Company", "Test Co", "default_employee_advance_account", None)
 	with pytest.raises(frappe.MandatoryError):
 		claim_site.make_employee_advance(_employee(), 10)

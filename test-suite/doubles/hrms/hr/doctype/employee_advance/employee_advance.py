@@ -4,6 +4,8 @@ No approver field and no approval status: approving is submitting (only the Expe
 may), the status then "Unpaid"; hrms has no rejection. validate (validate_active_employee,
 validate_exchange_rate, set_status, set_pending_amount), on_cancel (status), set_status and
 update_claimed_amount (called by a submitted/cancelled Expense Claim) as hrms computes them.
+Later version-15 releases (seen in hrms 15.59 on a real site) add validate_advance_account_type
+and before_submit's default advance account: imitated too, the stricter side.
 Not imitated: payments (set_total_advance_paid reads GL Entries; paid_amount stays as stored),
 unlinking payments on cancel, the mobile app's refresh (publish_update).
 """
@@ -24,8 +26,33 @@ class EmployeeAdvance(Document):
 	def validate(self):
 		validate_active_employee(self.employee)
 		self.validate_exchange_rate()
+		self.validate_advance_account_type()
 		self.set_status()
 		self.set_pending_amount()
+
+	def before_submit(self):
+		# hrms 15.59: the company's default advance account, else the submit is refused
+		if not self.get("advance_account"):
+			default = frappe.db.get_value("Company", self.company, "default_employee_advance_account")
+			if not default:
+				frappe.throw(
+					_(
+						"Advance Account is mandatory. Please set the Default Employee Advance Account in the Company record {0} and submit this document."
+					).format(self.company),
+					title=_("Missing Advance Account"),
+				)
+			self.advance_account = default
+
+	def validate_advance_account_type(self):
+		# hrms 15.59: an advance account that is not Receivable is refused
+		if not self.advance_account:
+			return
+		if frappe.db.get_value("Account", self.advance_account, "account_type") != "Receivable":
+			frappe.throw(
+				_("Employee advance account {0} should be of type {1}.").format(
+					self.advance_account, frappe.bold("Receivable")
+				)
+			)
 
 	def on_cancel(self):
 		self.set_status(update=True)

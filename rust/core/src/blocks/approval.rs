@@ -9,11 +9,12 @@
 use serde::{Deserialize, Serialize};
 use slack_morphism::prelude::*;
 
+use super::leave::reject::{reason_modal, ReasonTexts};
 use super::leave::BuildError;
-use super::leave::{header, input, link, md_section, person, plain, ApprovalChoices, NAME_CHARS};
+use super::leave::{header, link, md_section, person, plain, ApprovalChoices, NAME_CHARS};
 use super::Message;
 use crate::interaction::approvals::{self, Approvable};
-use crate::interaction::{ids, Decision, MAX_REJECT_REASON_CHARS};
+use crate::interaction::Decision;
 use crate::words::ApprovalWords;
 use crate::{limits, mrkdwn};
 
@@ -351,47 +352,24 @@ pub fn reject_modal(input_: &RejectInput, w: &ApprovalWords) -> Result<SlackView
     let row = approvals::by_key(&input_.document).ok_or_else(|| {
         BuildError::UnknownDocument(mrkdwn::excerpt(&input_.document, NAME_CHARS))
     })?;
-    let metadata = super::to_json(
-        "the reject modal's metadata",
+    reason_modal(
+        row.reject_reason,
         &ReasonMetadata {
             name: &input_.name,
             channel_id: input_.channel_id.as_deref(),
             message_ts: input_.message_ts.as_deref(),
         },
-    )?
-    .to_string();
-    let len = metadata.chars().count();
-    if len > limits::PRIVATE_METADATA {
-        // Cut, it would name another (or no) document.
-        return Err(BuildError::PrivateMetadataTooLong {
-            len,
-            limit: limits::PRIVATE_METADATA,
-        });
-    }
-    let reason = SlackBlockPlainTextInputElement::new()
-        .with_action_id(SlackActionId(ids::REJECT_REASON_ACTION.to_owned()))
-        .with_multiline(true)
-        .with_max_length(MAX_REJECT_REASON_CHARS as u64)
-        .with_placeholder(plain(&w.reason_placeholder.as_plain(), limits::PLACEHOLDER));
-    let blocks: Vec<SlackBlock> = vec![
-        md_section(
-            w.modal_intro
-                .md([&bold(&input_.name), &bold(&input_.requester_name)]),
-        ),
-        input(ids::REJECT_REASON_BLOCK, &w.reason.as_plain(), reason)
-            .with_optional(true)
-            .with_hint(plain(&w.reason_hint.as_plain(), limits::INPUT_HINT))
-            .into(),
-    ];
-    let view = SlackModalView::new(
-        plain(&w.modal_title.as_plain(), limits::MODAL_TITLE),
-        blocks,
+        w.modal_intro
+            .md([&bold(&input_.name), &bold(&input_.requester_name)]),
+        &ReasonTexts {
+            title: w.modal_title.as_plain(),
+            reason: w.reason.as_plain(),
+            placeholder: w.reason_placeholder.as_plain(),
+            hint: w.reason_hint.as_plain(),
+            submit: w.submit.as_plain(),
+            close: w.close.as_plain(),
+        },
     )
-    .with_callback_id(SlackCallbackId(row.reject_reason.to_owned()))
-    .with_submit(plain(&w.submit.as_plain(), limits::MODAL_BUTTON_TEXT))
-    .with_close(plain(&w.close.as_plain(), limits::MODAL_BUTTON_TEXT))
-    .with_private_metadata(metadata);
-    Ok(SlackView::Modal(view))
 }
 
 /// One row of a reminder: a document still open (with the decisions its reader may take) or

@@ -28,23 +28,28 @@ struct Metadata<'a> {
     message_ts: Option<&'a str>,
 }
 
-/// The modal for `views.open` with the click's trigger_id; callback `leave_reject_reason`.
-pub fn reject_reason_modal(
-    input_: &RejectModalInput,
-    w: &RejectWords,
+/// The texts of a reject-with-reason modal, in the reader's words.
+pub(crate) struct ReasonTexts {
+    pub title: String,
+    pub reason: String,
+    pub placeholder: String,
+    pub hint: String,
+    pub submit: String,
+    pub close: String,
+}
+
+/// Every reject-with-reason modal (leave's and the engine's): `intro` (mrkdwn), the optional
+/// reason input, and `metadata` — which names the document, so it is refused rather than cut
+/// when too long for Slack.
+pub(crate) fn reason_modal(
+    callback_id: &str,
+    metadata: &impl Serialize,
+    intro: String,
+    t: &ReasonTexts,
 ) -> Result<SlackView, BuildError> {
-    let metadata = crate::blocks::to_json(
-        "the reject modal's metadata",
-        &Metadata {
-            leave_application: &input_.leave_application,
-            channel_id: input_.channel_id.as_deref(),
-            message_ts: input_.message_ts.as_deref(),
-        },
-    )?
-    .to_string();
+    let metadata = crate::blocks::to_json("the reject modal's metadata", metadata)?.to_string();
     let len = metadata.chars().count();
     if len > limits::PRIVATE_METADATA {
-        // Cut, it would name another (or no) application.
         return Err(BuildError::PrivateMetadataTooLong {
             len,
             limit: limits::PRIVATE_METADATA,
@@ -54,7 +59,27 @@ pub fn reject_reason_modal(
         .with_action_id(SlackActionId(ids::REJECT_REASON_ACTION.to_owned()))
         .with_multiline(true)
         .with_max_length(MAX_REJECT_REASON_CHARS as u64)
-        .with_placeholder(plain(&w.reason_placeholder.as_plain(), limits::PLACEHOLDER));
+        .with_placeholder(plain(&t.placeholder, limits::PLACEHOLDER));
+    let blocks: Vec<SlackBlock> = vec![
+        md_section(intro),
+        input(ids::REJECT_REASON_BLOCK, &t.reason, reason)
+            .with_optional(true)
+            .with_hint(plain(&t.hint, limits::INPUT_HINT))
+            .into(),
+    ];
+    let view = SlackModalView::new(plain(&t.title, limits::MODAL_TITLE), blocks)
+        .with_callback_id(SlackCallbackId(callback_id.to_owned()))
+        .with_submit(plain(&t.submit, limits::MODAL_BUTTON_TEXT))
+        .with_close(plain(&t.close, limits::MODAL_BUTTON_TEXT))
+        .with_private_metadata(metadata);
+    Ok(SlackView::Modal(view))
+}
+
+/// The modal for `views.open` with the click's trigger_id; callback `leave_reject_reason`.
+pub fn reject_reason_modal(
+    input_: &RejectModalInput,
+    w: &RejectWords,
+) -> Result<SlackView, BuildError> {
     let intro = w.intro.md([
         &format!(
             "*{}*",
@@ -65,19 +90,21 @@ pub fn reject_reason_modal(
             mrkdwn::escape_truncate(&input_.requester_name, NAME_CHARS)
         ),
     ]);
-    let blocks: Vec<SlackBlock> = vec![
-        md_section(intro),
-        input(ids::REJECT_REASON_BLOCK, &w.reason.as_plain(), reason)
-            .with_optional(true)
-            .with_hint(plain(&w.reason_hint.as_plain(), limits::INPUT_HINT))
-            .into(),
-    ];
-    let view = SlackModalView::new(plain(&w.title.as_plain(), limits::MODAL_TITLE), blocks)
-        .with_callback_id(SlackCallbackId(
-            ids::LEAVE_REJECT_REASON_CALLBACK.to_owned(),
-        ))
-        .with_submit(plain(&w.submit.as_plain(), limits::MODAL_BUTTON_TEXT))
-        .with_close(plain(&w.close.as_plain(), limits::MODAL_BUTTON_TEXT))
-        .with_private_metadata(metadata);
-    Ok(SlackView::Modal(view))
+    reason_modal(
+        ids::LEAVE_REJECT_REASON_CALLBACK,
+        &Metadata {
+            leave_application: &input_.leave_application,
+            channel_id: input_.channel_id.as_deref(),
+            message_ts: input_.message_ts.as_deref(),
+        },
+        intro,
+        &ReasonTexts {
+            title: w.title.as_plain(),
+            reason: w.reason.as_plain(),
+            placeholder: w.reason_placeholder.as_plain(),
+            hint: w.reason_hint.as_plain(),
+            submit: w.submit.as_plain(),
+            close: w.close.as_plain(),
+        },
+    )
 }

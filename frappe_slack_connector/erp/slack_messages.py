@@ -17,6 +17,23 @@ APPROVAL_REMINDER = "Approval Reminder"
 _FIELDS = ["name", "purpose", "recipient", "channel", "ts", "delivery"]
 
 
+def record_clicked_request(
+	reference_doctype: str, reference_name: str, *, channel, ts, approver: str | None
+) -> None:
+	"""Before a decision from Slack: remember the approval request that was clicked (when the click
+	came from a message), so the decision's document events rewrite it with the document's other
+	messages — it may have been posted before the app kept records."""
+	if channel and ts:
+		record(
+			reference_doctype,
+			reference_name,
+			purpose=APPROVAL_REQUEST,
+			channel=channel,
+			ts=ts,
+			recipient=approver,
+		)
+
+
 def record(
 	reference_doctype: str,
 	reference_name: str,

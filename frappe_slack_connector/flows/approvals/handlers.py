@@ -94,17 +94,9 @@ def _decide(route, decision: str, reason: str | None = None) -> None:
 	if current["state"] != erp_approvals.OPEN:
 		_tell_already_decided(route, lang, current)
 		return
-	if route.get("channel_id") and route.get("message_ts"):
-		# The decision's events rewrite the clicked message with the document's others: remember
-		# it, in case it was posted before the app kept records (a record of it is kept once).
-		erp_slack_messages.record(
-			kind.doctype,
-			name,
-			purpose=erp_slack_messages.APPROVAL_REQUEST,
-			channel=route["channel_id"],
-			ts=route["message_ts"],
-			recipient=user,
-		)
+	erp_slack_messages.record_clicked_request(
+		kind.doctype, name, channel=route.get("channel_id"), ts=route.get("message_ts"), approver=user
+	)
 	try:
 		erp_approvals.decide(kind, name, decision, user, reason)
 	except erp_approvals.ApprovalRefused as refused:

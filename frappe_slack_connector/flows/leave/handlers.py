@@ -252,17 +252,13 @@ def _decide(route, reason: str | None = None) -> None:
 	if current["status"] != erp_leave.OPEN or current["docstatus"] != 0:
 		_tell_already_decided(route, lang, current)
 		return
-	if route.get("channel_id") and route.get("message_ts"):
-		# The decision's document events rewrite the clicked message with every other message of
-		# this leave: remember it first, in case it was posted before the app kept records.
-		erp_slack_messages.record(
-			erp_leave.LEAVE_APPLICATION,
-			name,
-			purpose=erp_slack_messages.APPROVAL_REQUEST,
-			channel=route["channel_id"],
-			ts=route["message_ts"],
-			recipient=user,
-		)
+	erp_slack_messages.record_clicked_request(
+		erp_leave.LEAVE_APPLICATION,
+		name,
+		channel=route.get("channel_id"),
+		ts=route.get("message_ts"),
+		approver=user,
+	)
 	try:
 		erp_leave.decide_leave(name, route["status"], user, reason)
 	except erp_leave.LeaveRefused as refused:

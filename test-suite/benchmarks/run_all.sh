@@ -46,6 +46,7 @@ bench test-suite/benchmarks/verify.py
 bench test-suite/benchmarks/attendance.py
 bench test-suite/benchmarks/digest.py
 bench test-suite/benchmarks/leave_builders.py
+bench test-suite/benchmarks/approval_cards.py
 bench test-suite/benchmarks/app_home.py
 bench test-suite/benchmarks/timesheet_reminder.py $(size 1000)
 bench test-suite/benchmarks/route_build.py
